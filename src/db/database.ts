@@ -1,0 +1,97 @@
+// Opens the database for either runtime mode (DESIGN §3): embedded PGlite in DATA_DIR when
+// DATABASE_URL is unset, otherwise PostgreSQL through a pg pool with explicit size and
+// timeouts. Callers get one Prisma client plus the raw SQL executor for migrations/health.
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import type { Config } from '../config.js';
+import { PrismaClient } from '../generated/prisma/client.js';
+import { pgExecutor } from './pg-executor.js';
+import { pgliteExecutor } from './pglite-executor.js';
+import type { SqlExecutor } from './sql-executor.js';
+
+export type DatabaseKind = 'pglite' | 'postgresql';
+
+export interface Database {
+  kind: DatabaseKind;
+  prisma: PrismaClient;
+  sql: SqlExecutor;
+  /** Human-readable location for logs (never contains a password). */
+  location: string;
+  /** Counts statements Prisma sends; tests use it to catch N+1 queries. */
+  statementCount(): number;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type DatabaseOptions = Pick<
+  Config,
+  'DATA_DIR' | 'DATABASE_URL' | 'DB_POOL_SIZE' | 'DB_CONNECT_TIMEOUT_MS' | 'DB_STATEMENT_TIMEOUT_MS'
+> & {
+  /** Embedded only: keep the database in memory (tests). */
+  inMemory?: boolean;
+};
+
+function countingClient(adapter: ConstructorParameters<typeof PrismaClient>[0]['adapter']) {
+  let statements = 0;
+  const prisma = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  prisma.$on('query', () => {
+    statements += 1;
+  });
+  return { prisma, statementCount: () => statements };
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.DATABASE_URL) {
+    const url = new URL(options.DATABASE_URL);
+    const pool = new pg.Pool({
+      connectionString: options.DATABASE_URL,
+      max: options.DB_POOL_SIZE,
+      connectionTimeoutMillis: options.DB_CONNECT_TIMEOUT_MS,
+      statement_timeout: options.DB_STATEMENT_TIMEOUT_MS,
+      idleTimeoutMillis: 30_000,
+    });
+    // An idle client losing its connection must not crash the process; the pool replaces it.
+    pool.on('error', () => undefined);
+    const { prisma, statementCount } = countingClient(new PrismaPg(pool));
+    return {
+      kind: 'postgresql',
+      prisma,
+      sql: pgExecutor(pool),
+      location: `postgresql://${url.host}${url.pathname}`,
+      statementCount,
+      async ping() {
+        await pool.query('SELECT 1');
+      },
+      async close() {
+        await prisma.$disconnect();
+        await pool.end();
+      },
+    };
+  }
+
+  let dataDir: string | undefined;
+  if (!options.inMemory) {
+    dataDir = resolve(options.DATA_DIR);
+    await mkdir(dataDir, { recursive: true });
+  }
+  const pglite = await PGlite.create(dataDir);
+  const { prisma, statementCount } = countingClient(new PrismaPGlite(pglite));
+  return {
+    kind: 'pglite',
+    prisma,
+    sql: pgliteExecutor(pglite),
+    location: dataDir ?? 'memory://',
+    statementCount,
+    async ping() {
+      await pglite.query('SELECT 1');
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}

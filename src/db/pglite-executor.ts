@@ -1,0 +1,21 @@
+import type { PGlite, Transaction } from '@electric-sql/pglite';
+import type { SqlExecutor } from './sql-executor.js';
+
+function wrap(target: PGlite | Transaction): Omit<SqlExecutor, 'transaction'> {
+  return {
+    async exec(sql) {
+      await target.exec(sql);
+    },
+    async query<Row extends Record<string, unknown>>(sql: string, params: unknown[] = []) {
+      const result = await target.query<Row>(sql, params);
+      return result.rows;
+    },
+  };
+}
+
+export function pgliteExecutor(db: PGlite): SqlExecutor {
+  return {
+    ...wrap(db),
+    transaction: (work) => db.transaction((tx) => work(wrap(tx))),
+  };
+}
