@@ -19,6 +19,8 @@ export interface Database {
   kind: DatabaseKind;
   prisma: PrismaClient;
   sql: SqlExecutor;
+  /** The embedded engine itself, when this is PGlite (dumping a data dir in tests). */
+  pglite?: PGlite;
   /** Human-readable location for logs (never contains a password). */
   location: string;
   /** Counts statements Prisma sends; tests use it to catch N+1 queries. */
@@ -33,6 +35,8 @@ export type DatabaseOptions = Pick<
 > & {
   /** Embedded only: keep the database in memory (tests). */
   inMemory?: boolean;
+  /** Embedded only: start from a data directory dumped by PGlite's dumpDataDir (tests). */
+  loadDataDir?: Blob;
 };
 
 function countingClient(adapter: ConstructorParameters<typeof PrismaClient>[0]['adapter']) {
@@ -78,12 +82,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     dataDir = resolve(options.DATA_DIR);
     await mkdir(dataDir, { recursive: true });
   }
-  const pglite = await PGlite.create(dataDir);
+  const pglite = await PGlite.create(dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
   const { prisma, statementCount } = countingClient(new PrismaPGlite(pglite));
   return {
     kind: 'pglite',
     prisma,
     sql: pgliteExecutor(pglite),
+    pglite,
     location: dataDir ?? 'memory://',
     statementCount,
     async ping() {

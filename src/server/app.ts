@@ -1,0 +1,114 @@
+// The HTTP surface: /graphql, /healthz (process alive), /readyz (database answers).
+// GraphQL is refused with 503 until start-up (migrate + seed) has finished.
+import type { Server } from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Express } from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from '../logger.js';
+import type { GraphQLContext } from '../graphql/context.js';
+import { makeFormatError, requestIdPlugin } from '../graphql/errors.js';
+import { httpErrorHandler } from './http-errors.js';
+import { requestIdFor } from './request-id.js';
+
+export interface AppOptions {
+  schema: GraphQLSchema;
+  logger: Logger;
+  httpServer: Server;
+  bodyLimit: string;
+  /** Resolves when the database answers; rejects (or times out) when it does not. */
+  checkDatabase: () => Promise<void>;
+  isReady: () => boolean;
+}
+
+export interface App {
+  express: Express;
+  apollo: ApolloServer<GraphQLContext>;
+}
+
+const READINESS_TIMEOUT_MS = 2000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
+
+export async function createApp(options: AppOptions): Promise<App> {
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema: options.schema,
+    formatError: makeFormatError(options.logger),
+    // Drains in-flight requests when apollo.stop() runs at shutdown.
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer }), requestIdPlugin],
+    includeStacktraceInErrorResponses: false,
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(
+    pinoHttp({
+      logger: options.logger,
+      genReqId: (request, response) => {
+        const id = requestIdFor(request);
+        response.setHeader('x-request-id', id);
+        return id;
+      },
+      autoLogging: { ignore: (request) => request.url === '/healthz' || request.url === '/readyz' },
+    }),
+  );
+
+  app.get('/healthz', (_request, response) => {
+    response.json({ status: 'ok' });
+  });
+
+  app.get('/readyz', async (request, response) => {
+    if (!options.isReady()) {
+      response.status(503).json({ status: 'starting' });
+      return;
+    }
+    try {
+      await withTimeout(options.checkDatabase(), READINESS_TIMEOUT_MS);
+      response.json({ status: 'ready' });
+    } catch (error) {
+      request.log.warn({ err: error }, 'readiness check failed');
+      response.status(503).json({ status: 'database unavailable' });
+    }
+  });
+
+  app.use('/graphql', (request, response, next) => {
+    if (options.isReady()) {
+      next();
+      return;
+    }
+    response.status(503).set('retry-after', '2').json({
+      errors: [{ message: 'The service is starting (migrating and loading data); retry shortly.', extensions: { code: 'SERVICE_UNAVAILABLE' } }],
+    });
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: options.bodyLimit }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => ({ requestId: String(req.id) }),
+    }),
+  );
+
+  app.use((_request, response) => {
+    response.status(404).json({ errors: [{ message: 'Not found. The API is at /graphql.', extensions: { code: 'NOT_FOUND' } }] });
+  });
+  app.use(httpErrorHandler);
+
+  return { express: app, apollo };
+}

@@ -1,0 +1,89 @@
+// Start-up and shutdown of the whole service: open the database, listen at once (so
+// /healthz answers and /readyz says "starting"), migrate and seed, then serve GraphQL.
+// stop() lets in-flight requests finish, then closes the database.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Config } from '../config.js';
+import { openDatabase, type Database } from '../db/database.js';
+import { applyMigrations } from '../db/migrate.js';
+import { MIGRATIONS_DIR } from '../db/migrations-dir.js';
+import { usePrisma } from '../db/prisma.js';
+import { seedDatabase } from '../db/seed/index.js';
+import { schema } from '../graphql/index.js';
+import type { Logger } from '../logger.js';
+import { createApp } from './app.js';
+
+export interface RunningService {
+  url: string;
+  port: number;
+  db: Database;
+  /** Resolves once migrations and seed are done and GraphQL answers. */
+  ready: Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Use an already opened database (tests); it is still migrated and seeded unless `prepared`. */
+  database?: Database;
+  prepared?: boolean;
+}
+
+/** Migrates, then seeds when asked; returns what was done for the log. */
+export async function prepareDatabase(db: Database, config: Pick<Config, 'SEED_ON_START'>, logger: Logger) {
+  const migrations = await applyMigrations(db.sql, MIGRATIONS_DIR);
+  logger.info({ applied: migrations.applied, alreadyApplied: migrations.alreadyApplied.length }, 'migrations');
+  if (!config.SEED_ON_START) return;
+  const report = await seedDatabase(db.prisma, { log: (msg, data) => logger.info(data ?? {}, msg) });
+  logger.info({ seed: report }, 'seed');
+}
+
+export async function startService(config: Config, logger: Logger, options: StartOptions = {}): Promise<RunningService> {
+  const startedAt = performance.now();
+  const db = options.database ?? (await openDatabase(config));
+  logger.info({ database: db.kind, location: db.location }, 'database opened');
+  usePrisma(db.prisma);
+
+  let ready = false;
+  const httpServer = createServer();
+  const app = await createApp({
+    schema,
+    logger,
+    httpServer,
+    bodyLimit: config.BODY_LIMIT,
+    checkDatabase: () => db.ping(),
+    isReady: () => ready,
+  });
+  httpServer.on('request', app.express);
+  httpServer.requestTimeout = 30_000;
+  await new Promise<void>((resolveListen, rejectListen) => {
+    httpServer.once('error', rejectListen);
+    httpServer.listen(config.PORT, config.HOST, () => resolveListen());
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const url = `http://${config.HOST}:${port}`;
+  logger.info({ url }, 'listening');
+
+  const readyPromise = (options.prepared ? Promise.resolve() : prepareDatabase(db, config, logger)).then(() => {
+    ready = true;
+    logger.info({ url, graphql: `${url}/graphql`, ms: Math.round(performance.now() - startedAt) }, 'ready');
+  });
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    db,
+    ready: readyPromise,
+    stop() {
+      stopping ??= (async () => {
+        ready = false;
+        await readyPromise.catch(() => undefined);
+        // Closes the listener and waits (bounded) for in-flight requests.
+        await app.apollo.stop();
+        await db.close();
+        logger.info('stopped');
+      })();
+      return stopping;
+    },
+  };
+}

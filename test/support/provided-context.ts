@@ -1,0 +1,11 @@
+// What the global setups hand to the integration test files (vitest provide/inject).
+export type TestDatabaseTarget =
+  | { kind: 'pglite'; dumpPath: string }
+  | { kind: 'postgresql'; url: string; database: string }
+  | { kind: 'unavailable'; reason: string };
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    testDatabase: TestDatabaseTarget;
+  }
+}

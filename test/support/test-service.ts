@@ -1,0 +1,77 @@
+// Starts the real HTTP service on port 0 against the database the global setup prepared,
+// and talks to it over HTTP, as a client would.
+import { readFile } from 'node:fs/promises';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
+import { describe, inject } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { openDatabase, type Database } from '../../src/db/database.js';
+import { createLogger } from '../../src/logger.js';
+import { startService, type RunningService } from '../../src/server/service.js';
+import './provided-context.js';
+
+export const testDatabase = inject('testDatabase');
+
+export interface GraphQLResponse<TData> {
+  status: number;
+  data?: TData | null;
+  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
+}
+
+export interface TestService {
+  url: string;
+  db: Database;
+  /** Sends a typed document and returns status, data and errors. */
+  query<TData, TVariables extends Record<string, unknown>>(
+    document: TypedDocumentNode<TData, TVariables>,
+    ...variables: TVariables extends Record<string, never> ? [] : [TVariables]
+  ): Promise<GraphQLResponse<TData>>;
+  /** Raw POST to /graphql (malformed bodies, odd content types). */
+  post(body: string, headers?: Record<string, string>): Promise<Response>;
+  stop(): Promise<void>;
+}
+
+/** `describe` for suites that need a database: skipped, with the reason in its name, when there is none. */
+export function describeWithDatabase(name: string, suite: () => void): void {
+  if (testDatabase.kind === 'unavailable') {
+    describe.skip(`${name} [skipped: ${testDatabase.reason}]`, suite);
+  } else {
+    describe(`${name} [${testDatabase.kind}]`, suite);
+  }
+}
+
+async function openTestDatabase(): Promise<Database> {
+  const common = { DB_POOL_SIZE: 4, DB_CONNECT_TIMEOUT_MS: 5000, DB_STATEMENT_TIMEOUT_MS: 60_000 };
+  if (testDatabase.kind === 'pglite') {
+    const dump = new Blob([await readFile(testDatabase.dumpPath)]);
+    return openDatabase({ ...common, DATA_DIR: 'unused', inMemory: true, loadDataDir: dump });
+  }
+  if (testDatabase.kind === 'postgresql') {
+    return openDatabase({ ...common, DATA_DIR: 'unused', DATABASE_URL: testDatabase.url });
+  }
+  throw new Error(`no test database: ${testDatabase.reason}`);
+}
+
+export async function startTestService(): Promise<TestService> {
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', NODE_ENV: 'test', SEED_ON_START: 'false' });
+  const db = await openTestDatabase();
+  const service: RunningService = await startService(config, createLogger(config), { database: db, prepared: true });
+  await service.ready;
+  const endpoint = `${service.url}/graphql`;
+
+  const post = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+    fetch(endpoint, { method: 'POST', body, headers });
+
+  return {
+    url: service.url,
+    db,
+    post,
+    async query(document, ...rest) {
+      const variables = rest[0] ?? {};
+      const response = await post(JSON.stringify({ query: print(document), variables }));
+      const json = (await response.json()) as Omit<GraphQLResponse<never>, 'status'>;
+      return { status: response.status, ...json };
+    },
+    stop: () => service.stop(),
+  };
+}
