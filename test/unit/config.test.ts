@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+describe('loadConfig', () => {
+  it('runs with no configuration at all: embedded database in ./data on port 4000', () => {
+    const config = loadConfig({});
+    expect(config.PORT).toBe(4000);
+    expect(config.DATA_DIR).toBe('./data');
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.DB_POOL_SIZE).toBe(10);
+    expect(config.SEED_ON_START).toBe(true);
+  });
+
+  it('reads a PostgreSQL URL and pool settings', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgresql://u@db:5432/kb', DB_POOL_SIZE: '25', DB_CONNECT_TIMEOUT_MS: '2000' });
+    expect(config.DATABASE_URL).toBe('postgresql://u@db:5432/kb');
+    expect(config.DB_POOL_SIZE).toBe(25);
+    expect(config.DB_CONNECT_TIMEOUT_MS).toBe(2000);
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: '' }).PORT).toBe(4000);
+  });
+
+  it('reports every bad variable at once, each by name', () => {
+    let caught: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', DB_POOL_SIZE: '0', LOG_LEVEL: 'loud', BODY_LIMIT: 'lots' });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    const problems = (caught as ConfigError).problems.join('\n');
+    for (const name of ['PORT', 'DATABASE_URL', 'DB_POOL_SIZE', 'LOG_LEVEL', 'BODY_LIMIT']) {
+      expect(problems).toContain(name);
+    }
+    expect((caught as ConfigError).problems).toHaveLength(5);
+  });
+
+  it('refuses a port out of range', () => {
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT must be between 0 and 65535/);
+  });
+});
