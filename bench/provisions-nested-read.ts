@@ -55,18 +55,15 @@ interface Figures {
 
 async function load(url: string, body: string): Promise<Figures> {
   const histogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: 3 });
-  const instance = autocannon({
-    url,
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body,
-    amount: REQUESTS,
-    connections: CONNECTIONS,
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      { url, method: 'POST', headers: { 'content-type': 'application/json' }, body, amount: REQUESTS, connections: CONNECTIONS },
+      (error, finished) => (error ? reject(error) : resolve(finished)),
+    );
+    instance.on('response', (_client, _status, _bytes, responseTimeMs) => {
+      histogram.recordValue(Math.max(1, Math.round(responseTimeMs * 1000)));
+    });
   });
-  instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTimeMs: number) => {
-    histogram.recordValue(Math.max(1, Math.round(responseTimeMs * 1000)));
-  });
-  const result = await instance;
   const figures = {
     p50: histogram.getValueAtPercentile(50) / 1000,
     p95: histogram.getValueAtPercentile(95) / 1000,

@@ -5,6 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
+import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { Config } from '../config.js';
@@ -39,7 +40,7 @@ export type DatabaseOptions = Pick<
   loadDataDir?: Blob;
 };
 
-function countingClient(adapter: ConstructorParameters<typeof PrismaClient>[0]['adapter']) {
+function countingClient(adapter: SqlDriverAdapterFactory) {
   let statements = 0;
   const prisma = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
   prisma.$on('query', () => {

@@ -1,0 +1,58 @@
+// Runs `kb serve` (the real CLI, through tsx) in a child process and waits for its "ready"
+// log line. Shared by the end-to-end test and the start-up bench.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+
+export interface ServeProcess {
+  child: ChildProcess;
+  port: number;
+  /** From spawn to the "ready" log line. */
+  readyMs: number;
+  output: () => string;
+}
+
+export function startServeProcess(dataDir: string, timeoutMs = 150_000): Promise<ServeProcess> {
+  const began = performance.now();
+  const child = spawn(TSX, ['src/cli/kb.ts', 'serve'], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'production', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  return new Promise((resolvePromise, reject) => {
+    let port = 0;
+    const timer = setTimeout(() => reject(new Error(`not ready within ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      for (const line of output.split('\n')) {
+        if (!line.startsWith('{')) continue;
+        const entry = JSON.parse(line) as { msg?: string; url?: string };
+        if (entry.msg === 'listening' && entry.url) port = Number(new URL(entry.url).port);
+        if (entry.msg === 'ready' && port) {
+          clearTimeout(timer);
+          child.stdout?.off('data', onData);
+          child.stdout?.resume();
+          resolvePromise({ child, port, readyMs: performance.now() - began, output: () => output });
+          return;
+        }
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`kb serve exited with ${code}:\n${output}`));
+    });
+  });
+}
+
+export function stopServeProcess(child: ChildProcess, signal: NodeJS.Signals): Promise<number | null> {
+  return new Promise((resolvePromise) => {
+    child.removeAllListeners('exit');
+    child.once('exit', (code) => resolvePromise(code));
+    child.kill(signal);
+  });
+}
