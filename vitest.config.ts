@@ -1,8 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects: pure unit tests, database-level tests on in-memory PGlite, and the
+// Projects: pure unit tests, database-level tests on in-memory PGlite, the CLI end to end, and the
 // HTTP integration suite run twice, once per database (DESIGN §3: both modes must pass).
 export default defineConfig({
+  // graphql 16 has no "exports" map: Node resolves it to the CommonJS build (as Pothos and
+  // Apollo, loaded natively, do), vite to the ESM one. Two copies break instanceof checks
+  // ("Cannot use GraphQLObjectType from another module or realm"); pin tests to Node's choice.
+  resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
     testTimeout: 60_000,
     hookTimeout: 180_000,
@@ -10,6 +14,7 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       { extends: true, test: { name: 'db', include: ['test/db/**/*.test.ts'] } },
+      { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'] } },
       {
         extends: true,
         test: {

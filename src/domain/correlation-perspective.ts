@@ -1,0 +1,11 @@
+// A correlation is stored once, from one provision to another ("A is NARROWER than B"). Read
+// from B's side the same fact is "B is BROADER than A"; the symmetric kinds read the same.
+
+export type CorrelationKindValue = 'EQUIVALENT' | 'NARROWER' | 'BROADER' | 'PARTIAL' | 'UNASSESSED';
+
+/** The kind as seen from the provision on the `to` side of a stored correlation. */
+export function reverseCorrelationKind(kind: CorrelationKindValue): CorrelationKindValue {
+  if (kind === 'NARROWER') return 'BROADER';
+  if (kind === 'BROADER') return 'NARROWER';
+  return kind;
+}
