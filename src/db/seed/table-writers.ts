@@ -1,0 +1,742 @@
+// Row shapes the loaders build, and how each is read, inserted and updated: the only module
+// of the seed loader that talks to Prisma model delegates. Updates write only the fields the
+// seed owns (never Threshold.parameter/value, ExemptionCondition.predicate, supersedesId, ...),
+// so what editors and later issues encode survives a re-seed.
+import {
+  Prisma,
+  type ApplicabilityBasis,
+  type ConsultationStatus,
+  type CorrelationKind,
+  type ExemptionConditionRole,
+  type ExemptionKind,
+  type ItemType,
+  type JurisdictionKind,
+  type MetricDimension,
+  type PeriodType,
+  type ProvisionKind,
+  type Regime,
+  type StakeholderType,
+  type VersionStatus,
+} from '../../generated/prisma/client.js';
+import type { CitationRow } from './citations.js';
+import type { JsonValue } from './read-seed-files.js';
+import { contentHash } from './stable-id.js';
+import type { ExistingRow, IdMap, TableSpec } from './sync-rows.js';
+
+export type Tx = Prisma.TransactionClient;
+
+const IN_CHUNK = 5000;
+
+async function inChunks<T>(keys: readonly string[], load: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (let start = 0; start < keys.length; start += IN_CHUNK) {
+    out.push(...(await load(keys.slice(start, start + IN_CHUNK))));
+  }
+  return out;
+}
+
+function jsonInput(value: JsonValue | null): Prisma.InputJsonValue | typeof Prisma.DbNull {
+  return value === null ? Prisma.DbNull : (value as Prisma.InputJsonValue);
+}
+
+function bySourceKey(rows: Array<{ id: string; sourceKey: string; contentHash: string }>): ExistingRow[] {
+  return rows.map((row) => ({ key: row.sourceKey, id: row.id, hash: row.contentHash }));
+}
+
+/** `row` without `id` (and the other listed keys): what an update writes. */
+function without<Row extends object, K extends keyof Row>(row: Row, ...keys: K[]): Omit<Row, K> {
+  const copy: Partial<Row> = { ...row };
+  for (const key of keys) delete copy[key];
+  return copy as Omit<Row, K>;
+}
+
+// --- Citation -----------------------------------------------------------------------
+export function citationTable(tx: Tx, rows: readonly CitationRow[]): TableSpec<CitationRow> {
+  return {
+    table: 'Citation',
+    rows,
+    idOf: (row) => row.id,
+    keyOf: (row) => row.key,
+    owned: (row) => ({ key: row.key }),
+    loadExisting: async (wanted) =>
+      (
+        await inChunks(
+          wanted.map((row) => row.key),
+          (keys) => tx.citation.findMany({ where: { key: { in: keys } }, select: { id: true, key: true } }),
+        )
+      ).map((row) => ({ key: row.key, id: row.id, hash: contentHash({ key: row.key }) })),
+    createMany: async (items) => {
+      await tx.citation.createMany({ data: items.map(({ row }) => row) });
+    },
+  };
+}
+
+// --- Jurisdiction -------------------------------------------------------------------
+export interface JurisdictionRow {
+  id: string;
+  code: string;
+  name: string;
+  kind: JurisdictionKind;
+}
+
+export function jurisdictionTable(tx: Tx, rows: readonly JurisdictionRow[]): TableSpec<JurisdictionRow> {
+  const owned = (row: Omit<JurisdictionRow, 'id'>) => ({ code: row.code, name: row.name, kind: row.kind });
+  return {
+    table: 'Jurisdiction',
+    rows,
+    idOf: (row) => row.id,
+    keyOf: (row) => row.code,
+    owned,
+    loadExisting: async () =>
+      (await tx.jurisdiction.findMany({ select: { id: true, code: true, name: true, kind: true } })).map((row) => ({
+        key: row.code,
+        id: row.id,
+        hash: contentHash(owned(row)),
+      })),
+    createMany: async (items) => {
+      await tx.jurisdiction.createMany({ data: items.map(({ row }) => row) });
+    },
+    update: async (id, row) => {
+      await tx.jurisdiction.update({ where: { id }, data: { name: row.name, kind: row.kind } });
+    },
+  };
+}
+
+// --- ControlList --------------------------------------------------------------------
+export interface ControlListRow {
+  id: string;
+  sourceKey: string;
+  regime: Regime;
+  jurisdictionId: string;
+  name: string;
+  version: string;
+  textDate: Date | null;
+  versionNote: string | null;
+  citationId: string;
+}
+
+export function controlListTable(tx: Tx, rows: readonly ControlListRow[]): TableSpec<ControlListRow> {
+  const owned = (row: Omit<ControlListRow, 'id'>) => without({ ...row }, 'sourceKey');
+  return {
+    table: 'ControlList',
+    rows,
+    remap: (row, ids) => ({ ...row, jurisdictionId: ids.resolve(row.jurisdictionId), citationId: ids.resolve(row.citationId) }),
+    idOf: (row) => row.id,
+    keyOf: (row) => row.sourceKey,
+    owned: (row) => owned(without(row, 'id')),
+    loadExisting: async () =>
+      (
+        await tx.controlList.findMany({
+          select: {
+            id: true,
+            sourceKey: true,
+            regime: true,
+            jurisdictionId: true,
+            name: true,
+            version: true,
+            textDate: true,
+            versionNote: true,
+            citationId: true,
+          },
+        })
+      ).map((row) => ({ key: row.sourceKey, id: row.id, hash: contentHash(owned(without(row, 'id'))) })),
+    createMany: async (items) => {
+      await tx.controlList.createMany({ data: items.map(({ row }) => row) });
+    },
+    update: async (id, row) => {
+      await tx.controlList.update({ where: { id }, data: without(row, 'id', 'sourceKey') });
+    },
+  };
+}
+
+// --- ControlProvision ---------------------------------------------------------------
+export interface ProvisionRow {
+  id: string;
+  sourceKey: string;
+  controlListId: string;
+  regime: Regime;
+  jurisdictionId: string;
+  kind: ProvisionKind;
+  code: string;
+  entryCode: string;
+  title: string;
+  text: string;
+  category: string;
+  categoryName: string;
+  productGroup: string | null;
+  itemType: ItemType | null;
+  reasonsForControl: string[];
+  controlTable: JsonValue | null;
+  licenceExceptions: JsonValue | null;
+  relatedControls: string | null;
+  notes: string | null;
+  parentId: string | null;
+  ordinal: number;
+  status: VersionStatus;
+  validFrom: Date | null;
+  validTo: Date | null;
+  textDate: Date | null;
+  citationId: string;
+}
+
+function provisionData(row: ProvisionRow, hash: string) {
+  return {
+    ...without(row, 'id', 'sourceKey'),
+    controlTable: jsonInput(row.controlTable),
+    licenceExceptions: jsonInput(row.licenceExceptions),
+    contentHash: hash,
+  };
+}
+
+export function provisionTable(tx: Tx, rows: readonly ProvisionRow[]): TableSpec<ProvisionRow> {
+  return {
+    table: 'ControlProvision',
+    rows,
+    remap: (row, ids) => ({
+      ...row,
+      controlListId: ids.resolve(row.controlListId),
+      jurisdictionId: ids.resolve(row.jurisdictionId),
+      parentId: ids.resolve(row.parentId),
+      citationId: ids.resolve(row.citationId),
+    }),
+    idOf: (row) => row.id,
+    keyOf: (row) => row.sourceKey,
+    owned: (row) => without(row, 'id'),
+    loadExisting: async (wanted) =>
+      bySourceKey(
+        await inChunks(
+          wanted.map((row) => row.sourceKey),
+          (keys) =>
+            tx.controlProvision.findMany({ where: { sourceKey: { in: keys } }, select: { id: true, sourceKey: true, contentHash: true } }),
+        ),
+      ),
+    createMany: async (items) => {
+      await tx.controlProvision.createMany({
+        data: items.map(({ row, hash }) => ({ id: row.id, sourceKey: row.sourceKey, ...provisionData(row, hash) })),
+      });
+    },
+    update: async (id, row, hash) => {
+      await tx.controlProvision.update({ where: { id }, data: provisionData(row, hash) });
+    },
+  };
+}
+
+// --- Threshold ----------------------------------------------------------------------
+export interface ThresholdRow {
+  id: string;
+  sourceKey: string;
+  provisionId: string;
+  paragraph: string;
+  textVerbatim: string;
+  exponentNote: string | null;
+  ordinal: number;
+  citationId: string;
+}
+
+export function thresholdTable(tx: Tx, rows: readonly ThresholdRow[]): TableSpec<ThresholdRow> {
+  return {
+    table: 'Threshold',
+    rows,
+    remap: (row, ids) => ({ ...row, provisionId: ids.resolve(row.provisionId), citationId: ids.resolve(row.citationId) }),
+    idOf: (row) => row.id,
+    keyOf: (row) => row.sourceKey,
+    owned: (row) => without(row, 'id'),
+    loadExisting: async (wanted) =>
+      bySourceKey(
+        await inChunks(
+          wanted.map((row) => row.sourceKey),
+          (keys) => tx.threshold.findMany({ where: { sourceKey: { in: keys } }, select: { id: true, sourceKey: true, contentHash: true } }),
+        ),
+      ),
+    createMany: async (items) => {
+      await tx.threshold.createMany({ data: items.map(({ row, hash }) => ({ ...row, contentHash: hash })) });
+    },
+    update: async (id, row, hash) => {
+      // parameter/comparator/value/unit/groupId are encoded later and are not the seed's to overwrite.
+      await tx.threshold.update({ where: { id }, data: { ...without(row, 'id', 'sourceKey'), contentHash: hash } });
+    },
+  };
+}
+
+// --- Correlation --------------------------------------------------------------------
+export interface CorrelationRow {
+  id: string;
+  sourceKey: string;
+  fromId: string;
+  toId: string;
+  kind: CorrelationKind;
+  note: string | null;
+  citationId: string | null;
+}
+
+export function correlationTable(tx: Tx, rows: readonly CorrelationRow[]): TableSpec<CorrelationRow> {
+  return {
+    table: 'Correlation',
+    rows,
+    remap: (row, ids) => ({ ...row, citationId: ids.resolve(row.citationId) }),
+    idOf: (row) => row.id,
+    keyOf: (row) => row.sourceKey,
+    owned: (row) => without(row, 'id'),
+    loadExisting: async () =>
+      bySourceKey(await tx.correlation.findMany({ select: { id: true, sourceKey: true, contentHash: true } })),
+    createMany: async (items) => {
+      await tx.correlation.createMany({ data: items.map(({ row, hash }) => ({ ...row, contentHash: hash })) });
+    },
+    update: async (id, row, hash) => {
+      await tx.correlation.update({ where: { id }, data: { ...without(row, 'id', 'sourceKey'), contentHash: hash } });
+    },
+  };
+}
+
+// --- Exemption ----------------------------------------------------------------------
+export interface ExemptionRow {
+  id: string;
+  sourceKey: string;
+  kind: ExemptionKind;
+  typeLabel: string;
+  regimeLabel: string;
+  regime: Regime | null;
+  jurisdictionId: string;
+  legalBasis: string;
+  name: string;
+  textVerbatim: string[];
+  textNote: string | null;
+  appliesTo: string[];
+  doesNotApplyTo: string[];
+  itemTypes: ItemType[];
+  history: string | null;
+  versionNote: string | null;
+  extra: JsonValue | null;
+  revoked: boolean;
+  validFrom: Date | null;
+  validTo: Date | null;
+  citationId: string;
+}
+
+function exemptionData(row: ExemptionRow, hash: string) {
+  return { ...without(row, 'id', 'sourceKey'), extra: jsonInput(row.extra), contentHash: hash };
+}
+
+export function exemptionTable(tx: Tx, rows: readonly ExemptionRow[]): TableSpec<ExemptionRow> {
+  return {
+    table: 'Exemption',
+    rows,
+    remap: (row, ids) => ({ ...row, jurisdictionId: ids.resolve(row.jurisdictionId), citationId: ids.resolve(row.citationId) }),
+    idOf: (row) => row.id,
+    keyOf: (row) => row.sourceKey,
+    owned: (row) => without(row, 'id'),
+    loadExisting: async () => bySourceKey(await tx.exemption.findMany({ select: { id: true, sourceKey: true, contentHash: true } })),
+    createMany: async (items) => {
+      await tx.exemption.createMany({ data: items.map(({ row, hash }) => ({ id: row.id, sourceKey: row.sourceKey, ...exemptionData(row, hash) })) });
+    },
+    update: async (id, row, hash) => {
+      await tx.exemption.update({ where: { id }, data: exemptionData(row, hash) });
+    },
+  };
+}
+
+// --- ExemptionCondition -------------------------------------------------------------
+export interface ExemptionConditionRow {
+  id: string;
+  exemptionId: string;
+  role: ExemptionConditionRole;
+  ordinal: number;
+  textVerbatim: string;
+  secondary: boolean;
+  citationId: string | null;
+}
+
+export function exemptionConditionTable(tx: Tx, rows: readonly ExemptionConditionRow[]): TableSpec<ExemptionConditionRow> {
+  const owned = (row: Omit<ExemptionConditionRow, 'id'>) => ({
+    exemptionId: row.exemptionId,
+    role: row.role,
+    ordinal: row.ordinal,
+    textVerbatim: row.textVerbatim,
+    secondary: row.secondary,
+    citationId: row.citationId,
+  });
+  const keyOf = (row: Pick<ExemptionConditionRow, 'exemptionId' | 'role' | 'ordinal'>) => `${row.exemptionId}|${row.role}|${row.ordinal}`;
+  return {
+    table: 'ExemptionCondition',
+    rows,
+    remap: (row, ids) => ({ ...row, exemptionId: ids.resolve(row.exemptionId), citationId: ids.resolve(row.citationId) }),
+    idOf: (row) => row.id,
+    keyOf,
+    owned,
+    loadExisting: async (wanted) =>
+      (
+        await tx.exemptionCondition.findMany({
+          where: { exemptionId: { in: [...new Set(wanted.map((row) => row.exemptionId))] } },
+          select: { id: true, exemptionId: true, role: true, ordinal: true, textVerbatim: true, secondary: true, citationId: true },
+        })
+      ).map((row) => ({ key: keyOf(row), id: row.id, hash: contentHash(owned(row)) })),
+    createMany: async (items) => {
+      await tx.exemptionCondition.createMany({ data: items.map(({ row }) => row) });
+    },
+    update: async (id, row) => {
+      // `predicate` is encoded later; the seed only owns the verbatim text and provenance.
+      await tx.exemptionCondition.update({
+        where: { id },
+        data: { textVerbatim: row.textVerbatim, secondary: row.secondary, citationId: row.citationId },
+      });
+    },
+  };
+}
+
+// --- link tables (composite keys) ---------------------------------------------------
+export interface ExemptionProvisionRow {
+  exemptionId: string;
+  provisionId: string;
+  basis: ApplicabilityBasis;
+  note: string | null;
+}
+
+export function exemptionProvisionTable(tx: Tx, rows: readonly ExemptionProvisionRow[]): TableSpec<ExemptionProvisionRow> {
+  const keyOf = (row: Pick<ExemptionProvisionRow, 'exemptionId' | 'provisionId'>) => `${row.exemptionId}|${row.provisionId}`;
+  const owned = (row: ExemptionProvisionRow) => ({ basis: row.basis, note: row.note });
+  return {
+    table: 'ExemptionProvision',
+    rows,
+    idOf: keyOf,
+    keyOf,
+    owned,
+    loadExisting: async (wanted) =>
+      (
+        await tx.exemptionProvision.findMany({
+          where: { exemptionId: { in: [...new Set(wanted.map((row) => row.exemptionId))] } },
+          select: { exemptionId: true, provisionId: true, basis: true, note: true },
+        })
+      ).map((row) => ({ key: keyOf(row), id: keyOf(row), hash: contentHash(owned(row)) })),
+    createMany: async (items) => {
+      await tx.exemptionProvision.createMany({ data: items.map(({ row }) => row) });
+    },
+    update: async (_id, row) => {
+      await tx.exemptionProvision.update({
+        where: { exemptionId_provisionId: { exemptionId: row.exemptionId, provisionId: row.provisionId } },
+        data: { basis: row.basis, note: row.note },
+      });
+    },
+  };
+}
+
+export interface PairRow {
+  left: string;
+  right: string;
+}
+
+/** Pure link tables without payload (guidance <-> provision/exemption, consultation <-> provision). */
+export function pairTable(
+  table: 'GuidanceProvision' | 'GuidanceExemption' | 'ConsultationProvision',
+  tx: Tx,
+  rows: readonly PairRow[],
+): TableSpec<PairRow> {
+  const keyOf = (row: PairRow) => `${row.left}|${row.right}`;
+  const lefts = (wanted: readonly PairRow[]) => [...new Set(wanted.map((row) => row.left))];
+  const loaders: Record<typeof table, (wanted: readonly PairRow[]) => Promise<PairRow[]>> = {
+    GuidanceProvision: async (wanted) =>
+      (await tx.guidanceProvision.findMany({ where: { guidanceId: { in: lefts(wanted) } } })).map((row) => ({ left: row.guidanceId, right: row.provisionId })),
+    GuidanceExemption: async (wanted) =>
+      (await tx.guidanceExemption.findMany({ where: { guidanceId: { in: lefts(wanted) } } })).map((row) => ({ left: row.guidanceId, right: row.exemptionId })),
+    ConsultationProvision: async (wanted) =>
+      (await tx.consultationProvision.findMany({ where: { consultationId: { in: lefts(wanted) } } })).map((row) => ({
+        left: row.consultationId,
+        right: row.provisionId,
+      })),
+  };
+  const creators: Record<typeof table, (rows: PairRow[]) => Promise<unknown>> = {
+    GuidanceProvision: (data) => tx.guidanceProvision.createMany({ data: data.map((row) => ({ guidanceId: row.left, provisionId: row.right })) }),
+    GuidanceExemption: (data) => tx.guidanceExemption.createMany({ data: data.map((row) => ({ guidanceId: row.left, exemptionId: row.right })) }),
+    ConsultationProvision: (data) =>
+      tx.consultationProvision.createMany({ data: data.map((row) => ({ consultationId: row.left, provisionId: row.right })) }),
+  };
+  return {
+    table,
+    rows,
+    idOf: keyOf,
+    keyOf,
+    owned: (row) => ({ left: row.left, right: row.right }),
+    loadExisting: async (wanted) =>
+      (await loaders[table](wanted)).map((row) => ({ key: keyOf(row), id: keyOf(row), hash: contentHash({ left: row.left, right: row.right }) })),
+    createMany: async (items) => {
+      await creators[table](items.map(({ row }) => row));
+    },
+  };
+}
+
+// --- StakeholderConsultation and children -------------------------------------------
+export interface ConsultationRow {
+  id: string;
+  sourceKey: string;
+  jurisdictionId: string;
+  body: string;
+  title: string;
+  instrument: string | null;
+  reference: string | null;
+  status: ConsultationStatus;
+  publishedOn: Date | null;
+  openedOn: Date | null;
+  deadline: Date | null;
+  extendedDeadline: Date | null;
+  closedOn: Date | null;
+  scopeQuote: string | null;
+  responseCount: number | null;
+  responseCountQuote: string | null;
+  responseCountNote: string | null;
+  outcomeSummary: string | null;
+  extra: JsonValue | null;
+  citationId: string;
+}
+
+function consultationData(row: ConsultationRow, hash: string) {
+  return { ...without(row, 'id', 'sourceKey'), extra: jsonInput(row.extra), contentHash: hash };
+}
+
+export function consultationTable(tx: Tx, rows: readonly ConsultationRow[]): TableSpec<ConsultationRow> {
+  return {
+    table: 'StakeholderConsultation',
+    rows,
+    remap: (row, ids) => ({ ...row, jurisdictionId: ids.resolve(row.jurisdictionId), citationId: ids.resolve(row.citationId) }),
+    idOf: (row) => row.id,
+    keyOf: (row) => row.sourceKey,
+    owned: (row) => without(row, 'id'),
+    loadExisting: async () =>
+      bySourceKey(await tx.stakeholderConsultation.findMany({ select: { id: true, sourceKey: true, contentHash: true } })),
+    createMany: async (items) => {
+      await tx.stakeholderConsultation.createMany({
+        data: items.map(({ row, hash }) => ({ id: row.id, sourceKey: row.sourceKey, ...consultationData(row, hash) })),
+      });
+    },
+    update: async (id, row, hash) => {
+      await tx.stakeholderConsultation.update({ where: { id }, data: consultationData(row, hash) });
+    },
+  };
+}
+
+export interface ConsultationOutcomeRow {
+  id: string;
+  consultationId: string;
+  ordinal: number;
+  date: Date | null;
+  description: string;
+  quote: string | null;
+  citationId: string | null;
+}
+
+export function consultationOutcomeTable(tx: Tx, rows: readonly ConsultationOutcomeRow[]): TableSpec<ConsultationOutcomeRow> {
+  const keyOf = (row: Pick<ConsultationOutcomeRow, 'consultationId' | 'ordinal'>) => `${row.consultationId}|${row.ordinal}`;
+  const owned = (row: Omit<ConsultationOutcomeRow, 'id'>) => ({
+    consultationId: row.consultationId,
+    ordinal: row.ordinal,
+    date: row.date,
+    description: row.description,
+    quote: row.quote,
+    citationId: row.citationId,
+  });
+  return {
+    table: 'ConsultationOutcome',
+    rows,
+    remap: (row, ids) => ({ ...row, consultationId: ids.resolve(row.consultationId), citationId: ids.resolve(row.citationId) }),
+    idOf: (row) => row.id,
+    keyOf,
+    owned,
+    loadExisting: async () =>
+      (
+        await tx.consultationOutcome.findMany({
+          select: { id: true, consultationId: true, ordinal: true, date: true, description: true, quote: true, citationId: true },
+        })
+      ).map((row) => ({ key: keyOf(row), id: row.id, hash: contentHash(owned(row)) })),
+    createMany: async (items) => {
+      await tx.consultationOutcome.createMany({ data: items.map(({ row }) => row) });
+    },
+    update: async (id, row) => {
+      await tx.consultationOutcome.update({ where: { id }, data: without(row, 'id', 'consultationId', 'ordinal') });
+    },
+  };
+}
+
+export interface StakeholderRow {
+  id: string;
+  name: string;
+  type: StakeholderType;
+  typeLabel: string | null;
+}
+
+export function stakeholderTable(tx: Tx, rows: readonly StakeholderRow[]): TableSpec<StakeholderRow> {
+  const owned = (row: Omit<StakeholderRow, 'id'>) => ({ name: row.name, type: row.type, typeLabel: row.typeLabel });
+  return {
+    table: 'Stakeholder',
+    rows,
+    idOf: (row) => row.id,
+    keyOf: (row) => row.name,
+    owned,
+    loadExisting: async (wanted) =>
+      (
+        await tx.stakeholder.findMany({
+          where: { name: { in: wanted.map((row) => row.name) } },
+          select: { id: true, name: true, type: true, typeLabel: true },
+        })
+      ).map((row) => ({ key: row.name, id: row.id, hash: contentHash(owned(row)) })),
+    createMany: async (items) => {
+      await tx.stakeholder.createMany({ data: items.map(({ row }) => row) });
+    },
+    update: async (id, row) => {
+      await tx.stakeholder.update({ where: { id }, data: { type: row.type, typeLabel: row.typeLabel } });
+    },
+  };
+}
+
+export interface SubmissionRow {
+  id: string;
+  sourceKey: string;
+  consultationId: string;
+  stakeholderId: string;
+  receivedOn: Date | null;
+  pages: number | null;
+  documentRef: string | null;
+  ordinal: number;
+  citationId: string | null;
+}
+
+export function submissionTable(tx: Tx, rows: readonly SubmissionRow[]): TableSpec<SubmissionRow> {
+  return {
+    table: 'Submission',
+    rows,
+    remap: (row, ids) => ({
+      ...row,
+      consultationId: ids.resolve(row.consultationId),
+      stakeholderId: ids.resolve(row.stakeholderId),
+      citationId: ids.resolve(row.citationId),
+    }),
+    idOf: (row) => row.id,
+    keyOf: (row) => row.sourceKey,
+    owned: (row) => without(row, 'id'),
+    loadExisting: async () => bySourceKey(await tx.submission.findMany({ select: { id: true, sourceKey: true, contentHash: true } })),
+    createMany: async (items) => {
+      // position (UNKNOWN) and themes ([]) are left to their defaults: no source states them.
+      await tx.submission.createMany({ data: items.map(({ row, hash }) => ({ ...row, contentHash: hash })) });
+    },
+    update: async (id, row, hash) => {
+      await tx.submission.update({ where: { id }, data: { ...without(row, 'id', 'sourceKey'), contentHash: hash } });
+    },
+  };
+}
+
+// --- Impact -------------------------------------------------------------------------
+export interface ImpactAssessmentRow {
+  id: string;
+  sourceKey: string;
+  title: string;
+  method: string;
+  publisher: string;
+  jurisdictionId: string;
+  publishedOn: Date | null;
+  citationId: string;
+}
+
+export function impactAssessmentTable(tx: Tx, rows: readonly ImpactAssessmentRow[]): TableSpec<ImpactAssessmentRow> {
+  return {
+    table: 'ImpactAssessment',
+    rows,
+    remap: (row, ids) => ({ ...row, jurisdictionId: ids.resolve(row.jurisdictionId), citationId: ids.resolve(row.citationId) }),
+    idOf: (row) => row.id,
+    keyOf: (row) => row.sourceKey,
+    owned: (row) => without(row, 'id'),
+    loadExisting: async () =>
+      bySourceKey(await tx.impactAssessment.findMany({ select: { id: true, sourceKey: true, contentHash: true } })),
+    createMany: async (items) => {
+      await tx.impactAssessment.createMany({ data: items.map(({ row, hash }) => ({ ...row, contentHash: hash })) });
+    },
+    update: async (id, row, hash) => {
+      await tx.impactAssessment.update({ where: { id }, data: { ...without(row, 'id', 'sourceKey'), contentHash: hash } });
+    },
+  };
+}
+
+export interface ImpactMetricRow {
+  id: string;
+  sourceKey: string;
+  assessmentId: string;
+  jurisdictionId: string;
+  provisionId: string | null;
+  dimension: MetricDimension;
+  indicator: string;
+  /** Decimal as text, exactly as the source number reads. */
+  value: string | null;
+  valueText: string | null;
+  unit: string;
+  period: string;
+  periodType: PeriodType;
+  periodStart: Date;
+  periodEnd: Date;
+  sector: string;
+  region: string;
+  quote: string;
+  notes: string | null;
+  citationId: string;
+}
+
+export function impactMetricTable(tx: Tx, rows: readonly ImpactMetricRow[]): TableSpec<ImpactMetricRow> {
+  return {
+    table: 'ImpactMetric',
+    rows,
+    remap: (row, ids) => ({
+      ...row,
+      assessmentId: ids.resolve(row.assessmentId),
+      jurisdictionId: ids.resolve(row.jurisdictionId),
+      citationId: ids.resolve(row.citationId),
+    }),
+    idOf: (row) => row.id,
+    keyOf: (row) => row.sourceKey,
+    owned: (row) => without(row, 'id'),
+    loadExisting: async () => bySourceKey(await tx.impactMetric.findMany({ select: { id: true, sourceKey: true, contentHash: true } })),
+    createMany: async (items) => {
+      await tx.impactMetric.createMany({ data: items.map(({ row, hash }) => ({ ...row, contentHash: hash })) });
+    },
+    update: async (id, row, hash) => {
+      await tx.impactMetric.update({ where: { id }, data: { ...without(row, 'id', 'sourceKey'), contentHash: hash } });
+    },
+  };
+}
+
+// --- GuidanceDocument ---------------------------------------------------------------
+export interface GuidanceRow {
+  id: string;
+  sourceKey: string;
+  title: string;
+  summary: string | null;
+  body: string;
+  issuer: string;
+  jurisdictionId: string;
+  audience: string[];
+  topics: string[];
+  publishedOn: Date | null;
+  dateNote: string | null;
+  url: string | null;
+  extra: JsonValue | null;
+  citationId: string;
+}
+
+function guidanceData(row: GuidanceRow, hash: string) {
+  return { ...without(row, 'id', 'sourceKey'), extra: jsonInput(row.extra), contentHash: hash };
+}
+
+export function guidanceTable(tx: Tx, rows: readonly GuidanceRow[]): TableSpec<GuidanceRow> {
+  return {
+    table: 'GuidanceDocument',
+    rows,
+    remap: (row, ids) => ({ ...row, jurisdictionId: ids.resolve(row.jurisdictionId), citationId: ids.resolve(row.citationId) }),
+    idOf: (row) => row.id,
+    keyOf: (row) => row.sourceKey,
+    owned: (row) => without(row, 'id'),
+    loadExisting: async () =>
+      bySourceKey(await tx.guidanceDocument.findMany({ select: { id: true, sourceKey: true, contentHash: true } })),
+    createMany: async (items) => {
+      await tx.guidanceDocument.createMany({ data: items.map(({ row, hash }) => ({ id: row.id, sourceKey: row.sourceKey, ...guidanceData(row, hash) })) });
+    },
+    update: async (id, row, hash) => {
+      await tx.guidanceDocument.update({ where: { id }, data: guidanceData(row, hash) });
+    },
+  };
+}
+
+export type { IdMap };

@@ -1,0 +1,267 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../../src/db/database.js';
+import { applyMigrations } from '../../src/db/migrate.js';
+import { DEFAULT_SEED_DIR, seedDatabase, tableCounts, type SeedReport } from '../../src/db/seed/index.js';
+
+class InjectedFailure extends Error {}
+
+let db: Database;
+let first: SeedReport;
+let failedFirstAttempt: unknown;
+let countsAfterFailure: Record<string, number>;
+let datasetsAfterFailure: string[];
+let scratchSeedDir: string;
+let editorStakeholderId: string;
+
+async function latestUpdates(database: Database) {
+  const [provisions, exemptions, consultations, guidance] = await Promise.all([
+    database.prisma.controlProvision.aggregate({ _max: { updatedAt: true } }),
+    database.prisma.exemption.aggregate({ _max: { updatedAt: true } }),
+    database.prisma.stakeholderConsultation.aggregate({ _max: { updatedAt: true } }),
+    database.prisma.guidanceDocument.aggregate({ _max: { updatedAt: true } }),
+  ]);
+  return [provisions._max.updatedAt, exemptions._max.updatedAt, consultations._max.updatedAt, guidance._max.updatedAt].map((date) =>
+    date?.toISOString(),
+  );
+}
+
+beforeAll(async () => {
+  db = await openDatabase({ DATA_DIR: 'unused', inMemory: true, DB_POOL_SIZE: 1, DB_CONNECT_TIMEOUT_MS: 5000, DB_STATEMENT_TIMEOUT_MS: 60000 });
+  await applyMigrations(db.sql, 'prisma/migrations');
+  // A row an editor created before the seed ran (its id is a cuid, not a seeded id): the seed
+  // must reuse it rather than collide with it.
+  editorStakeholderId = (await db.prisma.stakeholder.create({ data: { name: 'Google Inc.', type: 'UNKNOWN' } })).id;
+
+  // A first attempt that fails inside the consultations dataset, after its consultations
+  // were inserted: that dataset must leave nothing behind, the ones before it stay loaded.
+  failedFirstAttempt = await seedDatabase(db.prisma, {
+    hooks: {
+      afterTable(dataset, table) {
+        if (dataset === 'consultations' && table === 'StakeholderConsultation') throw new InjectedFailure('injected');
+      },
+    },
+  }).catch((error: unknown) => error);
+  countsAfterFailure = await tableCounts(db.prisma);
+  datasetsAfterFailure = (await db.prisma.seedDataset.findMany({ select: { name: true } })).map((row) => row.name).sort();
+
+  first = await seedDatabase(db.prisma, {});
+  scratchSeedDir = await mkdtemp(join(tmpdir(), 'kb-seed-test-'));
+  await cp(DEFAULT_SEED_DIR, scratchSeedDir, { recursive: true });
+}, 180_000);
+
+afterAll(async () => {
+  await db?.close();
+  if (scratchSeedDir) await rm(scratchSeedDir, { recursive: true, force: true });
+});
+
+describe('first seed', () => {
+  it('rolled the failing dataset back and kept the ones before it', () => {
+    expect(failedFirstAttempt).toBeInstanceOf(InjectedFailure);
+    expect(datasetsAfterFailure).toEqual(['control-entries', 'exemptions', 'reference', 'us-ccl']);
+    expect(countsAfterFailure.StakeholderConsultation).toBe(0);
+    expect(countsAfterFailure.Stakeholder).toBe(1); // only the editor's row
+    expect(countsAfterFailure.Exemption).toBe(30);
+  });
+
+  it('then loaded the remaining datasets and skipped the loaded ones', () => {
+    const status = Object.fromEntries(first.datasets.map((dataset) => [dataset.name, dataset.status]));
+    expect(status).toEqual({
+      reference: 'skipped',
+      'us-ccl': 'skipped',
+      'control-entries': 'skipped',
+      exemptions: 'skipped',
+      consultations: 'loaded',
+      impact: 'loaded',
+      guidance: 'loaded',
+      links: 'loaded',
+    });
+  });
+
+  it('loads every record', async () => {
+    const { prisma } = db;
+    expect(await prisma.controlProvision.count({ where: { regime: 'US_EAR', kind: 'ENTRY', status: 'CURRENT' } })).toBe(606);
+    expect(await prisma.controlProvision.count({ where: { regime: 'EU', kind: 'ENTRY' } })).toBe(4);
+    expect(await prisma.controlProvision.count({ where: { regime: 'HK', status: 'SUPERSEDED', validFrom: null, validTo: null } })).toBe(1);
+    expect(first.counts.Exemption).toBe(30);
+    expect(first.counts.StakeholderConsultation).toBe(12);
+    expect(first.counts.ImpactMetric).toBe(96);
+    expect(first.counts.GuidanceDocument).toBe(10);
+    expect(first.counts.Jurisdiction).toBe(5);
+    expect(first.counts.Correlation).toBe(6);
+  });
+
+  it('builds the paragraph tree of 6A003 and links the older 6A003.b.4 as the superseded version', async () => {
+    const { prisma } = db;
+    const paragraph = await prisma.controlProvision.findFirstOrThrow({
+      where: { regime: 'US_EAR', code: '6A003.a.5.a', status: 'CURRENT' },
+      include: { parent: { include: { parent: { include: { parent: true } } } } },
+    });
+    expect(paragraph.entryCode).toBe('6A003');
+    expect(paragraph.parent?.code).toBe('6A003.a.5');
+    expect(paragraph.parent?.parent?.code).toBe('6A003.a');
+    expect(paragraph.parent?.parent?.parent?.code).toBe('6A003');
+    expect(paragraph.parent?.parent?.parent?.kind).toBe('ENTRY');
+    const current = await prisma.controlProvision.findFirstOrThrow({
+      where: { regime: 'US_EAR', code: '6A003.b.4', status: 'CURRENT' },
+      include: { supersedes: true },
+    });
+    expect(current.supersedes?.status).toBe('SUPERSEDED');
+    expect(current.supersedes?.text).toContain('10 mrad/pixel');
+  });
+
+  it('gives every provision, exemption and metric a citation that names its source', async () => {
+    const { prisma } = db;
+    const unsourced = { AND: [{ url: null }, { repository: null }] };
+    expect(await prisma.controlProvision.count({ where: { citation: unsourced } })).toBe(0);
+    expect(await prisma.impactMetric.count({ where: { citation: unsourced } })).toBe(0);
+    // 742.15(b): the record itself names no URL or repository, only a licence and a note.
+    const exemptions = await prisma.exemption.findMany({ where: { citation: unsourced }, select: { sourceKey: true } });
+    expect(exemptions.map((row) => row.sourceKey)).toEqual(['US-EAR-742.15(b)']);
+    const provisions = await prisma.controlProvision.findMany({
+      where: { code: '6A003', regime: 'US_EAR' },
+      select: { citation: { select: { repository: true, commit: true, section: true } } },
+    });
+    expect(provisions[0]?.citation.section).toContain("eccn code '6A003'");
+  });
+
+  it('keeps 6A003\'s key thresholds verbatim, with the exponent notes the data has', async () => {
+    const { prisma } = db;
+    const us = await prisma.threshold.findMany({
+      where: { provision: { regime: 'US_EAR', code: '6A003', kind: 'ENTRY' } },
+      orderBy: { ordinal: 'asc' },
+    });
+    expect(us).toHaveLength(18);
+    expect(us.every((threshold) => threshold.parameter === null && threshold.value === null)).toBe(true);
+    const withExponent = us.filter((threshold) => threshold.exponentNote !== null).map((threshold) => threshold.paragraph);
+    expect(withExponent).toEqual(['6A003.b.1.a.1', '6A003.b.1.a.2', '6A003.b.1.a.3']);
+    expect(us.find((threshold) => threshold.paragraph === '6A003.b.1.a.1')?.exponentNote).toContain('4 x 10^6');
+    const eu = await prisma.threshold.findMany({ where: { provision: { regime: 'EU', code: '6A003' } } });
+    expect(eu.find((threshold) => threshold.paragraph === '6A003.b.1.a')?.exponentNote).toContain('10^6');
+    const euEntry = await prisma.controlProvision.findFirstOrThrow({ where: { regime: 'EU', code: '6A003' } });
+    expect(euEntry.text).not.toBe('None');
+    expect(euEntry.textDate?.toISOString().slice(0, 10)).toBe('2025-11-15');
+  });
+
+  it('links exemptions explicitly or by item type, never EU/UK/Wassenaar ones by scope', async () => {
+    const { prisma } = db;
+    const note3 = await prisma.exemptionProvision.findMany({
+      where: { exemption: { sourceKey: 'US-CCL-6A003-Note3' } },
+      select: { basis: true, provision: { select: { code: true } } },
+    });
+    expect(note3.map((link) => link.provision.code).sort()).toEqual(['6A003', '6A003.b.4', '6A003.b.4.b']);
+    expect(note3.every((link) => link.basis === 'EXPLICIT')).toBe(true);
+    const fundamental = await prisma.exemptionProvision.findMany({
+      where: { exemption: { sourceKey: 'US-EAR-734.8' } },
+      select: { basis: true, provision: { select: { itemType: true, kind: true } } },
+    });
+    expect(fundamental.length).toBeGreaterThan(100);
+    expect(fundamental.every((link) => link.basis === 'ITEM_TYPE_SCOPE' && link.provision.kind === 'ENTRY' && link.provision.itemType !== 'COMMODITY')).toBe(true);
+    expect(await prisma.exemptionProvision.count({ where: { exemption: { regime: { not: 'US_EAR' } } } })).toBe(0);
+    expect(await prisma.exemptionProvision.count({ where: { exemption: { sourceKey: 'US-EAR-740.12-GFT' } } })).toBe(0);
+  });
+
+  it('maps consultations, submissions and metrics as the data states them', async () => {
+    const { prisma } = db;
+    const deac = await prisma.stakeholderConsultation.findUniqueOrThrow({
+      where: { sourceKey: 'US-BIS-2008-DEAC-NOI' },
+      include: { submissions: { orderBy: { ordinal: 'asc' }, include: { stakeholder: true } } },
+    });
+    expect(deac.submissions).toHaveLength(16);
+    expect(deac.submissions[0]?.receivedOn?.toISOString().slice(0, 10)).toBe('2008-06-21');
+    expect(deac.submissions[0]?.stakeholder.type).toBe('INDIVIDUAL');
+    expect(deac.submissions[9]?.stakeholder.type).toBe('UNKNOWN');
+    expect(deac.responseCount).toBeNull();
+    const fy = await prisma.impactMetric.findUniqueOrThrow({ where: { sourceKey: 'US-FY2006-9m-night-vision-apps' } });
+    expect([fy.periodType, fy.periodStart.toISOString().slice(0, 10), fy.periodEnd.toISOString().slice(0, 10)]).toEqual([
+      'PARTIAL_FISCAL_YEAR',
+      '2005-10-01',
+      '2006-06-30',
+    ]);
+    // The stakeholder that existed before seeding keeps its id; the seed filled in the type the data gives.
+    const google = deac.submissions.find((submission) => submission.stakeholder.name === 'Google Inc.');
+    expect(google?.stakeholderId).toBe(editorStakeholderId);
+    expect(google?.stakeholder.type).toBe('INDUSTRY');
+    expect(await prisma.auditEvent.count({ where: { entityType: 'Stakeholder', entityId: editorStakeholderId, action: 'seed.update' } })).toBe(1);
+    const qualitative = await prisma.impactMetric.findUniqueOrThrow({ where: { sourceKey: 'FR-UGEA-processing' } });
+    expect([qualitative.value, qualitative.valueText]).toEqual([null, 'a few days']);
+  });
+});
+
+describe('seeding again', () => {
+  it('skips every dataset and changes nothing', async () => {
+    const before = await latestUpdates(db);
+    const again = await seedDatabase(db.prisma, {});
+    expect(again.datasets.every((dataset) => dataset.status === 'skipped')).toBe(true);
+    expect(again.counts).toEqual(first.counts);
+    expect(await latestUpdates(db)).toEqual(before);
+  });
+
+  it('re-compares every row when the checksums are gone, and still changes nothing', async () => {
+    const before = await latestUpdates(db);
+    await db.prisma.seedDataset.deleteMany();
+    const compared = await seedDatabase(db.prisma, {});
+    expect(compared.datasets.every((dataset) => dataset.status === 'loaded')).toBe(true);
+    for (const dataset of compared.datasets) {
+      for (const [table, counts] of Object.entries(dataset.tables)) {
+        expect({ table, created: counts.created, updated: counts.updated }).toEqual({ table, created: 0, updated: 0 });
+      }
+    }
+    expect(compared.counts).toEqual(first.counts);
+    expect(await latestUpdates(db)).toEqual(before);
+  });
+});
+
+describe('a changed seed file', () => {
+  it('updates the changed row, audits it, and leaves the other datasets alone', async () => {
+    const path = join(scratchSeedDir, 'data/consultations.json');
+    const records = JSON.parse(await readFile(path, 'utf8')) as Array<{ id: string; title: string }>;
+    const target = records.find((record) => record.id === 'EU-2017-EP-INTA-recast');
+    if (!target) throw new Error('fixture record missing');
+    target.title = `${target.title} (edited)`;
+    await writeFile(path, JSON.stringify(records, null, 1));
+
+    const report = await seedDatabase(db.prisma, { seedDir: scratchSeedDir });
+    const consultations = report.datasets.find((dataset) => dataset.name === 'consultations');
+    expect(consultations?.status).toBe('loaded');
+    expect(consultations?.tables.StakeholderConsultation).toMatchObject({ created: 0, updated: 1 });
+    // links depends on consultations, so it is re-compared (and finds nothing to do).
+    expect(report.datasets.filter((dataset) => dataset.status === 'loaded').map((dataset) => dataset.name)).toEqual(['consultations', 'links']);
+    const row = await db.prisma.stakeholderConsultation.findUniqueOrThrow({ where: { sourceKey: 'EU-2017-EP-INTA-recast' } });
+    expect(row.title.endsWith('(edited)')).toBe(true);
+    const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { entityId: row.id } });
+    expect(audit).toMatchObject({ actor: 'seed', action: 'seed.update', entityType: 'StakeholderConsultation' });
+    expect(audit.detail).toMatchObject({ key: 'EU-2017-EP-INTA-recast', newHash: row.contentHash });
+    expect(report.counts.StakeholderConsultation).toBe(12);
+  });
+
+  it('rolls the whole dataset back when it fails midway through an update', async () => {
+    const path = join(scratchSeedDir, 'data/guidance_documents.json');
+    const records = JSON.parse(await readFile(path, 'utf8')) as Array<{ id: string; title: string }>;
+    const target = records.find((record) => record.id === 'US-BIS-FAQ-fundamental-research');
+    if (!target) throw new Error('fixture record missing');
+    const originalTitle = target.title;
+    target.title = `${target.title} (edited)`;
+    await writeFile(path, JSON.stringify(records, null, 1));
+    const auditsBefore = await db.prisma.auditEvent.count();
+    const checksumBefore = (await db.prisma.seedDataset.findUniqueOrThrow({ where: { name: 'guidance' } })).checksum;
+
+    await expect(
+      seedDatabase(db.prisma, {
+        seedDir: scratchSeedDir,
+        hooks: {
+          afterTable(dataset, table) {
+            if (dataset === 'guidance' && table === 'GuidanceDocument') throw new InjectedFailure('injected');
+          },
+        },
+      }),
+    ).rejects.toBeInstanceOf(InjectedFailure);
+
+    const row = await db.prisma.guidanceDocument.findUniqueOrThrow({ where: { sourceKey: 'US-BIS-FAQ-fundamental-research' } });
+    expect(row.title).toBe(originalTitle);
+    expect(await db.prisma.auditEvent.count()).toBe(auditsBefore);
+    expect((await db.prisma.seedDataset.findUniqueOrThrow({ where: { name: 'guidance' } })).checksum).toBe(checksumBefore);
+  });
+});
