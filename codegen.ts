@@ -6,6 +6,8 @@ const config: CodegenConfig = {
   schema: 'schema/schema.graphql',
   documents: ['test/**/*.ts', 'bench/**/*.ts', '!test/generated/**'],
   ignoreNoDocuments: true,
+  // ESM with NodeNext resolution: generated relative imports need their .js extension.
+  importExtension: '.js',
   generates: {
     'test/generated/': {
       preset: 'client',

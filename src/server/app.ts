@@ -26,6 +26,8 @@ export interface AppOptions {
 export interface App {
   express: Express;
   apollo: ApolloServer<GraphQLContext>;
+  /** Requests received and not yet answered (logged at shutdown; tests wait on it). */
+  inFlight(): number;
 }
 
 const READINESS_TIMEOUT_MS = 2000;
@@ -53,11 +55,22 @@ export async function createApp(options: AppOptions): Promise<App> {
     // Drains in-flight requests when apollo.stop() runs at shutdown.
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer }), requestIdPlugin],
     includeStacktraceInErrorResponses: false,
+    // We own SIGTERM/SIGINT (src/cli/kb.ts): Apollo's own handlers would re-raise the signal
+    // after stopping and kill the process before the database is closed.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
+  let inFlight = 0;
+  app.use((_request, response, next) => {
+    inFlight += 1;
+    response.once('close', () => {
+      inFlight -= 1;
+    });
+    next();
+  });
   app.use(
     pinoHttp({
       logger: options.logger,
@@ -110,5 +123,5 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
   app.use(httpErrorHandler);
 
-  return { express: app, apollo };
+  return { express: app, apollo, inFlight: () => inFlight };
 }

@@ -19,6 +19,8 @@ export interface RunningService {
   db: Database;
   /** Resolves once migrations and seed are done and GraphQL answers. */
   ready: Promise<void>;
+  /** Requests received and not yet answered. */
+  inFlight(): number;
   stop(): Promise<void>;
 }
 
@@ -74,10 +76,13 @@ export async function startService(config: Config, logger: Logger, options: Star
     port,
     db,
     ready: readyPromise,
+    inFlight: app.inFlight,
     stop() {
       stopping ??= (async () => {
+        // Requests already received finish normally; new ones get 503 until the listener closes.
         ready = false;
         await readyPromise.catch(() => undefined);
+        logger.info({ inFlight: app.inFlight() }, 'draining');
         // Closes the listener and waits (bounded) for in-flight requests.
         await app.apollo.stop();
         await db.close();

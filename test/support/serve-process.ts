@@ -1,10 +1,9 @@
-// Runs `kb serve` (the real CLI, through tsx) in a child process and waits for its "ready"
+// Runs `kb serve` (the real CLI, as `npm start` does) in a child process and waits for its "ready"
 // log line. Shared by the end-to-end test and the start-up bench.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
 
 export interface ServeProcess {
   child: ChildProcess;
@@ -16,7 +15,8 @@ export interface ServeProcess {
 
 export function startServeProcess(dataDir: string, timeoutMs = 150_000): Promise<ServeProcess> {
   const began = performance.now();
-  const child = spawn(TSX, ['src/cli/kb.ts', 'serve'], {
+  // One process (no tsx wrapper in between), so signals reach the service itself.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/kb.ts', 'serve'], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'production', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],

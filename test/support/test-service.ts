@@ -28,6 +28,7 @@ export interface TestService {
   ): Promise<GraphQLResponse<TData>>;
   /** Raw POST to /graphql (malformed bodies, odd content types). */
   post(body: string, headers?: Record<string, string>): Promise<Response>;
+  inFlight(): number;
   stop(): Promise<void>;
 }
 
@@ -72,6 +73,7 @@ export async function startTestService(): Promise<TestService> {
       const json = (await response.json()) as Omit<GraphQLResponse<never>, 'status'>;
       return { status: response.status, ...json };
     },
+    inFlight: () => service.inFlight(),
     stop: () => service.stop(),
   };
 }
