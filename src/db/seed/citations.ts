@@ -60,6 +60,12 @@ function joinNotes(...notes: Array<string | null | undefined>): string | null {
   return present.length > 0 ? present.join('\n') : null;
 }
 
+/** The file at the exact commit the text was read from, so the citation opens what was quoted. */
+export function githubPermalink(repository: string, commit: string, path: string): string {
+  const encodedPath = path.split('/').map(encodeURIComponent).join('/');
+  return `https://github.com/${repository}/blob/${commit}/${encodedPath}`;
+}
+
 /**
  * A record's `source` as a citation. `section` overrides the source's own json_pointer
  * (thresholds cite their paragraph label).
@@ -68,6 +74,7 @@ export function citationFromSource(source: SourceRecord, section?: string | null
   if (source.repo) {
     return citationRow({
       sourceType: 'GITHUB_FILE',
+      url: source.commit && source.path ? githubPermalink(source.repo, source.commit, source.path) : null,
       repository: source.repo,
       path: source.path,
       commit: source.commit,

@@ -22,7 +22,7 @@ import { IdMap, type AuditRecord, type SeedHooks, type SeedLog, type TableCounts
 export type { SeedHooks, SeedLog, TableCounts } from './sync-rows.js';
 
 /** Bump when the loader starts producing different rows from the same files: every dataset is then re-compared. */
-export const SEED_LOADER_VERSION = 'seed-loader/1';
+export const SEED_LOADER_VERSION = 'seed-loader/2';
 
 /** The seed directory of this checkout, resolved from this file (not the working directory). */
 export const DEFAULT_SEED_DIR = resolve(import.meta.dirname, '../../../seed');

@@ -18,7 +18,7 @@ export const CitationRef = builder.prismaNode('Citation', {
     'Where a fact comes from: a document or repository file, and the section of it. Every provision, threshold, exemption, consultation, assessment, metric and guidance document cites one.',
   fields: (t) => ({
     sourceType: t.expose('sourceType', { type: SourceTypeEnum, description: 'How the source is identified: by URL or by repository file.' }),
-    url: t.exposeString('url', { nullable: true, description: 'Web address of the source; null when it is identified by repository file only.' }),
+    url: t.exposeString('url', { nullable: true, description: 'Web address of the source: the page, or for a repository file its permalink at the cited commit; null when the source record names no address.' }),
     repository: t.exposeString('repository', { nullable: true, description: 'Repository (owner/name) holding the source file; null for web sources.' }),
     path: t.exposeString('path', { nullable: true, description: 'Path of the source file in the repository; null for web sources.' }),
     commit: t.exposeString('commit', { nullable: true, description: 'Commit the file was read at, so the exact text can be retrieved; null for web sources.' }),
