@@ -1,0 +1,233 @@
+// `provision(code, regime, asOf)` and the `asOf` argument of `provisions`: the code 6A003 exists
+// in the US CCL (text dated 2025-07-11, the repository commit date) and in EU Annex I
+// (consolidated 15.11.2025), plus superseded historical texts with unknown dates (HK, celutek).
+// Dates the sources do not establish are never guessed.
+import type { VariablesOf } from '@graphql-typed-document-node/core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { graphql } from '../generated/gql.js';
+import { describeWithDatabase, startTestService, type TestService } from '../support/test-service.js';
+import { errorCode, onlyError } from './support-narrow.js';
+
+const US_TEXT_DATE = '2025-07-11';
+const EU_CONSOLIDATION_DATE = '2025-11-15';
+const EU_ENTRIES = ['6A002', '6A003', '6A008', '6A203'];
+const US_HEADING_6A003 = 'Cameras, systems or equipment, and "components" therefor, as follows (see List of Items Controlled).';
+const EU_HEADING_6A003 = 'Cameras, systems or equipment, and components therefor, as follows:';
+
+const LookupProvision = graphql(`
+  query LookupProvision($code: String!, $regime: Regime, $asOf: Date) {
+    provision(code: $code, regime: $regime, asOf: $asOf) {
+      id
+      code
+      regime
+      title
+      status
+      textDate
+      citation { repository commit }
+    }
+  }
+`);
+
+const ProvisionsAsOf = graphql(`
+  query ProvisionsAsOf($asOf: Date, $regime: Regime, $kind: ProvisionKindFilter) {
+    provisions(asOf: $asOf, first: 100, filter: { regime: $regime, kind: $kind }) {
+      totalCount
+      edges { node { code regime status textDate } }
+    }
+  }
+`);
+
+describeWithDatabase('provision lookup and asOf', () => {
+  let service: TestService;
+  beforeAll(async () => {
+    service = await startTestService();
+  });
+  afterAll(async () => {
+    await service?.stop();
+  });
+
+  it('a code that exists in several regimes, without regime, is a BAD_USER_INPUT error listing the regimes', async () => {
+    const response = await service.query(LookupProvision, { code: '6A003' });
+    expect(response.status).toBe(200);
+    expect(response.data?.provision).toBeNull();
+    const error = onlyError(response);
+    expect(error.path).toEqual(['provision']);
+    expect(error.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'regime',
+      provisionCode: '6A003',
+      regimes: ['EU', 'US_EAR'],
+    });
+    expect(error.message).toContain('EU');
+    expect(error.message).toContain('US_EAR');
+    expect(error.message).toContain('regime');
+  });
+
+  it('with a regime, the version of that regime is returned', async () => {
+    const us = await service.query(LookupProvision, { code: '6A003', regime: 'US_EAR' });
+    expect(us.errors).toBeUndefined();
+    expect(us.data?.provision).toMatchObject({
+      code: '6A003',
+      regime: 'US_EAR',
+      title: US_HEADING_6A003,
+      status: 'CURRENT',
+      textDate: US_TEXT_DATE,
+      citation: { repository: 'waynehacking8/eccn-agent', commit: '0bd163a857413d23a15918d42d9812adae9b4a35' },
+    });
+    const eu = await service.query(LookupProvision, { code: '6A003', regime: 'EU' });
+    expect(eu.errors).toBeUndefined();
+    expect(eu.data?.provision).toMatchObject({
+      code: '6A003',
+      regime: 'EU',
+      title: EU_HEADING_6A003,
+      status: 'CURRENT',
+      textDate: EU_CONSOLIDATION_DATE,
+      citation: { repository: 'dkmcustoms-web/dual-use-v1', commit: '2e697d033704b5cba5e7a3e857d51a84fc62821d' },
+    });
+    expect(eu.data?.provision?.id).not.toBe(us.data?.provision?.id);
+  });
+
+  it('a code that exists in one regime only needs no regime; paragraphs are found by their exact code', async () => {
+    const paragraph = await service.query(LookupProvision, { code: '6A003.b.4.b' });
+    expect(paragraph.errors).toBeUndefined();
+    expect(paragraph.data?.provision).toMatchObject({ code: '6A003.b.4.b', regime: 'US_EAR', status: 'CURRENT' });
+    const usOnly = await service.query(LookupProvision, { code: '6E001' });
+    expect(usOnly.errors).toBeUndefined();
+    expect(usOnly.data?.provision).toMatchObject({ code: '6E001', regime: 'US_EAR' });
+  });
+
+  it('an unknown code, a wrong-case code or a regime without that code answers null without error', async () => {
+    const lookups: Array<VariablesOf<typeof LookupProvision>> = [
+      { code: 'ZZ999' },
+      { code: '6a003', regime: 'US_EAR' },
+      { code: '6A003.B.4.B' },
+      { code: '' },
+      { code: '6A003', regime: 'UK' },
+      // Only a superseded historical Hong Kong 6A003 exists: no current version.
+      { code: '6A003', regime: 'HK' },
+      // The EU list holds entries only.
+      { code: '6A003.b.4.b', regime: 'EU' },
+    ];
+    for (const variables of lookups) {
+      const response = await service.query(LookupProvision, variables);
+      expect(response.errors, JSON.stringify(variables)).toBeUndefined();
+      expect(response.status).toBe(200);
+      expect(response.data?.provision, JSON.stringify(variables)).toBeNull();
+    }
+  });
+
+  it('provision asOf: a version counts only from its known text date on', async () => {
+    const onConsolidation = await service.query(LookupProvision, { code: '6A003', regime: 'EU', asOf: EU_CONSOLIDATION_DATE });
+    expect(onConsolidation.errors).toBeUndefined();
+    expect(onConsolidation.data?.provision).toMatchObject({ regime: 'EU', textDate: EU_CONSOLIDATION_DATE });
+
+    const dayBefore = await service.query(LookupProvision, { code: '6A003', regime: 'EU', asOf: '2025-11-14' });
+    expect(dayBefore.errors).toBeUndefined();
+    expect(dayBefore.data?.provision).toBeNull();
+
+    const usOnItsDate = await service.query(LookupProvision, { code: '6A003', regime: 'US_EAR', asOf: US_TEXT_DATE });
+    expect(usOnItsDate.data?.provision).toMatchObject({ regime: 'US_EAR', title: US_HEADING_6A003 });
+    const usBefore = await service.query(LookupProvision, { code: '6A003', regime: 'US_EAR', asOf: '2025-07-10' });
+    expect(usBefore.errors).toBeUndefined();
+    expect(usBefore.data?.provision).toBeNull();
+
+    // The historical Hong Kong text has no known dates, so it is valid on no date at all.
+    for (const asOf of ['1999-01-01', '2010-06-30', '2025-12-01']) {
+      const hongKong = await service.query(LookupProvision, { code: '6A003', regime: 'HK', asOf });
+      expect(hongKong.errors, asOf).toBeUndefined();
+      expect(hongKong.data?.provision, asOf).toBeNull();
+    }
+  });
+
+  it('provision asOf without regime: ambiguous only on dates where both versions are known', async () => {
+    // Before the EU consolidation date only the US text is known to be in force.
+    const between = await service.query(LookupProvision, { code: '6A003', asOf: '2025-08-01' });
+    expect(between.errors).toBeUndefined();
+    expect(between.data?.provision).toMatchObject({ regime: 'US_EAR', title: US_HEADING_6A003 });
+
+    const after = await service.query(LookupProvision, { code: '6A003', asOf: '2025-12-01' });
+    expect(after.data?.provision).toBeNull();
+    expect(onlyError(after).extensions).toMatchObject({ code: 'BAD_USER_INPUT', regimes: ['EU', 'US_EAR'] });
+
+    const before = await service.query(LookupProvision, { code: '6A003', asOf: '2000-01-01' });
+    expect(before.errors).toBeUndefined();
+    expect(before.data?.provision).toBeNull();
+  });
+
+  it('provisions asOf a date after the EU consolidation date returns the EU entries', async () => {
+    for (const asOf of [EU_CONSOLIDATION_DATE, '2025-12-01', '2030-01-01']) {
+      const response = await service.query(ProvisionsAsOf, { asOf, regime: 'EU' });
+      expect(response.errors, asOf).toBeUndefined();
+      expect(response.data?.provisions.totalCount, asOf).toBe(EU_ENTRIES.length);
+      expect(response.data?.provisions.edges.map((edge) => edge.node.code), asOf).toEqual(EU_ENTRIES);
+      for (const { node } of response.data?.provisions.edges ?? []) {
+        expect(node).toMatchObject({ regime: 'EU', status: 'CURRENT', textDate: EU_CONSOLIDATION_DATE });
+      }
+    }
+  });
+
+  it('provisions asOf a date before any known text date returns none (unknown is not guessed)', async () => {
+    for (const asOf of ['2025-11-14', '2025-08-01', '2000-01-01']) {
+      const eu = await service.query(ProvisionsAsOf, { asOf, regime: 'EU' });
+      expect(eu.errors, asOf).toBeUndefined();
+      expect(eu.data?.provisions, asOf).toEqual({ totalCount: 0, edges: [] });
+    }
+    // Before the US text date nothing at all is known to be in force, historical texts included.
+    for (const asOf of ['2025-07-10', '1995-01-01']) {
+      const all = await service.query(ProvisionsAsOf, { asOf, kind: 'ANY' });
+      expect(all.errors, asOf).toBeUndefined();
+      expect(all.data?.provisions, asOf).toEqual({ totalCount: 0, edges: [] });
+    }
+  });
+
+  it('provisions asOf between the two text dates returns the US list only', async () => {
+    const Counts = graphql(`
+      query ProvisionsAsOfCounts($asOf: Date) {
+        us: provisions(asOf: $asOf, first: 1, filter: { regime: US_EAR }) { totalCount }
+        eu: provisions(asOf: $asOf, first: 1, filter: { regime: EU }) { totalCount }
+        any: provisions(asOf: $asOf, first: 1, filter: { kind: ANY }) { totalCount }
+        current: provisions(first: 1, filter: { kind: ANY }) { totalCount }
+        usParagraphs: provisions(first: 1, filter: { kind: PARAGRAPH }) { totalCount }
+      }
+    `);
+    const between = await service.query(Counts, { asOf: '2025-08-01' });
+    expect(between.errors).toBeUndefined();
+    const data = between.data;
+    if (!data) throw new Error('no data');
+    expect(data.us.totalCount).toBe(606);
+    expect(data.eu.totalCount).toBe(0);
+    // Every current US entry and paragraph is in force then, no EU entry and no historical text.
+    expect(data.any.totalCount).toBe(data.current.totalCount - EU_ENTRIES.length);
+    expect(data.any.totalCount).toBe(606 + data.usParagraphs.totalCount);
+
+    const later = await service.query(Counts, { asOf: '2026-01-01' });
+    expect(later.data?.any.totalCount).toBe(data.current.totalCount);
+    expect(later.data?.eu.totalCount).toBe(EU_ENTRIES.length);
+  });
+
+  it('an impossible or malformed date passed as a variable is a BAD_USER_INPUT error naming the value, never a 500', async () => {
+    for (const asOf of ['2024-02-30', '2023-02-29', '2024-13-01', '2024-6-1', '2024-06-30T00:00:00Z', 'yesterday', '']) {
+      const listing = await service.query(ProvisionsAsOf, { asOf, regime: 'EU' });
+      expect(listing.status, asOf).toBe(400);
+      expect(errorCode(listing), asOf).toBe('BAD_USER_INPUT');
+      expect(onlyError(listing).message, asOf).toContain(JSON.stringify(asOf));
+      expect(listing.data ?? null, asOf).toBeNull();
+
+      const single = await service.query(LookupProvision, { code: '6A003', regime: 'EU', asOf });
+      expect(single.status, asOf).toBe(400);
+      expect(errorCode(single), asOf).toBe('BAD_USER_INPUT');
+    }
+    // A leap day is a real date.
+    const leapDay = await service.query(ProvisionsAsOf, { asOf: '2024-02-29', regime: 'EU' });
+    expect(leapDay.status).toBe(200);
+    expect(leapDay.errors).toBeUndefined();
+  });
+
+  it('an impossible date written inline in the document fails validation with 400', async () => {
+    const response = await service.post(JSON.stringify({ query: '{ provisions(asOf: "2024-02-30") { totalCount } }' }));
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
+    expect(body.errors[0]?.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(body.errors[0]?.message).toContain('2024-02-30');
+  });
+});
