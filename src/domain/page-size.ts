@@ -6,6 +6,8 @@
 export const PAGE_SIZE_MIN = 1;
 export const PAGE_SIZE_MAX = 100;
 export const PAGE_SIZE_DEFAULT = 20;
+/** Most global ids one `nodes(ids:)` request may name: the same bound as a page. */
+export const NODES_IDS_MAX = PAGE_SIZE_MAX;
 
 export interface PageArguments {
   first?: number | null;

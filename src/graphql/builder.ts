@@ -11,6 +11,7 @@ import type PrismaTypes from '../generated/pothos-prisma-types.js';
 import { getDatamodel } from '../generated/pothos-prisma-types.js';
 import type { GraphQLContext } from './context.js';
 import { invalidArgumentFromIssues } from './errors.js';
+import TextArgumentGuardPlugin from './text-argument-guard.js';
 import {
   AFTER_DESCRIPTION,
   BEFORE_DESCRIPTION,
@@ -84,7 +85,7 @@ export const builder = new SchemaBuilder<{
   DefaultEdgesNullability: { list: false; items: false };
   DefaultNodeNullability: false;
 }>({
-  plugins: [ErrorsPlugin, RelayPlugin, ValidationPlugin, PrismaPlugin],
+  plugins: [ErrorsPlugin, RelayPlugin, ValidationPlugin, PrismaPlugin, TextArgumentGuardPlugin],
   defaultFieldNullability: false,
   prisma: {
     client: () => getPrisma(),

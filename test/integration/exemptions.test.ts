@@ -355,10 +355,9 @@ describeWithDatabase('exemptions', () => {
     expect(seen).not.toContain('6A003');
   });
 
-  // Bug in src/graphql/types/exemption.ts: the connection helper selects `provision: nodeSelection({})`,
-  // which is an empty Prisma select when no node field is asked for; Prisma rejects it and the
-  // client gets INTERNAL_SERVER_ERROR. Remove `.fails` once fixed.
-  it.fails('[known bug: Exemption.provisions without node fields is an internal error] totalCount alone is answered', async () => {
+  // The connection helper's select once planned an empty Prisma select for the provision when
+  // no node field was asked for, which Prisma rejects (an internal error).
+  it('Exemption.provisions without node fields: totalCount alone is answered', async () => {
     const Query = graphql(`
       query ExemptionProvisionsCountOnly {
         exemptions(first: 1, filter: { kind: DECONTROL_NOTE, appliesToProvisionCode: "6A003" }) {
@@ -371,8 +370,8 @@ describeWithDatabase('exemptions', () => {
     expect(response.data?.exemptions.edges[0]?.node.provisions.totalCount).toBe(3);
   });
 
-  // Same LIKE-wildcard bug as in provisions.test.ts (case-insensitive `equals` becomes ILIKE).
-  it.fails('[known bug: LIKE wildcards in jurisdiction are live] jurisdiction "%" matches no jurisdiction', async () => {
+  // As in provisions.test.ts: a case-insensitive `equals` becomes ILIKE, where `%` is a wildcard.
+  it('LIKE wildcards in jurisdiction are not live: jurisdiction "%" matches no jurisdiction', async () => {
     expect(await list({ jurisdiction: '%' })).toEqual([]);
   });
 });

@@ -136,8 +136,8 @@ describeWithDatabase('node and nodes', () => {
     service = await startTestService();
     const sources = await service.query(IdSources);
     if (!sources.data || sources.errors) throw new Error(`id sources failed: ${JSON.stringify(sources.errors)}`);
-    // No field hands out a Correlation's id (provisions show correlations as ProvisionCorrelation,
-    // which has none), so it is built the way the seed builds it: from the editorial link's key.
+    // Built the way the seed builds it, from the editorial link's key, so that the id the API
+    // hands out (ProvisionCorrelation.correlation, tested below) is checked against it.
     const correlationId = encodeGlobalID('Correlation', stableId('Correlation', 'US-EAR-CCL-6A003 -> EU-2021/821-AnnexI-6A003'));
     expected = expectedNodes(sources.data, correlationId);
   });
@@ -231,6 +231,41 @@ describeWithDatabase('node and nodes', () => {
     }
   });
 
+  it('a Correlation id is handed out by ProvisionCorrelation.correlation and fetches the correlation back', async () => {
+    const Query = graphql(`
+      query NodeCorrelationIds {
+        us: provision(code: "6A003", regime: US_EAR) { correlations { direction provision { regime } correlation { id } } }
+        eu: provision(code: "6A003", regime: EU) { correlations { direction provision { regime } correlation { id kind } } }
+      }
+    `);
+    const response = await service.query(Query);
+    expect(response.errors).toBeUndefined();
+    const correlation = expected.find((entry) => entry.node.__typename === 'Correlation');
+    if (!correlation) throw new Error('no correlation id');
+    // Seen from both ends, the same stored correlation (and so the same id).
+    const fromUs = response.data?.us?.correlations.find((link) => link.provision.regime === 'EU');
+    const fromEu = response.data?.eu?.correlations.find((link) => link.provision.regime === 'US_EAR');
+    expect(fromUs).toMatchObject({ direction: 'OUTGOING', correlation: { id: correlation.id } });
+    expect(fromEu).toMatchObject({ direction: 'INCOMING', correlation: { id: correlation.id, kind: 'UNASSESSED' } });
+    const fetched = await service.query(NodeById, { id: correlation.id });
+    expect(fetched.errors).toBeUndefined();
+    expect(fetched.data?.node).toEqual(correlation.node);
+  });
+
+  it('nodes(ids) takes at most 100 ids: more is BAD_USER_INPUT naming the bound', async () => {
+    const provision = expected[0];
+    if (!provision) throw new Error('no provision id');
+    const hundred = await service.query(NodesByIds, { ids: Array.from({ length: 100 }, () => provision.id) });
+    expect(hundred.errors).toBeUndefined();
+    expect(hundred.data?.nodes).toHaveLength(100);
+    const tooMany = await service.query(NodesByIds, { ids: Array.from({ length: 101 }, () => provision.id) });
+    expect(tooMany.status).toBeLessThan(500);
+    expect(tooMany.errors).toHaveLength(1);
+    expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ids', rule: 'list-size-range' });
+    expect(tooMany.errors?.[0]?.message).toMatch(/at most 100 ids \(got 101\)/);
+    expect(tooMany.data ?? null).toBeNull();
+  });
+
   it('an id given as a number is coerced to a string and answers null', async () => {
     const response = await service.post(JSON.stringify({ query: 'query ($id: ID!) { node(id: $id) { id } }', variables: { id: 42 } }));
     expect(response.status).toBe(200);
@@ -293,11 +328,23 @@ describeWithDatabase('node and nodes', () => {
     });
   });
 
-  // Bug: a NUL character in an id reaches PostgreSQL, which rejects it (22021 "invalid byte
-  // sequence for encoding UTF8: 0x00"); the client gets INTERNAL_SERVER_ERROR instead of null.
-  it.fails('[known bug: an id holding a NUL character is an internal error] answers null', async () => {
+  // A NUL character in an id once reached PostgreSQL, which rejects it (22021 "invalid byte
+  // sequence for encoding UTF8: 0x00"): an internal error instead of null.
+  it('an id holding a NUL character answers null', async () => {
     const response = await service.query(NodeById, { id: encodeGlobalID('ControlProvision', 'a\u0000b') });
     expect(response.errors).toBeUndefined();
     expect(response.data?.node).toBeNull();
+  });
+
+  it('a NUL character in the id itself, or in one of several ids, answers null there', async () => {
+    const provision = expected[0];
+    if (!provision) throw new Error('no provision id');
+    // Base64 decoding would skip the NUL and find the row: the id is malformed all the same.
+    const single = await service.query(NodeById, { id: `${provision.id}\u0000` });
+    expect(single.errors).toBeUndefined();
+    expect(single.data?.node).toBeNull();
+    const several = await service.query(NodesByIds, { ids: [provision.id, `${provision.id}\u0000`, encodeGlobalID('Exemption', '\u0000')] });
+    expect(several.errors).toBeUndefined();
+    expect(several.data?.nodes).toEqual([provision.node, null, null]);
   });
 });

@@ -679,20 +679,55 @@ describeWithDatabase('provisions: filters and relations', () => {
     }
   });
 
-  // Bug: string filters reach SQL LIKE/ILIKE unescaped (Prisma's `contains`, `startsWith` and
-  // case-insensitive `equals` do not escape wildcards, prisma/orm#19506), so `%` and `_` in a
-  // filter act as wildcards. Remove `.fails` once src/ escapes them.
-  it.fails('[known bug: LIKE wildcards in codePrefix are live] codePrefix "6_003" matches no code', async () => {
+  // String filters reach SQL LIKE/ILIKE (Prisma's `contains`, `startsWith` and case-insensitive
+  // `equals` do not escape wildcards, prisma/orm#19506), so `%` and `_` must be escaped.
+  it('LIKE wildcards in codePrefix are not live: codePrefix "6_003" matches no code', async () => {
     expect(await listChecked({ codePrefix: '6_003' })).toEqual([]);
   });
 
-  it.fails('[known bug: LIKE wildcards in jurisdiction are live] jurisdiction "U_" or "%" matches no jurisdiction', async () => {
+  it('LIKE wildcards in jurisdiction are not live: jurisdiction "U_" or "%" matches no jurisdiction', async () => {
     expect(await listChecked({ jurisdiction: 'U_' })).toEqual([]);
     expect(await listChecked({ jurisdiction: '%' })).toEqual([]);
   });
 
-  it.fails('[known bug: LIKE wildcards in text are live] text "%%%%%" matches only texts containing it', async () => {
+  it('LIKE wildcards in text are not live: text "%%%%%" matches only texts containing it', async () => {
     const rows = await listAllWithText({ text: '%%%%%' });
     for (const row of rows.rows) expect(`${row.code} ${row.title} ${row.text}`).toContain('%%%%%');
+  });
+
+  it('a wildcard character in text matches itself: "%" finds the provisions that contain one, and only them', async () => {
+    const all = await listAllWithText({});
+    const percent = await listAllWithText({ text: '%' });
+    const expected = all.rows.filter((row) => `${row.code} ${row.title} ${row.text}`.includes('%'));
+    expect(percent.totalCount).toBeGreaterThan(0);
+    expect(percent.totalCount).toBeLessThan(all.totalCount);
+    // Both listings share one order (regime, code, id), so the matches come in the same order.
+    const key = (row: ListedProvisionWithText) => `${row.code} ${row.title}`;
+    expect(percent.rows.map(key)).toEqual(expected.map(key));
+  });
+
+  it('the other listings escape wildcards too: "%" as jurisdiction or "%%%%%" as text matches nothing', async () => {
+    const Query = graphql(`
+      query WildcardsInOtherListings {
+        exemptionsByJurisdiction: exemptions(filter: { jurisdiction: "%" }) { totalCount }
+        consultationsByJurisdiction: consultations(filter: { jurisdiction: "%" }) { totalCount }
+        consultationsByText: consultations(filter: { text: "%%%%%" }) { totalCount }
+        assessmentsByJurisdiction: impactAssessments(filter: { jurisdiction: "_S" }) { totalCount }
+        assessmentsByText: impactAssessments(filter: { text: "%%%%%" }) { totalCount }
+        guidanceByJurisdiction: guidanceDocuments(filter: { jurisdiction: "%" }) { totalCount }
+        guidanceByText: guidanceDocuments(filter: { text: "%%%%%" }) { totalCount }
+        guidanceLower: guidanceDocuments(filter: { jurisdiction: "us" }) { totalCount }
+        guidanceUpper: guidanceDocuments(filter: { jurisdiction: "US" }) { totalCount }
+      }
+    `);
+    const response = await service.query(Query);
+    expect(response.errors).toBeUndefined();
+    const data = response.data;
+    if (!data) throw new Error('no data');
+    const { guidanceLower, guidanceUpper, ...wildcards } = data;
+    for (const [name, connection] of Object.entries(wildcards)) expect(connection.totalCount, name).toBe(0);
+    // Codes still compare case-insensitively.
+    expect(guidanceUpper.totalCount).toBeGreaterThan(0);
+    expect(guidanceLower.totalCount).toBe(guidanceUpper.totalCount);
   });
 });

@@ -8,8 +8,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.js';
 import { describeWithDatabase, startTestService, type TestService } from '../support/test-service.js';
 
-// The nested read of the issue, with `correlations { kind provision { code } }`: the issue's
-// `correlations { kind }` alone is an internal error (known bug, see the last test).
+// The nested read of the issue, with `correlations { kind provision { code } }`; the issue's
+// own `correlations { kind }` is counted by the last test.
 const NestedProvisions = graphql(`
   query CountNestedProvisions($first: Int) {
     provisions(first: $first, filter: { regime: US_EAR, category: "6" }) {
@@ -60,7 +60,7 @@ const NestedProvisionsWithCount = graphql(`
           controlList { name }
           thresholds { paragraph citation { url } }
           exemptions(includeRevoked: true) { basis note exemption { name jurisdiction { code } } }
-          correlations { kind direction provision { code regime } citation { url } }
+          correlations { kind direction provision { code regime } citation { url } correlation { id from { code } citation { section } } }
           children { code children { code } }
           parent { code parent { code } }
           supersedes { code }
@@ -282,11 +282,9 @@ describeWithDatabase('SQL statements per operation (N+1 guard)', () => {
     expect(statements).toBe(1);
   });
 
-  // Bug in src/graphql/types/control-provision.ts: `correlations` selects the other provision
-  // with nestedSelection(true, ['provision']), an empty Prisma select when `provision` is not
-  // asked for; Prisma rejects it ("The `select` statement for type ControlProvision must not
-  // be empty") and the client gets INTERNAL_SERVER_ERROR. Remove `.fails` once fixed.
-  it.fails('[known bug: correlations without provision is an internal error] the nested read exactly as the issue writes it', async () => {
+  // `correlations { kind }` without `provision` once produced an empty Prisma select for the
+  // other provision, which Prisma rejects (an internal error).
+  it('the nested read exactly as the issue writes it', async () => {
     const small = await counted(NestedProvisionsAsInIssue, { first: 5 });
     const large = await counted(NestedProvisionsAsInIssue, { first: 50 });
     expect(large.statements).toBe(small.statements);

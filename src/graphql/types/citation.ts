@@ -13,6 +13,7 @@ export const SourceTypeEnum = builder.enumType(SourceType, {
 
 export const CitationRef = builder.prismaNode('Citation', {
   id: { field: 'id' },
+  select: { id: true },
   nullable: true,
   description:
     'Where a fact comes from: a document or repository file, and the section of it. Every provision, threshold, exemption, consultation, assessment, metric and guidance document cites one.',

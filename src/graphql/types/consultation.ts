@@ -2,6 +2,7 @@ import { getPrisma } from '../../db/prisma.js';
 import { ConsultationStatus, type Prisma } from '../../generated/prisma/client.js';
 import { builder } from '../builder.js';
 import { ControlProvisionRef } from './control-provision.js';
+import { containsText, jurisdictionCodeIs } from './filters.js';
 import { connectionTotalCount, TOTAL_COUNT_EXTENSIONS, totalCountDescription } from './pagination.js';
 import { StakeholderRef } from './stakeholder.js';
 
@@ -18,6 +19,7 @@ export const ConsultationStatusEnum = builder.enumType(ConsultationStatus, {
 });
 
 export const ConsultationOutcomeRef = builder.prismaObject('ConsultationOutcome', {
+  select: { id: true },
   description: 'Something that followed from a consultation (a rule, a report, a decision), in date order.',
   fields: (t) => ({
     date: t.expose('date', { type: 'Date', nullable: true, description: 'When it happened; null when the source gives no date.' }),
@@ -29,6 +31,7 @@ export const ConsultationOutcomeRef = builder.prismaObject('ConsultationOutcome'
 
 export const StakeholderConsultationRef = builder.prismaNode('StakeholderConsultation', {
   id: { field: 'id' },
+  select: { id: true },
   nullable: true,
   description:
     'A public consultation on export-control rules (e.g. the BIS emerging-technology ANPRM, the EU Green Paper 2011): its dates, scope, the submissions received and what came of it.',
@@ -81,7 +84,11 @@ export const StakeholderConsultationRef = builder.prismaNode('StakeholderConsult
       type: [StakeholderRef],
       description: 'Everyone who made a recorded submission, each once, by name.',
       select: (_args, _context, nestedSelection) => ({
-        submissions: { select: { stakeholder: nestedSelection(true) }, orderBy: [{ ordinal: 'asc' }, { id: 'asc' }] },
+        // id and name are read below (each stakeholder once, by name) whatever the query asks.
+        submissions: {
+          select: { stakeholder: nestedSelection({ select: { id: true, name: true } }) },
+          orderBy: [{ ordinal: 'asc' }, { id: 'asc' }],
+        },
       }),
       resolve: (consultation) => {
         const byId = new Map(consultation.submissions.map(({ stakeholder }) => [stakeholder.id, stakeholder]));
@@ -126,10 +133,10 @@ interface ConsultationFilterInput {
 
 function consultationWhere(filter: ConsultationFilterInput | null | undefined): Prisma.StakeholderConsultationWhereInput {
   const conditions: Prisma.StakeholderConsultationWhereInput[] = [];
-  if (filter?.jurisdiction) conditions.push({ jurisdiction: { code: { equals: filter.jurisdiction, mode: 'insensitive' } } });
+  if (filter?.jurisdiction) conditions.push(jurisdictionCodeIs(filter.jurisdiction));
   if (filter?.status) conditions.push({ status: filter.status });
   if (filter?.text) {
-    const contains = { contains: filter.text, mode: 'insensitive' as const };
+    const contains = containsText(filter.text);
     conditions.push({
       OR: [
         { title: contains },

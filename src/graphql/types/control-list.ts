@@ -15,6 +15,7 @@ export const RegimeEnum = builder.enumType(Regime, {
 
 export const ControlListRef = builder.prismaNode('ControlList', {
   id: { field: 'id' },
+  select: { id: true },
   nullable: true,
   description: "One edition of a regime's control list (e.g. EU Annex I consolidated 15.11.2025), which provisions belong to.",
   fields: (t) => ({

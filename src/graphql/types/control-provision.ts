@@ -5,6 +5,7 @@ import { builder } from '../builder.js';
 import { AmbiguousProvisionCodeError, InconsistentDataError } from '../errors.js';
 import { RegimeEnum } from './control-list.js';
 import { mergeProvisionCorrelations, ProvisionCorrelationRef } from './correlation.js';
+import { containsText, jurisdictionCodeIs, startsWithText } from './filters.js';
 import { connectionTotalCount, TOTAL_COUNT_EXTENSIONS, totalCountDescription } from './pagination.js';
 
 export const ProvisionKindEnum = builder.enumType(ProvisionKind, {
@@ -83,12 +84,12 @@ export function provisionWhere(filter: ProvisionFilterInput | null | undefined, 
   const kind = filter?.kind ?? 'ENTRY';
   if (kind !== 'ANY') conditions.push({ kind });
   if (filter?.regime) conditions.push({ regime: filter.regime });
-  if (filter?.jurisdiction) conditions.push({ jurisdiction: { code: { equals: filter.jurisdiction, mode: 'insensitive' } } });
+  if (filter?.jurisdiction) conditions.push(jurisdictionCodeIs(filter.jurisdiction));
   if (filter?.category) conditions.push({ category: filter.category });
-  if (filter?.codePrefix) conditions.push({ code: { startsWith: filter.codePrefix } });
+  if (filter?.codePrefix) conditions.push({ code: startsWithText(filter.codePrefix) });
   if (filter?.itemType) conditions.push({ itemType: filter.itemType });
   if (filter?.text) {
-    const contains = { contains: filter.text, mode: 'insensitive' as const };
+    const contains = containsText(filter.text);
     conditions.push({ OR: [{ code: contains }, { title: contains }, { text: contains }] });
   }
   return { AND: conditions };
@@ -99,6 +100,7 @@ const ASOF_DESCRIPTION =
 
 export const ControlProvisionRef = builder.prismaNode('ControlProvision', {
   id: { field: 'id' },
+  select: { id: true },
   nullable: true,
   description:
     'A control-list entry (e.g. ECCN 6A003) or one of its paragraphs (e.g. 6A003.b.4.b), in one version. Amendments are stored as new versions linked by `supersedes`/`supersededBy`; nothing is overwritten.',
@@ -168,11 +170,24 @@ export const ControlProvisionRef = builder.prismaNode('ControlProvision', {
       type: [ProvisionCorrelationRef],
       description:
         'Provisions of other regimes (or of this one) recorded as corresponding to this one, whichever side the link was recorded from, ordered by regime and code.',
-      select: (_args, _context, nestedSelection) => ({
-        // Citation has only scalar fields, so loading it whole costs one join and no planning.
-        correlationsFrom: { include: { to: nestedSelection(true, ['provision']), citation: true } },
-        correlationsTo: { include: { from: nestedSelection(true, ['provision']), citation: true } },
-      }),
+      select: (_args, _context, nestedSelection) => {
+        // Each side is planned from what the query asks under `correlation`, `provision` and
+        // `citation`, plus what the merge reads whatever is asked: the link's kind and note, and
+        // the other provision's regime and code (it sorts by them). The explicit columns also
+        // keep every select non-empty when nothing is asked under a path.
+        const other = () => nestedSelection({ select: { id: true, regime: true, code: true } }, ['provision']);
+        const citation = () => nestedSelection({ select: { id: true } }, ['citation']);
+        return {
+          correlationsFrom: nestedSelection(
+            { select: { id: true, kind: true, note: true, citation: citation(), to: other() } },
+            ['correlation'],
+          ),
+          correlationsTo: nestedSelection(
+            { select: { id: true, kind: true, note: true, citation: citation(), from: other() } },
+            ['correlation'],
+          ),
+        };
+      },
       resolve: (provision) => mergeProvisionCorrelations(provision.correlationsFrom, provision.correlationsTo),
     }),
     supersedes: t.relation('supersedes', { nullable: true, description: 'The earlier version this one replaced; null when none is recorded.' }),
@@ -225,8 +240,15 @@ builder.queryFields((t) => ({
         AND: [{ code: args.code }, args.regime ? { regime: args.regime } : {}, provisionVersionWhere(args.asOf)],
       };
       // A few rows at most (one per regime); reading them with the planned selection keeps
-      // this to one query in the normal case of a single match.
-      const matches = await getPrisma().controlProvision.findMany({ ...query, where, orderBy: PROVISION_ORDER, take: 20 });
+      // this to one query in the normal case of a single match. `regime` is read below whatever
+      // the query asks, so it joins the planned columns.
+      const matches = await getPrisma().controlProvision.findMany({
+        ...query,
+        select: { ...query.select, regime: true },
+        where,
+        orderBy: PROVISION_ORDER,
+        take: 20,
+      });
       const [only] = matches;
       if (!only) return null;
       const regimes = [...new Set(matches.map((match) => match.regime))];

@@ -1,11 +1,5 @@
 import { reverseCorrelationKind } from '../../domain/correlation-perspective.js';
-import {
-  CorrelationKind,
-  Regime,
-  type Citation,
-  type ControlProvision,
-  type Correlation,
-} from '../../generated/prisma/client.js';
+import { CorrelationKind, Regime, type ControlProvision, type Correlation } from '../../generated/prisma/client.js';
 import { builder } from '../builder.js';
 import { CitationRef } from './citation.js';
 import { ControlProvisionRef } from './control-provision.js';
@@ -32,6 +26,7 @@ export const CorrelationDirectionEnum = builder.enumType('CorrelationDirection',
 
 export const CorrelationRef = builder.prismaNode('Correlation', {
   id: { field: 'id' },
+  select: { id: true },
   nullable: true,
   description: 'A recorded correspondence between two provisions, usually of different regimes (e.g. EAR 6A003 and EU Annex I 6A003), as stored: from one provision to another.',
   fields: (t) => ({
@@ -43,14 +38,21 @@ export const CorrelationRef = builder.prismaNode('Correlation', {
   }),
 });
 
-type CorrelationRow = Correlation & { citation: Citation | null };
+/**
+ * What `ControlProvision.correlations` loads of each stored correlation: at least these columns,
+ * plus whatever the query asks under `correlation`, `provision` and `citation` (select mode).
+ */
+type CorrelationRow = Pick<Correlation, 'id' | 'kind' | 'note'> & { citation: { id: string } | null };
+type OtherProvision = Pick<ControlProvision, 'id' | 'regime' | 'code'>;
 
 export interface ProvisionCorrelationShape {
   direction: 'OUTGOING' | 'INCOMING';
   kind: CorrelationKind;
   note: string | null;
-  other: ControlProvision;
-  citation: Citation | null;
+  other: OtherProvision;
+  citation: { id: string } | null;
+  /** The stored row, as recorded (from, to, kind not restated). */
+  correlation: CorrelationRow;
 }
 
 // Declared before it is implemented so its type does not depend on ControlProvision's (which
@@ -61,6 +63,12 @@ ProvisionCorrelationRef.implement({
   description: 'A provision recorded as corresponding to the viewed one, seen from the viewed provision.',
   fields: (t) => ({
     provision: t.field({ type: ControlProvisionRef, description: 'The other provision.', resolve: (link) => link.other }),
+    correlation: t.field({
+      type: CorrelationRef,
+      description:
+        'The stored correlation this entry restates, as recorded (its `id` can be passed to `node(id:)`; `from`, `to` and `kind` are as recorded, not restated from the viewed provision).',
+      resolve: (link) => link.correlation,
+    }),
     kind: t.expose('kind', { type: CorrelationKindEnum, description: 'How the viewed provision relates to the other one.' }),
     direction: t.expose('direction', { type: CorrelationDirectionEnum, description: 'Which side the correlation was recorded from.' }),
     note: t.exposeString('note', { nullable: true, description: 'How the scopes or thresholds differ; null when nothing was recorded.' }),
@@ -77,17 +85,25 @@ const REGIME_ORDER: readonly string[] = Object.values(Regime);
 
 /** Both stored directions as one list, restated from the viewed provision, by regime and code. */
 export function mergeProvisionCorrelations(
-  outgoing: ReadonlyArray<CorrelationRow & { to: ControlProvision }>,
-  incoming: ReadonlyArray<CorrelationRow & { from: ControlProvision }>,
+  outgoing: ReadonlyArray<CorrelationRow & { to: OtherProvision }>,
+  incoming: ReadonlyArray<CorrelationRow & { from: OtherProvision }>,
 ): ProvisionCorrelationShape[] {
   const links: ProvisionCorrelationShape[] = [
-    ...outgoing.map((row) => ({ direction: 'OUTGOING' as const, kind: row.kind, note: row.note, other: row.to, citation: row.citation })),
+    ...outgoing.map((row) => ({
+      direction: 'OUTGOING' as const,
+      kind: row.kind,
+      note: row.note,
+      other: row.to,
+      citation: row.citation,
+      correlation: row,
+    })),
     ...incoming.map((row) => ({
       direction: 'INCOMING' as const,
       kind: reverseCorrelationKind(row.kind),
       note: row.note,
       other: row.from,
       citation: row.citation,
+      correlation: row,
     })),
   ];
   return links.sort(

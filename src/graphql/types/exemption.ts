@@ -12,8 +12,15 @@ import {
 import { builder } from '../builder.js';
 import { RegimeEnum } from './control-list.js';
 import { ControlProvisionRef, ItemTypeEnum } from './control-provision.js';
+import { jurisdictionCodeIs } from './filters.js';
 import { GuidanceDocumentRef } from './guidance-document.js';
-import { connectionTotalCount, TOTAL_COUNT_EXTENSIONS, totalCountDescription } from './pagination.js';
+import {
+  connectionArgumentsSchemaFor,
+  connectionTotalCount,
+  cursorKeyOf,
+  TOTAL_COUNT_EXTENSIONS,
+  totalCountDescription,
+} from './pagination.js';
 
 export const ExemptionKindEnum = builder.enumType(ExemptionKind, {
   name: 'ExemptionKind',
@@ -58,6 +65,7 @@ export const ApplicabilityBasisEnum = builder.enumType(ApplicabilityBasis, {
 });
 
 export const ExemptionConditionRef = builder.prismaObject('ExemptionCondition', {
+  select: { id: true },
   description: 'One condition of an exemption: its verbatim text, and a machine-checkable predicate once encoded.',
   fields: (t) => ({
     role: t.expose('role', { type: ExemptionConditionRoleEnum, description: 'Whether the condition is required, excluding or about destinations.' }),
@@ -77,6 +85,7 @@ export const ExemptionConditionRef = builder.prismaObject('ExemptionCondition', 
 
 export const ProvisionExemptionRef = builder.prismaObject('ExemptionProvision', {
   name: 'ProvisionExemption',
+  select: { exemptionId: true, provisionId: true },
   description: 'An exemption linked to a provision, with why it is linked.',
   fields: (t) => ({
     exemption: t.relation('exemption', { description: 'The exemption.' }),
@@ -85,9 +94,14 @@ export const ProvisionExemptionRef = builder.prismaObject('ExemptionProvision', 
   }),
 });
 
+// Pages by the join row's compound key, so its cursors hold two ids (checked as such below).
+const EXEMPTION_PROVISION_CURSOR = 'exemptionId_provisionId';
+
 const exemptionProvisions = prismaConnectionHelpers(builder, 'ExemptionProvision', {
-  cursor: 'exemptionId_provisionId',
-  select: (nodeSelection) => ({ basis: true, note: true, provision: nodeSelection({}) }),
+  cursor: EXEMPTION_PROVISION_CURSOR,
+  // The node's id keeps the provision's select non-empty when no node field is asked for
+  // (only totalCount or edge fields).
+  select: (nodeSelection) => ({ basis: true, note: true, provision: nodeSelection({ select: { id: true } }) }),
   // The helper's type allows one orderBy object; Prisma takes the list (regime, code, id).
   query: () => ({
     orderBy: [
@@ -101,6 +115,7 @@ const exemptionProvisions = prismaConnectionHelpers(builder, 'ExemptionProvision
 
 export const ExemptionRef = builder.prismaNode('Exemption', {
   id: { field: 'id' },
+  select: { id: true },
   nullable: true,
   description:
     'An exemption, licence exception, general authorisation, decontrol note or definition that frees some items or activities from control, with its legal basis, conditions and the provisions it concerns. Decision support, not legal advice: check the conditions and the cited text.',
@@ -131,6 +146,7 @@ export const ExemptionRef = builder.prismaNode('Exemption', {
       {
         type: ControlProvisionRef,
         description: 'Provisions the exemption is recorded as applying to, by regime and code; each edge says why it is linked.',
+        validate: connectionArgumentsSchemaFor(cursorKeyOf('ExemptionProvision', EXEMPTION_PROVISION_CURSOR)),
         select: (args, context, nestedSelection) => ({
           _count: { select: { provisions: true } },
           provisions: exemptionProvisions.getQuery(args, context, nestedSelection),
@@ -214,7 +230,7 @@ export async function exemptionWhere(
   asOf: Date | null | undefined,
 ): Promise<Prisma.ExemptionWhereInput> {
   const conditions: Prisma.ExemptionWhereInput[] = [exemptionValidityWhere(asOf)];
-  if (filter?.jurisdiction) conditions.push({ jurisdiction: { code: { equals: filter.jurisdiction, mode: 'insensitive' } } });
+  if (filter?.jurisdiction) conditions.push(jurisdictionCodeIs(filter.jurisdiction));
   if (filter?.regime) conditions.push({ regime: filter.regime });
   if (filter?.kind) conditions.push({ kind: filter.kind });
   if (filter?.itemType) conditions.push({ id: { in: await exemptionIdsWithItemType(filter.itemType) } });

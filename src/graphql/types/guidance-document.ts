@@ -3,10 +3,12 @@ import type { Prisma } from '../../generated/prisma/client.js';
 import { builder } from '../builder.js';
 import { ControlProvisionRef } from './control-provision.js';
 import { ExemptionRef } from './exemption.js';
+import { containsText, jurisdictionCodeIs } from './filters.js';
 import { connectionTotalCount, TOTAL_COUNT_EXTENSIONS, totalCountDescription } from './pagination.js';
 
 export const GuidanceDocumentRef = builder.prismaNode('GuidanceDocument', {
   id: { field: 'id' },
+  select: { id: true },
   nullable: true,
   description:
     'Official or institutional guidance on export controls (e.g. EU Recommendation 2021/1700 on research compliance, the BIS fundamental-research FAQ): excerpts with their source.',
@@ -67,11 +69,11 @@ interface GuidanceFilterInput {
 
 function guidanceWhere(filter: GuidanceFilterInput | null | undefined): Prisma.GuidanceDocumentWhereInput {
   const conditions: Prisma.GuidanceDocumentWhereInput[] = [];
-  if (filter?.jurisdiction) conditions.push({ jurisdiction: { code: { equals: filter.jurisdiction, mode: 'insensitive' } } });
+  if (filter?.jurisdiction) conditions.push(jurisdictionCodeIs(filter.jurisdiction));
   if (filter?.topic) conditions.push({ topics: { has: filter.topic } });
   if (filter?.audience) conditions.push({ audience: { has: filter.audience } });
   if (filter?.text) {
-    const contains = { contains: filter.text, mode: 'insensitive' as const };
+    const contains = containsText(filter.text);
     conditions.push({ OR: [{ title: contains }, { summary: contains }, { body: contains }] });
   }
   return { AND: conditions };

@@ -2,10 +2,12 @@ import { getPrisma } from '../../db/prisma.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { builder } from '../builder.js';
 import { ControlProvisionRef } from './control-provision.js';
+import { containsText, jurisdictionCodeIs } from './filters.js';
 import { connectionTotalCount, TOTAL_COUNT_EXTENSIONS, totalCountDescription } from './pagination.js';
 
 export const ImpactAssessmentRef = builder.prismaNode('ImpactAssessment', {
   id: { field: 'id' },
+  select: { id: true },
   nullable: true,
   description:
     'A study, impact assessment or statistical release measuring the effects of export controls (licensing volumes, processing times, trade values, costs), with the figures it reports.',
@@ -63,9 +65,9 @@ interface ImpactAssessmentFilterInput {
 
 function impactAssessmentWhere(filter: ImpactAssessmentFilterInput | null | undefined): Prisma.ImpactAssessmentWhereInput {
   const conditions: Prisma.ImpactAssessmentWhereInput[] = [];
-  if (filter?.jurisdiction) conditions.push({ jurisdiction: { code: { equals: filter.jurisdiction, mode: 'insensitive' } } });
+  if (filter?.jurisdiction) conditions.push(jurisdictionCodeIs(filter.jurisdiction));
   if (filter?.text) {
-    const contains = { contains: filter.text, mode: 'insensitive' as const };
+    const contains = containsText(filter.text);
     conditions.push({ OR: [{ title: contains }, { method: contains }, { publisher: contains }] });
   }
   return { AND: conditions };

@@ -29,6 +29,7 @@ export const PeriodTypeEnum = builder.enumType(PeriodType, {
 
 export const ImpactMetricRef = builder.prismaNode('ImpactMetric', {
   id: { field: 'id' },
+  select: { id: true },
   nullable: true,
   // Synthetic rows are not reported figures; they are not fetchable by id either.
   findUnique: (id) => ({ id, synthetic: false }),
@@ -40,6 +41,7 @@ export const ImpactMetricRef = builder.prismaNode('ImpactMetric', {
     value: t.float({
       nullable: true,
       description: 'The figure as a number, in `unit`; null when the source gives a non-numeric answer (see `valueText`).',
+      select: { value: true },
       resolve: (metric) => metric.value?.toNumber() ?? null,
     }),
     valueText: t.exposeString('valueText', {

@@ -14,6 +14,7 @@ export const JurisdictionKindEnum = builder.enumType(JurisdictionKind, {
 
 export const JurisdictionRef = builder.prismaNode('Jurisdiction', {
   id: { field: 'id' },
+  select: { id: true },
   nullable: true,
   description: 'An authority that issues export-control rules: a country, a union, a territory or a multilateral regime.',
   fields: (t) => ({

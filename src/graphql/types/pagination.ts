@@ -5,15 +5,73 @@ import type { MaybePromise } from '@pothos/core';
 import { parsePrismaCursor } from '@pothos/plugin-prisma';
 import { z } from 'zod';
 import { pageArgumentViolations, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, PAGE_SIZE_MIN } from '../../domain/page-size.js';
+import { containsNul } from '../../domain/sql-text.js';
+import { getDatamodel } from '../../generated/pothos-prisma-types.js';
 
-/** Every connection pages with the Prisma plugin's cursors ("GPC:" + a tagged value, base64). */
-function isWellFormedCursor(cursor: string): boolean {
+/** The column types of the unique key a connection pages by (its `cursor` option). */
+export interface CursorKey {
+  /** A compound key (`@@id`, `@@unique`): its cursors hold one value per column. */
+  compound: boolean;
+  types: readonly string[];
+}
+
+/**
+ * Connections page by `id` unless they say otherwise, and every model's `id` is a String
+ * (checked by test/unit/cursor-key.test.ts), so this is the key of every such connection.
+ */
+export const ID_CURSOR_KEY: CursorKey = { compound: false, types: ['String'] };
+
+const MODELS = getDatamodel().datamodel.models;
+
+/** The cursor key `key` of `model` (a field, or the name of its compound id or unique index). */
+export function cursorKeyOf(model: string, key: string): CursorKey {
+  const data = MODELS[model];
+  if (!data) throw new Error(`cursorKeyOf: no model ${model}`);
+  const typeOf = (name: string) => {
+    const field = data.fields.find((candidate) => candidate.name === name);
+    if (!field) throw new Error(`cursorKeyOf: no field ${model}.${name}`);
+    return field.type;
+  };
+  if (data.fields.some((field) => field.name === key)) return { compound: false, types: [typeOf(key)] };
+  const indexes = [...(data.primaryKey ? [data.primaryKey] : []), ...data.uniqueIndexes];
+  const index = indexes.find((candidate) => (candidate.name ?? candidate.fields.join('_')) === key);
+  if (!index) throw new Error(`cursorKeyOf: ${key} is not a unique key of ${model}`);
+  return { compound: true, types: index.fields.map(typeOf) };
+}
+
+// What a decoded cursor value must be to stand for a column of each type. Strings must also be
+// storable text: PostgreSQL rejects a parameter holding NUL (see domain/sql-text.ts).
+const CURSOR_VALUE_CHECKS: Record<string, (value: unknown) => boolean> = {
+  String: (value) => typeof value === 'string' && !containsNul(value),
+  Int: (value) => Number.isSafeInteger(value),
+  Float: (value) => typeof value === 'number' && Number.isFinite(value),
+  BigInt: (value) => typeof value === 'bigint',
+  DateTime: (value) => value instanceof Date && !Number.isNaN(value.getTime()),
+};
+
+function holdsType(value: unknown, type: string): boolean {
+  return CURSOR_VALUE_CHECKS[type]?.(value) ?? false;
+}
+
+/**
+ * Whether `cursor` is one the Prisma plugin could have issued for a connection paging by `key`:
+ * well formed ("GPC:" + a tagged value, base64) and holding values of the key's column types.
+ * A well-formed cursor of another shape (a number where ids are strings) would otherwise reach
+ * the database query and fail there.
+ */
+export function isCursorForKey(cursor: string, key: CursorKey): boolean {
+  let decoded: unknown;
   try {
-    parsePrismaCursor(cursor);
-    return true;
+    decoded = parsePrismaCursor(cursor);
   } catch {
     return false;
   }
+  if (!key.compound) return holdsType(decoded, key.types[0] ?? '');
+  return (
+    Array.isArray(decoded) &&
+    decoded.length === key.types.length &&
+    key.types.every((type, index) => holdsType(decoded[index], type))
+  );
 }
 
 function shown(value: string): string {
@@ -24,32 +82,40 @@ const intOrNull = (value: unknown) => (typeof value === 'number' ? value : null)
 const stringOrNull = (value: unknown) => (typeof value === 'string' ? value : null);
 
 /**
- * Validates first/last/after/before of a connection field and passes every other argument
- * through untouched (a loose object: the validation plugin replaces the arguments with the
- * schema's output).
+ * Validates first/last/after/before of a connection paging by `key` and passes every other
+ * argument through untouched (a loose object: the validation plugin replaces the arguments
+ * with the schema's output).
  */
-export const connectionArgumentsSchema = z.looseObject({}).superRefine((args, ctx) => {
-  const page = {
-    first: intOrNull(args.first),
-    last: intOrNull(args.last),
-    after: stringOrNull(args.after),
-    before: stringOrNull(args.before),
-  };
-  for (const violation of pageArgumentViolations(page)) {
-    ctx.addIssue({ code: 'custom', path: [violation.field], message: violation.message, params: { rule: violation.rule } });
-  }
-  for (const field of ['after', 'before'] as const) {
-    const cursor = page[field];
-    if (cursor !== null && !isWellFormedCursor(cursor)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [field],
-        message: `"${field}" must be a cursor this connection returned (got "${shown(cursor)}")`,
-        params: { rule: 'cursor-format' },
-      });
+export function connectionArgumentsSchemaFor(key: CursorKey) {
+  return z.looseObject({}).superRefine((args, ctx) => {
+    const page = {
+      first: intOrNull(args.first),
+      last: intOrNull(args.last),
+      after: stringOrNull(args.after),
+      before: stringOrNull(args.before),
+    };
+    for (const violation of pageArgumentViolations(page)) {
+      ctx.addIssue({ code: 'custom', path: [violation.field], message: violation.message, params: { rule: violation.rule } });
     }
-  }
-});
+    for (const field of ['after', 'before'] as const) {
+      const cursor = page[field];
+      if (cursor !== null && !isCursorForKey(cursor, key)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: `"${field}" must be a cursor this connection returned (got "${shown(cursor)}")`,
+          params: { rule: 'cursor-format' },
+        });
+      }
+    }
+  });
+}
+
+/**
+ * The check every connection gets (builder: relay `defaultConnectionFieldOptions`): paging by
+ * `id`. A connection paging by another key passes `validate: connectionArgumentsSchemaFor(...)`.
+ */
+export const connectionArgumentsSchema = connectionArgumentsSchemaFor(ID_CURSOR_KEY);
 
 export const FIRST_DESCRIPTION = `Page forward: how many items to return after \`after\` (or from the start), ${PAGE_SIZE_MIN} to ${PAGE_SIZE_MAX}. With neither \`first\` nor \`last\`, ${PAGE_SIZE_DEFAULT} items are returned. Cannot be combined with \`last\` or \`before\`.`;
 export const LAST_DESCRIPTION = `Page backward: how many items to return before \`before\` (or from the end), ${PAGE_SIZE_MIN} to ${PAGE_SIZE_MAX}. Cannot be combined with \`first\` or \`after\`.`;

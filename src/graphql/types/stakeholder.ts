@@ -20,6 +20,7 @@ export const StakeholderTypeEnum = builder.enumType(StakeholderType, {
 
 export const StakeholderRef = builder.prismaNode('Stakeholder', {
   id: { field: 'id' },
+  select: { id: true },
   nullable: true,
   description: 'An organisation or person that made submissions to consultations.',
   fields: (t) => ({

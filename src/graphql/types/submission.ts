@@ -15,6 +15,7 @@ export const SubmissionPositionEnum = builder.enumType(SubmissionPosition, {
 
 export const SubmissionRef = builder.prismaNode('Submission', {
   id: { field: 'id' },
+  select: { id: true },
   nullable: true,
   description: 'A response to a consultation from one stakeholder, as the public record lists it.',
   fields: (t) => ({

@@ -17,6 +17,7 @@ export const ComparatorEnum = builder.enumType(Comparator, {
 
 export const ThresholdRef = builder.prismaNode('Threshold', {
   id: { field: 'id' },
+  select: { id: true },
   nullable: true,
   description:
     'A technical condition of a provision (e.g. "a frame rate exceeding 60 Hz"). The verbatim text is always present; the machine-readable parameter, comparator, value and unit are filled in once the text has been encoded (see `encoded`).',
@@ -27,11 +28,13 @@ export const ThresholdRef = builder.prismaNode('Threshold', {
     value: t.float({
       nullable: true,
       description: 'Threshold value in `unit` (lower bound for ranges); null until encoded or for conditions with no number.',
+      select: { value: true },
       resolve: (threshold) => threshold.value?.toNumber() ?? null,
     }),
     valueMax: t.float({
       nullable: true,
       description: 'Upper bound of a range threshold in `unit`; null when the threshold is not a range.',
+      select: { valueMax: true },
       resolve: (threshold) => threshold.valueMax?.toNumber() ?? null,
     }),
     unit: t.exposeString('unit', { nullable: true, description: 'Unit of `value` and `valueMax` (e.g. "Hz", "µm"); null when dimensionless or not yet encoded.' }),
@@ -42,6 +45,7 @@ export const ThresholdRef = builder.prismaNode('Threshold', {
     }),
     encoded: t.boolean({
       description: 'True when the condition has been encoded (parameter, comparator and value can be evaluated); false when only the verbatim text is available.',
+      select: { parameter: true },
       resolve: (threshold) => threshold.parameter !== null,
     }),
     provision: t.relation('provision', { description: 'The provision this condition belongs to.' }),
