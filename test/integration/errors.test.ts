@@ -41,6 +41,14 @@ const ExemptionProvisionsPage = graphql(`
   }
 `);
 
+const ExemptionProvisionCursor = graphql(`
+  query ErrorsExemptionProvisionCursor {
+    exemptions(first: 1, filter: { kind: DECONTROL_NOTE, appliesToProvisionCode: "6A003" }) {
+      edges { node { provisions(first: 1) { edges { cursor } } } }
+    }
+  }
+`);
+
 const StakeholderSubmissionsPage = graphql(`
   query ErrorsStakeholderSubmissionsPage($first: Int) {
     consultations(first: 1, filter: { text: "Deemed Export Advisory Committee" }) {
@@ -202,12 +210,58 @@ describeWithDatabase('errors', () => {
     }
   });
 
-  // Bug in src/graphql/types/pagination.ts: the cursor check only parses the cursor, so a
-  // well-formed cursor of another type ("GPC:N:5", a number where ids are strings) reaches
-  // Prisma, which throws a validation error that is masked as INTERNAL_SERVER_ERROR (HTTP 200).
-  it.fails('[known bug: a numeric cursor for a string-keyed connection is an internal error] is BAD_USER_INPUT', async () => {
+  // A well-formed cursor of another type ("GPC:N:5", a number where ids are strings) once
+  // reached Prisma, whose validation error was masked as INTERNAL_SERVER_ERROR (HTTP 200).
+  it('a numeric cursor for a string-keyed connection is BAD_USER_INPUT', async () => {
     const response = await service.query(ProvisionsPage, { first: 2, after: Buffer.from('GPC:N:5').toString('base64') });
     expectBadUserInput(response, 'provisions', /"after"/);
+  });
+
+  it('a well-formed cursor of the wrong shape is BAD_USER_INPUT on every kind of connection', async () => {
+    const encode = (text: string) => Buffer.from(text).toString('base64');
+    // A compound cursor, a date, null, a JSON object and a string holding NUL, where ids are strings.
+    const wrongForIdKey = ['GPC:T:["S:a","S:b"]', 'GPC:D:1000', 'GPC:Z:', 'GPC:O:{"id":"a"}', 'GPC:S:a\u0000b'].map(encode);
+    for (const cursor of wrongForIdKey) {
+      const root = expectBadUserInput(await service.query(ProvisionsPage, { first: 2, after: cursor }), 'provisions', /"after" must be a cursor/);
+      expect(root.extensions, cursor).toMatchObject({ field: 'after', rule: 'cursor-format' });
+      expectBadUserInput(await service.query(ProvisionsPage, { last: 2, before: cursor }), 'provisions', /"before" must be a cursor/);
+      expectBadUserInput(await service.query(SubmissionsPage, { first: 1, after: cursor }), 'consultations', /"after" must be a cursor/);
+    }
+    // Exemption.provisions pages by the join row's key: two ids, so one id or two numbers are wrong.
+    const wrongForCompoundKey = ['GPC:S:abc', 'GPC:T:["N:1","N:2"]', 'GPC:T:["S:a"]', 'GPC:T:["S:a","S:b","S:c"]'].map(encode);
+    for (const cursor of wrongForCompoundKey) {
+      const nested = expectBadUserInput(await service.query(ExemptionProvisionsPage, { first: 1, after: cursor }), 'exemptions', /"after" must be a cursor/);
+      expect(nested.extensions, cursor).toMatchObject({ field: 'after', rule: 'cursor-format' });
+    }
+    // The cursors the compound connection hands out still page.
+    const first = await service.query(ExemptionProvisionsPage, { first: 1 });
+    expect(first.errors).toBeUndefined();
+    const issued = await service.query(ExemptionProvisionCursor);
+    const cursor = issued.data?.exemptions.edges[0]?.node.provisions.edges[0]?.cursor;
+    expect(cursor).toBeDefined();
+    const next = await service.query(ExemptionProvisionsPage, { first: 1, after: cursor });
+    expect(next.errors).toBeUndefined();
+    expect(next.data?.exemptions.edges[0]?.node.provisions.edges).toHaveLength(1);
+  });
+
+  it('a NUL character in any string argument is BAD_USER_INPUT naming the argument', async () => {
+    const cases: Array<[string, string, Record<string, unknown>, string]> = [
+      ['provision', 'query ($v: String!) { provision(code: $v) { code } }', { v: '6A\u0000003' }, 'code'],
+      ['provisions', 'query ($v: String) { provisions(filter: { codePrefix: $v }) { totalCount } }', { v: '6\u0000' }, 'filter.codePrefix'],
+      ['provisions', 'query ($v: String) { provisions(filter: { jurisdiction: $v }) { totalCount } }', { v: 'U\u0000S' }, 'filter.jurisdiction'],
+      ['exemptions', 'query ($v: String) { exemptions(filter: { appliesToProvisionCode: $v }) { totalCount } }', { v: '\u0000' }, 'filter.appliesToProvisionCode'],
+      ['consultations', 'query ($v: String) { consultations(filter: { text: $v }) { totalCount } }', { v: 'a\u0000' }, 'filter.text'],
+      ['impactAssessments', 'query ($v: String) { impactAssessments(filter: { text: $v }) { totalCount } }', { v: 'a\u0000' }, 'filter.text'],
+      ['guidanceDocuments', 'query ($v: String) { guidanceDocuments(filter: { topic: $v }) { totalCount } }', { v: 'a\u0000' }, 'filter.topic'],
+    ];
+    for (const [field, query, variables, argument] of cases) {
+      const { status, body } = await postRaw(service, query, variables);
+      expect(status, query).toBeLessThan(500);
+      const error = body.errors?.[0] as (RawError & { extensions?: { field?: string; rule?: string } }) | undefined;
+      expect(error?.extensions, query).toMatchObject({ code: 'BAD_USER_INPUT', field: argument, rule: 'no-nul-character' });
+      expect(error?.message, query).toContain(`"${argument}"`);
+      expect((body.data as Record<string, unknown> | null | undefined)?.[field] ?? null, query).toBeNull();
+    }
   });
 
   it('a numeric cursor is at least never an HTTP 500', async () => {
@@ -216,25 +270,33 @@ describeWithDatabase('errors', () => {
     expect(response.errors?.length).toBe(1);
   });
 
-  // Bug: a NUL character in a text filter (or code) reaches PostgreSQL, which rejects it
-  // (22021 "invalid byte sequence for encoding UTF8: 0x00"); the client gets INTERNAL_SERVER_ERROR.
-  it.fails('[known bug: a NUL character in a filter string is an internal error] matches nothing or is BAD_USER_INPUT', async () => {
+  // A NUL character in a text filter (or code) once reached PostgreSQL, which rejects it
+  // (22021 "invalid byte sequence for encoding UTF8: 0x00"): an internal error.
+  it('a NUL character in a filter string matches nothing or is BAD_USER_INPUT', async () => {
     const { body } = await postRaw(service, 'query ($text: String) { provisions(filter: { text: $text }) { totalCount } }', { text: 'a\u0000b' });
     expect(body.errors?.[0]?.extensions?.code ?? 'none').not.toBe('INTERNAL_SERVER_ERROR');
   });
 
-  it('internal errors are masked: no stack, no SQL, only a request id', async () => {
-    // Uses the NUL case above as a way to provoke a database error until it is handled.
-    const { status, body } = await postRaw(service, 'query ($code: String!) { provision(code: $code) { code } }', { code: 'a\u0000b' });
-    expect(status).toBeLessThan(500);
-    const error = body.errors?.[0] as (RawError & { extensions?: { code?: string; requestId?: unknown; stacktrace?: unknown } }) | undefined;
-    if (error?.extensions?.code === 'INTERNAL_SERVER_ERROR') {
-      expect(error.message).toBe('Internal server error');
-      expect(typeof error.extensions.requestId).toBe('string');
-      expect(error.extensions.stacktrace).toBeUndefined();
-      expect(JSON.stringify(body)).not.toMatch(/prisma|SELECT|invocation/i);
-    } else {
-      expect(body.data).toEqual({ provision: null });
+});
+
+describeWithDatabase('errors when the database goes away', () => {
+  it('internal errors are masked (no stack, no SQL, only a request id), and /readyz says 503', async () => {
+    const service = await startTestService();
+    try {
+      // Closing the database under a running server is the one failure a client cannot cause.
+      await service.db.close();
+      const { status, body } = await postRaw(service, '{ provisions(first: 1) { totalCount edges { node { code } } } }');
+      expect(status).toBeLessThan(500);
+      const error = body.errors?.[0] as (RawError & { extensions?: { code?: string; requestId?: unknown; stacktrace?: unknown } }) | undefined;
+      expect(error?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+      expect(error?.message).toBe('Internal server error');
+      expect(typeof error?.extensions?.requestId).toBe('string');
+      expect(error?.extensions?.stacktrace).toBeUndefined();
+      expect(JSON.stringify(body)).not.toMatch(/prisma|SELECT|invocation|pool|closed/i);
+      const ready = await fetch(`${service.url}/readyz`);
+      expect(ready.status).toBe(503);
+    } finally {
+      await service.stop().catch(() => undefined);
     }
   });
 });
