@@ -4,6 +4,7 @@
 // skipped (a warm start costs a few file hashes and one query). A changed dataset is
 // compared row by row: new rows are inserted, changed rows updated and audited, nothing is
 // deleted. Row ids derive from natural keys, so every database gets the same ids.
+import { outboxRowsFor, type WrittenRecord } from '../../search/outbox-rows.js';
 import { resolve } from 'node:path';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { loadConsultations } from './load-consultations.js';
@@ -120,6 +121,7 @@ export async function tableCounts(prisma: PrismaClient): Promise<Record<string, 
     Citation: await prisma.citation.count(),
     AuditEvent: await prisma.auditEvent.count(),
     SeedDataset: await prisma.seedDataset.count(),
+    SearchOutbox: await prisma.searchOutbox.count(),
   };
 }
 
@@ -146,8 +148,14 @@ export async function seedDatabase(prisma: PrismaClient, options: SeedOptions = 
       if (current?.checksum === checksum) return { name: dataset.name, status: 'skipped', checksum, ms: 0, tables: {} };
 
       const audits: AuditRecord[] = [];
-      const ctx: LoaderContext = { tx, files, dataset: dataset.name, ids: new IdMap(), audits, counts: {}, log, hooks: options.hooks };
+      const written: WrittenRecord[] = [];
+      const ctx: LoaderContext = { tx, files, dataset: dataset.name, ids: new IdMap(), audits, counts: {}, log, hooks: options.hooks, written };
       await dataset.load(ctx);
+      // In the same transaction as the rows: the search index can never miss a seeded change.
+      const outbox = outboxRowsFor(written);
+      for (let start = 0; start < outbox.length; start += 1000) {
+        await tx.searchOutbox.createMany({ data: outbox.slice(start, start + 1000) });
+      }
       if (audits.length > 0) {
         await tx.auditEvent.createMany({
           data: audits.map((audit) => ({

@@ -55,6 +55,8 @@ export interface SyncContext {
   counts: Record<string, TableCounts>;
   log: SeedLog;
   hooks?: SeedHooks;
+  /** Records created or updated, in write order (the search outbox is built from them). */
+  written?: Array<{ table: string; id: string }>;
 }
 
 export interface TableSpec<Row> {
@@ -110,6 +112,7 @@ export async function syncTable<Row>(ctx: SyncContext, spec: TableSpec<Row>): Pr
     }
     await spec.update(found.id, item.row, item.hash);
     counts.updated += 1;
+    ctx.written?.push({ table: spec.table, id: found.id });
     ctx.audits.push({
       entityType: spec.table,
       entityId: found.id,
@@ -121,6 +124,9 @@ export async function syncTable<Row>(ctx: SyncContext, spec: TableSpec<Row>): Pr
     await spec.createMany(toCreate.slice(start, start + CREATE_BATCH_SIZE));
   }
   counts.created = toCreate.length;
+  if (ctx.written) {
+    for (const item of toCreate) ctx.written.push({ table: spec.table, id: spec.idOf(item.row) });
+  }
 
   const previous = ctx.counts[spec.table];
   ctx.counts[spec.table] = previous

@@ -1,0 +1,301 @@
+// The embedded SearchEngine (the default, no server): MiniSearch 7 in process, chosen on
+// measurements (issue 3 closing note): per-word typo and prefix rules, nested AND/OR queries
+// with per-branch weights (synonyms), every match returned (exact totals), and the matched
+// word of each document per field (highlights). Facets, filters, the exact-code rule and
+// Meilisearch's "last" matching strategy are computed here over those matches.
+import MiniSearch, { type Query, type SearchResult } from 'minisearch';
+import { highlightSnippet, highlightWhole } from './highlight-snippet.js';
+import {
+  SearchUnavailableError,
+  type FacetCount,
+  type FacetField,
+  type Highlight,
+  type SearchDocument,
+  type SearchEngine,
+  type SearchFilter,
+  type SearchHealth,
+  type SearchHit,
+  type SearchRequest,
+  type SearchResponse,
+} from './search-engine.js';
+import { buildSynonymTable, expandSynonyms, type QueryConcept, type SynonymTable } from './synonym-expansion.js';
+import { normalizeWord, termsOf, wordsOf } from './text-tokens.js';
+import { allowedTypos } from './typo-tolerance.js';
+
+type IndexedField = 'title' | 'codes' | 'body';
+const INDEXED_FIELDS: IndexedField[] = ['title', 'codes', 'body'];
+/** Title matches rank above body matches; a code word above both. */
+const FIELD_BOOST: Record<IndexedField, number> = { codes: 4, title: 3, body: 1 };
+/** A synonym match counts for this much of the same match on the query's own word. */
+export const SYNONYM_WEIGHT = 0.6;
+export const MAX_PAGE_SIZE = 100;
+
+interface Candidate {
+  document: SearchDocument;
+  /** Leading query concepts the document matches (Meilisearch "last" strategy), +1 for an exact code. */
+  tier: number;
+  raw: number;
+  /** Matched indexed word -> fields it matched in. */
+  matches: Map<string, Set<string>>;
+  /** Lower-cased codes of this document that the query names exactly. */
+  exactCodes: Set<string>;
+}
+
+export class EmbeddedSearchEngine implements SearchEngine {
+  readonly name = 'embedded';
+  private readonly documents = new Map<string, SearchDocument>();
+  /** Lower-cased code -> ids of the documents carrying it, for the exact-code rule. */
+  private readonly codeIndex = new Map<string, Set<string>>();
+  private stopWords: ReadonlySet<string> = new Set();
+  private synonyms: SynonymTable = buildSynonymTable({}, new Set());
+  private index: MiniSearch<SearchDocument> = this.createIndex();
+  private closed = false;
+
+  async configure(settings: { synonyms: Record<string, string[]>; stopWords: string[] }): Promise<void> {
+    this.assertOpen();
+    const stopWords = new Set(settings.stopWords.map(normalizeWord));
+    const stopWordsChanged =
+      stopWords.size !== this.stopWords.size || [...stopWords].some((word) => !this.stopWords.has(word));
+    this.stopWords = stopWords;
+    this.synonyms = buildSynonymTable(settings.synonyms, stopWords);
+    // Stop words are left out of the index too, so a change means re-indexing what we hold.
+    if (stopWordsChanged && this.documents.size > 0) {
+      this.index = this.createIndex();
+      this.index.addAll([...this.documents.values()]);
+    }
+  }
+
+  async upsert(documents: SearchDocument[]): Promise<void> {
+    this.assertOpen();
+    for (const document of documents) {
+      this.remove(document.id);
+      const copy = structuredClone(document);
+      this.documents.set(copy.id, copy);
+      for (const code of copy.codes) {
+        const key = code.trim().toLowerCase();
+        const ids = this.codeIndex.get(key) ?? new Set<string>();
+        ids.add(copy.id);
+        this.codeIndex.set(key, ids);
+      }
+      this.index.add(copy);
+    }
+  }
+
+  async delete(ids: string[]): Promise<void> {
+    this.assertOpen();
+    for (const id of ids) this.remove(id);
+  }
+
+  async clear(): Promise<void> {
+    this.assertOpen();
+    this.documents.clear();
+    this.codeIndex.clear();
+    this.index = this.createIndex();
+  }
+
+  async search(request: SearchRequest): Promise<SearchResponse> {
+    this.assertOpen();
+    const started = performance.now();
+    if (!Number.isInteger(request.offset) || request.offset < 0) throw new RangeError('offset must be an integer >= 0');
+    if (!Number.isInteger(request.limit) || request.limit < 1 || request.limit > MAX_PAGE_SIZE) {
+      throw new RangeError(`limit must be an integer in 1..${MAX_PAGE_SIZE}`);
+    }
+    const candidates = this.candidates(request.query).filter((candidate) => matchesFilter(candidate.document, request.filter));
+    candidates.sort(
+      (a, b) => b.tier - a.tier || b.raw - a.raw || (a.document.id < b.document.id ? -1 : a.document.id > b.document.id ? 1 : 0),
+    );
+    const maxRaw = candidates.reduce((max, candidate) => Math.max(max, candidate.raw), 0);
+    const composite = (candidate: Candidate): number => candidate.tier + (maxRaw > 0 ? candidate.raw / maxRaw : 1);
+    const top = candidates[0] === undefined ? 1 : composite(candidates[0]);
+    const hits: SearchHit[] = candidates.slice(request.offset, request.offset + request.limit).map((candidate) => ({
+      document: structuredClone(candidate.document),
+      score: top > 0 ? composite(candidate) / top : 1,
+      highlights: highlightsOf(candidate),
+    }));
+    return {
+      hits,
+      totalCount: candidates.length,
+      facets: facetCounts(candidates, request.facets ?? []),
+      processingTimeMs: Math.round(performance.now() - started),
+    };
+  }
+
+  async allIds(): Promise<string[]> {
+    this.assertOpen();
+    return [...this.documents.keys()].sort();
+  }
+
+  async get(id: string): Promise<SearchDocument | null> {
+    this.assertOpen();
+    const document = this.documents.get(id);
+    return document === undefined ? null : structuredClone(document);
+  }
+
+  async health(): Promise<SearchHealth> {
+    return this.closed
+      ? { ok: false, detail: 'embedded search engine is closed' }
+      : { ok: true, detail: `embedded search engine (MiniSearch), ${this.documents.size} documents` };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new SearchUnavailableError('embedded search engine is closed');
+  }
+
+  private createIndex(): MiniSearch<SearchDocument> {
+    return new MiniSearch<SearchDocument>({
+      fields: INDEXED_FIELDS,
+      extractField: (document, field) => (field === 'codes' ? document.codes.join(' ') : field === 'id' ? document.id : document[field as 'title' | 'body']),
+      tokenize: (text) => wordsOf(text).map((word) => word.text),
+      processTerm: (term) => {
+        const normalized = normalizeWord(term);
+        return this.stopWords.has(normalized) ? null : normalized;
+      },
+    });
+  }
+
+  private remove(id: string): void {
+    const previous = this.documents.get(id);
+    if (previous === undefined) return;
+    this.index.discard(id);
+    this.documents.delete(id);
+    for (const code of previous.codes) {
+      const key = code.trim().toLowerCase();
+      const ids = this.codeIndex.get(key);
+      ids?.delete(id);
+      if (ids?.size === 0) this.codeIndex.delete(key);
+    }
+  }
+
+  /** Every document the query matches, before filters. */
+  private candidates(query: string): Candidate[] {
+    const terms = termsOf(query, this.stopWords);
+    if (terms.length === 0) {
+      // Placeholder search, as Meilisearch: an empty query lists everything.
+      return [...this.documents.values()].map((document) => ({ document, tier: 0, raw: 0, matches: new Map(), exactCodes: new Set<string>() }));
+    }
+    // A trailing space means the last word is complete (Meilisearch does the same).
+    const lastIsPrefix = !/\s$/u.test(query);
+    const concepts = expandSynonyms(terms, this.synonyms);
+    const byId = new Map<string, Candidate>();
+    // Meilisearch's default "last" matching strategy: a document must match the first
+    // concept; the more leading concepts it matches, the higher its tier.
+    concepts.forEach((concept, position) => {
+      for (const result of this.index.search(conceptQuery(concept, lastIsPrefix), { boost: FIELD_BOOST })) {
+        const id = String(result.id);
+        let candidate = byId.get(id);
+        if (candidate === undefined) {
+          const document = this.documents.get(id);
+          if (position > 0 || document === undefined) continue;
+          candidate = { document, tier: 0, raw: 0, matches: new Map(), exactCodes: new Set<string>() };
+          byId.set(id, candidate);
+        }
+        if (candidate.tier !== position) continue;
+        candidate.tier = position + 1;
+        candidate.raw += result.score;
+        addMatches(candidate.matches, result);
+      }
+    });
+    for (const [code, ids] of this.exactCodeMatches(query)) {
+      for (const id of ids) {
+        const document = this.documents.get(id);
+        if (document === undefined) continue;
+        const candidate = byId.get(id) ?? { document, tier: 0, raw: 0, matches: new Map(), exactCodes: new Set<string>() };
+        candidate.exactCodes.add(code);
+        candidate.tier = concepts.length + 1;
+        byId.set(id, candidate);
+      }
+    }
+    return [...byId.values()];
+  }
+
+  /** Codes equal to the whole query or to one of its words ("6A003"), with their documents. */
+  private exactCodeMatches(query: string): [string, ReadonlySet<string>][] {
+    const whole = query.trim().replace(/\s+/gu, ' ').toLowerCase();
+    const found: [string, ReadonlySet<string>][] = [];
+    for (const key of new Set([whole, ...whole.split(' ')])) {
+      const ids = this.codeIndex.get(key);
+      if (ids !== undefined) found.push([key, ids]);
+    }
+    return found;
+  }
+}
+
+function conceptQuery(concept: QueryConcept, lastIsPrefix: boolean): Query {
+  const own: Query = {
+    combineWith: 'AND',
+    queries: concept.terms.map((term, index) => ({
+      queries: [term],
+      fuzzy: allowedTypos(term),
+      prefix: lastIsPrefix && concept.isLast && index === concept.terms.length - 1,
+    })),
+  };
+  const equivalents: Query[] = concept.synonyms.map((terms) => ({
+    combineWith: 'AND',
+    boostTerm: () => SYNONYM_WEIGHT,
+    queries: terms.map((term) => ({ queries: [term], fuzzy: allowedTypos(term) })),
+  }));
+  return { combineWith: 'OR', queries: [own, ...equivalents] };
+}
+
+function addMatches(matches: Map<string, Set<string>>, result: SearchResult): void {
+  for (const [term, fields] of Object.entries(result.match)) {
+    const set = matches.get(term) ?? new Set<string>();
+    for (const field of fields) set.add(field);
+    matches.set(term, set);
+  }
+}
+
+function matchesFilter(document: SearchDocument, filter: SearchFilter | undefined): boolean {
+  if (filter === undefined) return true;
+  const oneOf = (value: string | null, allowed: readonly string[] | undefined): boolean =>
+    allowed === undefined || allowed.length === 0 || (value !== null && allowed.includes(value));
+  if (!oneOf(document.type, filter.types)) return false;
+  if (!oneOf(document.regime, filter.regime)) return false;
+  if (!oneOf(document.jurisdiction, filter.jurisdiction)) return false;
+  if (!oneOf(document.category, filter.category)) return false;
+  if (filter.audience !== undefined && filter.audience.length > 0 && !document.audience.some((a) => filter.audience?.includes(a))) {
+    return false;
+  }
+  if (filter.dateFrom !== undefined || filter.dateTo !== undefined) {
+    if (document.date === null) return false;
+    if (filter.dateFrom !== undefined && document.date < filter.dateFrom) return false;
+    if (filter.dateTo !== undefined && document.date > filter.dateTo) return false;
+  }
+  return true;
+}
+
+function facetCounts(candidates: readonly Candidate[], fields: readonly FacetField[]): FacetCount[] {
+  const facets: FacetCount[] = [];
+  for (const field of new Set(fields)) {
+    const counts = new Map<string, number>();
+    for (const { document } of candidates) {
+      const values = field === 'audience' ? new Set(document.audience) : [document[field]];
+      for (const value of values) if (value !== null) counts.set(value, (counts.get(value) ?? 0) + 1);
+    }
+    const sorted = [...counts].sort(([va, ca], [vb, cb]) => cb - ca || (va < vb ? -1 : va > vb ? 1 : 0));
+    for (const [value, count] of sorted) facets.push({ field, value, count });
+  }
+  return facets;
+}
+
+function highlightsOf(candidate: Candidate): Highlight[] {
+  const matchedIn = (field: IndexedField) => (word: string) => candidate.matches.get(word)?.has(field) ?? false;
+  const highlights: Highlight[] = [];
+  const title = highlightSnippet(candidate.document.title, matchedIn('title'));
+  if (title !== null) highlights.push({ field: 'title', snippet: title });
+  const codeSnippets = candidate.document.codes.map((code) => ({ code, snippet: highlightSnippet(code, matchedIn('codes')) }));
+  const isExact = (code: string): boolean => candidate.exactCodes.has(code.trim().toLowerCase());
+  if (codeSnippets.some(({ code, snippet }) => snippet !== null || isExact(code))) {
+    highlights.push({
+      field: 'codes',
+      snippet: codeSnippets.map(({ code, snippet }) => (isExact(code) ? highlightWhole(code) : (snippet ?? code))).join(', '),
+    });
+  }
+  const body = highlightSnippet(candidate.document.body, matchedIn('body'));
+  if (body !== null) highlights.push({ field: 'body', snippet: body });
+  return highlights;
+}

@@ -1,0 +1,38 @@
+// Highlighted snippets: about 30 words of the field around its first match, each matched
+// word wrapped in HIGHLIGHT_PRE / HIGHLIGHT_POST, the text between kept verbatim (nothing is
+// escaped: the GraphQL client renders it as text). A cut is marked with "…", Meilisearch's
+// default crop marker.
+import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from './search-engine.js';
+import { normalizeWord, wordsOf } from './text-tokens.js';
+
+export const SNIPPET_WORDS = 30;
+/** Words kept before the first match, so it reads in context. */
+const WORDS_BEFORE_MATCH = 8;
+export const CROP_MARKER = '…';
+
+/** Null when no word of `text` satisfies `isMatch` (called with the normalized word). */
+export function highlightSnippet(text: string, isMatch: (normalizedWord: string) => boolean): string | null {
+  const words = wordsOf(text);
+  const matched = words.map((word) => isMatch(normalizeWord(word.text)));
+  const first = matched.indexOf(true);
+  if (first === -1) return null;
+  const end = Math.min(words.length, Math.max(first - WORDS_BEFORE_MATCH, 0) + SNIPPET_WORDS);
+  const start = Math.max(0, end - SNIPPET_WORDS);
+  const from = start === 0 ? 0 : (words[start] as (typeof words)[number]).start;
+  const to = end === words.length ? text.length : (words[end - 1] as (typeof words)[number]).end;
+  let snippet = start === 0 ? '' : CROP_MARKER;
+  let cursor = from;
+  for (let index = start; index < end; index += 1) {
+    if (!matched[index]) continue;
+    const word = words[index] as (typeof words)[number];
+    snippet += text.slice(cursor, word.start) + HIGHLIGHT_PRE + word.text + HIGHLIGHT_POST;
+    cursor = word.end;
+  }
+  snippet += text.slice(cursor, to);
+  return end === words.length ? snippet : snippet + CROP_MARKER;
+}
+
+/** A whole value wrapped, for a code the query names exactly. */
+export function highlightWhole(text: string): string {
+  return HIGHLIGHT_PRE + text + HIGHLIGHT_POST;
+}

@@ -1,0 +1,33 @@
+// How the embedded engine cuts text into words and normalizes them. Indexing, querying,
+// synonym keys and highlighting all use these two functions, so a word found by a query is
+// always the word that gets highlighted.
+
+/** A word is a run of letters and digits: "6A003.b.4" is three words, as in Meilisearch. */
+const WORD = /[\p{L}\p{N}]+/gu;
+
+export interface WordSpan {
+  /** The word as written in the text. */
+  text: string;
+  start: number;
+  end: number;
+}
+
+export function wordsOf(text: string): WordSpan[] {
+  const spans: WordSpan[] = [];
+  for (const match of text.matchAll(WORD)) {
+    spans.push({ text: match[0], start: match.index, end: match.index + match[0].length });
+  }
+  return spans;
+}
+
+/** Lower case without diacritics ("Résumé" -> "resume"). */
+export function normalizeWord(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+}
+
+/** Normalized words of a text, minus stop words. */
+export function termsOf(text: string, stopWords: ReadonlySet<string>): string[] {
+  return wordsOf(text)
+    .map((span) => normalizeWord(span.text))
+    .filter((term) => !stopWords.has(term));
+}
