@@ -11,7 +11,7 @@ import type { Logger } from '../logger.js';
 import type { GraphQLContext } from './context.js';
 
 /** Codes a client can branch on (`extensions.code`). */
-export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'INCONSISTENT_DATA';
+export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'INCONSISTENT_DATA' | 'SEARCH_UNAVAILABLE';
 
 /**
  * Base of every error the API reports on purpose. `extensions` is read by graphql-js when it
@@ -120,6 +120,16 @@ export class InconsistentDataError extends DomainError {
   constructor(message: string) {
     super(message);
     this.name = 'InconsistentDataError';
+  }
+}
+
+/** The search engine cannot answer; every other query still works. */
+export class SearchUnavailableDomainError extends DomainError {
+  readonly code = 'SEARCH_UNAVAILABLE';
+
+  constructor(message = 'Search is temporarily unavailable; the rest of the API works. Retry shortly.') {
+    super(message);
+    this.name = 'SearchUnavailableDomainError';
   }
 }
 

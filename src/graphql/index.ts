@@ -15,5 +15,6 @@ import './types/stakeholder.js';
 import './types/impact-assessment.js';
 import './types/impact-metric.js';
 import './types/guidance-document.js';
+import './types/search.js';
 
 export const schema = builder.toSchema();

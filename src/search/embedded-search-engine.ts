@@ -179,37 +179,55 @@ export class EmbeddedSearchEngine implements SearchEngine {
     }
     // A trailing space means the last word is complete (Meilisearch does the same).
     const lastIsPrefix = !/\s$/u.test(query);
-    const concepts = expandSynonyms(terms, this.synonyms);
     const byId = new Map<string, Candidate>();
-    // Meilisearch's default "last" matching strategy: a document must match the first
-    // concept; the more leading concepts it matches, the higher its tier.
-    concepts.forEach((concept, position) => {
-      for (const result of this.index.search(conceptQuery(concept, lastIsPrefix), { boost: FIELD_BOOST })) {
-        const id = String(result.id);
-        let candidate = byId.get(id);
-        if (candidate === undefined) {
-          const document = this.documents.get(id);
-          if (position > 0 || document === undefined) continue;
-          candidate = { document, tier: 0, raw: 0, matches: new Map(), exactCodes: new Set<string>() };
-          byId.set(id, candidate);
-        }
-        if (candidate.tier !== position) continue;
-        candidate.tier = position + 1;
-        candidate.raw += result.score;
-        addMatches(candidate.matches, result);
+    // Meilisearch's default "last" matching strategy: a document must match the first word;
+    // its tier is the number of leading query words it matches (words dropped from the end).
+    // A synonym phrase ("thermal camera") counts for all its words when matched whole or
+    // through an equivalent; otherwise its own words still count one by one.
+    let position = 0;
+    for (const concept of expandSynonyms(terms, this.synonyms)) {
+      const width = concept.terms.length;
+      this.raise(byId, conceptQuery(concept, lastIsPrefix), position, position + width);
+      if (width > 1) {
+        concept.terms.forEach((term, index) => {
+          const single: QueryConcept = { terms: [term], synonyms: [], isLast: concept.isLast && index === width - 1 };
+          this.raise(byId, conceptQuery(single, lastIsPrefix), position + index, position + index + 1);
+        });
       }
-    });
+      position += width;
+    }
     for (const [code, ids] of this.exactCodeMatches(query)) {
       for (const id of ids) {
         const document = this.documents.get(id);
         if (document === undefined) continue;
         const candidate = byId.get(id) ?? { document, tier: 0, raw: 0, matches: new Map(), exactCodes: new Set<string>() };
         candidate.exactCodes.add(code);
-        candidate.tier = concepts.length + 1;
+        candidate.tier = terms.length + 1;
         byId.set(id, candidate);
       }
     }
     return [...byId.values()];
+  }
+
+  /** Moves the documents matching `query` from tier `from` (created when 0) to tier `to`. */
+  private raise(byId: Map<string, Candidate>, query: Query, from: number, to: number): void {
+    // A document boost of 0 makes MiniSearch skip scoring every posting of a document that
+    // is not in tier `from`: most of the work for common words.
+    const boostDocument = from === 0 ? undefined : (id: string) => (byId.get(id)?.tier === from ? 1 : 0);
+    for (const result of this.index.search(query, { boost: FIELD_BOOST, boostDocument })) {
+      const id = String(result.id);
+      let candidate = byId.get(id);
+      if (candidate === undefined) {
+        const document = this.documents.get(id);
+        if (from > 0 || document === undefined) continue;
+        candidate = { document, tier: 0, raw: 0, matches: new Map(), exactCodes: new Set<string>() };
+        byId.set(id, candidate);
+      }
+      if (candidate.tier !== from) continue;
+      candidate.tier = to;
+      candidate.raw += result.score;
+      addMatches(candidate.matches, result);
+    }
   }
 
   /** Codes equal to the whole query or to one of its words ("6A003"), with their documents. */
@@ -230,13 +248,17 @@ function conceptQuery(concept: QueryConcept, lastIsPrefix: boolean): Query {
     queries: concept.terms.map((term, index) => ({
       queries: [term],
       fuzzy: allowedTypos(term),
-      prefix: lastIsPrefix && concept.isLast && index === concept.terms.length - 1,
+      // A one-character prefix ("6A003.b.4" ends in "4") matches half the vocabulary and
+      // tells nothing: it only costs time.
+      prefix: lastIsPrefix && concept.isLast && index === concept.terms.length - 1 && [...term].length > 1,
     })),
   };
   const equivalents: Query[] = concept.synonyms.map((terms) => ({
     combineWith: 'AND',
     boostTerm: () => SYNONYM_WEIGHT,
-    queries: terms.map((term) => ({ queries: [term], fuzzy: allowedTypos(term) })),
+    // Equivalents match exactly, as Meilisearch's synonym derivations do: a typo on top of
+    // a synonym drifts too far from what the user typed.
+    queries: terms.map((term) => ({ queries: [term] })),
   }));
   return { combineWith: 'OR', queries: [own, ...equivalents] };
 }

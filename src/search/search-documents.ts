@@ -22,14 +22,15 @@ export async function loadSearchDocuments(db: Db, type: SearchableType, ids?: re
       const rows = await db.controlProvision.findMany({
         where: { ...byId, status: 'CURRENT' },
         ...paging,
-        select: { id: true, code: true, entryCode: true, title: true, text: true, notes: true, regime: true, category: true, textDate: true, jurisdiction: { select: { code: true } } },
+        select: { id: true, code: true, title: true, text: true, notes: true, regime: true, category: true, textDate: true, jurisdiction: { select: { code: true } } },
       });
       return rows.map((row) => ({
         id: searchDocumentId(type, row.id),
         type,
         recordId: row.id,
         title: row.title,
-        codes: row.code === row.entryCode ? [row.code] : [row.code, row.entryCode],
+        // Only the row's own code: a query for "6A003" must rank the entry above its paragraphs.
+        codes: [row.code],
         body: joinText(row.text, row.notes),
         regime: row.regime,
         jurisdiction: row.jurisdiction.code,

@@ -11,6 +11,11 @@ import { usePrisma } from '../db/prisma.js';
 import { seedDatabase } from '../db/seed/index.js';
 import { schema } from '../graphql/index.js';
 import type { Logger } from '../logger.js';
+import { EmbeddedSearchEngine } from '../search/embedded-search-engine.js';
+import { useSearchEngine } from '../search/engine-holder.js';
+import type { SearchEngine } from '../search/search-engine.js';
+import { SearchIndexer } from '../search/search-indexer.js';
+import { loadSearchSettings } from '../search/search-settings.js';
 import { createApp } from './app.js';
 
 export interface RunningService {
@@ -28,6 +33,23 @@ export interface StartOptions {
   /** Use an already opened database (tests); it is still migrated and seeded unless `prepared`. */
   database?: Database;
   prepared?: boolean;
+  /** Use this engine instead of the embedded one (tests inject failing engines). */
+  searchEngine?: SearchEngine;
+}
+
+/**
+ * Opens the search index: settings applied, then (the embedded engine lives in memory) a
+ * rebuild from the database, then a background drain of the outbox for later writes.
+ */
+export async function startSearch(db: Database, logger: Logger, engine: SearchEngine = new EmbeddedSearchEngine()) {
+  const started = performance.now();
+  await engine.configure(await loadSearchSettings());
+  const indexer = new SearchIndexer(db.prisma, engine, { log: (msg, data) => logger.warn(data ?? {}, msg) });
+  const indexed = await indexer.reindex();
+  indexer.start();
+  useSearchEngine(engine);
+  logger.info({ engine: engine.name, documents: indexed, ms: Math.round(performance.now() - started) }, 'search index built');
+  return { engine, indexer };
 }
 
 /** Migrates, then seeds when asked; returns what was done for the log. */
@@ -65,7 +87,9 @@ export async function startService(config: Config, logger: Logger, options: Star
   const url = `http://${config.HOST}:${port}`;
   logger.info({ url }, 'listening');
 
-  const readyPromise = (options.prepared ? Promise.resolve() : prepareDatabase(db, config, logger)).then(() => {
+  let search: Awaited<ReturnType<typeof startSearch>> | undefined;
+  const readyPromise = (options.prepared ? Promise.resolve() : prepareDatabase(db, config, logger)).then(async () => {
+    search = await startSearch(db, logger, options.searchEngine);
     ready = true;
     logger.info({ url, graphql: `${url}/graphql`, ms: Math.round(performance.now() - startedAt) }, 'ready');
   });
@@ -85,6 +109,8 @@ export async function startService(config: Config, logger: Logger, options: Star
         logger.info({ inFlight: app.inFlight() }, 'draining');
         // Closes the listener and waits (bounded) for in-flight requests.
         await app.apollo.stop();
+        await search?.indexer.stop();
+        await search?.engine.close();
         await db.close();
         logger.info('stopped');
       })();

@@ -1,0 +1,72 @@
+// Search section of `npm run bench` (issue 3): the embedded engine alone on 10,000 documents
+// composed from the seed texts. Index build time, p50/p95 over a fixed query list, and the
+// memory the index adds. Targets: p95 < 10 ms, build < 10 s, growth < 250 MB.
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { EmbeddedSearchEngine } from '../src/search/embedded-search-engine.js';
+import { loadSearchSettings } from '../src/search/search-settings.js';
+import { composeSearchDocuments } from './search-documents.js';
+
+const QUERIES = [
+  'termal camera', 'thermal camera', 'night vision', 'infrared imager', 'lidar', 'laser radar',
+  'publishing university research', 'fundamental research', 'open source software', 'drone',
+  'unmanned aerial vehicle', 'AI chip', 'focal plane array', 'image intensifier', '6A003',
+  '6A003.b.4', '3A001', '5A002', 'encryption softwre', 'spectrometer', 'radiation hardened',
+  'inertial navigation', 'gravimeter', 'hydrophone', 'microbolometer', 'publicly available',
+  'integrated circuit', 'cameras', 'camer', 'basic scientific research',
+];
+const ROUNDS = 20;
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+const { synonyms, stopWords } = await loadSearchSettings();
+
+const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+const mb = (bytes: number): number => +(bytes / 2 ** 20).toFixed(1);
+
+const documents = composeSearchDocuments();
+gc();
+const before = process.memoryUsage();
+const engine = new EmbeddedSearchEngine();
+const buildStarted = performance.now();
+await engine.configure({ synonyms, stopWords });
+await engine.upsert(documents);
+const buildMs = performance.now() - buildStarted;
+gc();
+const after = process.memoryUsage();
+
+const request = (query: string) => ({ query, offset: 0, limit: 20, facets: ['type' as const, 'regime' as const] });
+for (const query of QUERIES) await engine.search(request(query));
+const times: number[] = [];
+const perQuery: Record<string, { total: number; 'p50 ms': number; top: string }> = {};
+const timesByQuery = new Map<string, number[]>(QUERIES.map((query) => [query, []]));
+for (let round = 0; round < ROUNDS; round += 1) {
+  for (const query of QUERIES) {
+    const started = performance.now();
+    const response = await engine.search(request(query));
+    const elapsed = performance.now() - started;
+    times.push(elapsed);
+    const own = timesByQuery.get(query) ?? [];
+    own.push(elapsed);
+    const top = response.hits[0]?.document;
+    perQuery[query] = {
+      total: response.totalCount,
+      'p50 ms': +percentile([...own].sort((a, b) => a - b), 0.5).toFixed(2),
+      top: top === undefined ? '-' : `${top.codes[0] ?? top.id}: ${top.title.slice(0, 60)}`,
+    };
+  }
+}
+times.sort((a, b) => a - b);
+await engine.close();
+
+console.log(`search, embedded engine (MiniSearch) on ${documents.length} documents, ${Object.keys(synonyms).length} synonym keys, ${stopWords.length} stop words:`);
+console.table({
+  'index build (configure + upsert)': { value: +(buildMs / 1000).toFixed(2), unit: 's', target: '< 10' },
+  [`query p50 (${QUERIES.length} queries x ${ROUNDS}, page 20, 2 facets)`]: { value: +percentile(times, 0.5).toFixed(2), unit: 'ms', target: '' },
+  'query p95': { value: +percentile(times, 0.95).toFixed(2), unit: 'ms', target: '< 10' },
+  'query max': { value: +(times.at(-1) ?? 0).toFixed(2), unit: 'ms', target: '' },
+  'heapUsed growth after indexing': { value: mb(after.heapUsed - before.heapUsed), unit: 'MB', target: '< 250' },
+  'rss growth after indexing': { value: mb(after.rss - before.rss), unit: 'MB', target: '< 250' },
+});
+console.table(perQuery);
