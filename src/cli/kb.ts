@@ -1,10 +1,14 @@
-// The one `kb` command: serve, migrate, seed.
+// The one `kb` command: serve, migrate, seed, reindex.
+import { Presets, SingleBar } from 'cli-progress';
 import { Command } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { applyMigrations } from '../db/migrate.js';
 import { seedDatabase } from '../db/seed/index.js';
 import { createLogger, type Logger } from '../logger.js';
+import { EmbeddedSearchEngine } from '../search/embedded-search-engine.js';
+import { SearchIndexer } from '../search/search-indexer.js';
+import { loadSearchSettings } from '../search/search-settings.js';
 import { MIGRATIONS_DIR } from '../db/migrations-dir.js';
 import { startService } from '../server/service.js';
 
@@ -95,6 +99,36 @@ program
       await applyMigrations(db.sql, MIGRATIONS_DIR);
       const report = await seedDatabase(db.prisma, { log: (msg, data) => logger.info(data ?? {}, msg) });
       logger.info({ seed: report }, 'seed');
+    });
+  });
+
+program
+  .command('reindex')
+  .description('rebuild the search index from the database, with a progress bar')
+  .action(async () => {
+    const config = configOrExit();
+    const logger = createLogger(config);
+    await withDatabase(config, logger, async (db) => {
+      await applyMigrations(db.sql, MIGRATIONS_DIR);
+      // The embedded engine lives inside the serving process and is rebuilt at each start;
+      // here it is built once more from the database, which checks every record indexes.
+      const engine = new EmbeddedSearchEngine();
+      await engine.configure(await loadSearchSettings());
+      // Types are indexed one after another: one bar per type, started on its first page.
+      let bar: SingleBar | undefined;
+      let current = '';
+      const indexed = await new SearchIndexer(db.prisma, engine).reindex((progress) => {
+        if (progress.type !== current) {
+          bar?.stop();
+          current = progress.type;
+          bar = new SingleBar({ format: `${progress.type.padEnd(18)} |{bar}| {value}/{total}`, noTTYOutput: true, notTTYSchedule: 500 }, Presets.shades_classic);
+          bar.start(progress.total, 0);
+        }
+        bar?.update(progress.indexed);
+      });
+      bar?.stop();
+      await engine.close();
+      logger.info({ engine: engine.name, documents: indexed }, 'reindexed');
     });
   });
 
