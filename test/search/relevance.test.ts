@@ -1,0 +1,120 @@
+// Relevance (issue 3): every query of relevance-queries.json, written from the seed texts, must
+// have its expected record in the top 5 of the embedded engine over the seeded database, with no
+// filter. Target: at least 95% of the queries. One test per kind of query reports its misses;
+// one test checks the overall hit rate.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { openDatabase, type Database } from '../../src/db/database.js';
+import { applyMigrations } from '../../src/db/migrate.js';
+import { MIGRATIONS_DIR } from '../../src/db/migrations-dir.js';
+import { seedDatabase } from '../../src/db/seed/index.js';
+import { EmbeddedSearchEngine } from '../../src/search/embedded-search-engine.js';
+import { SEARCHABLE_TYPES, type SearchDocument } from '../../src/search/search-engine.js';
+import { loadSearchDocuments } from '../../src/search/search-documents.js';
+import { loadSearchSettings } from '../../src/search/search-settings.js';
+
+const TOP = 5;
+const TARGET_HIT_RATE = 0.95;
+
+const RelevanceCase = z.object({
+  query: z.string().min(1),
+  expect: z.object({
+    type: z.enum(SEARCHABLE_TYPES),
+    /** A provision's code, an exemption's legal basis, or the title of any other record. */
+    codeOrTitle: z.string().min(1),
+    /** The provision's regime; US_EAR when absent. */
+    regime: z.string().min(1).optional(),
+  }),
+  why: z.string(),
+  kind: z.string().min(1),
+});
+type RelevanceCase = z.infer<typeof RelevanceCase>;
+
+const CASES: RelevanceCase[] = z
+  .array(RelevanceCase)
+  .parse(JSON.parse(readFileSync(new URL('./relevance-queries.json', import.meta.url), 'utf8')));
+const KINDS = [...new Set(CASES.map((c) => c.kind))].sort();
+
+/** Whether `document` is the record a case expects. */
+function isExpected(document: SearchDocument, expected: RelevanceCase['expect']): boolean {
+  if (document.type !== expected.type) return false;
+  switch (expected.type) {
+    case 'PROVISION':
+      return document.codes.includes(expected.codeOrTitle) && document.regime === (expected.regime ?? 'US_EAR');
+    case 'EXEMPTION':
+      // An exemption document carries its legal basis as its only code.
+      return document.codes.includes(expected.codeOrTitle);
+    case 'GUIDANCE_DOCUMENT':
+    case 'CONSULTATION':
+    case 'IMPACT_ASSESSMENT':
+      return document.title === expected.codeOrTitle;
+  }
+}
+
+const label = (document: SearchDocument): string =>
+  `${document.type} ${document.codes.length > 0 ? document.codes.join(', ') : document.title.slice(0, 60)}${document.regime ? ` [${document.regime}]` : ''}`;
+
+interface Outcome {
+  relevanceCase: RelevanceCase;
+  /** 1-based rank of the expected record in the top 5, null when absent. */
+  rank: number | null;
+  top: string[];
+}
+
+describe('search relevance over the seeded database (embedded engine, top 5)', () => {
+  let db: Database;
+  const outcomes = new Map<RelevanceCase, Outcome>();
+
+  beforeAll(async () => {
+    db = await openDatabase({ DATA_DIR: 'unused', inMemory: true, DB_POOL_SIZE: 1, DB_CONNECT_TIMEOUT_MS: 5000, DB_STATEMENT_TIMEOUT_MS: 60_000 });
+    await applyMigrations(db.sql, MIGRATIONS_DIR);
+    await seedDatabase(db.prisma);
+    const engine = new EmbeddedSearchEngine();
+    await engine.configure(await loadSearchSettings());
+    for (const type of SEARCHABLE_TYPES) await engine.upsert(await loadSearchDocuments(db.prisma, type));
+    // Every expected record must exist, or the case measures nothing.
+    const all = await Promise.all((await engine.allIds()).map((id) => engine.get(id)));
+    const documents = all.filter((document): document is SearchDocument => document !== null);
+    for (const relevanceCase of CASES) {
+      if (!documents.some((document) => isExpected(document, relevanceCase.expect))) {
+        throw new Error(`relevance case "${relevanceCase.query}": no indexed record is ${JSON.stringify(relevanceCase.expect)}`);
+      }
+      const response = await engine.search({ query: relevanceCase.query, offset: 0, limit: TOP });
+      const index = response.hits.findIndex((hit) => isExpected(hit.document, relevanceCase.expect));
+      outcomes.set(relevanceCase, {
+        relevanceCase,
+        rank: index < 0 ? null : index + 1,
+        top: response.hits.map((hit) => label(hit.document)),
+      });
+    }
+    await engine.close();
+    const misses = [...outcomes.values()].filter((outcome) => outcome.rank === null);
+    const hitRate = (CASES.length - misses.length) / CASES.length;
+    console.log(
+      `search relevance: ${CASES.length - misses.length}/${CASES.length} in the top ${TOP} (${(hitRate * 100).toFixed(1)}%)` +
+        (misses.length === 0 ? '' : `; misses:\n${misses.map(describeMiss).join('\n')}`),
+    );
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it.each(KINDS)('finds the expected record in the top 5 for every "%s" query', (kind) => {
+    const misses = CASES.filter((c) => c.kind === kind)
+      .map((c) => outcomes.get(c))
+      .filter((outcome): outcome is Outcome => outcome !== undefined && outcome.rank === null);
+    expect(misses.map(describeMiss)).toEqual([]);
+  });
+
+  it(`has at least ${TARGET_HIT_RATE * 100}% of all queries with their expected record in the top 5`, () => {
+    expect(outcomes.size).toBe(CASES.length);
+    const hits = [...outcomes.values()].filter((outcome) => outcome.rank !== null).length;
+    expect(hits / CASES.length).toBeGreaterThanOrEqual(TARGET_HIT_RATE);
+  });
+});
+
+function describeMiss(outcome: Outcome): string {
+  const { query, expect: expected, kind } = outcome.relevanceCase;
+  return `  [${kind}] "${query}" expected ${expected.type} ${expected.codeOrTitle}${expected.regime ? ` [${expected.regime}]` : ''}; top ${TOP}: ${outcome.top.join(' | ') || '(nothing)'}`;
+}
