@@ -6,15 +6,9 @@ import { runInNewContext } from 'node:vm';
 import { EmbeddedSearchEngine } from '../src/search/embedded-search-engine.js';
 import { loadSearchSettings } from '../src/search/search-settings.js';
 import { composeSearchDocuments } from './search-documents.js';
+import { BENCH_QUERIES } from './search-queries.js';
 
-const QUERIES = [
-  'termal camera', 'thermal camera', 'night vision', 'infrared imager', 'lidar', 'laser radar',
-  'publishing university research', 'fundamental research', 'open source software', 'drone',
-  'unmanned aerial vehicle', 'AI chip', 'focal plane array', 'image intensifier', '6A003',
-  '6A003.b.4', '3A001', '5A002', 'encryption softwre', 'spectrometer', 'radiation hardened',
-  'inertial navigation', 'gravimeter', 'hydrophone', 'microbolometer', 'publicly available',
-  'integrated circuit', 'cameras', 'camer', 'basic scientific research',
-];
+const QUERIES = BENCH_QUERIES;
 const ROUNDS = 20;
 
 setFlagsFromString('--expose-gc');
