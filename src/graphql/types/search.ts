@@ -244,6 +244,9 @@ async function loadRecords(hits: readonly SearchHit[]): Promise<Map<string, { id
 builder.queryField('search', (t) =>
   t.field({
     type: SearchConnectionRef,
+    // Nullable on purpose (DESIGN §6 writes SearchConnection!): a non-null field that fails
+    // nulls the whole response, and search being down must not take the other fields with it.
+    nullable: true,
     description:
       'Full-text search that forgives typos (one from 5 letters, two from 9) and lay words (synonyms such as "thermal camera" for "thermal imaging"), matches the last word as a prefix, and returns highlights and facet counts. Fails with SEARCH_UNAVAILABLE when the search engine is down; every other query keeps working.',
     args: {
