@@ -50,6 +50,54 @@ function without<Row extends object, K extends keyof Row>(row: Row, ...keys: K[]
   return copy as Omit<Row, K>;
 }
 
+/** The columns that tell the seed whether a source-keyed row is new, unchanged or changed. */
+const SOURCE_KEY_COLUMNS = { id: true, sourceKey: true, contentHash: true } as const;
+
+interface SourceKeyedDelegate<Data> {
+  findKeys(): Promise<Array<{ id: string; sourceKey: string; contentHash: string }>>;
+  createMany(data: Array<{ id: string; sourceKey: string } & Data>): Promise<unknown>;
+  update(id: string, data: Data): Promise<unknown>;
+}
+
+/**
+ * A table whose rows are identified by `sourceKey` and change-detected by `contentHash`: the
+ * shape most seeded tables share. `data` is what an update writes (everything the seed owns
+ * plus the hash); an insert writes the same with the id and source key.
+ */
+function sourceKeyedTable<Row extends { id: string; sourceKey: string }, Data>(spec: {
+  table: string;
+  rows: readonly Row[];
+  remap?: TableSpec<Row>['remap'];
+  data: (row: Row, hash: string) => Data;
+  delegate: SourceKeyedDelegate<Data>;
+}): TableSpec<Row> {
+  return {
+    table: spec.table,
+    rows: spec.rows,
+    remap: spec.remap,
+    idOf: (row) => row.id,
+    keyOf: (row) => row.sourceKey,
+    owned: (row) => without(row, 'id'),
+    loadExisting: async () => bySourceKey(await spec.delegate.findKeys()),
+    createMany: async (items) => {
+      await spec.delegate.createMany(items.map(({ row, hash }) => ({ id: row.id, sourceKey: row.sourceKey, ...spec.data(row, hash) })));
+    },
+    update: async (id, row, hash) => {
+      await spec.delegate.update(id, spec.data(row, hash));
+    },
+  };
+}
+
+/** What an update of a plain source-keyed row writes: every field but its identity, and the hash. */
+function ownedData<Row extends { id: string; sourceKey: string }>(row: Row, hash: string): Omit<Row, 'id' | 'sourceKey'> & { contentHash: string } {
+  return { ...without(row, 'id', 'sourceKey'), contentHash: hash };
+}
+
+/** Rewrites the jurisdiction and citation references most tables carry. */
+function remapJurisdictionAndCitation<Row extends { jurisdictionId: string; citationId: string }>(row: Row, ids: IdMap): Row {
+  return { ...row, jurisdictionId: ids.resolve(row.jurisdictionId), citationId: ids.resolve(row.citationId) };
+}
+
 // --- Citation -----------------------------------------------------------------------
 export function citationTable(tx: Tx, rows: readonly CitationRow[]): TableSpec<CitationRow> {
   return {
@@ -270,22 +318,17 @@ export interface CorrelationRow {
 }
 
 export function correlationTable(tx: Tx, rows: readonly CorrelationRow[]): TableSpec<CorrelationRow> {
-  return {
+  return sourceKeyedTable({
     table: 'Correlation',
     rows,
     remap: (row, ids) => ({ ...row, citationId: ids.resolve(row.citationId) }),
-    idOf: (row) => row.id,
-    keyOf: (row) => row.sourceKey,
-    owned: (row) => without(row, 'id'),
-    loadExisting: async () =>
-      bySourceKey(await tx.correlation.findMany({ select: { id: true, sourceKey: true, contentHash: true } })),
-    createMany: async (items) => {
-      await tx.correlation.createMany({ data: items.map(({ row, hash }) => ({ ...row, contentHash: hash })) });
+    data: (row, hash) => ownedData(row, hash),
+    delegate: {
+      findKeys: () => tx.correlation.findMany({ select: SOURCE_KEY_COLUMNS }),
+      createMany: (data) => tx.correlation.createMany({ data }),
+      update: (id, data) => tx.correlation.update({ where: { id }, data }),
     },
-    update: async (id, row, hash) => {
-      await tx.correlation.update({ where: { id }, data: { ...without(row, 'id', 'sourceKey'), contentHash: hash } });
-    },
-  };
+  });
 }
 
 // --- Exemption ----------------------------------------------------------------------
@@ -318,21 +361,17 @@ function exemptionData(row: ExemptionRow, hash: string) {
 }
 
 export function exemptionTable(tx: Tx, rows: readonly ExemptionRow[]): TableSpec<ExemptionRow> {
-  return {
+  return sourceKeyedTable({
     table: 'Exemption',
     rows,
-    remap: (row, ids) => ({ ...row, jurisdictionId: ids.resolve(row.jurisdictionId), citationId: ids.resolve(row.citationId) }),
-    idOf: (row) => row.id,
-    keyOf: (row) => row.sourceKey,
-    owned: (row) => without(row, 'id'),
-    loadExisting: async () => bySourceKey(await tx.exemption.findMany({ select: { id: true, sourceKey: true, contentHash: true } })),
-    createMany: async (items) => {
-      await tx.exemption.createMany({ data: items.map(({ row, hash }) => ({ id: row.id, sourceKey: row.sourceKey, ...exemptionData(row, hash) })) });
+    remap: remapJurisdictionAndCitation,
+    data: exemptionData,
+    delegate: {
+      findKeys: () => tx.exemption.findMany({ select: SOURCE_KEY_COLUMNS }),
+      createMany: (data) => tx.exemption.createMany({ data }),
+      update: (id, data) => tx.exemption.update({ where: { id }, data }),
     },
-    update: async (id, row, hash) => {
-      await tx.exemption.update({ where: { id }, data: exemptionData(row, hash) });
-    },
-  };
+  });
 }
 
 // --- ExemptionCondition -------------------------------------------------------------
@@ -492,24 +531,17 @@ function consultationData(row: ConsultationRow, hash: string) {
 }
 
 export function consultationTable(tx: Tx, rows: readonly ConsultationRow[]): TableSpec<ConsultationRow> {
-  return {
+  return sourceKeyedTable({
     table: 'StakeholderConsultation',
     rows,
-    remap: (row, ids) => ({ ...row, jurisdictionId: ids.resolve(row.jurisdictionId), citationId: ids.resolve(row.citationId) }),
-    idOf: (row) => row.id,
-    keyOf: (row) => row.sourceKey,
-    owned: (row) => without(row, 'id'),
-    loadExisting: async () =>
-      bySourceKey(await tx.stakeholderConsultation.findMany({ select: { id: true, sourceKey: true, contentHash: true } })),
-    createMany: async (items) => {
-      await tx.stakeholderConsultation.createMany({
-        data: items.map(({ row, hash }) => ({ id: row.id, sourceKey: row.sourceKey, ...consultationData(row, hash) })),
-      });
+    remap: remapJurisdictionAndCitation,
+    data: consultationData,
+    delegate: {
+      findKeys: () => tx.stakeholderConsultation.findMany({ select: SOURCE_KEY_COLUMNS }),
+      createMany: (data) => tx.stakeholderConsultation.createMany({ data }),
+      update: (id, data) => tx.stakeholderConsultation.update({ where: { id }, data }),
     },
-    update: async (id, row, hash) => {
-      await tx.stakeholderConsultation.update({ where: { id }, data: consultationData(row, hash) });
-    },
-  };
+  });
 }
 
 export interface ConsultationOutcomeRow {
@@ -598,7 +630,7 @@ export interface SubmissionRow {
 }
 
 export function submissionTable(tx: Tx, rows: readonly SubmissionRow[]): TableSpec<SubmissionRow> {
-  return {
+  return sourceKeyedTable({
     table: 'Submission',
     rows,
     remap: (row, ids) => ({
@@ -607,18 +639,14 @@ export function submissionTable(tx: Tx, rows: readonly SubmissionRow[]): TableSp
       stakeholderId: ids.resolve(row.stakeholderId),
       citationId: ids.resolve(row.citationId),
     }),
-    idOf: (row) => row.id,
-    keyOf: (row) => row.sourceKey,
-    owned: (row) => without(row, 'id'),
-    loadExisting: async () => bySourceKey(await tx.submission.findMany({ select: { id: true, sourceKey: true, contentHash: true } })),
-    createMany: async (items) => {
-      // position (UNKNOWN) and themes ([]) are left to their defaults: no source states them.
-      await tx.submission.createMany({ data: items.map(({ row, hash }) => ({ ...row, contentHash: hash })) });
+    // position (UNKNOWN) and themes ([]) are left to their defaults: no source states them.
+    data: (row, hash) => ownedData(row, hash),
+    delegate: {
+      findKeys: () => tx.submission.findMany({ select: SOURCE_KEY_COLUMNS }),
+      createMany: (data) => tx.submission.createMany({ data }),
+      update: (id, data) => tx.submission.update({ where: { id }, data }),
     },
-    update: async (id, row, hash) => {
-      await tx.submission.update({ where: { id }, data: { ...without(row, 'id', 'sourceKey'), contentHash: hash } });
-    },
-  };
+  });
 }
 
 // --- Impact -------------------------------------------------------------------------
@@ -634,22 +662,17 @@ export interface ImpactAssessmentRow {
 }
 
 export function impactAssessmentTable(tx: Tx, rows: readonly ImpactAssessmentRow[]): TableSpec<ImpactAssessmentRow> {
-  return {
+  return sourceKeyedTable({
     table: 'ImpactAssessment',
     rows,
-    remap: (row, ids) => ({ ...row, jurisdictionId: ids.resolve(row.jurisdictionId), citationId: ids.resolve(row.citationId) }),
-    idOf: (row) => row.id,
-    keyOf: (row) => row.sourceKey,
-    owned: (row) => without(row, 'id'),
-    loadExisting: async () =>
-      bySourceKey(await tx.impactAssessment.findMany({ select: { id: true, sourceKey: true, contentHash: true } })),
-    createMany: async (items) => {
-      await tx.impactAssessment.createMany({ data: items.map(({ row, hash }) => ({ ...row, contentHash: hash })) });
+    remap: remapJurisdictionAndCitation,
+    data: (row, hash) => ownedData(row, hash),
+    delegate: {
+      findKeys: () => tx.impactAssessment.findMany({ select: SOURCE_KEY_COLUMNS }),
+      createMany: (data) => tx.impactAssessment.createMany({ data }),
+      update: (id, data) => tx.impactAssessment.update({ where: { id }, data }),
     },
-    update: async (id, row, hash) => {
-      await tx.impactAssessment.update({ where: { id }, data: { ...without(row, 'id', 'sourceKey'), contentHash: hash } });
-    },
-  };
+  });
 }
 
 export interface ImpactMetricRow {
@@ -676,26 +699,17 @@ export interface ImpactMetricRow {
 }
 
 export function impactMetricTable(tx: Tx, rows: readonly ImpactMetricRow[]): TableSpec<ImpactMetricRow> {
-  return {
+  return sourceKeyedTable({
     table: 'ImpactMetric',
     rows,
-    remap: (row, ids) => ({
-      ...row,
-      assessmentId: ids.resolve(row.assessmentId),
-      jurisdictionId: ids.resolve(row.jurisdictionId),
-      citationId: ids.resolve(row.citationId),
-    }),
-    idOf: (row) => row.id,
-    keyOf: (row) => row.sourceKey,
-    owned: (row) => without(row, 'id'),
-    loadExisting: async () => bySourceKey(await tx.impactMetric.findMany({ select: { id: true, sourceKey: true, contentHash: true } })),
-    createMany: async (items) => {
-      await tx.impactMetric.createMany({ data: items.map(({ row, hash }) => ({ ...row, contentHash: hash })) });
+    remap: (row, ids) => ({ ...remapJurisdictionAndCitation(row, ids), assessmentId: ids.resolve(row.assessmentId) }),
+    data: (row, hash) => ownedData(row, hash),
+    delegate: {
+      findKeys: () => tx.impactMetric.findMany({ select: SOURCE_KEY_COLUMNS }),
+      createMany: (data) => tx.impactMetric.createMany({ data }),
+      update: (id, data) => tx.impactMetric.update({ where: { id }, data }),
     },
-    update: async (id, row, hash) => {
-      await tx.impactMetric.update({ where: { id }, data: { ...without(row, 'id', 'sourceKey'), contentHash: hash } });
-    },
-  };
+  });
 }
 
 // --- GuidanceDocument ---------------------------------------------------------------
@@ -721,22 +735,17 @@ function guidanceData(row: GuidanceRow, hash: string) {
 }
 
 export function guidanceTable(tx: Tx, rows: readonly GuidanceRow[]): TableSpec<GuidanceRow> {
-  return {
+  return sourceKeyedTable({
     table: 'GuidanceDocument',
     rows,
-    remap: (row, ids) => ({ ...row, jurisdictionId: ids.resolve(row.jurisdictionId), citationId: ids.resolve(row.citationId) }),
-    idOf: (row) => row.id,
-    keyOf: (row) => row.sourceKey,
-    owned: (row) => without(row, 'id'),
-    loadExisting: async () =>
-      bySourceKey(await tx.guidanceDocument.findMany({ select: { id: true, sourceKey: true, contentHash: true } })),
-    createMany: async (items) => {
-      await tx.guidanceDocument.createMany({ data: items.map(({ row, hash }) => ({ id: row.id, sourceKey: row.sourceKey, ...guidanceData(row, hash) })) });
+    remap: remapJurisdictionAndCitation,
+    data: guidanceData,
+    delegate: {
+      findKeys: () => tx.guidanceDocument.findMany({ select: SOURCE_KEY_COLUMNS }),
+      createMany: (data) => tx.guidanceDocument.createMany({ data }),
+      update: (id, data) => tx.guidanceDocument.update({ where: { id }, data }),
     },
-    update: async (id, row, hash) => {
-      await tx.guidanceDocument.update({ where: { id }, data: guidanceData(row, hash) });
-    },
-  };
+  });
 }
 
 export type { IdMap };
