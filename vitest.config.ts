@@ -16,6 +16,7 @@ export default defineConfig({
       { extends: true, test: { name: 'db', include: ['test/db/**/*.test.ts'] } },
       { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'] } },
       { extends: true, test: { name: 'search', include: ['test/search/**/*.test.ts'] } },
+      { extends: true, test: { name: 'classification', include: ['test/classification/**/*.test.ts'] } },
       {
         extends: true,
         test: {
