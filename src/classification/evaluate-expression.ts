@@ -40,6 +40,9 @@ export interface EvaluationEnvironment {
   units: UnitTable;
   /** Outcome of a referenced paragraph ("controlled by 6A004.a") for the same facts. */
   resolveRef: (ref: string, regime: string | undefined) => ExpressionResult;
+  /** Facts whose criteria count as MET without a value: `item_kind` inside a REF, whose referring
+   * text already names the component ("incorporating focal plane arrays controlled by ..."). */
+  ignoredFacts?: ReadonlySet<string>;
 }
 
 const COMPARATOR_SYMBOL = { GT: '>', GTE: '≥', LT: '<', LTE: '≤', EQ: '=' } as const;
@@ -74,6 +77,9 @@ function evaluateCriterion(criterion: Criterion, env: EvaluationEnvironment): Ex
   if (!declaration) throw new Error(`criterion ${criterion.id} uses undeclared fact "${criterion.fact}"`);
   const fact = env.facts.get(criterion.fact);
   const required = describeRequirement(criterion);
+  if (env.ignoredFacts?.has(criterion.fact)) {
+    return { outcome: 'MET', traces: [{ ...base, fact: criterion.fact, ref: null, required: `${required} (not applied: the referring text names the component)`, given: fact?.given ?? null, outcome: 'MET' }], missingFacts: [] };
+  }
   const result = (outcome: Outcome): ExpressionResult => ({
     outcome,
     traces: [{ ...base, fact: criterion.fact, ref: null, required, given: fact?.given ?? null, outcome }],
