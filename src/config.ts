@@ -34,7 +34,35 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_ON_START: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  // Search (issue 3). MEILI_HOST switches search to Meilisearch; the search key is used for
+  // queries only, the admin key for settings, indexing and reading documents back.
+  MEILI_HOST: z
+    .string()
+    .regex(/^https?:\/\/[^\s/]+/, 'MEILI_HOST must be an http:// or https:// URL, e.g. http://127.0.0.1:7700')
+    .optional(),
+  MEILI_SEARCH_KEY: z.string().optional(),
+  MEILI_ADMIN_KEY: z.string().optional(),
+  MEILI_INDEX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,400}$/, 'MEILI_INDEX may hold only letters, digits, - and _ (a Meilisearch index uid)')
+    .default('kb_documents'),
+  /** Embedded engine on the embedded database only: keep a snapshot of the index in DATA_DIR. */
+  SEARCH_SNAPSHOT: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
 });
+
+/**
+ * Rules across variables, checked on the raw environment so they are reported together with
+ * every other bad variable: Meilisearch needs both keys, and keys without a host are a mistake.
+ */
+function crossVariableProblems(env: Record<string, string>): string[] {
+  const keys = ['MEILI_SEARCH_KEY', 'MEILI_ADMIN_KEY'] as const;
+  if (env.MEILI_HOST !== undefined) {
+    return keys
+      .filter((key) => env[key] === undefined)
+      .map((key) => `${key}: ${key} is required when MEILI_HOST is set (an unprotected development instance, started without a master key, accepts any value)`);
+  }
+  return keys.filter((key) => env[key] !== undefined).map((key) => `${key}: ${key} is set but MEILI_HOST is not: set MEILI_HOST to use Meilisearch`);
+}
 
 export type Config = z.infer<typeof schema>;
 
@@ -49,10 +77,10 @@ export class ConfigError extends Error {
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const parsed = schema.safeParse(present);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
-    );
-  }
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)),
+    ...crossVariableProblems(present as Record<string, string>),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   return parsed.data;
 }

@@ -7,10 +7,12 @@ import { applyMigrations } from '../db/migrate.js';
 import { seedDatabase } from '../db/seed/index.js';
 import { createLogger, type Logger } from '../logger.js';
 import { EmbeddedSearchEngine } from '../search/embedded-search-engine.js';
+import { createSearchEngine } from '../search/engine-holder.js';
+import { indexFingerprint, SnapshottingSearchIndexer } from '../search/index-snapshot.js';
 import { SearchIndexer } from '../search/search-indexer.js';
 import { loadSearchSettings } from '../search/search-settings.js';
 import { MIGRATIONS_DIR } from '../db/migrations-dir.js';
-import { startService } from '../server/service.js';
+import { searchSnapshotPath, startService } from '../server/service.js';
 
 function configOrExit(): Config {
   try {
@@ -110,14 +112,24 @@ program
     const logger = createLogger(config);
     await withDatabase(config, logger, async (db) => {
       await applyMigrations(db.sql, MIGRATIONS_DIR);
-      // The embedded engine lives inside the serving process and is rebuilt at each start;
-      // here it is built once more from the database, which checks every record indexes.
-      const engine = new EmbeddedSearchEngine();
-      await engine.configure(await loadSearchSettings());
+      // Meilisearch holds the shared index: rebuild it and consume the outbox. The embedded
+      // engine lives inside the serving process: on the embedded database (one process at a
+      // time) the rebuild is saved as the snapshot the next `kb serve` loads; on PostgreSQL a
+      // server may be running with its own index, so the rebuild only checks that every record
+      // indexes and leaves the outbox rows for that server.
+      const engine = createSearchEngine(config);
+      const settings = await loadSearchSettings();
+      await engine.configure(settings);
+      const snapshotPath = searchSnapshotPath(config, db);
+      const indexer =
+        engine instanceof EmbeddedSearchEngine && snapshotPath !== undefined
+          ? new SnapshottingSearchIndexer(db.prisma, engine, { path: snapshotPath, fingerprint: await indexFingerprint(settings) })
+          : new SearchIndexer(db.prisma, engine);
+      const consumeOutbox = !(engine instanceof EmbeddedSearchEngine) || snapshotPath !== undefined;
       // Types are indexed one after another: one bar per type, started on its first page.
       let bar: SingleBar | undefined;
       let current = '';
-      const indexed = await new SearchIndexer(db.prisma, engine).reindex((progress) => {
+      const indexed = await indexer.reindex((progress) => {
         if (progress.type !== current) {
           bar?.stop();
           current = progress.type;
@@ -125,8 +137,13 @@ program
           bar.start(progress.total, 0);
         }
         bar?.update(progress.indexed);
-      });
+      }, { consumeOutbox });
       bar?.stop();
+      if (indexer instanceof SnapshottingSearchIndexer) {
+        const saved = await indexer.saveSnapshot();
+        if (saved === null) throw new Error(`the search index snapshot could not be written to ${snapshotPath}`);
+        logger.info({ path: saved.path, bytes: saved.bytes }, 'search index snapshot saved');
+      }
       await engine.close();
       logger.info({ engine: engine.name, documents: indexed }, 'reindexed');
     });

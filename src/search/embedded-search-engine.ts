@@ -3,7 +3,7 @@
 // with per-branch weights (synonyms), every match returned (exact totals), and the matched
 // word of each document per field (highlights). Facets, filters, the exact-code rule and
 // Meilisearch's "last" matching strategy are computed here over those matches.
-import MiniSearch, { type Query, type SearchResult } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Options, type Query, type SearchResult } from 'minisearch';
 import { highlightSnippet, highlightWhole } from './highlight-snippet.js';
 import {
   SearchUnavailableError,
@@ -48,6 +48,12 @@ interface Candidate {
   rolledUp?: boolean;
 }
 
+/** What index-snapshot.ts saves: MiniSearch's own serialization plus the documents it indexed. */
+export interface EmbeddedIndexState {
+  index: AsPlainObject;
+  documents: SearchDocument[];
+}
+
 export class EmbeddedSearchEngine implements SearchEngine {
   readonly name = 'embedded';
   private readonly documents = new Map<string, SearchDocument>();
@@ -78,12 +84,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
       this.remove(document.id);
       const copy = structuredClone(document);
       this.documents.set(copy.id, copy);
-      for (const code of copy.codes) {
-        const key = code.trim().toLowerCase();
-        const ids = this.codeIndex.get(key) ?? new Set<string>();
-        ids.add(copy.id);
-        this.codeIndex.set(key, ids);
-      }
+      this.addCodes(copy);
       this.index.add(copy);
     }
   }
@@ -154,12 +155,46 @@ export class EmbeddedSearchEngine implements SearchEngine {
     this.closed = true;
   }
 
+  /**
+   * The index as plain data (MiniSearch `toJSON` + the documents), taken synchronously so it
+   * is one consistent state. Shares structure with the live index: serialize it at once.
+   */
+  exportState(): EmbeddedIndexState {
+    this.assertOpen();
+    return { index: this.index.toJSON(), documents: [...this.documents.values()] };
+  }
+
+  /**
+   * Replaces what the engine holds with a saved state (MiniSearch `loadJS`, no re-tokenizing).
+   * The state must come from an engine configured with the same stop words: the caller checks
+   * that (index-snapshot.ts fingerprints the settings). Throws on a state that does not fit.
+   */
+  importState(state: EmbeddedIndexState): void {
+    this.assertOpen();
+    const index = MiniSearch.loadJS<SearchDocument>(state.index, this.indexOptions());
+    if (index.documentCount !== state.documents.length) {
+      throw new Error(`index holds ${index.documentCount} documents, the state lists ${state.documents.length}`);
+    }
+    this.documents.clear();
+    this.codeIndex.clear();
+    for (const document of state.documents) {
+      this.documents.set(document.id, document);
+      this.addCodes(document);
+    }
+    this.index = index;
+  }
+
   private assertOpen(): void {
     if (this.closed) throw new SearchUnavailableError('embedded search engine is closed');
   }
 
   private createIndex(): MiniSearch<SearchDocument> {
-    return new MiniSearch<SearchDocument>({
+    return new MiniSearch<SearchDocument>(this.indexOptions());
+  }
+
+  /** The same options for a new index and a loaded one (MiniSearch requires it). */
+  private indexOptions(): Options<SearchDocument> {
+    return {
       fields: INDEXED_FIELDS,
       extractField: (document, field) => (field === 'codes' ? document.codes.join(' ') : field === 'id' ? document.id : document[field as 'title' | 'body']),
       tokenize: (text) => wordsOf(text).map((word) => word.text),
@@ -167,7 +202,16 @@ export class EmbeddedSearchEngine implements SearchEngine {
         const normalized = normalizeWord(term);
         return this.stopWords.has(normalized) ? null : normalized;
       },
-    });
+    };
+  }
+
+  private addCodes(document: SearchDocument): void {
+    for (const code of document.codes) {
+      const key = code.trim().toLowerCase();
+      const ids = this.codeIndex.get(key) ?? new Set<string>();
+      ids.add(document.id);
+      this.codeIndex.set(key, ids);
+    }
   }
 
   private remove(id: string): void {

@@ -100,8 +100,12 @@ export class SearchIndexer {
     }
   }
 
-  /** Rebuilds the index from the database; outbox rows older than the rebuild are covered by it. */
-  async reindex(onProgress: (progress: ReindexProgress) => void = () => undefined): Promise<number> {
+  /**
+   * Rebuilds the index from the database; outbox rows older than the rebuild are covered by it
+   * and removed, unless `consumeOutbox` is false (a rebuild in another process than the one
+   * that serves the index must leave the rows for that process to drain).
+   */
+  async reindex(onProgress: (progress: ReindexProgress) => void = () => undefined, { consumeOutbox = true }: { consumeOutbox?: boolean } = {}): Promise<number> {
     const newest = await this.prisma.searchOutbox.aggregate({ _max: { id: true } });
     await this.engine.clear();
     let indexed = 0;
@@ -119,7 +123,7 @@ export class SearchIndexer {
       indexed += done;
     }
     // Rows written before the rebuild started are reflected in it; later ones still drain.
-    if (newest._max.id !== null) await this.prisma.searchOutbox.deleteMany({ where: { id: { lte: newest._max.id } } });
+    if (consumeOutbox && newest._max.id !== null) await this.prisma.searchOutbox.deleteMany({ where: { id: { lte: newest._max.id } } });
     return indexed;
   }
 

@@ -1,0 +1,321 @@
+// The Meilisearch SearchEngine (issue 3), through the official `meilisearch` client (0.62).
+// Two clients: queries go out with the search key only; settings, indexing and reading
+// documents back with the admin key. Every write is a Meilisearch task: the adapter waits for
+// it and turns a failed task into an error naming the task's error code and message.
+import { Meilisearch, MeilisearchApiError, type EnqueuedTaskPromise, type Index, type ResourceResults, type SearchParams, type Settings, type Task } from 'meilisearch';
+import { MAX_PAGE_SIZE } from './embedded-search-engine.js';
+import { CROP_MARKER, SNIPPET_WORDS } from './highlight-snippet.js';
+import {
+  documentKey,
+  fromMeilisearchDocument,
+  meilisearchFilterExpression,
+  pageWindow,
+  toMeilisearchDocument,
+  type MeilisearchDocument,
+} from './meilisearch-filter.js';
+import { desiredSettings, settingsToUpdate } from './meilisearch-settings.js';
+import {
+  FACET_FIELDS,
+  HIGHLIGHT_POST,
+  HIGHLIGHT_PRE,
+  SearchUnavailableError,
+  type FacetCount,
+  type FacetField,
+  type Highlight,
+  type SearchDocument,
+  type SearchEngine,
+  type SearchHealth,
+  type SearchHit,
+  type SearchRequest,
+  type SearchResponse,
+} from './search-engine.js';
+
+export interface MeilisearchEngineOptions {
+  host: string;
+  /** Used for /search (and /health) only. */
+  searchKey: string;
+  /** Used for settings, documents and tasks. */
+  adminKey: string;
+  index: string;
+  /** Per HTTP request. */
+  requestTimeoutMs?: number;
+  /** How long to wait for one task (indexing a large batch takes a while). */
+  taskTimeoutMs?: number;
+  /** Task polling interval. */
+  taskPollMs?: number;
+  /** Documents per indexing request. */
+  batchSize?: number;
+}
+
+/** A Meilisearch task that ended `failed` or `canceled`. */
+export class MeilisearchTaskError extends SearchUnavailableError {
+  readonly taskUid: number;
+  readonly code: string | undefined;
+
+  constructor(task: Task, what: string) {
+    const reason = task.error === null ? task.status : `${task.error.code}: ${task.error.message}`;
+    super(`Meilisearch task ${task.uid} (${task.type}, ${what}) ${task.status}: ${reason}`);
+    this.name = 'MeilisearchTaskError';
+    this.taskUid = task.uid;
+    this.code = task.error?.code;
+  }
+}
+
+const PRIMARY_KEY = 'key';
+const HIGHLIGHTED: Array<Highlight['field']> = ['title', 'codes', 'body'];
+/** Documents read per page by allIds(). */
+const ID_PAGE = 1000;
+
+export class MeilisearchSearchEngine implements SearchEngine {
+  readonly name = 'meilisearch';
+  private readonly searchIndex: Index<MeilisearchDocument>;
+  private readonly adminIndex: Index<MeilisearchDocument>;
+  private readonly admin: Meilisearch;
+  private readonly searcher: Meilisearch;
+  private readonly taskTimeoutMs: number;
+  private readonly taskPollMs: number;
+  private readonly batchSize: number;
+  private closed = false;
+
+  constructor(private readonly options: MeilisearchEngineOptions) {
+    const common = { host: options.host, timeout: options.requestTimeoutMs ?? 10_000, clientAgents: ['export-control-kb'] };
+    this.searcher = new Meilisearch({ ...common, apiKey: options.searchKey });
+    this.admin = new Meilisearch({ ...common, apiKey: options.adminKey });
+    this.searchIndex = this.searcher.index<MeilisearchDocument>(options.index);
+    this.adminIndex = this.admin.index<MeilisearchDocument>(options.index);
+    this.taskTimeoutMs = options.taskTimeoutMs ?? 120_000;
+    this.taskPollMs = options.taskPollMs ?? 50;
+    this.batchSize = options.batchSize ?? 1000;
+  }
+
+  /** Creates the index when missing, then sends only the settings that differ from the stored ones. */
+  async configure(settings: { synonyms: Record<string, string[]>; stopWords: string[] }): Promise<void> {
+    this.assertOpen();
+    await this.guard('configure', async () => {
+      await this.ensureIndex();
+      const current = await this.adminIndex.getSettings();
+      const update: Settings = settingsToUpdate(current, desiredSettings(settings));
+      if (Object.keys(update).length === 0) return;
+      await this.waitFor(this.adminIndex.updateSettings(update), `settings ${Object.keys(update).join(', ')}`);
+    });
+  }
+
+  async upsert(documents: SearchDocument[]): Promise<void> {
+    this.assertOpen();
+    if (documents.length === 0) return;
+    const stored = documents.map(toMeilisearchDocument);
+    await this.guard('upsert', async () => {
+      // Enqueue every batch first (Meilisearch batches consecutive additions), then wait for each.
+      const tasks: Array<Promise<Task>> = [];
+      for (let start = 0; start < stored.length; start += this.batchSize) {
+        const batch = stored.slice(start, start + this.batchSize);
+        const enqueued = this.adminIndex.addDocuments(batch, { primaryKey: PRIMARY_KEY });
+        tasks.push(this.waitFor(enqueued, `add ${batch.length} documents`));
+        // The first failure is reported after all were awaited, so none is left unobserved.
+      }
+      const settled = await Promise.allSettled(tasks);
+      const failed = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+      if (failed !== undefined) throw failed.reason;
+    });
+  }
+
+  async delete(ids: string[]): Promise<void> {
+    this.assertOpen();
+    if (ids.length === 0) return;
+    await this.guard('delete', () => this.waitFor(this.adminIndex.deleteDocuments(ids.map(documentKey)), `delete ${ids.length} documents`));
+  }
+
+  async clear(): Promise<void> {
+    this.assertOpen();
+    await this.guard('clear', async () => {
+      try {
+        await this.waitFor(this.adminIndex.deleteAllDocuments(), 'delete all documents');
+      } catch (error) {
+        // Nothing to clear in an index that does not exist yet.
+        if (!(error instanceof MeilisearchTaskError && error.code === 'index_not_found')) throw error;
+      }
+    });
+  }
+
+  async search(request: SearchRequest): Promise<SearchResponse> {
+    this.assertOpen();
+    if (!Number.isInteger(request.offset) || request.offset < 0) throw new RangeError('offset must be an integer >= 0');
+    if (!Number.isInteger(request.limit) || request.limit < 1 || request.limit > MAX_PAGE_SIZE) {
+      throw new RangeError(`limit must be an integer in 1..${MAX_PAGE_SIZE}`);
+    }
+    const window = pageWindow(request.offset, request.limit);
+    const filter = meilisearchFilterExpression(request.filter);
+    const facets = [...new Set(request.facets ?? [])];
+    const params = {
+      page: window.page,
+      hitsPerPage: window.hitsPerPage,
+      ...(filter === undefined ? {} : { filter }),
+      ...(facets.length === 0 ? {} : { facets }),
+      attributesToHighlight: [...HIGHLIGHTED],
+      highlightPreTag: HIGHLIGHT_PRE,
+      highlightPostTag: HIGHLIGHT_POST,
+      attributesToCrop: ['body'],
+      cropLength: SNIPPET_WORDS,
+      cropMarker: CROP_MARKER,
+      showRankingScore: true,
+      // Last ranking rule (see RANKING_RULES): ties come back in id order, so pages are stable.
+      sort: ['id:asc'],
+    } satisfies SearchParams;
+    const response = await this.guard('search', () => this.searchIndex.search(request.query, params));
+    const hits: SearchHit[] = response.hits.slice(window.skip, window.skip + request.limit).map((hit) => ({
+      document: fromMeilisearchDocument(hit),
+      score: clampScore(hit._rankingScore),
+      highlights: highlightsOf(hit._formatted),
+    }));
+    return {
+      hits,
+      totalCount: response.totalHits,
+      facets: facetCounts(response.facetDistribution, facets),
+      processingTimeMs: response.processingTimeMs,
+    };
+  }
+
+  async allIds(): Promise<string[]> {
+    this.assertOpen();
+    return this.guard('allIds', async () => {
+      const ids: string[] = [];
+      for (let offset = 0; ; offset += ID_PAGE) {
+        let page: ResourceResults<MeilisearchDocument[]>;
+        try {
+          page = await this.adminIndex.getDocuments({ fields: ['id'], limit: ID_PAGE, offset });
+        } catch (error) {
+          if (apiErrorCode(error) === 'index_not_found') return [];
+          throw error;
+        }
+        for (const document of page.results) if (typeof document.id === 'string') ids.push(document.id);
+        if (page.results.length < ID_PAGE) break;
+      }
+      return ids.sort();
+    });
+  }
+
+  async get(id: string): Promise<SearchDocument | null> {
+    this.assertOpen();
+    return this.guard('get', async () => {
+      try {
+        return fromMeilisearchDocument(await this.adminIndex.getDocument(documentKey(id)));
+      } catch (error) {
+        const code = apiErrorCode(error);
+        if (code === 'document_not_found' || code === 'index_not_found') return null;
+        throw error;
+      }
+    });
+  }
+
+  async health(): Promise<SearchHealth> {
+    if (this.closed) return { ok: false, detail: 'Meilisearch adapter is closed' };
+    try {
+      const { status } = await this.searcher.health();
+      return { ok: status === 'available', detail: `Meilisearch at ${this.options.host} (index ${this.options.index}): ${status}` };
+    } catch (error) {
+      return { ok: false, detail: `Meilisearch at ${this.options.host} does not answer: ${describe(error)}` };
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+  }
+
+  /** Number of documents in the index (0 when it does not exist): start-up decides on a rebuild by it. */
+  async documentCount(): Promise<number> {
+    this.assertOpen();
+    return this.guard('stats', async () => {
+      try {
+        return (await this.adminIndex.getStats()).numberOfDocuments;
+      } catch (error) {
+        if (apiErrorCode(error) === 'index_not_found') return 0;
+        throw error;
+      }
+    });
+  }
+
+  private async ensureIndex(): Promise<void> {
+    let primaryKey: string | null | undefined;
+    try {
+      primaryKey = (await this.admin.getRawIndex(this.options.index)).primaryKey;
+    } catch (error) {
+      if (apiErrorCode(error) !== 'index_not_found') throw error;
+      try {
+        await this.waitFor(this.admin.createIndex(this.options.index, { primaryKey: PRIMARY_KEY }), 'create index');
+      } catch (creation) {
+        // Another process created it in the meantime.
+        if (!(creation instanceof MeilisearchTaskError && creation.code === 'index_already_exists')) throw creation;
+      }
+      return;
+    }
+    if (primaryKey !== PRIMARY_KEY) {
+      // Fails (and says why) when the index already holds documents under another key.
+      await this.waitFor(this.admin.updateIndex(this.options.index, { primaryKey: PRIMARY_KEY }), 'set primary key');
+    }
+  }
+
+  /** Waits for an enqueued task; anything but `succeeded` is an error carrying the task's error. */
+  private async waitFor(enqueued: EnqueuedTaskPromise, what: string): Promise<Task> {
+    const task = await enqueued.waitTask({ timeout: this.taskTimeoutMs, interval: this.taskPollMs });
+    if (task.status !== 'succeeded') throw new MeilisearchTaskError(task, what);
+    return task;
+  }
+
+  /** Runs a call, reporting any failure as SearchUnavailableError (failed tasks keep their own class). */
+  private async guard<T>(operation: string, call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      if (error instanceof SearchUnavailableError) throw error;
+      throw new SearchUnavailableError(`Meilisearch ${operation} failed: ${describe(error)}`, { cause: error });
+    }
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new SearchUnavailableError('Meilisearch adapter is closed');
+  }
+}
+
+function apiErrorCode(error: unknown): string | undefined {
+  return error instanceof MeilisearchApiError ? error.cause?.code : undefined;
+}
+
+function describe(error: unknown): string {
+  if (error instanceof MeilisearchApiError) {
+    return error.cause === undefined ? `HTTP ${error.response.status}: ${error.message}` : `${error.cause.code}: ${error.cause.message}`;
+  }
+  if (error instanceof Error) {
+    const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
+    return `${error.message}${cause}`;
+  }
+  return String(error);
+}
+
+function clampScore(score: number | undefined): number {
+  if (score === undefined || !Number.isFinite(score)) return 0;
+  return Math.min(1, Math.max(0, score));
+}
+
+/** A highlight per field that holds a marked word; codes are joined as the embedded engine does. */
+function highlightsOf(formatted: Partial<MeilisearchDocument> | undefined): Highlight[] {
+  if (formatted === undefined) return [];
+  const highlights: Highlight[] = [];
+  const marked = (text: string): boolean => text.includes(HIGHLIGHT_PRE);
+  if (typeof formatted.title === 'string' && marked(formatted.title)) highlights.push({ field: 'title', snippet: formatted.title });
+  const codes = Array.isArray(formatted.codes) ? formatted.codes.filter((code): code is string => typeof code === 'string') : [];
+  if (codes.some(marked)) highlights.push({ field: 'codes', snippet: codes.join(', ') });
+  if (typeof formatted.body === 'string' && marked(formatted.body)) highlights.push({ field: 'body', snippet: formatted.body });
+  return highlights;
+}
+
+/** Facet counts in the port's order: by count, then value; only the fields asked for. */
+function facetCounts(distribution: Record<string, Record<string, number>> | undefined, fields: readonly FacetField[]): FacetCount[] {
+  const facets: FacetCount[] = [];
+  for (const field of fields) {
+    if (!FACET_FIELDS.includes(field)) continue;
+    const counts = Object.entries(distribution?.[field] ?? {});
+    counts.sort(([va, ca], [vb, cb]) => cb - ca || (va < vb ? -1 : va > vb ? 1 : 0));
+    for (const [value, count] of counts) facets.push({ field, value, count });
+  }
+  return facets;
+}

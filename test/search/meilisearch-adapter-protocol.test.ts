@@ -1,0 +1,233 @@
+// The Meilisearch adapter's protocol, against a fake HTTP server that answers as Meilisearch's
+// documented REST API does: which key goes where, what is sent (settings only when they
+// differ, escaped filters, page windows) and how answers and failed tasks are read.
+// It says nothing about Meilisearch's relevance: that is the contract suite's job against a
+// real server (meilisearch-search-engine.test.ts, run when MEILI_HOST is set).
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { documentKey } from '../../src/search/meilisearch-filter.js';
+import { MeilisearchSearchEngine, MeilisearchTaskError } from '../../src/search/meilisearch-search-engine.js';
+import { SearchUnavailableError, type SearchDocument } from '../../src/search/search-engine.js';
+import { FakeMeilisearchServer } from './fake-meilisearch-server.js';
+
+const SEARCH_KEY = 'search-key-0123456789';
+const ADMIN_KEY = 'admin-key-0123456789';
+const SETTINGS = { synonyms: { 'thermal camera': ['thermal imaging'], lidar: ['laser radar'] }, stopWords: ['the', 'of'] };
+
+function doc(id: string, fields: Partial<SearchDocument> = {}): SearchDocument {
+  return {
+    id: `PROVISION:${id}`,
+    type: 'PROVISION',
+    recordId: id,
+    title: `Record ${id}`,
+    codes: [],
+    body: 'Plain text.',
+    regime: 'EU',
+    jurisdiction: 'EU',
+    category: '6',
+    audience: [],
+    date: '2024-06-30',
+    ...fields,
+  };
+}
+
+describe('Meilisearch adapter protocol (fake HTTP server, not Meilisearch relevance)', () => {
+  let server: FakeMeilisearchServer;
+  let engine: MeilisearchSearchEngine;
+
+  beforeEach(async () => {
+    server = new FakeMeilisearchServer();
+    const host = await server.start();
+    engine = new MeilisearchSearchEngine({ host, searchKey: SEARCH_KEY, adminKey: ADMIN_KEY, index: 'kb_test', taskPollMs: 1, requestTimeoutMs: 5000 });
+  });
+
+  afterEach(async () => {
+    await engine.close();
+    await server.stop();
+  });
+
+  it('sends the search key only to /search (and /health), the admin key to everything else', async () => {
+    await engine.configure(SETTINGS);
+    await engine.upsert([doc('1'), doc('2')]);
+    await engine.search({ query: 'laser', offset: 0, limit: 10, facets: ['type'] });
+    await engine.get('PROVISION:1');
+    await engine.allIds();
+    await engine.delete(['PROVISION:2']);
+    await engine.clear();
+    await engine.health();
+
+    const searches = server.requests.filter((request) => request.path.endsWith('/search'));
+    expect(searches).toHaveLength(1);
+    for (const request of server.requests) {
+      const isQuery = request.path.endsWith('/search') || request.path === '/health';
+      expect(request.authorization, `${request.method} ${request.path}`).toBe(`Bearer ${isQuery ? SEARCH_KEY : ADMIN_KEY}`);
+    }
+    // Settings, documents and task polling all happened, with the admin key.
+    const paths = server.requests.map((request) => `${request.method} ${request.path}`);
+    expect(paths).toEqual(expect.arrayContaining(['PATCH /indexes/kb_test/settings', 'POST /indexes/kb_test/documents', 'GET /tasks/0']));
+  });
+
+  it('creates the index keyed by "key", sends settings once, and nothing when they are unchanged', async () => {
+    await engine.configure(SETTINGS);
+    expect(server.calls()).toEqual(['GET /indexes/kb_test', 'POST /indexes', 'GET /indexes/kb_test/settings', 'PATCH /indexes/kb_test/settings']);
+    expect(server.requests.find((request) => request.path === '/indexes')?.body).toEqual({ uid: 'kb_test', primaryKey: 'key' });
+    const patch = server.requests.find((request) => request.method === 'PATCH')?.body as Record<string, unknown>;
+    expect(patch).toMatchObject({
+      searchableAttributes: ['codes', 'title', 'body'],
+      sortableAttributes: ['dateNumber', 'id'],
+      synonyms: { lidar: ['laser radar'], 'thermal camera': ['thermal imaging'] },
+      stopWords: ['of', 'the'],
+      pagination: { maxTotalHits: 100_000 },
+      faceting: { maxValuesPerFacet: 1000 },
+    });
+    expect(patch.filterableAttributes).toEqual(expect.arrayContaining(['type', 'regime', 'jurisdiction', 'category', 'audience', 'dateNumber']));
+    // A fresh index already has Meilisearch's typo rule (1 typo from 5 letters, 2 from 9): not re-sent.
+    expect(patch).not.toHaveProperty('typoTolerance');
+
+    server.requests.length = 0;
+    await engine.configure(SETTINGS);
+    expect(server.calls()).toEqual(['GET /indexes/kb_test', 'GET /indexes/kb_test/settings']);
+
+    server.requests.length = 0;
+    await engine.configure({ ...SETTINGS, stopWords: ['the', 'of', 'a'] });
+    const update = server.requests.filter((request) => request.method === 'PATCH').map((request) => request.body);
+    expect(update).toEqual([{ stopWords: ['a', 'of', 'the'] }]);
+  });
+
+  it('waits for each task, polling until it is done', async () => {
+    await engine.configure(SETTINGS);
+    await engine.upsert([doc('1')]);
+    const polls = server.requests.filter((request) => request.path.startsWith('/tasks/')).map((request) => request.path);
+    // The fake answers "enqueued" to the first poll of each task: two polls per task.
+    expect(polls).toEqual(['/tasks/0', '/tasks/0', '/tasks/1', '/tasks/1', '/tasks/2', '/tasks/2']);
+  });
+
+  it('surfaces a failed task as an error naming its code and message', async () => {
+    server.failNextTask = { code: 'invalid_settings_ranking_rules', message: '`sort:desc` ranking rule is invalid.' };
+    await engine.configure(SETTINGS).catch(() => undefined);
+    // The failure hit the index creation; creating again works, then the settings task fails.
+    server.requests.length = 0;
+    await engine.configure(SETTINGS);
+    server.failNextTask = { code: 'invalid_settings_ranking_rules', message: '`sort:desc` ranking rule is invalid.' };
+    const error = await engine.configure({ ...SETTINGS, stopWords: [] }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(MeilisearchTaskError);
+    expect(error).toBeInstanceOf(SearchUnavailableError);
+    expect((error as MeilisearchTaskError).code).toBe('invalid_settings_ranking_rules');
+    expect((error as Error).message).toMatch(/task \d+ \(settingsUpdate, settings stopWords\) failed: invalid_settings_ranking_rules: `sort:desc` ranking rule is invalid\./u);
+
+    server.failNextTask = { code: 'max_fields_limit_exceeded', message: 'A document cannot contain more than 65,535 fields.' };
+    await expect(engine.upsert([doc('1')])).rejects.toThrow(/documentAdditionOrUpdate.*max_fields_limit_exceeded: A document cannot contain more than 65,535 fields\./u);
+  });
+
+  it('sends filters with every value quoted and escaped', async () => {
+    await engine.configure(SETTINGS);
+    await engine.search({ query: 'camera', offset: 0, limit: 10, filter: { category: ['6A003" OR type = "X'], regime: ['EU'], dateFrom: '2024-01-01' } });
+    const body = server.requests.find((request) => request.path.endsWith('/search'))?.body as { filter: string };
+    expect(body.filter).toBe('regime IN ["EU"] AND category IN ["6A003\\" OR type = \\"X"] AND dateNumber >= 20240101');
+  });
+
+  it('asks for exact totals by page, highlights, crops and scores, and maps the answer to the port', async () => {
+    await engine.configure(SETTINGS);
+    const hit = (id: string, score: number, formatted: Partial<SearchDocument>) => {
+      const stored = { ...doc(id, { codes: ['6A003', '6A003.b'], body: 'Cameras with thermal sensors.' }), key: documentKey(`PROVISION:${id}`), dateNumber: 20240630 };
+      return { ...stored, _formatted: { ...stored, ...formatted }, _rankingScore: score };
+    };
+    server.nextSearchResponse = {
+      hits: [
+        ...Array.from({ length: 5 }, (_, index) => hit(`skipped-${index}`, 0.99, {})),
+        hit('a', 0.9, { title: '<mark>Record</mark> a', codes: ['<mark>6A003</mark>', '6A003.b'], body: '…<mark>Cameras</mark> with thermal…' }),
+        hit('b', 0.4, { body: 'Cameras with thermal sensors.' }),
+      ],
+      query: 'record 6A003',
+      processingTimeMs: 3,
+      hitsPerPage: 15,
+      page: 1,
+      totalPages: 3,
+      totalHits: 42,
+      facetDistribution: { regime: { EU: 30, UK: 30, US_EAR: 12 }, type: { PROVISION: 42 } },
+    };
+    const response = await engine.search({ query: 'record 6A003', offset: 5, limit: 10, facets: ['regime', 'type'] });
+
+    const sent = server.requests.find((request) => request.path.endsWith('/search'))?.body;
+    expect(sent).toEqual({
+      q: 'record 6A003',
+      page: 1,
+      hitsPerPage: 15,
+      facets: ['regime', 'type'],
+      attributesToHighlight: ['title', 'codes', 'body'],
+      highlightPreTag: '<mark>',
+      highlightPostTag: '</mark>',
+      attributesToCrop: ['body'],
+      cropLength: 30,
+      cropMarker: '…',
+      showRankingScore: true,
+      sort: ['id:asc'],
+    });
+    expect(response.totalCount).toBe(42);
+    expect(response.processingTimeMs).toBe(3);
+    expect(response.hits.map((h) => h.document.id)).toEqual(['PROVISION:a', 'PROVISION:b']);
+    expect(response.hits[0]?.document).toEqual(doc('a', { codes: ['6A003', '6A003.b'], body: 'Cameras with thermal sensors.' }));
+    expect(response.hits.map((h) => h.score)).toEqual([0.9, 0.4]);
+    expect(response.hits[0]?.highlights).toEqual([
+      { field: 'title', snippet: '<mark>Record</mark> a' },
+      { field: 'codes', snippet: '<mark>6A003</mark>, 6A003.b' },
+      { field: 'body', snippet: '…<mark>Cameras</mark> with thermal…' },
+    ]);
+    // Nothing marked, no highlight.
+    expect(response.hits[1]?.highlights).toEqual([]);
+    expect(response.facets).toEqual([
+      { field: 'regime', value: 'EU', count: 30 },
+      { field: 'regime', value: 'UK', count: 30 },
+      { field: 'regime', value: 'US_EAR', count: 12 },
+      { field: 'type', value: 'PROVISION', count: 42 },
+    ]);
+  });
+
+  it('stores documents under a Meilisearch-safe key with a numeric date, and reads them back', async () => {
+    await engine.configure(SETTINGS);
+    const odd = doc('cm1:x/ä', { date: null });
+    await engine.upsert([doc('1'), odd]);
+    const added = server.requests.find((request) => request.method === 'POST' && request.path.endsWith('/documents'));
+    expect(added?.query.get('primaryKey')).toBe('key');
+    expect(added?.body).toEqual([
+      { ...doc('1'), key: documentKey('PROVISION:1'), dateNumber: 20240630 },
+      { ...odd, key: documentKey(odd.id), dateNumber: null },
+    ]);
+    expect(await engine.get(odd.id)).toEqual(odd);
+    expect(await engine.get('PROVISION:404')).toBeNull();
+    expect(await engine.allIds()).toEqual(['PROVISION:1', odd.id].sort());
+    await engine.delete([odd.id, 'PROVISION:404']);
+    expect(server.requests.find((request) => request.path.endsWith('/delete-batch'))?.body).toEqual([documentKey(odd.id), documentKey('PROVISION:404')]);
+    expect(await engine.allIds()).toEqual(['PROVISION:1']);
+    expect(await engine.documentCount()).toBe(1);
+  });
+
+  it('clears an index that does not exist yet without error', async () => {
+    await expect(engine.clear()).resolves.toBeUndefined();
+    expect(await engine.allIds()).toEqual([]);
+    expect(await engine.get('PROVISION:1')).toBeNull();
+    expect(await engine.documentCount()).toBe(0);
+  });
+
+  it('reports refused requests and an unreachable server as SearchUnavailableError; health says why', async () => {
+    await engine.configure(SETTINGS);
+    server.refuseWith = { status: 403, code: 'invalid_api_key', message: 'The provided API key is invalid.' };
+    await expect(engine.search({ query: 'x', offset: 0, limit: 10 })).rejects.toThrow(/Meilisearch search failed: invalid_api_key: The provided API key is invalid\./u);
+    expect((await engine.health()).ok).toBe(true);
+
+    await server.stop();
+    const health = await engine.health();
+    expect(health.ok).toBe(false);
+    expect(health.detail).toMatch(/does not answer/u);
+    await expect(engine.upsert([doc('1')])).rejects.toBeInstanceOf(SearchUnavailableError);
+    await expect(engine.search({ query: 'x', offset: 0, limit: 10 })).rejects.toBeInstanceOf(SearchUnavailableError);
+  });
+
+  it('checks page bounds before any request, and refuses work once closed', async () => {
+    await expect(engine.search({ query: 'x', offset: -1, limit: 10 })).rejects.toThrow(RangeError);
+    await expect(engine.search({ query: 'x', offset: 0, limit: 101 })).rejects.toThrow(RangeError);
+    expect(server.requests).toEqual([]);
+    await engine.close();
+    await expect(engine.search({ query: 'x', offset: 0, limit: 10 })).rejects.toBeInstanceOf(SearchUnavailableError);
+    expect((await engine.health()).ok).toBe(false);
+  });
+});
