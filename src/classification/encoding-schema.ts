@@ -57,6 +57,13 @@ export const refCriterionSchema = z.object({
   ref: z.string().min(1),
   /** Regime of the referenced paragraph; defaults to the file's regime. */
   regime: z.enum(['US_EAR', 'EU', 'UK', 'WASSENAAR', 'OTHER']).optional(),
+  /**
+   * Whose classification the reference asks about. "component" (default): a part the referring
+   * text names ("incorporating focal plane arrays controlled by ..."), so the referenced
+   * paragraph's item-kind criteria are not applied. "item": the item itself ("other than those
+   * controlled by 6A003", "n.e.s."), evaluated exactly as the item is.
+   */
+  subject: z.enum(['item', 'component']).optional(),
 });
 
 export const criterionSchema = z.discriminatedUnion('comparator', [

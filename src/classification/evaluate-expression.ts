@@ -39,7 +39,7 @@ export interface EvaluationEnvironment {
   declarations: ReadonlyMap<string, FactDeclaration>;
   units: UnitTable;
   /** Outcome of a referenced paragraph ("controlled by 6A004.a") for the same facts. */
-  resolveRef: (ref: string, regime: string | undefined) => ExpressionResult;
+  resolveRef: (ref: string, regime: string | undefined, subject: 'item' | 'component') => ExpressionResult;
   /** Facts whose criteria count as MET without a value: `item_kind` inside a REF, whose referring
    * text already names the component ("incorporating focal plane arrays controlled by ..."). */
   ignoredFacts?: ReadonlySet<string>;
@@ -69,7 +69,7 @@ export function combine(results: readonly ExpressionResult[], operator: (outcome
 function evaluateCriterion(criterion: Criterion, env: EvaluationEnvironment): ExpressionResult {
   const base = { criterionId: criterion.id, text: criterion.text, note: criterion.note ?? null };
   if (criterion.comparator === 'REF') {
-    const referenced = env.resolveRef(criterion.ref, criterion.regime);
+    const referenced = env.resolveRef(criterion.ref, criterion.regime, criterion.subject ?? 'component');
     const trace: CriterionTrace = { ...base, fact: null, ref: criterion.ref, required: `controlled by ${criterion.ref}`, given: null, outcome: referenced.outcome };
     return { outcome: referenced.outcome, traces: [trace, ...referenced.traces], missingFacts: referenced.outcome === 'UNKNOWN' ? referenced.missingFacts : [] };
   }

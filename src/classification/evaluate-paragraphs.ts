@@ -24,54 +24,88 @@ export interface ParagraphResult {
   /** Exclusions of this paragraph and its ancestors that fired (MET) or might (UNKNOWN). */
   exclusions: ExclusionResult[];
   missingFacts: string[];
+  /**
+   * The outcome if no decontrol note of this paragraph or its ancestors applied. A note only
+   * matters where this is not NOT_MET: a note "firing" on a paragraph whose own conditions
+   * already rule the item out says nothing about the item.
+   */
+  outcomeBeforeExclusions: Outcome;
 }
 
 const ITEM_KIND = 'item_kind';
 
 export class ParagraphEvaluator {
-  private readonly local = new Map<string, ExpressionResult & { exclusions: ExclusionResult[]; ownTraces: CriterionTrace[] }>();
+  private readonly local = new Map<string, ExpressionResult & { exclusions: ExclusionResult[]; ownTraces: CriterionTrace[]; outcomeBeforeOwnExclusions: Outcome }>();
   private readonly inProgress = new Set<string>();
+  private readonly effectiveInProgress = new Set<string>();
+  private readonly declarations: ReturnType<Rulebook['declarations']>;
 
   constructor(
     private readonly rulebook: Rulebook,
     private readonly facts: FactSet,
-  ) {}
+  ) {
+    this.declarations = rulebook.declarations();
+  }
 
   /** Effective outcome of a paragraph for the item. */
   evaluate(paragraph: IndexedParagraph): ParagraphResult {
     return this.effective(paragraph, false);
   }
 
-  private env(ignoreItemKind: boolean): EvaluationEnvironment {
+  /** Resolves a reference as the encoding schema says: in the criterion's `regime`, else the regime of the file it sits in. */
+  resolveRef(ref: string, regime: string | undefined, fromRegime: string, ignoreItemKind = true): ExpressionResult {
+    const target = this.rulebook.paragraph(regime ?? fromRegime, ref);
+    if (!target) throw new Error(`reference to unencoded paragraph ${ref} (${regime ?? fromRegime})`);
+    const result = this.effective(target, ignoreItemKind);
+    return { outcome: result.outcome, traces: result.traces, missingFacts: result.missingFacts };
+  }
+
+  /** The environment for expressions written in a file of `regime` (references default to it). */
+  environment(regime: string, ignoreItemKind = false): EvaluationEnvironment {
     return {
       facts: this.facts,
-      declarations: this.rulebook.declarations(),
+      declarations: this.declarations,
       units: this.rulebook.units,
       ignoredFacts: ignoreItemKind ? new Set([ITEM_KIND]) : undefined,
-      resolveRef: (ref, regime) => {
-        const target = this.rulebook.paragraph(regime ?? '', ref) ?? this.findInAnyRegime(ref);
-        if (!target) throw new Error(`reference to unencoded paragraph ${ref}`);
-        const result = this.effective(target, true);
-        return { outcome: result.outcome, traces: result.traces, missingFacts: result.missingFacts };
-      },
+      // A reference about the item itself keeps the current reading of item_kind; one about a
+      // named component drops it (the referring text already says what the component is).
+      resolveRef: (ref, refRegime, subject) => this.resolveRef(ref, refRegime, regime, subject === 'item' ? ignoreItemKind : true),
     };
   }
 
-  private findInAnyRegime(code: string): IndexedParagraph | undefined {
-    return this.rulebook.allParagraphs().find((paragraph) => paragraph.node.paragraph === code);
+  private effective(paragraph: IndexedParagraph, ignoreItemKind: boolean): ParagraphResult {
+    // Ancestors' conditions are evaluated outside localResult's guard, so a reference from an
+    // ancestor back to one of its descendants needs a guard of its own.
+    const key = `${paragraph.regime} ${paragraph.node.paragraph} ${ignoreItemKind}`;
+    if (this.effectiveInProgress.has(key)) throw new Error(`circular reference through ${paragraph.node.paragraph}`);
+    this.effectiveInProgress.add(key);
+    try {
+      return this.effectiveUnguarded(paragraph, ignoreItemKind);
+    } finally {
+      this.effectiveInProgress.delete(key);
+    }
   }
 
-  private effective(paragraph: IndexedParagraph, ignoreItemKind: boolean): ParagraphResult {
+  private effectiveUnguarded(paragraph: IndexedParagraph, ignoreItemKind: boolean): ParagraphResult {
     const own = this.localResult(paragraph, ignoreItemKind);
     const parts: ExpressionResult[] = [own];
+    const beforeExclusions: Outcome[] = [own.outcomeBeforeOwnExclusions];
     const exclusions = [...own.exclusions];
     for (let ancestor = paragraph.parent; ancestor; ancestor = ancestor.parent) {
       const ancestorOwn = this.conditionsAndExclusions(ancestor, ignoreItemKind);
       parts.push(ancestorOwn);
+      beforeExclusions.push(ancestorOwn.conditionsOutcome);
       exclusions.push(...ancestorOwn.exclusions);
     }
     const combined = combine(parts, allOf);
-    return { paragraph, outcome: combined.outcome, traces: own.ownTraces, exclusions, missingFacts: combined.missingFacts };
+    return {
+      paragraph,
+      outcome: combined.outcome,
+      traces: own.ownTraces,
+      exclusions,
+      missingFacts: combined.missingFacts,
+      outcomeBeforeExclusions: allOf(beforeExclusions),
+    };
   }
 
   /** Own conditions, children and exclusions. */
@@ -85,7 +119,12 @@ export class ParagraphEvaluator {
       const node = paragraph.node;
       const ownPart = this.conditionsAndExclusions(paragraph, ignoreItemKind);
       const parts: ExpressionResult[] = [ownPart];
-      if (node.reserved) parts.push({ outcome: 'NOT_MET', traces: [], missingFacts: [] });
+      // Own conditions and children, without own notes (descendants' notes still count).
+      const beforeOwnExclusions: Outcome[] = [ownPart.conditionsOutcome];
+      if (node.reserved) {
+        parts.push({ outcome: 'NOT_MET', traces: [], missingFacts: [] });
+        beforeOwnExclusions.push('NOT_MET');
+      }
       const children = (node.children ?? []).filter((child) => !child.reserved);
       if (children.length > 0) {
         const childResults = children.map((child) => {
@@ -93,9 +132,11 @@ export class ParagraphEvaluator {
           if (!indexed) throw new Error(`paragraph ${child.paragraph} is not indexed`);
           return this.localResult(indexed, ignoreItemKind);
         });
-        parts.push(combine(childResults, node.combine === 'all' ? allOf : anyOf));
+        const childrenResult = combine(childResults, node.combine === 'all' ? allOf : anyOf);
+        parts.push(childrenResult);
+        beforeOwnExclusions.push(childrenResult.outcome);
       }
-      const result = { ...combine(parts, allOf), exclusions: ownPart.exclusions, ownTraces: ownPart.traces };
+      const result = { ...combine(parts, allOf), exclusions: ownPart.exclusions, ownTraces: ownPart.traces, outcomeBeforeOwnExclusions: allOf(beforeOwnExclusions) };
       this.local.set(key, result);
       return result;
     } finally {
@@ -103,8 +144,11 @@ export class ParagraphEvaluator {
     }
   }
 
-  private conditionsAndExclusions(paragraph: IndexedParagraph, ignoreItemKind: boolean): ExpressionResult & { exclusions: ExclusionResult[] } {
-    const env = this.env(ignoreItemKind);
+  private conditionsAndExclusions(
+    paragraph: IndexedParagraph,
+    ignoreItemKind: boolean,
+  ): ExpressionResult & { exclusions: ExclusionResult[]; conditionsOutcome: Outcome } {
+    const env = this.environment(paragraph.regime, ignoreItemKind);
     const node = paragraph.node;
     const conditions: ExpressionResult = node.conditions ? evaluateExpression(node.conditions, env) : { outcome: 'MET', traces: [], missingFacts: [] };
     const evaluated = (node.exclusions ?? []).map((exclusion) => ({ exclusion, result: evaluateExpression(exclusion.when, env) }));
@@ -112,6 +156,11 @@ export class ParagraphEvaluator {
     // Traces of a note that did not fire stay out of the paragraph's trace; its unknown facts do not.
     const notExcluded: ExpressionResult[] = evaluated.map(({ result }) => ({ outcome: not(result.outcome), traces: [], missingFacts: result.outcome === 'UNKNOWN' ? result.missingFacts : [] }));
     const combined = combine([conditions, ...notExcluded], allOf);
-    return { ...combined, traces: conditions.traces, exclusions: exclusions.filter((exclusion) => exclusion.outcome !== 'NOT_MET') };
+    return {
+      ...combined,
+      traces: conditions.traces,
+      exclusions: exclusions.filter((exclusion) => exclusion.outcome !== 'NOT_MET'),
+      conditionsOutcome: conditions.outcome,
+    };
   }
 }

@@ -170,6 +170,13 @@ export function buildRulebook(
     };
     visit(encoding.root);
     for (const reason of encoding.controlReasons ?? []) {
+      if (reason.when) {
+        forEachCriterion(reason.when, (criterion) => {
+          if (criterion.comparator === 'REF' && !paragraphs.has(paragraphKey(criterion.regime ?? encoding.regime, criterion.ref))) {
+            problems.push(`${file}: control reason ${reason.reason} (${reason.column}): criterion ${criterion.id} refers to ${criterion.ref} (${criterion.regime ?? encoding.regime}), which no encoding defines`);
+          }
+        });
+      }
       for (const code of reason.paragraphs ?? []) {
         if (!paragraphs.has(paragraphKey(encoding.regime, code))) problems.push(`${file}: control reason ${reason.reason} (${reason.column}) names paragraph ${code}, which the file does not encode`);
       }

@@ -261,3 +261,21 @@ export function invalidArgumentFromIssues(issues: readonly ValidationIssue[]): I
   const message = issues.map((issue) => issue.message).join('; ');
   return new InvalidArgumentError(issuePath(first), issueRule(first), message);
 }
+
+/**
+ * Item facts that do not fit the rulebook's vocabulary (unknown name, unit of another dimension,
+ * value outside an enum): every problem at once, each naming the fact and the valid choices.
+ */
+export class InvalidItemFactsError extends InvalidArgumentError {
+  constructor(
+    field: string,
+    readonly problems: readonly string[],
+  ) {
+    super(field, 'known-fact-and-unit', `Invalid item facts: ${problems.join('; ')}`);
+    this.name = 'InvalidItemFactsError';
+  }
+
+  protected override details() {
+    return { ...super.details(), problems: [...this.problems] };
+  }
+}

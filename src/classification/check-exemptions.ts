@@ -1,0 +1,560 @@
+// Checks which exemptions cover an export, with three-valued logic: each exemption in scope
+// APPLIES, DOES_NOT_APPLY or is INDETERMINATE, each of its conditions SATISFIED, UNSATISFIED or
+// UNKNOWN with the verbatim text it was read from, and an overall verdict that is EXEMPT only
+// when an exemption applies on the facts given: an undecided exemption never counts. Pure: the
+// records (names, citations, validity) come in as plain data.
+import type { FactDeclaration } from './encoding-schema.js';
+import { evaluateExpression, type CriterionTrace, type FactSet, type NormalizedFact } from './evaluate-expression.js';
+import { SECONDARY_FIELDS, type ConditionTest, type ExemptionEncoding, type ExemptionRegime, type RecordField } from './exemption-encoding-schema.js';
+import { DESTINATION_FACT, ITEM_TYPE_FACT, type ExemptionRules } from './exemption-rules.js';
+import { isIsoCountryCode } from './iso-countries.js';
+import { anyOf, type Outcome } from './three-valued.js';
+
+export type EligibilityOutcome = 'APPLIES' | 'DOES_NOT_APPLY' | 'INDETERMINATE';
+export type ConditionOutcome = 'SATISFIED' | 'UNSATISFIED' | 'UNKNOWN';
+export type ExemptionVerdict = 'NOT_CONTROLLED' | 'EXEMPT' | 'LICENCE_LIKELY_REQUIRED' | 'INDETERMINATE';
+/** REQUIREMENT: must hold; DISQUALIFIER: must not hold; VALIDITY: in force on the date; CLASSIFICATION: decided by classifyItem. */
+export type ConditionRole = 'REQUIREMENT' | 'DISQUALIFIER' | 'VALIDITY' | 'CLASSIFICATION';
+export type ItemTypeValue = 'commodity' | 'software' | 'technology';
+
+/** What the check needs to know about an exemption record stored in the database. */
+export interface ExemptionRecordInfo {
+  key: string;
+  name: string;
+  legalBasis: string;
+  revoked: boolean;
+  validFrom: Date | null;
+  validTo: Date | null;
+}
+
+export interface ConditionCheck<R extends ExemptionRecordInfo> {
+  id: string;
+  role: ConditionRole;
+  label: string;
+  /** For a DISQUALIFIER, SATISFIED means the disqualifying circumstance holds (it fired). */
+  outcome: ConditionOutcome;
+  textVerbatim: string;
+  from: RecordField | 'classification';
+  secondary: boolean;
+  /** The record the text is quoted from (its citation is the condition's). */
+  record: R;
+  traces: CriterionTrace[];
+  missingFacts: string[];
+  /** Why the records cannot decide this condition; null when the facts can. */
+  undecidable: string | null;
+  /** The alternatives of an "any of" condition. */
+  alternatives: ConditionCheck<R>[];
+}
+
+export interface ExemptionCheck<R extends ExemptionRecordInfo> {
+  key: string;
+  record: R;
+  regimes: ExemptionRegime[];
+  outcome: EligibilityOutcome;
+  reason: string;
+  conditions: ConditionCheck<R>[];
+  disqualifiersFired: ConditionCheck<R>[];
+  /** Facts that would decide an INDETERMINATE exemption (empty otherwise). */
+  missingFacts: string[];
+  undecidable: string[];
+  caveats: string[];
+  /** What applying it means where the record says (e.g. "classified under ECCN 6A993.a"). */
+  effect: string | null;
+}
+
+/** Whether the item is controlled in one regime, and on what basis. */
+export interface RegimeControl {
+  regime: ExemptionRegime;
+  controlled: Outcome;
+  /** Plain words: how the status was decided. */
+  basis: string;
+  /** Codes or paragraphs the status rests on, with their outcome (MET for codes the user gave). */
+  paragraphs: { code: string; outcome: Outcome }[];
+  /** For UNKNOWN: item facts that would decide the classification. */
+  missingFacts: string[];
+}
+
+export interface RegimeVerdict {
+  regime: ExemptionRegime;
+  controlled: Outcome;
+  verdict: ExemptionVerdict;
+  reason: string;
+  applyingExemptions: string[];
+  /** True when an exemption applies but whether the item is controlled at all is unknown. */
+  classificationUnknown: boolean;
+}
+
+export interface Question {
+  fact: string;
+  declaration: FactDeclaration;
+  /** Exemptions left INDETERMINATE for want of this fact. */
+  exemptions: string[];
+  /** True when the classification of the item needs it. */
+  forClassification: boolean;
+}
+
+export interface CheckResult<R extends ExemptionRecordInfo> {
+  verdict: ExemptionVerdict;
+  reason: string;
+  classificationUnknown: boolean;
+  regimes: RegimeVerdict[];
+  exemptions: ExemptionCheck<R>[];
+  questions: Question[];
+  disclaimer: string;
+  notes: string[];
+}
+
+export interface CheckInput<R extends ExemptionRecordInfo> {
+  rules: ExemptionRules;
+  /** Every exemption record by key (sourceKey), also those quoted by another record's condition. */
+  records: ReadonlyMap<string, R>;
+  /** Activity facts, item facts and destination, validated. */
+  facts: FactSet;
+  control: readonly RegimeControl[];
+  /** "item": control comes from classifyItem, whose full encodings of list notes take precedence. */
+  mode: 'provisions' | 'item';
+  asOf: Date;
+}
+
+const TO_CONDITION: Record<Outcome, ConditionOutcome> = { MET: 'SATISFIED', NOT_MET: 'UNSATISFIED', UNKNOWN: 'UNKNOWN' };
+const FROM_CONDITION: Record<ConditionOutcome, Outcome> = { SATISFIED: 'MET', UNSATISFIED: 'NOT_MET', UNKNOWN: 'UNKNOWN' };
+
+export function checkExemptions<R extends ExemptionRecordInfo>(input: CheckInput<R>): CheckResult<R> {
+  const { rules, control } = input;
+  const requested = new Set(control.map((regime) => regime.regime));
+  const checks: ExemptionCheck<R>[] = [];
+  for (const [key, encoding] of rules.encodings) {
+    if (!encoding.regimes.some((regime) => requested.has(regime))) continue;
+    const related = relatedParagraphs(encoding, control);
+    if (encoding.provisions && related.length === 0) continue;
+    const record = input.records.get(key);
+    if (!record) throw new Error(`exemption ${key} is encoded but not in the database`);
+    checks.push(checkOne(input, key, encoding, record, related));
+  }
+
+  const regimes = control.map((regime) => regimeVerdict(regime, checks));
+  const overall = overallVerdict(regimes);
+  const questions = collectQuestions(input, checks);
+  return {
+    ...overall,
+    regimes,
+    exemptions: checks,
+    questions,
+    disclaimer: disclaimerFor(checks),
+    notes: notesFor(input),
+  };
+}
+
+/** Paragraphs of the item's control status a provision-specific exemption (a list note) concerns. */
+function relatedParagraphs(encoding: ExemptionEncoding, control: readonly RegimeControl[]): { regime: ExemptionRegime; note: string; code: string; outcome: Outcome }[] {
+  if (!encoding.provisions) return [];
+  const found: { regime: ExemptionRegime; note: string; code: string; outcome: Outcome }[] = [];
+  for (const provision of encoding.provisions) {
+    const regime = control.find((candidate) => candidate.regime === provision.regime);
+    for (const paragraph of regime?.paragraphs ?? []) {
+      if (paragraph.outcome === 'NOT_MET') continue;
+      if (isSameOrNested(paragraph.code, provision.paragraph)) found.push({ regime: provision.regime, note: provision.paragraph, code: paragraph.code, outcome: paragraph.outcome });
+    }
+  }
+  return found;
+}
+
+/** "6A003" and "6A003.b.4.b" concern each other (entry and paragraph); "6A003.a" and "6A003.b.4.b" do not. */
+export function isSameOrNested(a: string, b: string): boolean {
+  const [x, y] = [a.toUpperCase(), b.toUpperCase()];
+  return x === y || x.startsWith(`${y}.`) || y.startsWith(`${x}.`);
+}
+
+function checkOne<R extends ExemptionRecordInfo>(
+  input: CheckInput<R>,
+  key: string,
+  encoding: ExemptionEncoding,
+  record: R,
+  related: { regime: ExemptionRegime; note: string; code: string; outcome: Outcome }[],
+): ExemptionCheck<R> {
+  const recordOf = (other: string | undefined): R => {
+    if (!other) return record;
+    const found = input.records.get(other);
+    if (!found) throw new Error(`exemption ${key} quotes record ${other}, which is not in the database`);
+    return found;
+  };
+  const conditions: ConditionCheck<R>[] = [];
+  const plain = (partial: Omit<ConditionCheck<R>, 'traces' | 'missingFacts' | 'undecidable' | 'alternatives' | 'record' | 'secondary'> & { record?: R; secondary?: boolean; undecidable?: string | null }): ConditionCheck<R> => ({
+    traces: [],
+    missingFacts: [],
+    alternatives: [],
+    secondary: false,
+    ...partial,
+    record: partial.record ?? record,
+    undecidable: partial.undecidable ?? null,
+  });
+
+  const validity = validityCondition(encoding, record, input.asOf, plain);
+  if (validity) conditions.push(validity);
+
+  const destination = input.facts.get(DESTINATION_FACT);
+  for (const added of encoding.destinationsAdded ?? []) {
+    if (destination?.value !== added.country) continue;
+    const on = new Date(`${added.on}T00:00:00Z`);
+    conditions.push(
+      plain({
+        id: `destination-added-${added.country}`,
+        role: 'VALIDITY',
+        label: `${added.country.toUpperCase()} is a listed destination only from ${added.on}`,
+        outcome: input.asOf.getTime() >= on.getTime() ? 'SATISFIED' : 'UNSATISFIED',
+        textVerbatim: added.text,
+        from: added.from,
+        record: recordOf(added.record),
+      }),
+    );
+  }
+
+  // classifyItem evaluated the list paragraph with its notes in full (the threshold encodings hold
+  // the whole note; the exemption record quotes part of it): a MET paragraph means the note did not
+  // take the item out.
+  if (input.mode === 'item') {
+    const metByClassification = related.filter((paragraph) => paragraph.outcome === 'MET' && input.rules.rulebook.paragraph(paragraph.regime, paragraph.note));
+    for (const paragraph of metByClassification) {
+      conditions.push(
+        plain({
+          id: `classification-${paragraph.code}`,
+          role: 'CLASSIFICATION',
+          label: `the item's facts meet ${paragraph.regime} ${paragraph.code} with the notes of ${paragraph.note} applied, so this note does not take the item out`,
+          outcome: 'UNSATISFIED',
+          textVerbatim: `classifyItem: ${paragraph.code} is MET`,
+          from: 'classification',
+        }),
+      );
+    }
+  }
+
+  for (const test of encoding.requirements) conditions.push(evaluateTest(test, 'REQUIREMENT', input, recordOf));
+  for (const test of encoding.disqualifiers) conditions.push(evaluateTest(test, 'DISQUALIFIER', input, recordOf));
+
+  const fails = (condition: ConditionCheck<R>) =>
+    condition.role === 'DISQUALIFIER' ? condition.outcome === 'SATISFIED' : condition.outcome === 'UNSATISFIED';
+  const holds = (condition: ConditionCheck<R>) =>
+    condition.role === 'DISQUALIFIER' ? condition.outcome === 'UNSATISFIED' : condition.outcome === 'SATISFIED';
+  const failed = conditions.filter(fails);
+  const undecided = conditions.filter((condition) => !fails(condition) && !holds(condition));
+  const outcome: EligibilityOutcome = failed.length > 0 ? 'DOES_NOT_APPLY' : undecided.length > 0 ? 'INDETERMINATE' : 'APPLIES';
+  const missingFacts = outcome === 'INDETERMINATE' ? [...new Set(undecided.flatMap((condition) => condition.missingFacts))] : [];
+  const undecidableReasons = undecided.flatMap(undecidableReasonsOf);
+
+  const reason =
+    outcome === 'DOES_NOT_APPLY'
+      ? `Does not apply: ${failed.map((condition) => condition.label).join('; ')}.`
+      : outcome === 'APPLIES'
+        ? `Applies: every condition is satisfied (${conditions.filter((condition) => condition.role !== 'DISQUALIFIER').length}) and no disqualifier holds (${conditions.filter((condition) => condition.role === 'DISQUALIFIER').length} checked).`
+        : `Undecided: ${undecided.map((condition) => `${condition.label} (${condition.undecidable ? 'the records do not say' : condition.missingFacts.length > 0 ? `needs ${condition.missingFacts.join(', ')}` : 'unknown'})`).join('; ')}.`;
+
+  return {
+    key,
+    record,
+    regimes: encoding.regimes,
+    outcome,
+    reason,
+    conditions,
+    disqualifiersFired: conditions.filter((condition) => (condition.role === 'DISQUALIFIER' && condition.outcome === 'SATISFIED') || (condition.role !== 'REQUIREMENT' && condition.role !== 'DISQUALIFIER' && condition.outcome === 'UNSATISFIED')),
+    missingFacts,
+    undecidable: outcome === 'INDETERMINATE' ? [...new Set([...undecidableReasons])] : [],
+    caveats: encoding.caveats ?? [],
+    effect: encoding.effect?.text ?? null,
+  };
+}
+
+function undecidableReasonsOf<R extends ExemptionRecordInfo>(condition: ConditionCheck<R>): string[] {
+  if (condition.undecidable) return [condition.undecidable];
+  return condition.alternatives.filter((alternative) => alternative.outcome === 'UNKNOWN').flatMap(undecidableReasonsOf);
+}
+
+function validityCondition<R extends ExemptionRecordInfo>(
+  encoding: ExemptionEncoding,
+  record: R,
+  asOf: Date,
+  plain: (partial: Omit<ConditionCheck<R>, 'traces' | 'missingFacts' | 'undecidable' | 'alternatives' | 'record' | 'secondary'> & { undecidable?: string | null }) => ConditionCheck<R>,
+): ConditionCheck<R> | undefined {
+  const day = asOf.getTime();
+  if (encoding.validity) {
+    const until = new Date(`${encoding.validity.until}T00:00:00Z`);
+    const inForce = day < until.getTime();
+    return plain({
+      id: 'validity',
+      role: 'VALIDITY',
+      label: inForce ? `in force on ${isoDay(asOf)} (it ends on ${encoding.validity.until})` : `not in force on ${isoDay(asOf)}: it ended on ${encoding.validity.until}`,
+      outcome: inForce ? 'SATISFIED' : 'UNSATISFIED',
+      textVerbatim: encoding.validity.text,
+      from: encoding.validity.from,
+    });
+  }
+  if (record.validFrom && record.validFrom.getTime() > day) {
+    return plain({ id: 'validity', role: 'VALIDITY', label: `not yet in force on ${isoDay(asOf)} (from ${isoDay(record.validFrom)})`, outcome: 'UNSATISFIED', textVerbatim: record.legalBasis, from: 'name' });
+  }
+  if (record.validTo && record.validTo.getTime() <= day) {
+    return plain({ id: 'validity', role: 'VALIDITY', label: `not in force on ${isoDay(asOf)} (ended ${isoDay(record.validTo)})`, outcome: 'UNSATISFIED', textVerbatim: record.legalBasis, from: 'name' });
+  }
+  if (record.revoked && !record.validTo) {
+    return plain({
+      id: 'validity',
+      role: 'VALIDITY',
+      label: 'revoked on a date the records do not give',
+      outcome: 'UNKNOWN',
+      textVerbatim: record.legalBasis,
+      from: 'name',
+      undecidable: 'The record says it was revoked but gives no date.',
+    });
+  }
+  return undefined;
+}
+
+function evaluateTest<R extends ExemptionRecordInfo>(
+  test: ConditionTest,
+  role: 'REQUIREMENT' | 'DISQUALIFIER',
+  input: CheckInput<R>,
+  recordOf: (key: string | undefined) => R,
+): ConditionCheck<R> {
+  const base = {
+    id: test.id,
+    role,
+    label: test.label,
+    textVerbatim: test.text,
+    from: test.from,
+    secondary: SECONDARY_FIELDS.has(test.from),
+    record: recordOf(test.record),
+  };
+  if ('when' in test) {
+    const result = evaluateExpression(test.when, {
+      facts: input.facts,
+      declarations: input.rules.declarations(),
+      units: input.rules.rulebook.units,
+      resolveRef: () => {
+        throw new Error('exemption conditions do not refer to list paragraphs');
+      },
+    });
+    return { ...base, outcome: TO_CONDITION[result.outcome], traces: result.traces, missingFacts: result.missingFacts, undecidable: null, alternatives: [] };
+  }
+  if ('undecidable' in test) {
+    return { ...base, outcome: 'UNKNOWN', traces: [], missingFacts: [], undecidable: test.undecidable, alternatives: [] };
+  }
+  const alternatives = test.anyOf.map((child) => evaluateTest(child, role, input, recordOf));
+  const outcome = TO_CONDITION[anyOf(alternatives.map((alternative) => FROM_CONDITION[alternative.outcome]))];
+  const missingFacts = outcome === 'UNKNOWN' ? [...new Set(alternatives.filter((alternative) => alternative.outcome === 'UNKNOWN').flatMap((alternative) => alternative.missingFacts))] : [];
+  return { ...base, outcome, traces: [], missingFacts, undecidable: null, alternatives };
+}
+
+function regimeVerdict<R extends ExemptionRecordInfo>(regime: RegimeControl, checks: readonly ExemptionCheck<R>[]): RegimeVerdict {
+  const inScope = checks.filter((check) => check.regimes.includes(regime.regime));
+  const applying = inScope.filter((check) => check.outcome === 'APPLIES');
+  const base = { regime: regime.regime, controlled: regime.controlled, applyingExemptions: applying.map((check) => check.key), classificationUnknown: false };
+  if (regime.controlled === 'NOT_MET') {
+    return { ...base, applyingExemptions: [], verdict: 'NOT_CONTROLLED', reason: `Not controlled: ${regime.basis}` };
+  }
+  if (applying.length > 0) {
+    const names = applying.map((check) => `${check.record.legalBasis} (${check.record.name})${check.effect ? `; ${check.effect}` : ''}`).join('; ');
+    const unknown = regime.controlled === 'UNKNOWN';
+    return {
+      ...base,
+      classificationUnknown: unknown,
+      verdict: 'EXEMPT',
+      reason: unknown
+        ? `Whether the item is controlled is unknown (${regime.basis}); if it is, this applies: ${names}.`
+        : `Controlled (${regime.basis}), and this applies on the facts given: ${names}.`,
+    };
+  }
+  const undecided = inScope.filter((check) => check.outcome === 'INDETERMINATE');
+  if (regime.controlled === 'MET' && undecided.length === 0) {
+    return {
+      ...base,
+      verdict: 'LICENCE_LIKELY_REQUIRED',
+      reason: `Controlled (${regime.basis}), and none of the ${inScope.length} exemptions checked applies.`,
+    };
+  }
+  const parts: string[] = [];
+  if (regime.controlled === 'UNKNOWN') parts.push(`whether the item is controlled is unknown (${regime.basis})`);
+  if (undecided.length > 0) parts.push(`${undecided.length} exemption(s) undecided: ${undecided.map((check) => check.record.legalBasis).join('; ')}`);
+  return { ...base, verdict: 'INDETERMINATE', reason: `Undecided: ${parts.join('; ')}.` };
+}
+
+function overallVerdict(regimes: readonly RegimeVerdict[]): { verdict: ExemptionVerdict; reason: string; classificationUnknown: boolean } {
+  const by = (verdict: ExemptionVerdict) => regimes.filter((regime) => regime.verdict === verdict).map((regime) => regime.regime);
+  const classificationUnknown = regimes.some((regime) => regime.classificationUnknown);
+  if (regimes.length === 0) return { verdict: 'INDETERMINATE', reason: 'No regime to check.', classificationUnknown };
+  if (regimes.every((regime) => regime.verdict === 'NOT_CONTROLLED')) {
+    return { verdict: 'NOT_CONTROLLED', reason: `Not controlled in ${by('NOT_CONTROLLED').join(', ')} (by the encoded entries).`, classificationUnknown };
+  }
+  const licence = by('LICENCE_LIKELY_REQUIRED');
+  if (licence.length > 0) return { verdict: 'LICENCE_LIKELY_REQUIRED', reason: `Controlled and no exemption applies in ${licence.join(', ')}.`, classificationUnknown };
+  const undecided = by('INDETERMINATE');
+  if (undecided.length > 0) return { verdict: 'INDETERMINATE', reason: `Undecided in ${undecided.join(', ')}: answer the questions listed.`, classificationUnknown };
+  const exempt = by('EXEMPT');
+  return {
+    verdict: 'EXEMPT',
+    reason: `An exemption applies in ${exempt.join(', ')}${by('NOT_CONTROLLED').length > 0 ? `; not controlled in ${by('NOT_CONTROLLED').join(', ')}` : ''}${classificationUnknown ? '. Whether the item is controlled at all is unknown; the exemption covers it if it is' : ''}.`,
+    classificationUnknown,
+  };
+}
+
+function collectQuestions<R extends ExemptionRecordInfo>(input: CheckInput<R>, checks: readonly ExemptionCheck<R>[]): Question[] {
+  const declarations = input.rules.declarations();
+  const questions = new Map<string, Question>();
+  const ask = (fact: string, exemption: string | null) => {
+    const declaration = declarations.get(fact);
+    if (!declaration || input.facts.has(fact)) return;
+    const question = questions.get(fact) ?? { fact, declaration, exemptions: [], forClassification: false };
+    if (exemption) question.exemptions.push(exemption);
+    else question.forClassification = true;
+    questions.set(fact, question);
+  };
+  for (const check of checks) if (check.outcome === 'INDETERMINATE') for (const fact of check.missingFacts) ask(fact, check.key);
+  for (const regime of input.control) if (regime.controlled === 'UNKNOWN') for (const fact of regime.missingFacts) ask(fact, null);
+  return [...questions.values()].sort((a, b) => b.exemptions.length - a.exemptions.length || Number(b.forClassification) - Number(a.forClassification) || a.fact.localeCompare(b.fact));
+}
+
+const DISCLAIMER =
+  'Decision support, not legal advice. This compares the facts you gave with the exemption texts stored here; it does not know your contracts, end users or the current text of every rule. "EXEMPT" means an exemption applies on the facts you stated; "INDETERMINATE" means the facts or the stored texts do not decide, and nothing is cleared. "NOT_CONTROLLED" only covers the list entries encoded in this knowledge base. Check the cited texts, and ask your export-control officer or the licensing authority before relying on an answer.';
+
+function disclaimerFor<R extends ExemptionRecordInfo>(checks: readonly ExemptionCheck<R>[]): string {
+  const caveats = checks.flatMap((check) => check.caveats.map((caveat) => `${check.record.legalBasis}: ${caveat}`));
+  return caveats.length > 0 ? `${DISCLAIMER} Editions and wording of the texts used: ${[...new Set(caveats)].join(' ')}` : DISCLAIMER;
+}
+
+function notesFor<R extends ExemptionRecordInfo>(input: CheckInput<R>): string[] {
+  const notes: string[] = [];
+  const itemType = input.facts.get(ITEM_TYPE_FACT);
+  if (!itemType) notes.push('item_type is not known: say whether a commodity (hardware), software or technology is exported; research and publication exemptions cover only technology and software.');
+  for (const regime of input.control) notes.push(`${regime.regime}: ${regime.basis}`);
+  return notes;
+}
+
+function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Input: activity facts, destination and item type.
+
+export interface ActivityFactInput {
+  name: string;
+  value: string | number | boolean;
+  unit?: string | null;
+}
+
+/** Every problem of the activity input at once, each naming the field and the valid choices. */
+export class ActivityInputError extends Error {
+  constructor(
+    readonly problems: { field: string; rule: string; message: string }[],
+  ) {
+    super(problems.map((problem) => problem.message).join('; '));
+    this.name = 'ActivityInputError';
+  }
+}
+
+/**
+ * Validates the activity facts and the destination, and adds the item type derived from the
+ * provision codes. Activity facts must be activity facts; a fact the user gave that contradicts
+ * the codes (item_type "technology" for 6A003) is an error rather than silently overridden.
+ */
+export function activityFactSet(
+  rules: ExemptionRules,
+  inputs: readonly ActivityFactInput[],
+  destination: string | null | undefined,
+  derivedItemType: { value: ItemTypeValue; from: string } | null,
+): Map<string, NormalizedFact> {
+  const problems: { field: string; rule: string; message: string }[] = [];
+  const facts = new Map<string, NormalizedFact>();
+  inputs.forEach((input, index) => {
+    const field = `activity[${index}]`;
+    if (input.name === DESTINATION_FACT) {
+      problems.push({ field, rule: 'use-destination-argument', message: `${field} "${DESTINATION_FACT}": give the destination as the \`destination\` argument (ISO 3166-1 alpha-2 code).` });
+      return;
+    }
+    const info = rules.activityFacts.get(input.name);
+    if (!info) {
+      const itemFact = rules.rulebook.facts.has(input.name);
+      problems.push({
+        field,
+        rule: itemFact ? 'item-fact-not-activity-fact' : 'unknown-activity-fact',
+        message: itemFact
+          ? `${field} "${input.name}" is a fact about the item: give it in item.facts.`
+          : `${field} "${input.name}" is not an activity fact; valid names are listed by the activityFacts query (${closestNames(input.name, [...rules.activityFacts.keys()].filter((name) => name !== DESTINATION_FACT))}).`,
+      });
+      return;
+    }
+    if (facts.has(input.name)) {
+      problems.push({ field, rule: 'given-once', message: `${field} "${input.name}" is given more than once.` });
+      return;
+    }
+    const declaration = info.declaration;
+    const given = `${String(input.value)}${input.unit ? ` ${input.unit}` : ''}`;
+    if (declaration.type === 'boolean') {
+      if (typeof input.value !== 'boolean') {
+        problems.push({ field, rule: 'boolean-fact', message: `${field} "${input.name}" is a yes/no fact: give \`boolean\`.` });
+        return;
+      }
+      facts.set(input.name, { name: input.name, type: 'boolean', value: input.value, given });
+    } else if (declaration.type === 'enum') {
+      const value = String(input.value);
+      if (typeof input.value !== 'string' || !declaration.values.includes(value)) {
+        problems.push({ field, rule: 'enum-value', message: `${field} "${input.name}": give \`choice\`, one of: ${declaration.values.join(', ')}.` });
+        return;
+      }
+      facts.set(input.name, { name: input.name, type: 'enum', value, given });
+    } else {
+      const canonical = typeof input.value === 'number' ? rules.rulebook.units.toCanonical(input.value, (input.unit ?? '').trim(), declaration.dimension) : undefined;
+      if (canonical === undefined) {
+        problems.push({ field, rule: 'number-with-unit', message: `${field} "${input.name}": give a number with a ${declaration.dimension} unit.` });
+        return;
+      }
+      facts.set(input.name, { name: input.name, type: 'number', value: canonical, given });
+    }
+  });
+
+  if (destination !== null && destination !== undefined) {
+    const code = destination.trim().toUpperCase();
+    if (!/^[A-Z]{2}$/.test(code) || !isIsoCountryCode(code)) {
+      problems.push({ field: 'destination', rule: 'iso-3166-1-alpha-2', message: `destination "${destination}" is not an ISO 3166-1 alpha-2 country code (e.g. "JP", "US", "GB").` });
+    } else {
+      facts.set(DESTINATION_FACT, { name: DESTINATION_FACT, type: 'enum', value: code.toLowerCase(), given: code });
+    }
+  }
+
+  if (derivedItemType) {
+    const stated = facts.get(ITEM_TYPE_FACT);
+    if (stated && stated.value !== derivedItemType.value) {
+      const index = inputs.findIndex((input) => input.name === ITEM_TYPE_FACT);
+      problems.push({
+        field: `activity[${index}]`,
+        rule: 'item-type-matches-provisions',
+        message: `activity[${index}] "item_type" is "${String(stated.value)}", but ${derivedItemType.from} controls ${derivedItemType.value}: give the code of the entry that controls what is exported (technology for a controlled item is usually in the E group, e.g. 6E001).`,
+      });
+    } else if (!stated) {
+      facts.set(ITEM_TYPE_FACT, { name: ITEM_TYPE_FACT, type: 'enum', value: derivedItemType.value, given: `${derivedItemType.value} (from ${derivedItemType.from})` });
+    }
+  }
+  if (problems.length > 0) throw new ActivityInputError(problems);
+  return facts;
+}
+
+const ITEM_TYPE_BY_GROUP: Record<string, ItemTypeValue> = { A: 'commodity', B: 'commodity', C: 'commodity', D: 'software', E: 'technology' };
+
+/** The item type the codes' product group letters say ("6A003" -> commodity, "6E001" -> technology). */
+export function itemTypeOfCodes(codes: readonly string[]): { value: ItemTypeValue; from: string } | { conflict: string } | null {
+  const typed = codes.map((code) => ({ code, type: ITEM_TYPE_BY_GROUP[/^\d([A-E])\d{3}/i.exec(code)?.[1]?.toUpperCase() ?? ''] }));
+  const known = typed.filter((entry): entry is { code: string; type: ItemTypeValue } => entry.type !== undefined);
+  if (known.length === 0) return null;
+  const types = new Set(known.map((entry) => entry.type));
+  if (types.size > 1) return { conflict: known.map((entry) => `${entry.code} (${entry.type})`).join(', ') };
+  const [first] = known;
+  return first ? { value: first.type, from: known.map((entry) => entry.code).join(', ') } : null;
+}
+
+function closestNames(name: string, known: readonly string[]): string {
+  const words = new Set(name.toLowerCase().split(/[_\s]+/));
+  const scored = known
+    .map((candidate) => ({ candidate, score: candidate.split('_').filter((word) => words.has(word)).length }))
+    .filter(({ score }) => score > 0)
+    .sort((a, b) => b.score - a.score || a.candidate.localeCompare(b.candidate))
+    .slice(0, 5)
+    .map(({ candidate }) => candidate);
+  return scored.length > 0 ? `did you mean: ${scored.join(', ')}?` : `${known.length} facts`;
+}

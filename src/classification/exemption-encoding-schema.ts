@@ -1,0 +1,96 @@
+// The format of seed/encodings/exemptions/*.json: the conditions of each exemption record of
+// seed/data/exemptions.json as data, so checkExemptions can evaluate them with three-valued
+// logic. Conditions reuse the threshold encodings' expressions and fact declarations; every
+// condition quotes the record text it was read from. See seed/encodings/exemptions/README.md.
+import { z } from 'zod';
+import { expressionSchema, factDeclarationSchema, type Expression } from './encoding-schema.js';
+
+const id = z.string().regex(/^[A-Za-z0-9_.:()\-]+$/, 'condition ids use letters, digits and . _ : ( ) -');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are written YYYY-MM-DD');
+
+/** Fields of an exemption record a condition may quote. */
+export const RECORD_FIELDS = [
+  'name',
+  'text_verbatim',
+  'conditions',
+  'conditions_secondary',
+  'applies_to',
+  'does_not_apply_to',
+  'exclusions_verbatim',
+  'not_public_domain_if',
+  'destinations',
+  'exceptions_reported_secondary',
+  'text_note',
+  'version_note',
+  'related',
+] as const;
+export type RecordField = (typeof RECORD_FIELDS)[number];
+
+/** Fields whose text is not the legal text itself (guidance, commentary, editors' notes). */
+export const SECONDARY_FIELDS: ReadonlySet<RecordField> = new Set(['conditions_secondary', 'exceptions_reported_secondary', 'text_note', 'version_note', 'related']);
+
+export type ConditionTest =
+  | { id: string; label: string; text: string; from: RecordField; record?: string; when: Expression }
+  | { id: string; label: string; text: string; from: RecordField; record?: string; undecidable: string }
+  | { id: string; label: string; text: string; from: RecordField; record?: string; anyOf: ConditionTest[] };
+
+const conditionBase = {
+  id,
+  /** Plain words for the user ("sponsor may withhold publication"). */
+  label: z.string().min(1),
+  /** The verbatim passage of the record this condition is read from (a substring of `from`). */
+  text: z.string().min(1),
+  /** The record field the passage is in. */
+  from: z.enum(RECORD_FIELDS),
+  /** Another record the passage comes from (its citation is used); defaults to the file's record. */
+  record: z.string().min(1).optional(),
+};
+
+export const conditionTestSchema: z.ZodType<ConditionTest> = z.lazy(() =>
+  z.union([
+    z.object({ ...conditionBase, when: expressionSchema }).strict(),
+    /** The record does not give enough to check this: always UNKNOWN, with the reason. */
+    z.object({ ...conditionBase, undecidable: z.string().min(1) }).strict(),
+    /** Alternatives: satisfied when any is, unsatisfied when all are. */
+    z.object({ ...conditionBase, anyOf: z.array(conditionTestSchema).min(2) }).strict(),
+  ]),
+);
+
+const exemptionRegime = z.enum(['US_EAR', 'EU', 'UK', 'WASSENAAR']);
+
+export const exemptionEncodingSchema = z
+  .object({
+    /** `id` of the record in seed/data/exemptions.json; the file is named after it. */
+    exemption: z.string().min(1),
+    /** Regimes whose checks this exemption takes part in. */
+    regimes: z.array(exemptionRegime).min(1),
+    /** Why those regimes, where the record's regime label alone does not say. */
+    regimesNote: z.string().optional(),
+    /** What it covers: commodity / software / technology, read from the record's applies_to. */
+    itemTypes: z.array(z.enum(['commodity', 'software', 'technology'])).min(1),
+    /** Only for these list paragraphs (decontrol notes, entry-specific exceptions); omitted = any. */
+    provisions: z
+      .array(z.object({ regime: exemptionRegime, paragraph: z.string().min(1) }).strict())
+      .optional(),
+    /** End of validity stated in the record ("Revoked from 31/12/2020"): not in force on or after `until`. */
+    validity: z.object({ until: isoDate, text: z.string().min(1), from: z.enum(RECORD_FIELDS) }).strict().optional(),
+    /** Destinations added to a listed set on a date the records state (e.g. the UK to EU001 on 1 January 2021). */
+    destinationsAdded: z
+      .array(z.object({ country: z.string().regex(/^[a-z]{2}$/), on: isoDate, text: z.string().min(1), from: z.enum(RECORD_FIELDS), record: z.string().min(1) }).strict())
+      .optional(),
+    /** All must be satisfied for the exemption to apply. */
+    requirements: z.array(conditionTestSchema),
+    /** Any one satisfied means the exemption does not apply. */
+    disqualifiers: z.array(conditionTestSchema),
+    /** What applying it means, where the record says (e.g. "classified under ECCN 6A993.a"). */
+    effect: z.object({ text: z.string().min(1), from: z.enum(RECORD_FIELDS) }).strict().optional(),
+    /** What the record leaves undecidable, in plain words (shown to users). */
+    undecidable: z.array(z.string().min(1)),
+    /** Caveats about the text (edition, paraphrase), shown with every answer. */
+    caveats: z.array(z.string().min(1)).optional(),
+  })
+  .strict();
+export type ExemptionEncoding = z.infer<typeof exemptionEncodingSchema>;
+export type ExemptionRegime = z.infer<typeof exemptionRegime>;
+
+export const activityFactsFileSchema = z.object({ _comment: z.string().optional(), facts: z.array(factDeclarationSchema) }).strict();

@@ -1,0 +1,202 @@
+// checkExemptions and activityFacts over HTTP on the seeded database: research and publication
+// exemptions by provision code, hardware classified from its facts, EU001 destinations, the
+// revoked UK OGEL by date, questions for unknown facts, bad input named in BAD_USER_INPUT, and a
+// fixed number of SQL statements whatever is asked.
+import type { ResultOf, VariablesOf } from '@graphql-typed-document-node/core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { graphql } from '../generated/gql.js';
+import { describeWithDatabase, startTestService, type TestService } from '../support/test-service.js';
+
+const CheckExemptions = graphql(`
+  query CheckExemptionsHttp($input: CheckExemptionsInput!) {
+    checkExemptions(input: $input) {
+      verdict
+      reason
+      classificationUnknown
+      asOf
+      destination
+      regimes { regime controlled verdict reason applyingExemptions controlledBy }
+      exemptions {
+        exemptionKey
+        legalBasis
+        outcome
+        reason
+        exemption { name kind }
+        citation { url }
+        conditions { id role outcome textVerbatim secondary citation { url } criteria { fact required given outcome } alternatives { id outcome } }
+        disqualifiersFired { id label textVerbatim }
+        missingFacts
+        undecidable
+      }
+      questionsToAnswer { fact type description values exemptions givenAs }
+      disclaimer
+      notes
+    }
+  }
+`);
+
+const ActivityFacts = graphql(`
+  query ActivityFactsHttp {
+    activityFacts { name type description values exemptions givenAs }
+  }
+`);
+
+type Input = VariablesOf<typeof CheckExemptions>['input'];
+type Result = ResultOf<typeof CheckExemptions>['checkExemptions'];
+
+const FUNDAMENTAL = [
+  { name: 'research_is_fundamental', boolean: true },
+  { name: 'results_intended_for_publication', boolean: true },
+  { name: 'prepublication_review', choice: 'none' },
+  { name: 'sponsor_may_restrict_publication', boolean: false },
+  { name: 'researchers_accepted_restrictions', boolean: false },
+];
+
+describeWithDatabase('checkExemptions', () => {
+  let service: TestService;
+
+  beforeAll(async () => {
+    service = await startTestService();
+  });
+
+  afterAll(async () => {
+    await service?.stop();
+  });
+
+  async function check(input: Input): Promise<Result> {
+    const response = await service.query(CheckExemptions, { input });
+    expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+    if (!response.data) throw new Error('no data');
+    return response.data.checkExemptions;
+  }
+
+  async function errorOf(input: Input) {
+    const response = await service.query(CheckExemptions, { input });
+    expect(response.data?.checkExemptions ?? null).toBeNull();
+    const [error] = response.errors ?? [];
+    if (!error) throw new Error('expected an error');
+    return error;
+  }
+
+  const exemption = (result: Result, key: string) => {
+    const found = result.exemptions.find((candidate) => candidate.exemptionKey === key);
+    if (!found) throw new Error(`${key} not in scope: ${result.exemptions.map((candidate) => candidate.exemptionKey).join(', ')}`);
+    return found;
+  };
+
+  it('fundamental research technology under 6E001: 734.8 applies, the verdict is EXEMPT, with text and citation', async () => {
+    const result = await check({ provisions: ['6E001'], regimes: ['US_EAR'], activity: FUNDAMENTAL });
+    const research = exemption(result, 'US-EAR-734.8');
+    expect(research.outcome).toBe('APPLIES');
+    expect(research.exemption.kind).toBe('FUNDAMENTAL_RESEARCH');
+    expect(research.citation.url).toMatch(/734-8/);
+    const intended = research.conditions.find((condition) => condition.id === 'intended-to-be-published');
+    expect(intended?.outcome).toBe('SATISFIED');
+    expect(intended?.textVerbatim).toMatch(/is intended to be published is not subject to the EAR/);
+    expect(intended?.criteria[0]).toMatchObject({ fact: 'results_intended_for_publication', given: 'true', outcome: 'MET' });
+    expect(result.regimes).toEqual([expect.objectContaining({ regime: 'US_EAR', controlled: 'MET', verdict: 'EXEMPT', controlledBy: ['6E001'] })]);
+    expect(result.verdict).toBe('EXEMPT');
+    expect(result.classificationUnknown).toBe(false);
+    expect(result.disclaimer).toMatch(/not legal advice/);
+  });
+
+  it('a sponsor that may withhold publication: 734.8 does not apply and the disqualifier is reported', async () => {
+    const activity = FUNDAMENTAL.map((fact) => (fact.name === 'sponsor_may_restrict_publication' ? { name: fact.name, boolean: true } : fact));
+    const result = await check({ provisions: ['6E001'], regimes: ['US_EAR'], activity });
+    const research = exemption(result, 'US-EAR-734.8');
+    expect(research.outcome).toBe('DOES_NOT_APPLY');
+    expect(research.disqualifiersFired.map((condition) => condition.id)).toEqual(['sponsor-may-restrict']);
+    expect(result.verdict).not.toBe('EXEMPT');
+  });
+
+  it('unknown facts: INDETERMINATE, never EXEMPT, with the questions that would decide it', async () => {
+    const result = await check({ provisions: ['6E001'], regimes: ['US_EAR'] });
+    expect(result.verdict).toBe('INDETERMINATE');
+    expect(result.exemptions.every((candidate) => candidate.outcome !== 'APPLIES')).toBe(true);
+    const question = result.questionsToAnswer.find((candidate) => candidate.fact === 'research_is_fundamental');
+    expect(question).toMatchObject({ type: 'BOOLEAN', givenAs: 'activity' });
+    expect(question?.exemptions).toContain('US-EAR-734.8');
+    expect(question?.description).toMatch(/fundamental research/);
+  });
+
+  it('a camera classified from its facts is hardware: research exemptions do not apply', async () => {
+    const result = await check({
+      item: { description: 'uncooled thermal camera', facts: [{ name: 'frame_rate', number: 30, unit: 'Hz' }] },
+      regimes: ['US_EAR'],
+      activity: [{ name: 'item_type', choice: 'commodity' }, ...FUNDAMENTAL],
+    });
+    const research = exemption(result, 'US-EAR-734.8');
+    expect(research.outcome).toBe('DOES_NOT_APPLY');
+    expect(research.disqualifiersFired.map((condition) => condition.id)).toContain('hardware');
+    expect(result.verdict).not.toBe('EXEMPT');
+  });
+
+  it('EU001: a listed destination is satisfied (the authorisation stays undecided), an unlisted one rules it out', async () => {
+    const activity = [
+      { name: 'export_from_eu_customs_territory', boolean: true },
+      { name: 'exporter_registered_for_general_authorisation', boolean: true },
+      { name: 'wmd_end_use_concern', boolean: false },
+    ];
+    const listed = exemption(await check({ provisions: ['6A003'], regimes: ['EU'], destination: 'jp', activity }), 'EU-UGEA-EU001');
+    expect(listed.outcome).toBe('INDETERMINATE');
+    expect(listed.conditions.find((condition) => condition.id === 'destination')?.outcome).toBe('SATISFIED');
+    expect(listed.undecidable.join(' ')).toMatch(/Annex II Section A/);
+    const unlisted = exemption(await check({ provisions: ['6A003'], regimes: ['EU'], destination: 'CN', activity }), 'EU-UGEA-EU001');
+    expect(unlisted.outcome).toBe('DOES_NOT_APPLY');
+    expect(unlisted.conditions.find((condition) => condition.id === 'destination')?.outcome).toBe('UNSATISFIED');
+  });
+
+  it('the revoked UK OGEL does not apply after 31/12/2020 and is still checked before', async () => {
+    const activity = [{ name: 'ogel_registered_before_2019_06_20', boolean: true }];
+    const after = await check({ provisions: ['6E001'], regimes: ['UK'], activity, asOf: '2021-06-01' });
+    const revoked = exemption(after, 'UK-OGEL-Technology-for-Dual-Use-Items');
+    expect(revoked.outcome).toBe('DOES_NOT_APPLY');
+    expect(revoked.disqualifiersFired[0]?.textVerbatim).toBe('Revoked from 31/12/2020');
+    expect(after.asOf).toBe('2021-06-01');
+    const before = exemption(await check({ provisions: ['6E001'], regimes: ['UK'], activity, asOf: '2020-06-01' }), 'UK-OGEL-Technology-for-Dual-Use-Items');
+    expect(before.outcome).toBe('INDETERMINATE');
+  });
+
+  it('activityFacts lists the vocabulary with the exemptions using each fact', async () => {
+    const response = await service.query(ActivityFacts);
+    expect(response.errors).toBeUndefined();
+    const facts = response.data?.activityFacts ?? [];
+    const sponsor = facts.find((fact) => fact.name === 'sponsor_may_restrict_publication');
+    expect(sponsor).toMatchObject({ type: 'BOOLEAN', givenAs: 'activity' });
+    expect(sponsor?.exemptions).toContain('US-EAR-734.8');
+    const destination = facts.find((fact) => fact.name === 'destination_country');
+    expect(destination?.givenAs).toBe('destination');
+    expect(destination?.values).toContain('JP');
+  });
+
+  it('an unknown activity fact is BAD_USER_INPUT naming it', async () => {
+    const error = await errorOf({ provisions: ['6E001'], activity: [{ name: 'research_is_fundamentle', boolean: true }] });
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.activity[0]', rule: 'unknown-activity-fact' });
+    expect(error.message).toMatch(/research_is_fundamentle/);
+    expect(error.message).toMatch(/research_is_fundamental/);
+  });
+
+  it('a bad country code is BAD_USER_INPUT naming the destination', async () => {
+    const error = await errorOf({ provisions: ['6E001'], destination: 'XX' });
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.destination', rule: 'iso-3166-1-alpha-2' });
+    expect(error.message).toMatch(/"XX"/);
+  });
+
+  it('an unknown provision code, no item at all, and a contradicting item type are BAD_USER_INPUT', async () => {
+    expect((await errorOf({ provisions: ['6Z999'] })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.provisions' });
+    expect((await errorOf({ activity: FUNDAMENTAL })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'provisions-or-item' });
+    const contradiction = await errorOf({ provisions: ['6A003'], regimes: ['US_EAR'], activity: [{ name: 'item_type', choice: 'technology' }] });
+    expect(contradiction.extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'item-type-matches-provisions' });
+  });
+
+  it('costs a fixed number of SQL statements, whatever the number of exemptions and conditions returned', async () => {
+    const before = service.db.statementCount();
+    await check({ provisions: ['6E001'], regimes: ['US_EAR', 'EU', 'UK', 'WASSENAAR'], activity: FUNDAMENTAL });
+    const all = service.db.statementCount() - before;
+    const before2 = service.db.statementCount();
+    await check({ provisions: ['6E001'], regimes: ['US_EAR'] });
+    const one = service.db.statementCount() - before2;
+    expect(all).toBe(one);
+    expect(all).toBeLessThanOrEqual(5);
+  });
+});
