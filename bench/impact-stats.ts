@@ -1,0 +1,224 @@
+// `npm run bench` (impact-stats part): typical dashboard aggregates over 1,000,000 synthetic
+// impact metrics (plus the 96 real ones) on PostgreSQL, through GraphQL over HTTP (cache off)
+// against the same aggregation as hand-written SQL behind a bare HTTP handler, then the same
+// GraphQL requests answered from the cache. Prints p50, p95, their ratio, cache hits/misses,
+// and how long the generator took. Load: autocannon, latencies in an HDR histogram.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import autocannon from 'autocannon';
+import * as hdr from 'hdr-histogram-js';
+import pg from 'pg';
+import { aggregateCache } from '../src/analytics/aggregate-cache.js';
+import { generateSyntheticMetrics } from '../src/analytics/synthetic-metrics.js';
+import { loadConfig } from '../src/config.js';
+import { openDatabase } from '../src/db/database.js';
+import { createLogger } from '../src/logger.js';
+import { prepareDatabase, startService } from '../src/server/service.js';
+
+const ADMIN_URL = process.env.BENCH_POSTGRES_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const ROWS = Number(process.env.BENCH_IMPACT_ROWS ?? 1_000_000);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 4);
+
+interface DashboardQuery {
+  name: string;
+  graphql: string;
+  /** The same aggregation written by hand: one statement returning JSON. */
+  sql: string;
+  /** Bucket count both must return. */
+  buckets: (data: unknown) => number;
+}
+
+const bucketsOf = (data: unknown) => (data as { impactStats: { buckets: unknown[] } }).impactStats.buckets.length;
+
+const QUERIES: DashboardQuery[] = [
+  {
+    name: 'UK SIEL decisions by quarter: sum, count, change, change %',
+    graphql: `{ impactStats(includeSynthetic: true, filter: { jurisdictions: ["UK"], indicators: ["SIEL licensing decisions"] }, groupBy: [QUARTER], measures: [SUM, COUNT, CHANGE, CHANGE_PERCENT]) {
+      rowCount buckets { periodLabel unit rowCount values { measure decimal unavailableReason } sources { url publisher } } } }`,
+    sql: `
+      SELECT coalesce(json_agg(row_to_json(r) ORDER BY r.period), '[]') AS rows FROM (
+        SELECT b.period, b.unit, b.rows, b.total, b.total - lag(b.total) OVER w AS change,
+          round((b.total - lag(b.total) OVER w) * 100 / nullif(abs(lag(b.total) OVER w), 0), 10) AS change_percent,
+          (SELECT json_agg(json_build_object('url', c.url, 'publisher', c.publisher)) FROM "Citation" c WHERE c.id = ANY(b.cids)) AS sources
+        FROM (
+          SELECT date_trunc('quarter', m."periodStart"::timestamp)::date AS period, min(m.unit) AS unit, count(*) AS rows,
+            sum(m.value) AS total, array_agg(DISTINCT m."citationId") AS cids
+          FROM "ImpactMetric" m JOIN "Jurisdiction" j ON j.id = m."jurisdictionId"
+          WHERE j.code = 'UK' AND m.indicator = 'SIEL licensing decisions'
+            AND date_trunc('quarter', m."periodStart"::timestamp) = date_trunc('quarter', m."periodEnd"::timestamp)
+          GROUP BY 1
+        ) b WINDOW w AS (ORDER BY b.period)
+      ) r`,
+    buckets: bucketsOf,
+  },
+  {
+    name: 'EU denials by year and unit: count, sum, median, p90',
+    graphql: `{ impactStats(includeSynthetic: true, filter: { jurisdictions: ["EU"], dimensions: [DENIALS] }, groupBy: [YEAR, UNIT], measures: [COUNT, SUM, MEDIAN, P90]) {
+      rowCount buckets { periodLabel unit rowCount values { measure decimal } sources { url publisher } } } }`,
+    sql: `
+      SELECT coalesce(json_agg(row_to_json(b) ORDER BY b.unit, b.period), '[]') AS rows FROM (
+        SELECT m.unit, date_trunc('year', m."periodStart"::timestamp)::date AS period, count(*) AS rows, sum(m.value) AS total,
+          percentile_cont(0.5) WITHIN GROUP (ORDER BY m.value::float8) AS median,
+          percentile_cont(0.9) WITHIN GROUP (ORDER BY m.value::float8) AS p90,
+          (SELECT json_agg(json_build_object('url', c.url, 'publisher', c.publisher)) FROM "Citation" c WHERE c.id = ANY(array_agg(DISTINCT m."citationId"))) AS sources
+        FROM "ImpactMetric" m JOIN "Jurisdiction" j ON j.id = m."jurisdictionId"
+        WHERE j.code = 'EU' AND m.dimension = 'DENIALS'
+          AND date_trunc('year', m."periodStart"::timestamp) = date_trunc('year', m."periodEnd"::timestamp)
+        GROUP BY 1, 2
+      ) b`,
+    buckets: bucketsOf,
+  },
+  {
+    name: 'US licensing volume by indicator and quarter: sum, avg, min, max',
+    graphql: `{ impactStats(includeSynthetic: true, filter: { jurisdictions: ["US"], dimensions: [LICENSING_VOLUME], periodFrom: "2015-01-01" }, groupBy: [INDICATOR, QUARTER], measures: [SUM, AVG, MIN, MAX]) {
+      rowCount buckets { indicator periodLabel unit rowCount values { measure decimal } sources { url publisher } } } }`,
+    sql: `
+      SELECT coalesce(json_agg(row_to_json(b) ORDER BY b.indicator, b.period), '[]') AS rows FROM (
+        SELECT m.indicator, date_trunc('quarter', m."periodStart"::timestamp)::date AS period, min(m.unit) AS unit, count(*) AS rows,
+          sum(m.value) AS total, avg(m.value) AS mean, min(m.value) AS low, max(m.value) AS high,
+          (SELECT json_agg(json_build_object('url', c.url, 'publisher', c.publisher)) FROM "Citation" c WHERE c.id = ANY(array_agg(DISTINCT m."citationId"))) AS sources
+        FROM "ImpactMetric" m JOIN "Jurisdiction" j ON j.id = m."jurisdictionId"
+        WHERE j.code = 'US' AND m.dimension = 'LICENSING_VOLUME' AND m."periodStart" >= '2015-01-01'
+          AND date_trunc('quarter', m."periodStart"::timestamp) = date_trunc('quarter', m."periodEnd"::timestamp)
+        GROUP BY 1, 2
+      ) b`,
+    buckets: bucketsOf,
+  },
+];
+
+interface Figures {
+  p50: number;
+  p95: number;
+  errors: number;
+}
+
+async function load(url: string, body: string, requests = REQUESTS): Promise<Figures> {
+  const histogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: 3 });
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      { url, method: 'POST', headers: { 'content-type': 'application/json' }, body, amount: requests, connections: CONNECTIONS },
+      (error, finished) => (error ? reject(error) : resolve(finished)),
+    );
+    instance.on('response', (_client, _status, _bytes, responseTimeMs) => {
+      histogram.recordValue(Math.max(1, Math.round(responseTimeMs * 1000)));
+    });
+  });
+  const figures = { p50: histogram.getValueAtPercentile(50) / 1000, p95: histogram.getValueAtPercentile(95) / 1000, errors: result.errors + result.non2xx };
+  histogram.destroy();
+  return figures;
+}
+
+async function listen(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+async function postJson(url: string, body: string): Promise<unknown> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  return response.json();
+}
+
+async function main() {
+  const admin = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3000 });
+  await admin.connect().catch((error: unknown) => {
+    throw new Error(`The bench runs on PostgreSQL and none answers at ${ADMIN_URL}: ${String(error)}`);
+  });
+  const database = `kb_bench_${process.pid}`;
+  await admin.query(`CREATE DATABASE "${database}"`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${database}`;
+  const config = loadConfig({ DATABASE_URL: url.toString(), PORT: '0', LOG_LEVEL: 'silent', DB_POOL_SIZE: String(CONNECTIONS), DB_STATEMENT_TIMEOUT_MS: '120000' });
+  const logger = createLogger(config);
+  const db = await openDatabase(config);
+  const pool = new pg.Pool({ connectionString: url.toString(), max: CONNECTIONS });
+  try {
+    await prepareDatabase(db, config, logger);
+    const generator = await pool.connect();
+    const generated = await generateSyntheticMetrics(generator, ROWS).finally(() => generator.release());
+    // A freshly loaded table: let autovacuum's work (visibility map) not land inside the timing.
+    await pool.query('VACUUM ANALYZE "ImpactMetric"');
+
+    const service = await startService(config, logger, { database: db, prepared: true });
+    await service.ready;
+    const graphqlUrl = `${service.url}/graphql`;
+
+    let current = 0;
+    const bare = createServer((request, response) => {
+      request.resume();
+      request.on('end', () => {
+        const query = QUERIES[current];
+        if (!query) throw new Error('no query');
+        pool.query<{ rows: unknown }>(query.sql).then(
+          (result) => {
+            response.setHeader('content-type', 'application/json');
+            response.end(JSON.stringify({ data: result.rows[0]?.rows }));
+          },
+          (error: unknown) => {
+            response.statusCode = 500;
+            response.end(String(error));
+          },
+        );
+      });
+    });
+    const bareUrl = await listen(bare);
+
+    console.log(`impactStats on PostgreSQL: ${ROWS.toLocaleString('en')} synthetic + 96 real metric rows (generator: ${generated.status}, ${generated.ms} ms)`);
+    console.log(`load: ${REQUESTS} requests x ${CONNECTIONS} connections per run, PostgreSQL pool ${CONNECTIONS}; best of 2 runs each`);
+    const table: Record<string, Record<string, number | string>> = {};
+    const best = (list: Figures[]) => list.reduce((a, b) => (b.p95 < a.p95 ? b : a));
+    for (const [index, query] of QUERIES.entries()) {
+      current = index;
+      const body = JSON.stringify({ query: query.graphql });
+      const viaGraphql = (await postJson(graphqlUrl, body)) as { data?: unknown; errors?: unknown };
+      if (!viaGraphql.data) throw new Error(`GraphQL failed for ${query.name}: ${JSON.stringify(viaGraphql.errors)}`);
+      const viaSql = (await postJson(bareUrl, '{}')) as { data: unknown[] };
+      if (query.buckets(viaGraphql.data) !== viaSql.data.length) {
+        throw new Error(`${query.name}: GraphQL has ${query.buckets(viaGraphql.data)} buckets, SQL ${viaSql.data.length}`);
+      }
+
+      aggregateCache.enabled = false;
+      await load(bareUrl, '{}', Math.ceil(REQUESTS / 4));
+      await load(graphqlUrl, body, Math.ceil(REQUESTS / 4));
+      const runs = { sql: [] as Figures[], graphql: [] as Figures[] };
+      for (let round = 0; round < 2; round += 1) {
+        runs.sql.push(await load(bareUrl, '{}'));
+        runs.graphql.push(await load(graphqlUrl, body));
+      }
+      const sql = best(runs.sql);
+      const graphql = best(runs.graphql);
+
+      aggregateCache.enabled = true;
+      aggregateCache.resetStats();
+      await postJson(graphqlUrl, body);
+      const cached = await load(graphqlUrl, body);
+      const stats = aggregateCache.stats();
+
+      table[`Q${index + 1} ${query.name}`] = {
+        buckets: viaSql.data.length,
+        'SQL p50': sql.p50,
+        'SQL p95': sql.p95,
+        'GraphQL p50': graphql.p50,
+        'GraphQL p95': graphql.p95,
+        'ratio p95': Number((graphql.p95 / sql.p95).toFixed(2)),
+        'cached p50': cached.p50,
+        'cached p95': cached.p95,
+        hits: stats.hits,
+        misses: stats.misses,
+        errors: sql.errors + graphql.errors + cached.errors,
+      };
+    }
+    console.table(table);
+    console.log('ms; "ratio p95" = GraphQL p95 / hand-written SQL p95 (cache off); cached = GraphQL with the aggregate cache on (hits include a generation check per request).');
+
+    await new Promise<void>((resolve) => bare.close(() => resolve()));
+    await service.stop();
+  } finally {
+    await pool.end().catch(() => undefined);
+    await db.close().catch(() => undefined);
+    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+await main();

@@ -1,0 +1,105 @@
+// In-process cache of aggregate answers, keyed by the normalised request and the analytics
+// generation (table "AnalyticsGeneration", bumped by statement triggers in the transaction of
+// every write to the tables the analytics read; see the migration analytics_generation).
+//
+// Why no stale answer is possible, with any number of processes on one database:
+// - Every aggregate statement also reads the generation, in the same statement and so in the
+//   same snapshot as the rows it aggregates: an entry stored under generation G holds exactly
+//   what the committed data of generation G gives. (Committed data and generation move
+//   together: the bump is a row update inside the writer's transaction, not a sequence, whose
+//   value would be visible before the write commits.)
+// - An entry is served only after reading the current generation from the database on that
+//   request and finding it equal to the entry's. A write committed before that read has bumped
+//   the generation, so the entry is not served; a write committing after it is concurrent with
+//   the request, and the answer is the one the request would have got from the database.
+// - Nothing about the data version lives only in this process: another process writing (seed,
+//   bench generator, psql) bumps the same row, which every process reads.
+// The price is one primary-key read per cached answer. A request with no entry yet skips it.
+import type { PrismaClient } from '../generated/prisma/client.js';
+import { canonicalJson } from './impact-request.js';
+
+export interface CacheStats {
+  hits: number;
+  misses: number;
+  entries: number;
+  enabled: boolean;
+}
+
+interface Entry {
+  generation: string;
+  value: unknown;
+}
+
+export class AggregateCache {
+  /** One map per database client: two databases in one process (tests) never share entries. */
+  private readonly byClient = new WeakMap<PrismaClient, Map<string, Entry>>();
+  private lastEntries = new Map<string, Entry>();
+  private hits = 0;
+  private misses = 0;
+  enabled = true;
+
+  constructor(private readonly maxEntries = 500) {}
+
+  /**
+   * The answer to `request` of `kind`: from the cache when it was computed from the current
+   * generation, else from `compute`, which must return the generation its statement read.
+   */
+  async get<T>(
+    prisma: PrismaClient,
+    kind: string,
+    request: unknown,
+    compute: () => Promise<{ generation: string; value: T }>,
+  ): Promise<T> {
+    if (!this.enabled) return (await compute()).value;
+    const key = `${kind}:${canonicalJson(request)}`;
+    let entries = this.byClient.get(prisma);
+    if (!entries) {
+      entries = new Map();
+      this.byClient.set(prisma, entries);
+    }
+    this.lastEntries = entries;
+    const entry = entries.get(key);
+    if (entry) {
+      const current = await currentGeneration(prisma);
+      if (current !== null && current === entry.generation) {
+        this.hits += 1;
+        // Refresh its place in the LRU order.
+        entries.delete(key);
+        entries.set(key, entry);
+        return entry.value as T;
+      }
+      entries.delete(key);
+    }
+    this.misses += 1;
+    const { generation, value } = await compute();
+    // No generation row (a database someone emptied by hand): answer, but do not cache.
+    if (generation !== '') {
+      entries.set(key, { generation, value });
+      while (entries.size > this.maxEntries) {
+        const oldest = entries.keys().next().value;
+        if (oldest === undefined) break;
+        entries.delete(oldest);
+      }
+    }
+    return value;
+  }
+
+  /** Hit and miss counts since start (or the last reset); entries of the database used last. */
+  stats(): CacheStats {
+    return { hits: this.hits, misses: this.misses, entries: this.lastEntries.size, enabled: this.enabled };
+  }
+
+  resetStats(): void {
+    this.hits = 0;
+    this.misses = 0;
+  }
+}
+
+export async function currentGeneration(prisma: PrismaClient): Promise<string | null> {
+  const rows = await prisma.$queryRaw<Array<{ generation: string }>>`
+    SELECT "generation"::text AS generation FROM "AnalyticsGeneration" WHERE "scope" = 'analytics'`;
+  return rows[0]?.generation ?? null;
+}
+
+/** The process-wide cache the GraphQL fields and the export routes share. */
+export const aggregateCache = new AggregateCache();
