@@ -14,7 +14,14 @@ import './types/submission.js';
 import './types/stakeholder.js';
 import './types/impact-assessment.js';
 import './types/impact-metric.js';
+import './types/impact-stats.js';
+import './types/consultation-stats.js';
 import './types/guidance-document.js';
 import './types/search.js';
+import './types/item-input.js';
+import './types/item-facts.js';
+import './types/classification.js';
+import './types/check-exemptions.js';
+import './types/compare-provision.js';
 
 export const schema = builder.toSchema();

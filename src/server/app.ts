@@ -11,6 +11,7 @@ import { pinoHttp } from 'pino-http';
 import type { Logger } from '../logger.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { makeFormatError, requestIdPlugin } from '../graphql/errors.js';
+import { exportRouter } from './export-routes.js';
 import { httpErrorHandler } from './http-errors.js';
 import { requestIdFor } from './request-id.js';
 
@@ -123,6 +124,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       context: async ({ req }) => ({ requestId: String(req.id) }),
     }),
   );
+
+  app.use('/export', exportRouter({ isReady: options.isReady }));
 
   app.use((_request, response) => {
     response.status(404).json({ errors: [{ message: 'Not found. The API is at /graphql.', extensions: { code: 'NOT_FOUND' } }] });

@@ -2,7 +2,10 @@
 // /healthz answers and /readyz says "starting"), migrate and seed, then serve GraphQL.
 // stop() lets in-flight requests finish, then closes the database.
 import { createServer } from 'node:http';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { loadRulebook, type Rulebook } from '../classification/rulebook.js';
+import { useRulebook } from '../classification/rulebook-holder.js';
 import type { Config } from '../config.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { applyMigrations } from '../db/migrate.js';
@@ -12,7 +15,9 @@ import { seedDatabase } from '../db/seed/index.js';
 import { schema } from '../graphql/index.js';
 import type { Logger } from '../logger.js';
 import { EmbeddedSearchEngine } from '../search/embedded-search-engine.js';
-import { useSearchEngine } from '../search/engine-holder.js';
+import { createSearchEngine, useSearchEngine } from '../search/engine-holder.js';
+import { indexFingerprint, loadIndexSnapshot, SNAPSHOT_FILE_NAME, SnapshottingSearchIndexer } from '../search/index-snapshot.js';
+import { MeilisearchSearchEngine } from '../search/meilisearch-search-engine.js';
 import type { SearchEngine } from '../search/search-engine.js';
 import { SearchIndexer } from '../search/search-indexer.js';
 import { loadSearchSettings } from '../search/search-settings.js';
@@ -35,21 +40,82 @@ export interface StartOptions {
   prepared?: boolean;
   /** Use this engine instead of the embedded one (tests inject failing engines). */
   searchEngine?: SearchEngine;
+  /** Use these threshold encodings instead of seed/encodings (tests). */
+  rulebook?: Rulebook;
 }
 
+export interface StartSearchOptions {
+  /** Embedded engine only: load the index from this snapshot file when usable, keep it current. */
+  snapshotPath?: string;
+}
+
+/** How start-up got the index: rebuilt from the database, loaded from a snapshot, or kept (Meilisearch). */
+export type SearchIndexSource = 'rebuilt' | 'snapshot' | 'kept';
+
 /**
- * Opens the search index: settings applied, then (the embedded engine lives in memory) a
- * rebuild from the database, then a background drain of the outbox for later writes.
+ * Opens the search index: settings applied, then the index made current, then a background
+ * drain of the outbox for later writes. The embedded engine lives in memory: it loads its
+ * snapshot (then drains what was written since) or rebuilds from the database. Meilisearch
+ * keeps its index: it is rebuilt only when empty, otherwise the outbox backlog is drained.
  */
-export async function startSearch(db: Database, logger: Logger, engine: SearchEngine = new EmbeddedSearchEngine()) {
+export async function startSearch(db: Database, logger: Logger, engine: SearchEngine = new EmbeddedSearchEngine(), options: StartSearchOptions = {}) {
   const started = performance.now();
-  await engine.configure(await loadSearchSettings());
-  const indexer = new SearchIndexer(db.prisma, engine, { log: (msg, data) => logger.warn(data ?? {}, msg) });
-  const indexed = await indexer.reindex();
+  const settings = await loadSearchSettings();
+  await engine.configure(settings);
+  const indexerOptions = { log: (msg: string, data?: object) => logger.warn(data ?? {}, msg) };
+  let indexer: SearchIndexer;
+  let source: SearchIndexSource = 'rebuilt';
+  let applied = 0;
+  if (engine instanceof EmbeddedSearchEngine && options.snapshotPath !== undefined) {
+    const path = options.snapshotPath;
+    const fingerprint = await indexFingerprint(settings);
+    const snapshotting = new SnapshottingSearchIndexer(
+      db.prisma,
+      engine,
+      {
+        path,
+        fingerprint,
+        onSaved: (saved) => logger.info({ path: saved.path, documents: saved.documents, bytes: saved.bytes, ms: saved.ms }, 'search index snapshot saved'),
+        onError: (error) => logger.warn({ err: error, path }, 'search index snapshot not saved'),
+      },
+      indexerOptions,
+    );
+    const loaded = await loadIndexSnapshot(path, engine, fingerprint, db.prisma);
+    if (loaded.loaded) {
+      source = 'snapshot';
+      logger.info({ path, documents: loaded.documents, bytes: loaded.bytes, ms: loaded.ms }, 'search index loaded from snapshot');
+      // Everything written since the snapshot; saves a new snapshot when it applied anything.
+      applied = (await snapshotting.drainAll()).applied;
+    } else {
+      if (loaded.absent) logger.info({ path }, 'no search index snapshot yet: rebuilding');
+      else logger.warn({ path, reason: loaded.reason }, 'search index snapshot ignored: rebuilding');
+      await snapshotting.reindex();
+      await snapshotting.saveSnapshot();
+    }
+    indexer = snapshotting;
+  } else if (engine instanceof MeilisearchSearchEngine) {
+    indexer = new SearchIndexer(db.prisma, engine, indexerOptions);
+    if ((await engine.documentCount()) === 0) {
+      await indexer.reindex();
+    } else {
+      source = 'kept';
+      applied = (await indexer.drainAll()).applied;
+    }
+  } else {
+    indexer = new SearchIndexer(db.prisma, engine, indexerOptions);
+    await indexer.reindex();
+  }
   indexer.start();
   useSearchEngine(engine);
-  logger.info({ engine: engine.name, documents: indexed, ms: Math.round(performance.now() - started) }, 'search index built');
-  return { engine, indexer };
+  logger.info({ engine: engine.name, source, outboxRowsApplied: applied, ms: Math.round(performance.now() - started) }, 'search index ready');
+  return { engine, indexer, source };
+}
+
+/** The snapshot file, when snapshots apply: embedded engine on the embedded database in DATA_DIR. */
+export function searchSnapshotPath(config: Pick<Config, 'SEARCH_SNAPSHOT' | 'MEILI_HOST'>, db: Pick<Database, 'kind' | 'location'>): string | undefined {
+  if (!config.SEARCH_SNAPSHOT || config.MEILI_HOST !== undefined) return undefined;
+  if (db.kind !== 'pglite' || db.location === 'memory://') return undefined;
+  return join(db.location, SNAPSHOT_FILE_NAME);
 }
 
 /** Migrates, then seeds when asked; returns what was done for the log. */
@@ -63,6 +129,11 @@ export async function prepareDatabase(db: Database, config: Pick<Config, 'SEED_O
 
 export async function startService(config: Config, logger: Logger, options: StartOptions = {}): Promise<RunningService> {
   const startedAt = performance.now();
+  // Threshold encodings are read before anything opens: an invalid one (EncodingError, listing
+  // every problem) must stop the start rather than give wrong classifications later.
+  const rulebook = options.rulebook ?? loadRulebook();
+  useRulebook(rulebook);
+  logger.info({ encodedEntries: rulebook.entries.length, facts: rulebook.facts.size }, 'threshold encodings loaded');
   const db = options.database ?? (await openDatabase(config));
   logger.info({ database: db.kind, location: db.location }, 'database opened');
   usePrisma(db.prisma);
@@ -89,7 +160,7 @@ export async function startService(config: Config, logger: Logger, options: Star
 
   let search: Awaited<ReturnType<typeof startSearch>> | undefined;
   const readyPromise = (options.prepared ? Promise.resolve() : prepareDatabase(db, config, logger)).then(async () => {
-    search = await startSearch(db, logger, options.searchEngine);
+    search = await startSearch(db, logger, options.searchEngine ?? createSearchEngine(config), { snapshotPath: searchSnapshotPath(config, db) });
     ready = true;
     logger.info({ url, graphql: `${url}/graphql`, ms: Math.round(performance.now() - startedAt) }, 'ready');
   });
