@@ -8,6 +8,7 @@ import { evaluateExpression, type CriterionTrace, type FactSet, type NormalizedF
 import { SECONDARY_FIELDS, type ConditionTest, type ExemptionEncoding, type ExemptionRegime, type RecordField } from './exemption-encoding-schema.js';
 import { DESTINATION_FACT, ITEM_TYPE_FACT, type ExemptionRules } from './exemption-rules.js';
 import { isIsoCountryCode } from './iso-countries.js';
+import { closestNames } from './item-facts-input.js';
 import { anyOf, type Outcome } from './three-valued.js';
 
 export type EligibilityOutcome = 'APPLIES' | 'DOES_NOT_APPLY' | 'INDETERMINATE';
@@ -548,13 +549,3 @@ export function itemTypeOfCodes(codes: readonly string[]): { value: ItemTypeValu
   return first ? { value: first.type, from: known.map((entry) => entry.code).join(', ') } : null;
 }
 
-function closestNames(name: string, known: readonly string[]): string {
-  const words = new Set(name.toLowerCase().split(/[_\s]+/));
-  const scored = known
-    .map((candidate) => ({ candidate, score: candidate.split('_').filter((word) => words.has(word)).length }))
-    .filter(({ score }) => score > 0)
-    .sort((a, b) => b.score - a.score || a.candidate.localeCompare(b.candidate))
-    .slice(0, 5)
-    .map(({ candidate }) => candidate);
-  return scored.length > 0 ? `did you mean: ${scored.join(', ')}?` : `${known.length} facts`;
-}

@@ -24,7 +24,7 @@ export function normalizeFacts(rulebook: Rulebook, inputs: readonly FactInput[])
     const info = rulebook.facts.get(input.name);
     const label = `facts[${index}] "${input.name}"`;
     if (!info) {
-      problems.push(`${label}: unknown fact; valid facts are listed by the itemFacts query (${closest(input.name, [...rulebook.facts.keys()])})`);
+      problems.push(`${label}: unknown fact; valid facts are listed by the itemFacts query (${closestNames(input.name, [...rulebook.facts.keys()])})`);
       return;
     }
     if (facts.has(input.name)) {
@@ -69,8 +69,8 @@ export function normalizeFacts(rulebook: Rulebook, inputs: readonly FactInput[])
   return facts;
 }
 
-/** Up to five known names sharing the most leading characters or words with the unknown one. */
-function closest(name: string, known: string[]): string {
+/** Up to five known names sharing the most words with the unknown one (for "did you mean"). */
+export function closestNames(name: string, known: readonly string[]): string {
   const words = new Set(name.toLowerCase().split(/[_\s]+/));
   const scored = known
     .map((candidate) => ({ candidate, score: candidate.split('_').filter((word) => words.has(word)).length }))
