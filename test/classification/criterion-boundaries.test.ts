@@ -68,3 +68,45 @@ describe('criterion boundaries', () => {
     });
   }
 });
+
+// Yes/no and choice criteria: each one decides both ways on its fact, and stays UNKNOWN
+// without it (never a default reading of an unstated property).
+type FactCriterion = Extract<Criterion, { comparator: 'IS' | 'IN' }>;
+const categorical: { where: string; criterion: FactCriterion }[] = [];
+for (const paragraph of rulebook.allParagraphs()) {
+  const expressions = [paragraph.node.conditions, ...(paragraph.node.exclusions ?? []).map((exclusion) => exclusion.when)];
+  for (const expression of expressions) {
+    if (expression) forEachCriterion(expression, (criterion) => { if (criterion.comparator === 'IS' || criterion.comparator === 'IN') categorical.push({ where: `${paragraph.file} ${paragraph.node.paragraph}`, criterion }); });
+  }
+}
+
+function categoricalOutcome(criterion: FactCriterion, fact: NormalizedFact | undefined) {
+  return evaluateExpression(criterion, {
+    facts: new Map(fact ? [[criterion.fact, fact]] : []),
+    declarations,
+    units: rulebook.units,
+    resolveRef: () => { throw new Error('no refs here'); },
+  }).outcome;
+}
+
+describe('yes/no and choice criteria', () => {
+  it('there are such criteria', () => {
+    expect(categorical.length).toBeGreaterThan(0);
+  });
+  for (const { where, criterion } of categorical) {
+    it(`${where} ${criterion.id}: ${criterion.text.slice(0, 90)}`, () => {
+      expect(categoricalOutcome(criterion, undefined)).toBe('UNKNOWN');
+      if (criterion.comparator === 'IS') {
+        expect(categoricalOutcome(criterion, { name: criterion.fact, type: 'boolean', value: criterion.value, given: String(criterion.value) })).toBe('MET');
+        expect(categoricalOutcome(criterion, { name: criterion.fact, type: 'boolean', value: !criterion.value, given: String(!criterion.value) })).toBe('NOT_MET');
+        return;
+      }
+      const declaration = declarations.get(criterion.fact);
+      if (declaration?.type !== 'enum') throw new Error(`${criterion.fact} is not a choice`);
+      for (const value of declaration.values) {
+        const expected = criterion.values.includes(value) ? 'MET' : 'NOT_MET';
+        expect(categoricalOutcome(criterion, { name: criterion.fact, type: 'enum', value, given: value }), value).toBe(expected);
+      }
+    });
+  }
+});
