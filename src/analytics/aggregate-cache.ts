@@ -15,6 +15,9 @@
 // - Nothing about the data version lives only in this process: another process writing (seed,
 //   bench generator, psql) bumps the same row, which every process reads.
 // The price is one primary-key read per cached answer. A request with no entry yet skips it.
+// GraphQL operations made only of analytics fields are also cached whole, one level up, by
+// the same argument (response-cache.ts): a repeated dashboard request skips execution.
+import { rawPoolOf } from '../db/database.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { canonicalJson } from './impact-request.js';
 
@@ -95,9 +98,12 @@ export class AggregateCache {
   }
 }
 
+const GENERATION_QUERY = `SELECT "generation"::text AS generation FROM "AnalyticsGeneration" WHERE "scope" = 'analytics'`;
+
+/** The committed generation now: one primary-key read, on the pg pool directly when there is one. */
 export async function currentGeneration(prisma: PrismaClient): Promise<string | null> {
-  const rows = await prisma.$queryRaw<Array<{ generation: string }>>`
-    SELECT "generation"::text AS generation FROM "AnalyticsGeneration" WHERE "scope" = 'analytics'`;
+  const pool = rawPoolOf(prisma);
+  const rows = pool ? (await pool.query<{ generation: string }>(GENERATION_QUERY)).rows : await prisma.$queryRawUnsafe<Array<{ generation: string }>>(GENERATION_QUERY);
   return rows[0]?.generation ?? null;
 }
 

@@ -3,7 +3,7 @@
 // period bounds), so a period without data comes back as missing, never as zero.
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import { MixedUnitsError, TooManyBucketsError } from './analytics-errors.js';
-import { bucketStartSql, filterSql, GENERATION_SQL, INTERVAL_LITERAL, measureSql, sourcesSql, truncDateSql } from './impact-sql.js';
+import { bucketStartSql, filterSql, GENERATION_SQL, INTERVAL_LITERAL, measureSql, queryAggregate, sourcesSql, truncDateSql } from './impact-sql.js';
 import { isUnitSensitive, periodOf, type ImpactSeriesRequest } from './impact-request.js';
 import { MAX_BUCKETS, trimDecimal, type ImpactSource, type UnavailableReason } from './impact-stats.js';
 
@@ -103,13 +103,14 @@ export async function runImpactSeries(prisma: PrismaClient, request: ImpactSerie
   if (periodFrom && periodTo && intervalsBetween(request.interval, periodFrom, periodTo) > MAX_BUCKETS) {
     throw new TooManyBucketsError(MAX_BUCKETS);
   }
-  const rows = await prisma.$queryRaw<SeriesRow[]>(buildImpactSeriesSql(request));
+  const rows = await queryAggregate<SeriesRow>(prisma, buildImpactSeriesSql(request));
   const first = rows[0];
   const pointRows = rows.filter((row) => row.period_start !== null);
   if (pointRows.length > MAX_BUCKETS) throw new TooManyBucketsError(MAX_BUCKETS);
   const mixed = first?.unit_min !== first?.unit_max;
   if (mixed && isUnitSensitive(request.measure)) {
-    const units = await prisma.$queryRaw<Array<{ unit: string }>>(
+    const units = await queryAggregate<{ unit: string }>(
+      prisma,
       Prisma.sql`SELECT DISTINCT m."unit" COLLATE "C" AS unit FROM "ImpactMetric" m WHERE ${filterSql(request.filter, request.includeSynthetic)} AND m."indicator" = ${request.indicator} ORDER BY 1`,
     );
     throw new MixedUnitsError(

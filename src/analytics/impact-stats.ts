@@ -12,6 +12,7 @@ import {
   INTERVAL_LITERAL,
   MEASURE_ALIAS,
   measureSql,
+  queryAggregate,
   sourcesSql,
   type AttributeKey,
 } from './impact-sql.js';
@@ -148,6 +149,11 @@ export function buildImpactStatsSql(request: ImpactStatsRequest): Prisma.Sql {
   const keyColumns = attributes.map((key) => Prisma.raw(`${ATTRIBUTE_COLUMNS[key].expression} AS ${ATTRIBUTE_COLUMNS[key].alias}`));
   const groupColumns = [...attributes.map((key) => Prisma.raw(ATTRIBUTE_COLUMNS[key].expression)), ...(interval ? [bucket] : [])];
   const wantsChange = request.measures.includes('CHANGE') || request.measures.includes('CHANGE_PERCENT');
+  // The bucket's unit range (min = max: one unit). Grouped by UNIT, the unit is the key itself:
+  // no per-row comparisons needed.
+  const byUnit = attributes.includes('UNIT');
+  const unitMin = Prisma.raw(byUnit ? 'm."unit"' : 'min(m."unit" COLLATE "C")');
+  const unitMax = Prisma.raw(byUnit ? 'm."unit"' : 'max(m."unit" COLLATE "C")');
   const measureColumns = request.measures
     .filter((measure): measure is Exclude<Measure, 'CHANGE' | 'CHANGE_PERCENT'> => measure !== 'CHANGE' && measure !== 'CHANGE_PERCENT')
     .map((measure) => Prisma.sql`(${measureSql(measure)})::text AS ${Prisma.raw(MEASURE_ALIAS[measure])}`);
@@ -186,7 +192,7 @@ export function buildImpactStatsSql(request: ImpactStatsRequest): Prisma.Sql {
         ...keyColumns,
         Prisma.sql`${bucket} AS bucket_date`,
         Prisma.sql`m."citationId" AS cid, count(*) AS c, count(m."value") AS nc, sum(m."value") AS s, min(m."value") AS mn, max(m."value") AS mx`,
-        Prisma.sql`min(m."unit" COLLATE "C") AS umin, max(m."unit" COLLATE "C") AS umax`,
+        Prisma.sql`${unitMin} AS umin, ${unitMax} AS umax`,
       ],
       ', ',
     )}
@@ -202,8 +208,8 @@ export function buildImpactStatsSql(request: ImpactStatsRequest): Prisma.Sql {
         Prisma.sql`to_char(${bucket}, 'YYYY-MM-DD') AS bucket_start`,
         Prisma.sql`count(*)::int AS row_count`,
         Prisma.sql`count(m."value")::int AS numeric_count`,
-        Prisma.sql`min(m."unit" COLLATE "C") AS unit_min`,
-        Prisma.sql`max(m."unit" COLLATE "C") AS unit_max`,
+        Prisma.sql`${unitMin} AS unit_min`,
+        Prisma.sql`${unitMax} AS unit_max`,
         Prisma.sql`array_agg(DISTINCT m."citationId") AS citation_ids`,
         ...measureColumns,
       ],
@@ -281,7 +287,8 @@ FROM meta LEFT JOIN LATERAL (
 
 /** Distinct units of the filtered rows (asked only to word a refusal). */
 async function unitsOf(prisma: PrismaClient, filter: ImpactFilter, includeSynthetic: boolean): Promise<string[]> {
-  const rows = await prisma.$queryRaw<Array<{ unit: string }>>(
+  const rows = await queryAggregate<{ unit: string }>(
+    prisma,
     Prisma.sql`SELECT DISTINCT m."unit" COLLATE "C" AS unit FROM "ImpactMetric" m WHERE ${filterSql(filter, includeSynthetic)} ORDER BY 1`,
   );
   return rows.map((row) => row.unit);
@@ -294,7 +301,7 @@ function parseSources(text: string | null): ImpactSource[] {
 }
 
 export async function runImpactStats(prisma: PrismaClient, request: ImpactStatsRequest): Promise<ImpactStatsResult> {
-  const rows = await prisma.$queryRaw<StatsRow[]>(buildImpactStatsSql(request));
+  const rows = await queryAggregate<StatsRow>(prisma, buildImpactStatsSql(request));
   const first = rows[0];
   const generation = first?.generation ?? '';
   const spanning = first?.spanning ?? 0;

@@ -8,6 +8,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { pinoHttp } from 'pino-http';
+import { responseCache } from '../analytics/response-cache.js';
 import type { Logger } from '../logger.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { makeFormatError, requestIdPlugin } from '../graphql/errors.js';
@@ -60,8 +61,13 @@ export async function createApp(options: AppOptions): Promise<App> {
       ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer }),
       ApolloServerPluginCacheControlDisabled(),
       requestIdPlugin,
+      // Repeated dashboard-aggregate operations answered without re-executing them, never
+      // stale (src/analytics/response-cache.ts).
+      responseCache.plugin<GraphQLContext>(),
     ],
     includeStacktraceInErrorResponses: false,
+    // The default serialisation, except that cached dashboard answers reuse their JSON text.
+    stringifyResult: (value) => responseCache.stringify(value),
     // We own SIGTERM/SIGINT (src/cli/kb.ts): Apollo's own handlers would re-raise the signal
     // after stopping and kill the process before the database is closed.
     stopOnTerminationSignals: false,

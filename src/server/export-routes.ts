@@ -125,8 +125,11 @@ export function exportFileName(kind: string, parts: ReadonlyArray<readonly [stri
     .join('_')
     .replace(/[^A-Za-z0-9.+_-]+/g, '-')
     .replace(/\+/g, '-')
+    .replace(/\.{2,}/g, '.')
     .replace(/-{2,}/g, '-')
     .replace(/(^[-.]+)|([-.]+$)/g, '');
+  // Nothing left (a kind made only of punctuation): never a bare ".csv" (a hidden file).
+  if (base === '') base = 'export';
   if (base.length > 150) base = `${base.slice(0, 140).replace(/[-_.]+$/, '')}-${createHash('sha256').update(base).digest('hex').slice(0, 8)}`;
   return `${base}.${extension}`;
 }

@@ -2,10 +2,12 @@
 // figures (seed/data/impact_metrics.json, consultations.json). Expected values are worked out
 // by hand from the quoted sources and written as literals, each with the record it comes from.
 import type { ResultOf, VariablesOf } from '@graphql-typed-document-node/core';
+import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { aggregateCache } from '../../src/analytics/aggregate-cache.js';
+import { responseCache } from '../../src/analytics/response-cache.js';
 import { graphql } from '../generated/gql.js';
-import { describeWithDatabase, startTestService, type TestService } from '../support/test-service.js';
+import { describeWithDatabase, startTestService, testDatabase, type TestService } from '../support/test-service.js';
 import { errorCode, onlyError } from './support-narrow.js';
 
 const Stats = graphql(`
@@ -301,8 +303,26 @@ describeWithDatabase('impact analytics', () => {
     };
     const first = await stats(variables);
     const before = aggregateCache.stats();
+    const responseHitsBefore = responseCache.hits;
     const again = await stats(variables);
     expect(again).toEqual(first);
+    // The same operation again is answered whole by the response cache (no execution, so no
+    // aggregate-cache lookup); the same field inside another operation by the aggregate cache.
+    expect(responseCache.hits).toBe(responseHitsBefore + 1);
+    expect(aggregateCache.stats().hits).toBe(before.hits);
+    const other = await fetch(`${service.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: `query ($filter: ImpactStatsFilter, $groupBy: [ImpactGroupKey!], $measures: [ImpactMeasure!]!, $includeSynthetic: Boolean) {
+          __typename impactStats(filter: $filter, groupBy: $groupBy, measures: $measures, includeSynthetic: $includeSynthetic) { dataVersion rowCount } }`,
+        variables,
+      }),
+    });
+    expect(((await other.json()) as { data: { impactStats: { dataVersion: string; rowCount: number } } }).data.impactStats).toEqual({
+      dataVersion: first.dataVersion,
+      rowCount: first.rowCount,
+    });
     expect(aggregateCache.stats().hits).toBe(before.hits + 1);
     expect(valueOf(first.buckets[0], 'SUM')?.decimal).toBe('2940');
 
@@ -353,6 +373,28 @@ describeWithDatabase('impact analytics', () => {
     const afterDelete = await stats(variables);
     expect(valueOf(afterDelete.buckets[0], 'SUM')?.decimal).toBe('2940');
     expect(afterDelete.buckets[0]?.sources.map((source) => source.publisher)).not.toContain('cache test (renamed)');
+  });
+
+  it('cache: a write committed by another connection (another process) is seen by the very next answer', async () => {
+    // PGlite has a single connection: the writer above is the only kind there is.
+    if (testDatabase.kind !== 'postgresql') return;
+    const variables = { filter: { indicators: [SIEL_DECISIONS], periodFrom: '2023-01-01', periodTo: '2023-03-31' }, groupBy: ['QUARTER' as const], measures: ['SUM' as const] };
+    const first = await stats(variables);
+    const hitsBefore = responseCache.hits;
+    expect(await stats(variables)).toEqual(first);
+    expect(responseCache.hits).toBe(hitsBefore + 1);
+    const other = new pg.Client({ connectionString: testDatabase.url });
+    await other.connect();
+    try {
+      await other.query(`UPDATE "ImpactMetric" SET "value" = "value" + 1 WHERE "sourceKey" = 'UK-2023Q1-SIEL-decisions'`);
+      const after = await stats(variables);
+      expect(after.dataVersion).not.toBe(first.dataVersion);
+      expect(valueOf(after.buckets[0], 'SUM')?.decimal).toBe('2941');
+    } finally {
+      await other.query(`UPDATE "ImpactMetric" SET "value" = "value" - 1 WHERE "sourceKey" = 'UK-2023Q1-SIEL-decisions'`);
+      await other.end();
+    }
+    expect(valueOf((await stats(variables)).buckets[0], 'SUM')?.decimal).toBe('2940');
   });
 
   it('export: CSV with a header row, quoted fields and the filters in the file name', async () => {
