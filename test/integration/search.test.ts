@@ -58,6 +58,25 @@ const ProvisionsCount = graphql(`
   }
 `);
 
+// Nested relations under the union: the page's records are read with the select the request
+// plans, so relations must arrive in the same statements whatever the page size.
+const SearchWithRelations = graphql(`
+  query SearchWithRelations($query: String!, $types: [SearchableType!], $first: Int) {
+    search(query: $query, types: $types, first: $first) {
+      edges {
+        node {
+          __typename
+          ... on ControlProvision { id code text citation { url title } parent { code } }
+          ... on Exemption { id name citation { url } }
+          ... on GuidanceDocument { id title citation { url } }
+          ... on StakeholderConsultation { id title }
+          ... on ImpactAssessment { id title }
+        }
+      }
+    }
+  }
+`);
+
 type SearchData = ResultOf<typeof Search>;
 type SearchVariables = VariablesOf<typeof Search>;
 type SearchResult = NonNullable<SearchData['search']>;
@@ -136,6 +155,27 @@ describeWithDatabase('search', () => {
       }
       const typeFacets = result.facets.filter((facet) => facet.field === 'type');
       expect(typeFacets, type).toEqual([{ field: 'type', value: type, count: result.totalCount }]);
+    }
+  });
+
+  it('reads nested relations of the nodes in a fixed number of statements, whatever the page size', async () => {
+    // One kind of record, so both pages need the same tables: only the number of rows differs.
+    const run = async (first: number) => {
+      const before = service.db.statementCount();
+      const response = await service.query(SearchWithRelations, { query: 'camera', types: ['PROVISION'], first });
+      expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+      return { statements: service.db.statementCount() - before, edges: response.data?.search?.edges ?? [] };
+    };
+    const small = await run(3);
+    const large = await run(30);
+    expect(large.edges.length).toBeGreaterThan(small.edges.length);
+    expect(large.statements).toBe(small.statements);
+    expect(large.edges.every(({ node }) => node.__typename === 'ControlProvision')).toBe(true);
+    for (const { node } of large.edges) {
+      if (node.__typename === 'ControlProvision') {
+        expect(node.text.length).toBeGreaterThan(0);
+        expect(node.citation.url).toMatch(/^https?:/);
+      }
     }
   });
 
