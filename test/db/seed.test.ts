@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/database.js';
 import { applyMigrations } from '../../src/db/migrate.js';
+import { forEachCriterion, loadRulebook, type Rulebook } from '../../src/classification/rulebook.js';
 import { DEFAULT_SEED_DIR, seedDatabase, tableCounts, type SeedReport } from '../../src/db/seed/index.js';
 
 class InjectedFailure extends Error {}
@@ -60,7 +61,7 @@ afterAll(async () => {
 describe('first seed', () => {
   it('rolled the failing dataset back and kept the ones before it', () => {
     expect(failedFirstAttempt).toBeInstanceOf(InjectedFailure);
-    expect(datasetsAfterFailure).toEqual(['control-entries', 'exemptions', 'reference', 'us-ccl']);
+    expect(datasetsAfterFailure).toEqual(['control-entries', 'exemptions', 'reference', 'threshold-encodings', 'us-ccl']);
     expect(countsAfterFailure.StakeholderConsultation).toBe(0);
     expect(countsAfterFailure.Stakeholder).toBe(1); // only the editor's row
     expect(countsAfterFailure.Exemption).toBe(30);
@@ -72,6 +73,7 @@ describe('first seed', () => {
       reference: 'skipped',
       'us-ccl': 'skipped',
       'control-entries': 'skipped',
+      'threshold-encodings': 'skipped',
       exemptions: 'skipped',
       consultations: 'loaded',
       impact: 'loaded',
@@ -130,7 +132,7 @@ describe('first seed', () => {
   it('keeps 6A003\'s key thresholds verbatim, with the exponent notes the data has', async () => {
     const { prisma } = db;
     const us = await prisma.threshold.findMany({
-      where: { provision: { regime: 'US_EAR', code: '6A003', kind: 'ENTRY' } },
+      where: { provision: { regime: 'US_EAR', code: '6A003', kind: 'ENTRY' }, criterionKey: null },
       orderBy: { ordinal: 'asc' },
     });
     expect(us).toHaveLength(18);
@@ -138,7 +140,7 @@ describe('first seed', () => {
     const withExponent = us.filter((threshold) => threshold.exponentNote !== null).map((threshold) => threshold.paragraph);
     expect(withExponent).toEqual(['6A003.b.1.a.1', '6A003.b.1.a.2', '6A003.b.1.a.3']);
     expect(us.find((threshold) => threshold.paragraph === '6A003.b.1.a.1')?.exponentNote).toContain('4 x 10^6');
-    const eu = await prisma.threshold.findMany({ where: { provision: { regime: 'EU', code: '6A003' } } });
+    const eu = await prisma.threshold.findMany({ where: { provision: { regime: 'EU', code: '6A003' }, criterionKey: null } });
     expect(eu.find((threshold) => threshold.paragraph === '6A003.b.1.a')?.exponentNote).toContain('10^6');
     const euEntry = await prisma.controlProvision.findFirstOrThrow({ where: { regime: 'EU', code: '6A003' } });
     expect(euEntry.text).not.toBe('None');
@@ -187,6 +189,114 @@ describe('first seed', () => {
     expect(await prisma.auditEvent.count({ where: { entityType: 'Stakeholder', entityId: editorStakeholderId, action: 'seed.update' } })).toBe(1);
     const qualitative = await prisma.impactMetric.findUniqueOrThrow({ where: { sourceKey: 'FR-UGEA-processing' } });
     expect([qualitative.value, qualitative.valueText]).toEqual([null, 'a few days']);
+  });
+});
+
+/** Criteria of every paragraph condition, exclusion note and control-table line of the encodings. */
+function criteriaIn(rulebook: Rulebook): string[] {
+  const keys: string[] = [];
+  for (const paragraph of rulebook.allParagraphs()) {
+    const add = (criterion: { id: string }) => keys.push(`encoding:${paragraph.file}:${criterion.id}`);
+    if (paragraph.node.conditions) forEachCriterion(paragraph.node.conditions, add);
+    for (const exclusion of paragraph.node.exclusions ?? []) forEachCriterion(exclusion.when, add);
+  }
+  for (const { file, encoding } of rulebook.entries) {
+    for (const reason of encoding.controlReasons ?? []) {
+      if (reason.when) forEachCriterion(reason.when, (criterion) => keys.push(`encoding:${file}:${criterion.id}`));
+    }
+  }
+  return keys.sort();
+}
+
+const NOTE_3A_KEY = 'encoding:US_EAR-6A003.json:n3a_frame_rate';
+
+describe('threshold encodings in the database', () => {
+  it('holds one encoded threshold per criterion of the encoding files, and leaves the 107 verbatim rows unencoded', async () => {
+    const { prisma } = db;
+    const expected = criteriaIn(loadRulebook());
+    expect(expected).toHaveLength(538);
+    const stored = await prisma.threshold.findMany({ where: { criterionKey: { not: null } }, select: { sourceKey: true }, orderBy: { sourceKey: 'asc' } });
+    expect(stored.map((row) => row.sourceKey)).toEqual(expected);
+    expect(first.counts.Threshold).toBe(107 + expected.length);
+    const verbatim = await prisma.threshold.findMany({ where: { criterionKey: null } });
+    expect(verbatim).toHaveLength(107);
+    expect(verbatim.every((row) => row.comparator === null && row.parameter === null && row.groupId === null && row.values.length === 0)).toBe(true);
+  });
+
+  it('round-trips Note 3.a to 6A003.b.4 exactly: LTE 9 Hz in an EXCLUSION group of 6A003.b.4.b', async () => {
+    const row = await db.prisma.threshold.findUniqueOrThrow({
+      where: { sourceKey: NOTE_3A_KEY },
+      include: { provision: { select: { code: true, regime: true, citationId: true } }, group: true },
+    });
+    expect(row).toMatchObject({
+      paragraph: '6A003.b.4.b',
+      parameter: 'frame_rate',
+      comparator: 'LTE',
+      unit: 'Hz',
+      dimension: 'frequency',
+      criterionKey: 'n3a_frame_rate',
+      textVerbatim: 'a. A maximum frame rate equal to or less than 9 Hz;',
+      valueMax: null,
+      booleanValue: null,
+      retiredAt: null,
+      position: 0,
+    });
+    expect(row.value?.toString()).toBe('9');
+    expect(row.provision).toMatchObject({ code: '6A003.b.4.b', regime: 'US_EAR' });
+    expect(row.citationId).toBe(row.provision.citationId);
+    expect(row.group).toMatchObject({
+      role: 'EXCLUSION',
+      operator: 'ANY_OF',
+      parentGroupId: null,
+      paragraph: '6A003.b.4.b',
+      label: 'Note 3 to 6A003.b.4',
+      exclusionKey: 'note3_6a003_b4b',
+      provisionId: row.provisionId,
+      citationId: row.citationId,
+    });
+    expect(row.group?.textVerbatim).toMatch(/^6A003\.b\.4\.b does not control imaging cameras/);
+  });
+
+  it('stores every comparator the encodings use, with its own fields', async () => {
+    const { prisma } = db;
+    const between = await prisma.threshold.findFirstOrThrow({ where: { comparator: 'BETWEEN' } });
+    expect([between.value, between.valueMax, between.minInclusive, between.maxInclusive].every((field) => field !== null)).toBe(true);
+    const isFalse = await prisma.threshold.findUniqueOrThrow({ where: { sourceKey: 'encoding:US_EAR-6A003.json:n3b3_no_direct_view' } });
+    expect(isFalse).toMatchObject({ comparator: 'BOOLEAN', parameter: 'incorporates_direct_view_display', booleanValue: false, value: null });
+    const ref = await prisma.threshold.findUniqueOrThrow({ where: { sourceKey: 'encoding:US_EAR-6A003.json:b4b_ref_6a002_a3f' } });
+    expect(ref).toMatchObject({ comparator: 'REFERENCE', parameter: null, ref: '6A002.a.3.f', refRegime: 'US_EAR', refSubject: 'COMPONENT' });
+    const choice = await prisma.threshold.findUniqueOrThrow({ where: { sourceKey: 'encoding:US_EAR-6A003.json:b4_camera' } });
+    expect(choice).toMatchObject({ comparator: 'IN', parameter: 'item_kind', values: ['camera', 'streak_camera', 'framing_camera', 'tv_camera'] });
+    expect(await prisma.thresholdGroup.count({ where: { operator: 'NOT' } })).toBe(3);
+    expect(await prisma.threshold.count({ where: { comparator: { in: ['RANGE_EXCLUSIVE_MIN'] } } })).toBe(0);
+  });
+
+  it('stores paragraphs without a row of their own under the nearest stored ancestor, citing it', async () => {
+    const { prisma } = db;
+    const eu = await prisma.threshold.findMany({
+      where: { sourceKey: { startsWith: 'encoding:EU-' } },
+      select: { paragraph: true, citationId: true, provision: { select: { regime: true, kind: true, code: true, citationId: true } } },
+    });
+    expect(eu.length).toBeGreaterThan(0);
+    expect(eu.every((row) => row.provision.regime === 'EU' && row.provision.kind === 'ENTRY' && row.paragraph.startsWith(row.provision.code))).toBe(true);
+    expect(eu.every((row) => row.citationId === row.provision.citationId)).toBe(true);
+    const a090b = await prisma.threshold.findMany({ where: { paragraph: '3A090.b' }, select: { provision: { select: { code: true } } } });
+    expect(a090b.length).toBeGreaterThan(0);
+    expect(a090b.every((row) => row.provision.code === '3A090')).toBe(true);
+    const ungrouped = await prisma.threshold.count({ where: { criterionKey: { not: null }, groupId: null } });
+    expect(ungrouped).toBe(0);
+  });
+
+  it('keeps control-table lines with conditions as CONTROL_REASON groups of the entry', async () => {
+    const groups = await db.prisma.thresholdGroup.findMany({
+      where: { role: 'CONTROL_REASON', parentGroupId: null, provision: { regime: 'US_EAR', code: '6A003' } },
+      orderBy: { ordinal: 'asc' },
+    });
+    expect(groups.map((group) => [group.reason, group.label, group.appliesTo, group.operator])).toEqual([
+      ['NP', 'NP Column 1', ['6A003.a.6'], 'ANY_OF'],
+      ['RS', 'RS Column 1', ['6A003.b.4.b'], 'ANY_OF'],
+      ['RS', 'RS Column 2', ['6A003.b.4.b'], 'ALL_OF'],
+    ]);
   });
 });
 
@@ -263,5 +373,54 @@ describe('a changed seed file', () => {
     expect(row.title).toBe(originalTitle);
     expect(await db.prisma.auditEvent.count()).toBe(auditsBefore);
     expect((await db.prisma.seedDataset.findUniqueOrThrow({ where: { name: 'guidance' } })).checksum).toBe(checksumBefore);
+  });
+});
+
+describe('a changed encoding file', () => {
+  const path = () => join(scratchSeedDir, 'encodings/US_EAR-6A003.json');
+  interface Criterion { id?: string; value?: number | boolean }
+  interface Node { paragraph: string; children?: Node[]; exclusions?: Array<{ id: string; when: { any: Criterion[] } }> }
+  interface File { root: Node; controlReasons: Array<{ column: string; when?: { all: Criterion[] } }> }
+
+  it('updates a changed criterion with its old reading in the audit, and retires a removed one instead of deleting it', async () => {
+    const original = await readFile(path(), 'utf8');
+    const file = JSON.parse(original) as File;
+    const find = (node: Node): Node | undefined => (node.paragraph === '6A003.b.4.b' ? node : node.children?.map(find).find(Boolean));
+    const frameRate = find(file.root)?.exclusions?.[0]?.when.any[0];
+    // The last criterion of the file (so no other criterion changes position): RS Column 2's "if not ... civil product".
+    const rs2 = file.controlReasons.find((reason) => reason.column === 'RS Column 2')?.when?.all;
+    if (frameRate?.id !== 'n3a_frame_rate' || rs2?.at(-1)?.id !== 'rs2_not_civil_product') throw new Error('fixture criteria missing');
+    frameRate.value = 10;
+    rs2.pop();
+    await writeFile(path(), JSON.stringify(file, null, 1));
+
+    const report = await seedDatabase(db.prisma, { seedDir: scratchSeedDir });
+    const encodings = report.datasets.find((dataset) => dataset.name === 'threshold-encodings');
+    expect(encodings?.status).toBe('loaded');
+    // (guidance and links load too: the previous test left guidance_documents.json edited.)
+    expect(report.datasets.filter((dataset) => ['reference', 'us-ccl', 'control-entries'].includes(dataset.name)).map((dataset) => dataset.status)).toEqual([
+      'skipped',
+      'skipped',
+      'skipped',
+    ]);
+    expect(encodings?.tables.Threshold).toMatchObject({ created: 0, updated: 1, retired: 1 });
+    expect(encodings?.tables.ThresholdGroup).toMatchObject({ created: 0, updated: 0 });
+    expect(report.counts.Threshold).toBe(first.counts.Threshold);
+
+    const changed = await db.prisma.threshold.findUniqueOrThrow({ where: { sourceKey: NOTE_3A_KEY } });
+    expect(changed.value?.toString()).toBe('10');
+    const update = await db.prisma.auditEvent.findFirstOrThrow({ where: { entityId: changed.id, action: 'seed.update' } });
+    expect(update.detail).toMatchObject({ dataset: 'threshold-encodings', key: NOTE_3A_KEY, previous: { value: '9', unit: 'Hz', comparator: 'LTE' } });
+    const retired = await db.prisma.threshold.findUniqueOrThrow({ where: { sourceKey: 'encoding:US_EAR-6A003.json:rs2_not_civil_product' } });
+    expect(retired.retiredAt).not.toBeNull();
+    expect(await db.prisma.auditEvent.count({ where: { entityId: retired.id, action: 'seed.retire' } })).toBe(1);
+
+    // The original file again: the criterion comes back (un-retired, audited) and the value is 9 again.
+    await writeFile(path(), original);
+    const restored = await seedDatabase(db.prisma, { seedDir: scratchSeedDir });
+    expect(restored.datasets.find((dataset) => dataset.name === 'threshold-encodings')?.tables.Threshold).toMatchObject({ created: 0, updated: 2 });
+    expect((await db.prisma.threshold.findUniqueOrThrow({ where: { sourceKey: NOTE_3A_KEY } })).value?.toString()).toBe('9');
+    expect(await db.prisma.threshold.count({ where: { retiredAt: { not: null } } })).toBe(0);
+    expect(await db.prisma.auditEvent.count({ where: { entityId: retired.id, action: 'seed.update' } })).toBe(1);
   });
 });

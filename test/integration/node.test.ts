@@ -37,6 +37,7 @@ graphql(`
     ... on ControlList { name version }
     ... on Jurisdiction { code name }
     ... on Threshold { paragraph textVerbatim }
+    ... on ThresholdGroup { role operator paragraph label }
     ... on Exemption { name legalBasis }
     ... on GuidanceDocument { title publishedOn }
     ... on StakeholderConsultation { title reference }
@@ -59,6 +60,7 @@ const IdSources = graphql(`
       controlList { id name version }
       jurisdiction { id code name }
       thresholds { id paragraph textVerbatim }
+      thresholdGroups(role: CONTROL_REASON) { id role operator paragraph label }
     }
     exemptions(first: 1, filter: { kind: DECONTROL_NOTE, appliesToProvisionCode: "6A003" }) {
       edges { node { id name legalBasis } }
@@ -98,7 +100,8 @@ function expectedNodes(sources: Sources, correlationId: string): Expected[] {
   const assessment = sources.impactAssessments.edges[0]?.node;
   const metric = assessment?.metrics.edges[0]?.node;
   const threshold = provision?.thresholds[0];
-  if (!provision || !exemption || !guidance || !consultation || !submission || !assessment || !metric || !threshold) {
+  const group = provision?.thresholdGroups[0];
+  if (!provision || !exemption || !guidance || !consultation || !submission || !assessment || !metric || !threshold || !group) {
     throw new Error(`a source of ids is missing: ${JSON.stringify(sources).slice(0, 500)}`);
   }
   return [
@@ -107,6 +110,7 @@ function expectedNodes(sources: Sources, correlationId: string): Expected[] {
     { id: provision.controlList.id, node: { __typename: 'ControlList', ...provision.controlList } },
     { id: provision.jurisdiction.id, node: { __typename: 'Jurisdiction', ...provision.jurisdiction } },
     { id: threshold.id, node: { __typename: 'Threshold', ...threshold } },
+    { id: group.id, node: { __typename: 'ThresholdGroup', ...group } },
     { id: exemption.id, node: { __typename: 'Exemption', ...exemption } },
     { id: guidance.id, node: { __typename: 'GuidanceDocument', ...guidance } },
     { id: consultation.id, node: { __typename: 'StakeholderConsultation', id: consultation.id, title: consultation.title, reference: consultation.reference } },

@@ -71,6 +71,27 @@ const NestedProvisionsWithCount = graphql(`
   }
 `);
 
+// The encoded logic of paragraphs: groups three levels deep with their thresholds.
+const NestedThresholdGroups = graphql(`
+  query CountNestedThresholdGroups($first: Int) {
+    provisions(first: $first, filter: { regime: US_EAR, codePrefix: "6A002", kind: PARAGRAPH }) {
+      edges {
+        node {
+          code
+          thresholds(encoded: true) { parameter comparator value group { role label } citation { url } }
+          thresholdGroups {
+            role
+            operator
+            label
+            thresholds { criterionKey value }
+            groups { operator thresholds { criterionKey } groups { operator thresholds { criterionKey } parentGroup { role } } }
+          }
+        }
+      }
+    }
+  }
+`);
+
 const NestedConsultations = graphql(`
   query CountNestedConsultations($first: Int) {
     consultations(first: $first) {
@@ -161,6 +182,7 @@ const NodesOfProvisions = graphql(`
 const MAX_STATEMENTS = {
   provisions: 1,
   provisionsWithCount: 2,
+  thresholdGroups: 1,
   consultations: 3,
   assessments: 2,
   guidance: 2,
@@ -219,6 +241,19 @@ describeWithDatabase('SQL statements per operation (N+1 guard)', () => {
     const cursor = large.data.provisions.pageInfo.endCursor;
     const next = await counted(NestedProvisionsWithCount, { first: 100, after: cursor });
     expect(next.statements).toBe(large.statements);
+  });
+
+  it('paragraphs with encoded thresholds and threshold groups three levels deep: 5 rows cost as much as 50', async () => {
+    const small = await counted(NestedThresholdGroups, { first: 5 });
+    const large = await counted(NestedThresholdGroups, { first: 50 });
+    expect(large.data.provisions.edges).toHaveLength(50);
+    // The large page really has nested groups to load.
+    const nested = large.data.provisions.edges.flatMap((edge) => edge.node.thresholdGroups.flatMap((group) => group.groups));
+    expect(nested.length).toBeGreaterThan(5);
+    expect(large.data.provisions.edges.reduce((sum, edge) => sum + edge.node.thresholds.length, 0)).toBeGreaterThan(50);
+    console.info(`[statements] provisions with threshold groups: first 5 -> ${small.statements}, first 50 -> ${large.statements}`);
+    expect(large.statements).toBe(small.statements);
+    expect(large.statements).toBeLessThanOrEqual(MAX_STATEMENTS.thresholdGroups);
   });
 
   it('consultations with outcomes, submissions, stakeholders and provisions: 5 rows cost as much as all 12', async () => {

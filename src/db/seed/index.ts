@@ -3,7 +3,8 @@
 // was; each records a checksum of its inputs in SeedDataset, so an unchanged dataset is
 // skipped (a warm start costs a few file hashes and one query). A changed dataset is
 // compared row by row: new rows are inserted, changed rows updated and audited, nothing is
-// deleted. Row ids derive from natural keys, so every database gets the same ids.
+// deleted (encoded thresholds the files no longer hold are marked retired, and audited). Row
+// ids derive from natural keys, so every database gets the same ids.
 import { outboxRowsFor, type WrittenRecord } from '../../search/outbox-rows.js';
 import { resolve } from 'node:path';
 import type { PrismaClient } from '../../generated/prisma/client.js';
@@ -14,6 +15,7 @@ import { loadGuidance } from './load-guidance.js';
 import { loadImpactMetrics } from './load-impact-metrics.js';
 import { loadJurisdictionsAndLists } from './load-jurisdictions-and-lists.js';
 import { loadLinks } from './load-links.js';
+import { ENCODINGS_SEED_DIR, loadThresholdEncodings } from './load-threshold-encodings.js';
 import { loadUsCcl } from './load-us-ccl.js';
 import { SeedFiles, type SeedFileName } from './read-seed-files.js';
 import type { LoaderContext } from './seed-context.js';
@@ -34,6 +36,8 @@ const SEED_LOCK_ID = 7_270_736_902;
 interface DatasetDefinition {
   name: string;
   files: readonly SeedFileName[];
+  /** Seed sub-directories whose top-level *.json files are inputs too (see SeedFiles.directoryChecksum). */
+  directories?: readonly string[];
   dependsOn: readonly string[];
   load(ctx: LoaderContext): Promise<void>;
 }
@@ -43,6 +47,13 @@ export const SEED_DATASETS: readonly DatasetDefinition[] = [
   { name: 'reference', files: ['jurisdictions', 'controlLists', 'controlEntries'], dependsOn: [], load: loadJurisdictionsAndLists },
   { name: 'us-ccl', files: ['ccl', 'controlEntries', 'controlLists', 'cclEntryFixes'], dependsOn: ['reference'], load: loadUsCcl },
   { name: 'control-entries', files: ['controlEntries', 'controlLists'], dependsOn: ['reference', 'us-ccl'], load: loadControlEntries },
+  {
+    name: 'threshold-encodings',
+    files: [],
+    directories: [ENCODINGS_SEED_DIR],
+    dependsOn: ['us-ccl', 'control-entries'],
+    load: loadThresholdEncodings,
+  },
   { name: 'exemptions', files: ['exemptions', 'exemptionsEditorial'], dependsOn: ['reference'], load: loadExemptions },
   { name: 'consultations', files: ['consultations'], dependsOn: ['reference'], load: loadConsultations },
   { name: 'impact', files: ['impactMetrics', 'impactSources'], dependsOn: ['reference'], load: loadImpactMetrics },
@@ -86,6 +97,7 @@ async function datasetChecksums(files: SeedFiles): Promise<Map<string, string>> 
   for (const dataset of SEED_DATASETS) {
     const parts = [SEED_LOADER_VERSION, dataset.name];
     for (const file of dataset.files) parts.push(`${file}=${await files.checksum(file)}`);
+    for (const dir of dataset.directories ?? []) parts.push(`${dir}/=${await files.directoryChecksum(dir)}`);
     for (const dependency of dataset.dependsOn) {
       const upstream = checksums.get(dependency);
       if (!upstream) throw new Error(`seed dataset ${dataset.name} depends on ${dependency}, which is not defined before it`);
@@ -160,7 +172,7 @@ export async function seedDatabase(prisma: PrismaClient, options: SeedOptions = 
         await tx.auditEvent.createMany({
           data: audits.map((audit) => ({
             actor: 'seed',
-            action: 'seed.update',
+            action: audit.action ?? 'seed.update',
             entityType: audit.entityType,
             entityId: audit.entityId,
             detail: audit.detail,

@@ -1,7 +1,8 @@
 // Dataset "control-entries": the worked-out records of control_entries.json. US records add
 // their verbatim key thresholds to the CCL entries loaded by "us-ccl"; the EU Annex I, Hong
 // Kong and older US records become provisions of their own lists, with their thresholds.
-// Threshold parameters/values stay null: encoding them is a later issue.
+// These verbatim thresholds stay unencoded: the encoded criteria are rows of their own
+// (dataset threshold-encodings, load-threshold-encodings.ts).
 import type { ProvisionKind, Regime } from '../../generated/prisma/client.js';
 import { itemTypeFromCode, productGroupFromCode } from '../../domain/item-type.js';
 import { citationFromSource, CitationSet } from './citations.js';

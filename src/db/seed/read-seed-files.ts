@@ -2,7 +2,7 @@
 // validates their shape with zod, so a malformed file fails with the file and field named
 // before anything touches the database. Loose objects keep fields we have no column for:
 // the loaders store them whole in `extra`, so nothing in a record is lost.
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { sha256Hex } from './stable-id.js';
@@ -370,6 +370,27 @@ export class SeedFiles {
 
   async checksum(name: SeedFileName): Promise<string> {
     return sha256Hex(await this.raw(name));
+  }
+
+  /**
+   * Checksum of the `*.json` files directly in a seed sub-directory (e.g. "encodings"; not
+   * its sub-directories): names and contents, in name order, so adding, removing, renaming
+   * or editing a file changes it.
+   */
+  async directoryChecksum(relativeDir: string): Promise<string> {
+    const dir = join(this.seedDir, relativeDir);
+    let names: string[];
+    try {
+      names = (await readdir(dir, { withFileTypes: true }))
+        .filter((entry) => entry.isFile() && entry.name.endsWith('.json'))
+        .map((entry) => entry.name)
+        .sort();
+    } catch (error) {
+      throw new SeedFileError(`Cannot read seed directory ${dir}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const parts: string[] = [];
+    for (const name of names) parts.push(`${name}=${sha256Hex(await readFile(join(dir, name)))}`);
+    return sha256Hex(parts.join('\n'));
   }
 
   async get<Name extends SeedFileName>(name: Name): Promise<SeedFileContent<Name>> {

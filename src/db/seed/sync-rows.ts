@@ -1,6 +1,7 @@
 // Compare-and-write for one table of one dataset: rows whose natural key is new are inserted
 // with createMany (in batches), rows whose content hash differs are updated one by one and
 // audited, nothing is ever deleted. On a fresh database this is createMany only.
+import type { JsonValue } from './read-seed-files.js';
 import { contentHash } from './stable-id.js';
 
 export interface ExistingRow {
@@ -8,12 +9,16 @@ export interface ExistingRow {
   id: string;
   /** Stored contentHash, or the hash of the stored owned fields for tables without one. */
   hash: string;
+  /** The stored owned fields, where the table keeps them in the audit of an update (the old values stay on record). */
+  previous?: JsonValue;
 }
 
 export interface AuditRecord {
+  /** Audit action; `seed.update` when absent. */
+  action?: 'seed.update' | 'seed.retire';
   entityType: string;
   entityId: string;
-  detail: { dataset: string; key: string; oldHash: string; newHash: string };
+  detail: { dataset: string; key: string; oldHash: string; newHash?: string; previous?: JsonValue };
 }
 
 // A type alias so the counts can be stored as JSON (SeedDataset.counts).
@@ -23,6 +28,8 @@ export type TableCounts = {
   created: number;
   updated: number;
   unchanged: number;
+  /** Rows the seed no longer holds, marked retired (tables that retire rather than keep them). */
+  retired?: number;
 };
 
 export type SeedLog = (msg: string, data?: object) => void;
@@ -116,7 +123,13 @@ export async function syncTable<Row>(ctx: SyncContext, spec: TableSpec<Row>): Pr
     ctx.audits.push({
       entityType: spec.table,
       entityId: found.id,
-      detail: { dataset: ctx.dataset, key: item.key, oldHash: found.hash, newHash: item.hash },
+      detail: {
+        dataset: ctx.dataset,
+        key: item.key,
+        oldHash: found.hash,
+        newHash: item.hash,
+        ...(found.previous === undefined ? {} : { previous: found.previous }),
+      },
     });
   }
 

@@ -5,17 +5,21 @@
 import {
   Prisma,
   type ApplicabilityBasis,
+  type Comparator,
   type ConsultationStatus,
   type CorrelationKind,
   type ExemptionConditionRole,
   type ExemptionKind,
+  type GroupOperator,
   type ItemType,
   type JurisdictionKind,
   type MetricDimension,
   type PeriodType,
   type ProvisionKind,
+  type ReferenceSubject,
   type Regime,
   type StakeholderType,
+  type ThresholdGroupRole,
   type VersionStatus,
 } from '../../generated/prisma/client.js';
 import type { CitationRow } from './citations.js';
@@ -300,10 +304,192 @@ export function thresholdTable(tx: Tx, rows: readonly ThresholdRow[]): TableSpec
       await tx.threshold.createMany({ data: items.map(({ row, hash }) => ({ ...row, contentHash: hash })) });
     },
     update: async (id, row, hash) => {
-      // parameter/comparator/value/unit/groupId are encoded later and are not the seed's to overwrite.
+      // Verbatim rows only: the encoded criteria are rows of their own (encodedThresholdTable).
       await tx.threshold.update({ where: { id }, data: { ...without(row, 'id', 'sourceKey'), contentHash: hash } });
     },
   };
+}
+
+// --- Encoded thresholds (seed/encodings) --------------------------------------------
+/** Prefix of every encoded ThresholdGroup and Threshold sourceKey. */
+export const ENCODING_KEY_PREFIX = 'encoding:';
+
+export interface ThresholdGroupRow {
+  id: string;
+  sourceKey: string;
+  provisionId: string;
+  role: ThresholdGroupRole;
+  operator: GroupOperator;
+  parentGroupId: string | null;
+  paragraph: string;
+  textVerbatim: string | null;
+  label: string | null;
+  exclusionKey: string | null;
+  movesTo: string | null;
+  movesToText: string | null;
+  reason: string | null;
+  appliesTo: string[];
+  ordinal: number;
+  citationId: string;
+}
+
+export interface EncodedThresholdRow {
+  id: string;
+  sourceKey: string;
+  provisionId: string;
+  groupId: string;
+  paragraph: string;
+  parameter: string | null;
+  comparator: Comparator;
+  /** Decimal as text, exactly as the encoding writes the number. */
+  value: string | null;
+  valueMax: string | null;
+  unit: string | null;
+  dimension: string | null;
+  minInclusive: boolean | null;
+  maxInclusive: boolean | null;
+  values: string[];
+  booleanValue: boolean | null;
+  ref: string | null;
+  refRegime: Regime | null;
+  refSubject: ReferenceSubject | null;
+  note: string | null;
+  criterionKey: string;
+  textVerbatim: string;
+  exponentNote: string | null;
+  ordinal: number;
+  position: number;
+  citationId: string;
+}
+
+/** A stored row as JSON for an audit event (decimals as text, times as ISO strings). */
+function auditJson(value: unknown): JsonValue {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString();
+  if (Prisma.Decimal.isDecimal(value)) return value.toString();
+  if (Array.isArray(value)) return value.map(auditJson);
+  if (typeof value === 'object') {
+    const out: { [key: string]: JsonValue } = {};
+    for (const [key, item] of Object.entries(value)) out[key] = auditJson(item);
+    return out;
+  }
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  return String(value);
+}
+
+/**
+ * Stored encoded rows as the sync compares them: a retired row hashes differently from the
+ * seed's (so a criterion that comes back is updated, un-retired and audited), and the stored
+ * fields go into the audit of an update, so an amended criterion's old reading stays on record.
+ */
+function encodedExisting(rows: Array<{ id: string; sourceKey: string; contentHash: string; retiredAt: Date | null }>): ExistingRow[] {
+  return rows.map((row) => ({
+    key: row.sourceKey,
+    id: row.id,
+    hash: row.retiredAt ? `${row.contentHash}:retired` : row.contentHash,
+    previous: auditJson(without(row, 'id')),
+  }));
+}
+
+export function thresholdGroupTable(tx: Tx, rows: readonly ThresholdGroupRow[]): TableSpec<ThresholdGroupRow> {
+  const data = (row: ThresholdGroupRow, hash: string) => ({ ...without(row, 'id', 'sourceKey'), contentHash: hash, retiredAt: null });
+  return {
+    table: 'ThresholdGroup',
+    rows,
+    remap: (row, ids) => ({
+      ...row,
+      provisionId: ids.resolve(row.provisionId),
+      parentGroupId: ids.resolve(row.parentGroupId),
+      citationId: ids.resolve(row.citationId),
+    }),
+    idOf: (row) => row.id,
+    keyOf: (row) => row.sourceKey,
+    owned: (row) => without(row, 'id'),
+    loadExisting: async (wanted) =>
+      encodedExisting(
+        await inChunks(
+          wanted.map((row) => row.sourceKey),
+          (keys) => tx.thresholdGroup.findMany({ where: { sourceKey: { in: keys } } }),
+        ),
+      ),
+    createMany: async (items) => {
+      await insertAsJson(tx, 'ThresholdGroup', items.map(({ row, hash }) => ({ id: row.id, sourceKey: row.sourceKey, ...data(row, hash) })));
+    },
+    update: async (id, row, hash) => {
+      await tx.thresholdGroup.update({ where: { id }, data: data(row, hash) });
+    },
+  };
+}
+
+export function encodedThresholdTable(tx: Tx, rows: readonly EncodedThresholdRow[]): TableSpec<EncodedThresholdRow> {
+  const data = (row: EncodedThresholdRow, hash: string) => ({ ...without(row, 'id', 'sourceKey'), contentHash: hash, retiredAt: null });
+  return {
+    table: 'Threshold',
+    rows,
+    remap: (row, ids) => ({
+      ...row,
+      provisionId: ids.resolve(row.provisionId),
+      groupId: ids.resolve(row.groupId),
+      citationId: ids.resolve(row.citationId),
+    }),
+    idOf: (row) => row.id,
+    keyOf: (row) => row.sourceKey,
+    owned: (row) => without(row, 'id'),
+    loadExisting: async (wanted) =>
+      encodedExisting(
+        await inChunks(
+          wanted.map((row) => row.sourceKey),
+          (keys) => tx.threshold.findMany({ where: { sourceKey: { in: keys } } }),
+        ),
+      ),
+    createMany: async (items) => {
+      await insertAsJson(tx, 'Threshold', items.map(({ row, hash }) => ({ id: row.id, sourceKey: row.sourceKey, ...data(row, hash) })));
+    },
+    update: async (id, row, hash) => {
+      await tx.threshold.update({ where: { id }, data: data(row, hash) });
+    },
+  };
+}
+
+/**
+ * Inserts rows as one JSON parameter (json_populate_recordset) instead of createMany's one bind
+ * parameter per field: about 7x faster on PGlite for the ~830 encoded rows every first start
+ * writes (measured: 300 ms -> 40 ms for the thresholds). Only the columns the rows name are
+ * written, so the others keep their defaults; values are typed by the table's own row type.
+ */
+async function insertAsJson(tx: Tx, table: 'Threshold' | 'ThresholdGroup', rows: ReadonlyArray<Record<string, unknown>>): Promise<void> {
+  const [first] = rows;
+  if (!first) return;
+  const columns = Object.keys(first).map((column) => {
+    if (!/^[A-Za-z][A-Za-z0-9]*$/.test(column)) throw new Error(`unexpected column name ${column}`);
+    return `"${column}"`;
+  });
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "${table}" (${columns.join(', ')}) SELECT ${columns.join(', ')} FROM json_populate_recordset(NULL::"${table}", $1::json)`,
+    JSON.stringify(rows),
+  );
+}
+
+/** Stored encoded rows of `table` the seed no longer holds and that are not yet retired. */
+export async function unretiredEncodedRowsNotIn(
+  tx: Tx,
+  table: 'ThresholdGroup' | 'Threshold',
+  keep: ReadonlySet<string>,
+): Promise<Array<{ id: string; sourceKey: string; contentHash: string }>> {
+  const where = { sourceKey: { startsWith: ENCODING_KEY_PREFIX }, retiredAt: null };
+  const select = { id: true, sourceKey: true, contentHash: true } as const;
+  const rows = table === 'Threshold' ? await tx.threshold.findMany({ where, select }) : await tx.thresholdGroup.findMany({ where, select });
+  return rows.filter((row) => !keep.has(row.sourceKey));
+}
+
+/** Marks encoded rows retired (kept, hidden from current listings); never deletes them. */
+export async function retireEncodedRows(tx: Tx, table: 'ThresholdGroup' | 'Threshold', ids: readonly string[], at: Date): Promise<void> {
+  if (ids.length === 0) return;
+  for (let start = 0; start < ids.length; start += IN_CHUNK) {
+    const chunk = ids.slice(start, start + IN_CHUNK);
+    if (table === 'Threshold') await tx.threshold.updateMany({ where: { id: { in: chunk } }, data: { retiredAt: at } });
+    else await tx.thresholdGroup.updateMany({ where: { id: { in: chunk } }, data: { retiredAt: at } });
+  }
 }
 
 // --- Correlation --------------------------------------------------------------------

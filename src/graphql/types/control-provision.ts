@@ -7,6 +7,7 @@ import { RegimeEnum } from './control-list.js';
 import { mergeProvisionCorrelations, ProvisionCorrelationRef } from './correlation.js';
 import { containsText, jurisdictionCodeIs, startsWithText } from './filters.js';
 import { connectionTotalCount, TOTAL_COUNT_EXTENSIONS, totalCountDescription } from './pagination.js';
+import { notRetired, thresholdListWhere, ThresholdGroupRoleEnum } from './threshold.js';
 
 export const ProvisionKindEnum = builder.enumType(ProvisionKind, {
   name: 'ProvisionKind',
@@ -149,8 +150,39 @@ export const ControlProvisionRef = builder.prismaNode('ControlProvision', {
       query: { orderBy: [{ ordinal: 'asc' }, { id: 'asc' }] },
     }),
     thresholds: t.relation('thresholds', {
-      description: 'Technical thresholds of this provision (verbatim, and encoded where done), in the order of the text.',
-      query: { orderBy: [{ ordinal: 'asc' }, { id: 'asc' }] },
+      description:
+        'Technical thresholds stored under this provision: the verbatim key thresholds in the order of the text, then the encoded conditions in the order of their encoding file (EU paragraphs, which have no rows of their own, are stored under their entry; see `paragraph`).',
+      args: {
+        encoded: t.arg.boolean({ description: 'Only encoded conditions (true) or only verbatim ones (false); both when omitted.' }),
+        includeRetired: t.arg.boolean({
+          required: true,
+          defaultValue: false,
+          description: 'Also list encoded conditions the encodings no longer hold (kept for the record; false by default).',
+        }),
+      },
+      query: (args) => ({ where: thresholdListWhere(args), orderBy: [{ ordinal: 'asc' }, { id: 'asc' }] }),
+    }),
+    thresholdGroups: t.relation('thresholdGroups', {
+      description:
+        'The encoded logic stored under this provision: one root group per paragraph condition, decontrol note and control-table line, in the order of the encoding file. Follow `groups` and `thresholds` to rebuild each tree (at most four levels deep in the current encodings).',
+      args: {
+        role: t.arg({ type: ThresholdGroupRoleEnum, description: 'Only root groups of this role.' }),
+        paragraph: t.arg.string({ description: 'Only groups of this paragraph (e.g. "6A003.b.4.b"); useful under an entry that holds its paragraphs\' groups.' }),
+        includeRetired: t.arg.boolean({
+          required: true,
+          defaultValue: false,
+          description: 'Also list groups the encodings no longer hold (kept for the record; false by default).',
+        }),
+      },
+      query: (args) => ({
+        where: {
+          parentGroupId: null,
+          ...(args.role ? { role: args.role } : {}),
+          ...(args.paragraph ? { paragraph: args.paragraph } : {}),
+          ...notRetired(args.includeRetired),
+        },
+        orderBy: [{ ordinal: 'asc' }, { id: 'asc' }],
+      }),
     }),
     exemptions: t.relation('exemptions', {
       description: 'Exemptions, licence exceptions and decontrol notes recorded as applying to this provision, by name, with the basis of each link.',
