@@ -267,10 +267,18 @@ export class EmbeddedSearchEngine implements SearchEngine {
   }
 
   /** Moves the documents matching `query` from tier `from` (created when 0) to tier `to`. */
-  private raise(byId: Map<string, Candidate>, query: Query, from: number, to: number): void {
+  private raise(byId: Map<string, Candidate>, { query, branches }: ConceptQuery, from: number, to: number): void {
     // A document boost of 0 makes MiniSearch skip scoring every posting of a document that
     // is not in tier `from`: most of the work for common words.
-    const boostDocument = from === 0 ? undefined : (id: string) => (byId.get(id)?.tier === from ? 1 : 0);
+    let boostDocument: ((id: string, term: string) => number) | undefined = from === 0 ? undefined : (id: string) => (byId.get(id)?.tier === from ? 1 : 0);
+    // In tier 0 (every document) an AND branch of common words costs the most; above, the
+    // tier already narrows the scoring and listing the documents first did not pay.
+    const possible = from === 0 ? this.possibleMatches(branches) : undefined;
+    if (possible !== undefined) {
+      const { ids, singleTerms } = possible;
+      if (ids.size === 0 && singleTerms.size === 0) return;
+      boostDocument = (id: string, term: string) => (singleTerms.has(term) || ids.has(id) ? 1 : 0);
+    }
     for (const result of this.index.search(query, { boost: FIELD_BOOST, boostDocument })) {
       const id = String(result.id);
       let candidate = byId.get(id);
@@ -285,6 +293,61 @@ export class EmbeddedSearchEngine implements SearchEngine {
       candidate.raw += result.score;
       addMatches(candidate.matches, result);
     }
+  }
+
+  /**
+   * For a concept with an AND branch ("inertial measurement unit"), what the scoring pass may
+   * skip: MiniSearch scores every posting of each word of a branch before intersecting, and a
+   * branch of common words matches far fewer documents than its words do. `ids` is a superset
+   * of the documents matching an AND branch or a single-word branch that allows typos or a
+   * prefix; `singleTerms` holds the indexed words of the exact
+   * single-word branches (a document holding one matches that branch). A posting of a document
+   * in neither can only feed an AND branch that the document fails, so skipping it (a document
+   * boost of 0) leaves the documents found, their scores and matches exactly as they were.
+   * Listing the documents is cheap: MiniSearch calls `boostDocument` for every posting it reads
+   * and scores nothing when it returns 0. Undefined when no branch is an AND.
+   */
+  private possibleMatches(branches: readonly (readonly LeafQuery[])[]): { ids: Set<string>; singleTerms: Set<string> } | undefined {
+    if (!branches.some((leaves) => leaves.length > 1)) return undefined;
+    // The documents of `leaf` that are in `within` (all of them when undefined).
+    const documentsOf = (leaf: LeafQuery, within: ReadonlySet<string> | undefined): Set<string> => {
+      const found = new Set<string>();
+      const record = (id: string): number => {
+        if (within === undefined || within.has(id)) found.add(id);
+        return 0;
+      };
+      this.index.search(leaf, { boostDocument: record });
+      return found;
+    };
+    const ids = new Set<string>();
+    const singleTerms = new Set<string>();
+    for (const leaves of branches) {
+      const [first] = leaves;
+      if (leaves.length === 1 && first !== undefined && !first.fuzzy && !first.prefix) {
+        // The words MiniSearch looks up for it: the leaf's text tokenized and processed as any query.
+        for (const term of first.queries) for (const word of this.queryTerms(term)) singleTerms.add(word);
+        continue;
+      }
+      let current: Set<string> | undefined;
+      for (const leaf of leaves) {
+        current = documentsOf(leaf, current);
+        if (current.size === 0) break;
+      }
+      for (const id of current ?? []) ids.add(id);
+    }
+    return { ids, singleTerms };
+  }
+
+  /** A query text as MiniSearch turns it into indexed words (the index's tokenize and processTerm). */
+  private queryTerms(text: string): string[] {
+    const { tokenize, processTerm } = this.indexOptions();
+    const terms: string[] = [];
+    for (const token of tokenize?.(text) ?? []) {
+      const processed = processTerm?.(token);
+      if (typeof processed === 'string') terms.push(processed);
+      else if (Array.isArray(processed)) terms.push(...processed);
+    }
+    return terms;
   }
 
   /**
@@ -324,25 +387,37 @@ export class EmbeddedSearchEngine implements SearchEngine {
   }
 }
 
-function conceptQuery(concept: QueryConcept, lastIsPrefix: boolean): Query {
-  const own: Query = {
-    combineWith: 'AND',
-    queries: concept.terms.map((term, index) => ({
-      queries: [term],
-      fuzzy: allowedTypos(term),
-      // A one-character prefix ("6A003.b.4" ends in "4") matches half the vocabulary and
-      // tells nothing: it only costs time.
-      prefix: lastIsPrefix && concept.isLast && index === concept.terms.length - 1 && [...term].length > 1,
-    })),
-  };
-  const equivalents: Query[] = concept.synonyms.map((terms) => ({
+/** A concept's MiniSearch query and, per OR branch, the leaf queries the branch ANDs. */
+interface ConceptQuery {
+  query: Query;
+  branches: LeafQuery[][];
+}
+
+/** One word of a branch, as MiniSearch gets it. */
+interface LeafQuery {
+  queries: [string];
+  fuzzy?: number;
+  prefix?: boolean;
+}
+
+function conceptQuery(concept: QueryConcept, lastIsPrefix: boolean): ConceptQuery {
+  const ownLeaves: LeafQuery[] = concept.terms.map((term, index) => ({
+    queries: [term],
+    fuzzy: allowedTypos(term),
+    // A one-character prefix ("6A003.b.4" ends in "4") matches half the vocabulary and
+    // tells nothing: it only costs time.
+    prefix: lastIsPrefix && concept.isLast && index === concept.terms.length - 1 && [...term].length > 1,
+  }));
+  const own: Query = { combineWith: 'AND', queries: ownLeaves };
+  // Equivalents match exactly, as Meilisearch's synonym derivations do: a typo on top of
+  // a synonym drifts too far from what the user typed.
+  const equivalentLeaves: LeafQuery[][] = concept.synonyms.map((terms) => terms.map((term) => ({ queries: [term] })));
+  const equivalents: Query[] = equivalentLeaves.map((queries) => ({
     combineWith: 'AND',
     boostTerm: () => SYNONYM_WEIGHT,
-    // Equivalents match exactly, as Meilisearch's synonym derivations do: a typo on top of
-    // a synonym drifts too far from what the user typed.
-    queries: terms.map((term) => ({ queries: [term] })),
+    queries,
   }));
-  return { combineWith: 'OR', queries: [own, ...equivalents] };
+  return { query: { combineWith: 'OR', queries: [own, ...equivalents] }, branches: [ownLeaves, ...equivalentLeaves] };
 }
 
 function addMatches(matches: Map<string, Set<string>>, result: SearchResult): void {

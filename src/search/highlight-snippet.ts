@@ -3,7 +3,7 @@
 // escaped: the GraphQL client renders it as text). A cut is marked with "…", Meilisearch's
 // default crop marker.
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from './search-engine.js';
-import { normalizeWord, wordsOf } from './text-tokens.js';
+import { eachWord, normalizeWord, type WordSpan } from './text-tokens.js';
 
 export const SNIPPET_WORDS = 30;
 /** Words kept before the first match, so it reads in context. */
@@ -12,19 +12,38 @@ export const CROP_MARKER = '…';
 
 /** Null when no word of `text` satisfies `isMatch` (called with the normalized word). */
 export function highlightSnippet(text: string, isMatch: (normalizedWord: string) => boolean): string | null {
-  const words = wordsOf(text);
-  const matched = words.map((word) => isMatch(normalizeWord(word.text)));
-  const first = matched.indexOf(true);
+  // The snippet is the window of SNIPPET_WORDS words starting WORDS_BEFORE_MATCH before the
+  // first match (moved back when the text ends first), so reading stops one word past that
+  // window: enough to know whether the text goes on (the crop marker). Long bodies are
+  // neither scanned nor normalized past it.
+  const words: WordSpan[] = [];
+  const matched: boolean[] = [];
+  let first = -1;
+  let windowEnd = Number.POSITIVE_INFINITY;
+  for (const word of eachWord(text)) {
+    if (words.length === windowEnd) {
+      words.push(word);
+      break;
+    }
+    words.push(word);
+    const isMatched = isMatch(normalizeWord(word.text));
+    matched.push(isMatched);
+    if (isMatched && first === -1) {
+      first = words.length - 1;
+      windowEnd = Math.max(first - WORDS_BEFORE_MATCH, 0) + SNIPPET_WORDS;
+    }
+  }
   if (first === -1) return null;
-  const end = Math.min(words.length, Math.max(first - WORDS_BEFORE_MATCH, 0) + SNIPPET_WORDS);
+  // `words` holds every word of the text up to the window's end, plus the next one if any.
+  const end = Math.min(words.length, windowEnd);
   const start = Math.max(0, end - SNIPPET_WORDS);
-  const from = start === 0 ? 0 : (words[start] as (typeof words)[number]).start;
-  const to = end === words.length ? text.length : (words[end - 1] as (typeof words)[number]).end;
+  const from = start === 0 ? 0 : (words[start] as WordSpan).start;
+  const to = end === words.length ? text.length : (words[end - 1] as WordSpan).end;
   let snippet = start === 0 ? '' : CROP_MARKER;
   let cursor = from;
   for (let index = start; index < end; index += 1) {
     if (!matched[index]) continue;
-    const word = words[index] as (typeof words)[number];
+    const word = words[index] as WordSpan;
     snippet += text.slice(cursor, word.start) + HIGHLIGHT_PRE + word.text + HIGHLIGHT_POST;
     cursor = word.end;
   }
