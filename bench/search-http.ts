@@ -1,10 +1,13 @@
 // Search over HTTP against the engine alone, on the same index: the real seed (about 5,200
 // records, embedded PGlite) plus 10,000 documents composed from the seed vocabulary. Both
 // sides run the same request (first 20, all facets) one at a time; prints p50/p95 and the
-// ratio. Part of `npm run bench`.
+// ratio. The HTTP client runs in a separate process, as a real client would. Part of `npm run bench`.
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { currentSearchEngine } from '../src/search/engine-holder.js';
@@ -14,6 +17,7 @@ import { composeSearchDocuments } from './search-documents.js';
 import { BENCH_QUERIES } from './search-queries.js';
 
 const ROUNDS = 10;
+const run = promisify(execFile);
 const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
 const summary = (times: number[]) => {
   const sorted = [...times].sort((a, b) => a - b);
@@ -30,33 +34,19 @@ try {
   await engine.upsert(composeSearchDocuments());
   const indexed = (await engine.allIds()).length;
 
-  const QUERY = `query BenchSearch($query: String!) { search(query: $query, first: 20) { totalCount processingTimeMs
-    facets { field value count } edges { score highlights { field snippet } node { __typename
-      ... on ControlProvision { id code title } ... on Exemption { id name } ... on GuidanceDocument { id title }
-      ... on StakeholderConsultation { id title } ... on ImpactAssessment { id title } } } } }`;
-  const overHttp = async (query: string) => {
-    const response = await fetch(`${service.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY, variables: { query } }) });
-    const body = (await response.json()) as { errors?: unknown };
-    if (body.errors) throw new Error(JSON.stringify(body.errors));
-  };
   const alone = (query: string) => engine.search({ query, offset: 0, limit: 20, facets: [...FACET_FIELDS] });
-
-  for (const query of BENCH_QUERIES) {
-    await overHttp(query);
-    await alone(query);
-  }
-  const http: number[] = [];
+  for (const query of BENCH_QUERIES) await alone(query); // warm-up
   const engineOnly: number[] = [];
   for (let round = 0; round < ROUNDS; round += 1) {
     for (const query of BENCH_QUERIES) {
-      let started = performance.now();
+      const started = performance.now();
       await alone(query);
       engineOnly.push(performance.now() - started);
-      started = performance.now();
-      await overHttp(query);
-      http.push(performance.now() - started);
     }
   }
+  // The client runs in its own process (see search-http-client.ts), one request at a time.
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./search-http-client.ts', import.meta.url)), `${service.url}/graphql`, String(ROUNDS)], { maxBuffer: 16 * 1024 * 1024 });
+  const http = JSON.parse(stdout) as number[];
   const engineFigures = summary(engineOnly);
   const httpFigures = summary(http);
   console.log(`search over HTTP vs the engine alone: ${indexed} documents (seed + composed), ${BENCH_QUERIES.length} queries x ${ROUNDS} rounds, first 20, all facets`);
