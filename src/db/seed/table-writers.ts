@@ -391,64 +391,56 @@ function encodedExisting(rows: Array<{ id: string; sourceKey: string; contentHas
   }));
 }
 
-export function thresholdGroupTable(tx: Tx, rows: readonly ThresholdGroupRow[]): TableSpec<ThresholdGroupRow> {
-  const data = (row: ThresholdGroupRow, hash: string) => ({ ...without(row, 'id', 'sourceKey'), contentHash: hash, retiredAt: null });
+/** What differs between the two tables of encoded rows: their name, foreign keys and Prisma calls. */
+interface EncodedTableAccess<Row> {
+  table: 'Threshold' | 'ThresholdGroup';
+  remapKeys(row: Row, ids: IdMap): Row;
+  findBySourceKeys(keys: string[]): Promise<Array<{ id: string; sourceKey: string; contentHash: string; retiredAt: Date | null }>>;
+  updateRow(id: string, row: Row, hash: string): Promise<void>;
+}
+
+/** The columns an encoded row writes: writing one always clears `retiredAt`. */
+function encodedRowData<Row extends { id: string; sourceKey: string }>(row: Row, hash: string) {
+  return { ...without(row, 'id', 'sourceKey'), contentHash: hash, retiredAt: null };
+}
+
+/** Rows that the seed retires rather than deletes. */
+function encodedTable<Row extends { id: string; sourceKey: string }>(tx: Tx, rows: readonly Row[], access: EncodedTableAccess<Row>): TableSpec<Row> {
   return {
-    table: 'ThresholdGroup',
+    table: access.table,
     rows,
-    remap: (row, ids) => ({
-      ...row,
-      provisionId: ids.resolve(row.provisionId),
-      parentGroupId: ids.resolve(row.parentGroupId),
-      citationId: ids.resolve(row.citationId),
-    }),
+    remap: (row, ids) => access.remapKeys(row, ids),
     idOf: (row) => row.id,
     keyOf: (row) => row.sourceKey,
     owned: (row) => without(row, 'id'),
-    loadExisting: async (wanted) =>
-      encodedExisting(
-        await inChunks(
-          wanted.map((row) => row.sourceKey),
-          (keys) => tx.thresholdGroup.findMany({ where: { sourceKey: { in: keys } } }),
-        ),
-      ),
+    loadExisting: async (wanted) => encodedExisting(await inChunks(wanted.map((row) => row.sourceKey), (keys) => access.findBySourceKeys(keys))),
     createMany: async (items) => {
-      await insertAsJson(tx, 'ThresholdGroup', items.map(({ row, hash }) => ({ id: row.id, sourceKey: row.sourceKey, ...data(row, hash) })));
+      await insertAsJson(tx, access.table, items.map(({ row, hash }) => ({ id: row.id, sourceKey: row.sourceKey, ...encodedRowData(row, hash) })));
     },
-    update: async (id, row, hash) => {
-      await tx.thresholdGroup.update({ where: { id }, data: data(row, hash) });
-    },
+    update: (id, row, hash) => access.updateRow(id, row, hash),
   };
 }
 
+export function thresholdGroupTable(tx: Tx, rows: readonly ThresholdGroupRow[]): TableSpec<ThresholdGroupRow> {
+  return encodedTable(tx, rows, {
+    table: 'ThresholdGroup',
+    remapKeys: (row, ids) => ({ ...row, provisionId: ids.resolve(row.provisionId), parentGroupId: ids.resolve(row.parentGroupId), citationId: ids.resolve(row.citationId) }),
+    findBySourceKeys: (keys) => tx.thresholdGroup.findMany({ where: { sourceKey: { in: keys } } }),
+    updateRow: async (id, row, hash) => {
+      await tx.thresholdGroup.update({ where: { id }, data: encodedRowData(row, hash) });
+    },
+  });
+}
+
 export function encodedThresholdTable(tx: Tx, rows: readonly EncodedThresholdRow[]): TableSpec<EncodedThresholdRow> {
-  const data = (row: EncodedThresholdRow, hash: string) => ({ ...without(row, 'id', 'sourceKey'), contentHash: hash, retiredAt: null });
-  return {
+  return encodedTable(tx, rows, {
     table: 'Threshold',
-    rows,
-    remap: (row, ids) => ({
-      ...row,
-      provisionId: ids.resolve(row.provisionId),
-      groupId: ids.resolve(row.groupId),
-      citationId: ids.resolve(row.citationId),
-    }),
-    idOf: (row) => row.id,
-    keyOf: (row) => row.sourceKey,
-    owned: (row) => without(row, 'id'),
-    loadExisting: async (wanted) =>
-      encodedExisting(
-        await inChunks(
-          wanted.map((row) => row.sourceKey),
-          (keys) => tx.threshold.findMany({ where: { sourceKey: { in: keys } } }),
-        ),
-      ),
-    createMany: async (items) => {
-      await insertAsJson(tx, 'Threshold', items.map(({ row, hash }) => ({ id: row.id, sourceKey: row.sourceKey, ...data(row, hash) })));
+    remapKeys: (row, ids) => ({ ...row, provisionId: ids.resolve(row.provisionId), groupId: ids.resolve(row.groupId), citationId: ids.resolve(row.citationId) }),
+    findBySourceKeys: (keys) => tx.threshold.findMany({ where: { sourceKey: { in: keys } } }),
+    updateRow: async (id, row, hash) => {
+      await tx.threshold.update({ where: { id }, data: encodedRowData(row, hash) });
     },
-    update: async (id, row, hash) => {
-      await tx.threshold.update({ where: { id }, data: data(row, hash) });
-    },
-  };
+  });
 }
 
 /**
