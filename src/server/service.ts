@@ -5,7 +5,7 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { loadRulebook, type Rulebook } from '../classification/rulebook.js';
-import { useRulebook } from '../classification/rulebook-holder.js';
+import { currentExemptionRules, useRulebook } from '../classification/rulebook-holder.js';
 import type { Config } from '../config.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { applyMigrations } from '../db/migrate.js';
@@ -133,6 +133,8 @@ export async function startService(config: Config, logger: Logger, options: Star
   // every problem) must stop the start rather than give wrong classifications later.
   const rulebook = options.rulebook ?? loadRulebook();
   useRulebook(rulebook);
+  // Loaded now so an invalid exemption file fails the start, not the first request.
+  currentExemptionRules();
   logger.info({ encodedEntries: rulebook.entries.length, facts: rulebook.facts.size }, 'threshold encodings loaded');
   const db = options.database ?? (await openDatabase(config));
   logger.info({ database: db.kind, location: db.location }, 'database opened');

@@ -21,9 +21,9 @@ import { classifyFacts, type Classification } from '../../classification/classif
 import type { FactDeclaration } from '../../classification/encoding-schema.js';
 import type { NormalizedFact } from '../../classification/evaluate-expression.js';
 import type { ExemptionRegime } from '../../classification/exemption-encoding-schema.js';
-import { DESTINATION_FACT, loadExemptionRules, type ExemptionRules } from '../../classification/exemption-rules.js';
+import { DESTINATION_FACT } from '../../classification/exemption-rules.js';
 import { FactInputError, normalizeFacts } from '../../classification/item-facts-input.js';
-import { currentRulebook } from '../../classification/rulebook-holder.js';
+import { currentExemptionRules } from '../../classification/rulebook-holder.js';
 import { anyOf, type Outcome } from '../../classification/three-valued.js';
 import { getPrisma } from '../../db/prisma.js';
 import { provisionVersionWhere } from '../../domain/point-in-time.js';
@@ -37,21 +37,6 @@ import { ExemptionRef } from './exemption.js';
 import { factInputsOf, ItemFactInput, ItemInput, type ItemFactInputShape, type ItemInputShape } from './item-input.js';
 
 type ExemptionRow = Exemption & { citation: Citation; key: string };
-
-// ------------------------------------------------------------------------------------ rules
-
-let rules: ExemptionRules | undefined;
-let rulesFor: ReturnType<typeof currentRulebook> | undefined;
-
-/** The exemption encodings, loaded once per rulebook (they use its item facts and units). */
-export function currentExemptionRules(): ExemptionRules {
-  const rulebook = currentRulebook();
-  if (!rules || rulesFor !== rulebook) {
-    rules = loadExemptionRules(rulebook);
-    rulesFor = rulebook;
-  }
-  return rules;
-}
 
 // ------------------------------------------------------------------------------------ enums
 
