@@ -86,18 +86,8 @@ const MICROBOLOMETER_CAMERA: ItemFactInput[] = [
 
 describeWithDatabase('classification (classifyItem, itemFacts, compareProvision)', () => {
   let service: TestService;
-  // SQL text of every statement the service's Prisma client runs. The search indexer drains its
-  // outbox in the background every second; its statements are not the request's and are left
-  // out of the counts.
-  const statementsRun: string[] = [];
-  const requestStatements = (from: number) => statementsRun.slice(from).filter((sql) => !/SearchOutbox/i.test(sql));
   beforeAll(async () => {
     service = await startTestService();
-    // The client is created with query events on (src/db/database.ts); its static type does not say so.
-    const client = service.db.prisma as unknown as { $on(event: 'query', listener: (event: { query: string }) => void): void };
-    client.$on('query', (event) => {
-      statementsRun.push(event.query);
-    });
   });
   afterAll(async () => {
     await service?.stop();
@@ -130,12 +120,12 @@ describeWithDatabase('classification (classifyItem, itemFacts, compareProvision)
   });
 
   it('a 9 Hz microbolometer camera: Note 3 to 6A003.b.4 takes it out of 6A003.b.4.b and sends it to 6A993.a, with citations, in one SQL statement', async () => {
-    const before = statementsRun.length;
+    const before = service.db.statementCount();
     const response = await service.query(ClassifyItem, {
       item: { description: 'uncooled thermal camera, 9 Hz', facts: [...MICROBOLOMETER_CAMERA, { name: 'frame_rate', number: 9, unit: 'fps' }] },
       regimes: ['US_EAR', 'EU'],
     });
-    const statements = requestStatements(before).length;
+    const statements = service.db.statementCount() - before;
     expect(response.errors).toBeUndefined();
     const result = response.data?.classifyItem;
     if (!result) throw new Error('no result');
@@ -252,9 +242,9 @@ describeWithDatabase('classification (classifyItem, itemFacts, compareProvision)
   });
 
   it('compareProvision 6A003: both regimes encode it; correlations recorded; criteria paired with texts and citations, in one SQL statement', async () => {
-    const before = statementsRun.length;
+    const before = service.db.statementCount();
     const response = await service.query(CompareProvision, { code: '6A003', regimes: ['US_EAR', 'EU'] });
-    const statements = requestStatements(before).length;
+    const statements = service.db.statementCount() - before;
     expect(response.errors).toBeUndefined();
     const result = response.data?.compareProvision;
     if (!result) throw new Error('no result');
