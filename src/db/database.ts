@@ -47,13 +47,37 @@ export type DatabaseOptions = Pick<
 /** Statements of the search outbox drain (src/search/search-indexer.ts), not of any request. */
 const BACKGROUND_STATEMENT = /"SearchOutbox"/;
 
+/**
+ * Runs one read-only parameterised statement outside Prisma and returns its rows, on whichever
+ * database the client runs on; counted with Prisma's statements (Database.statementCount).
+ */
+export type SqlReader = <Row extends Record<string, unknown>>(sql: string, params: readonly unknown[]) => Promise<Row[]>;
+
 function countingClient(adapter: SqlDriverAdapterFactory) {
   let statements = 0;
   const prisma = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
   prisma.$on('query', (event) => {
     if (!BACKGROUND_STATEMENT.test(event.query)) statements += 1;
   });
-  return { prisma, statementCount: () => statements };
+  const counted =
+    (run: (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>): SqlReader =>
+    async <Row extends Record<string, unknown>>(sql: string, params: readonly unknown[]) => {
+      statements += 1;
+      return (await run(sql, [...params])) as Row[];
+    };
+  return { prisma, statementCount: () => statements, counted };
+}
+
+const sqlReaderByClient = new WeakMap<PrismaClient, SqlReader>();
+
+/**
+ * A reader beside `prisma` on the same database, for hot read paths where Prisma's own cost per
+ * statement dominates: about 0.5 ms of CPU per findMany on top of PGlite's 0.35 ms, measured on
+ * a search page. On PGlite it is safe next to Prisma's transactions: PGlite runs a top-level
+ * query only when no transaction holds the connection.
+ */
+export function sqlReaderOf(prisma: PrismaClient): SqlReader | undefined {
+  return sqlReaderByClient.get(prisma);
 }
 
 /** The node-postgres pool behind a PostgreSQL Prisma client (see `rawPoolOf`). */
@@ -82,8 +106,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     });
     // An idle client losing its connection must not crash the process; the pool replaces it.
     pool.on('error', () => undefined);
-    const { prisma, statementCount } = countingClient(new PrismaPg(pool));
+    const { prisma, statementCount, counted } = countingClient(new PrismaPg(pool));
     rawPoolByClient.set(prisma, pool);
+    sqlReaderByClient.set(prisma, counted(async (sql, params) => (await pool.query<Record<string, unknown>>(sql, params)).rows));
     return {
       kind: 'postgresql',
       prisma,
@@ -106,7 +131,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     await mkdir(dataDir, { recursive: true });
   }
   const pglite = await PGlite.create(dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
-  const { prisma, statementCount } = countingClient(new PrismaPGlite(pglite));
+  const { prisma, statementCount, counted } = countingClient(new PrismaPGlite(pglite));
+  sqlReaderByClient.set(prisma, counted(async (sql, params) => (await pglite.query<Record<string, unknown>>(sql, params)).rows));
   return {
     kind: 'pglite',
     prisma,

@@ -4,6 +4,7 @@
 // rest of the API keeps answering.
 import { readFile } from 'node:fs/promises';
 import type { ResultOf, TypedDocumentNode, VariablesOf } from '@graphql-typed-document-node/core';
+import { decodeGlobalID } from '@pothos/plugin-relay';
 import { print } from 'graphql';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
@@ -71,6 +72,25 @@ const SearchWithRelations = graphql(`
           ... on GuidanceDocument { id title citation { url } }
           ... on StakeholderConsultation { id title }
           ... on ImpactAssessment { id title }
+        }
+      }
+    }
+  }
+`);
+
+// Plain fields only, on every member: the page is read in one statement whatever mix of types
+// it holds (src/db/scalar-rows.ts).
+const SearchScalarFields = graphql(`
+  query SearchScalarFields($query: String!, $first: Int) {
+    search(query: $query, first: $first) {
+      edges {
+        node {
+          __typename
+          ... on ControlProvision { id code title textDate reasonsForControl }
+          ... on Exemption { id name itemTypes validFrom }
+          ... on GuidanceDocument { id title publishedOn audience }
+          ... on StakeholderConsultation { id title deadline }
+          ... on ImpactAssessment { id title publishedOn }
         }
       }
     }
@@ -175,6 +195,28 @@ describeWithDatabase('search', () => {
       if (node.__typename === 'ControlProvision') {
         expect(node.text.length).toBeGreaterThan(0);
         expect(node.citation.url).toMatch(/^https?:/);
+      }
+    }
+  });
+
+  it('reads a page of several record types with plain fields in one statement, with the values the record queries give', async () => {
+    const before = service.db.statementCount();
+    const response = await service.query(SearchScalarFields, { query: 'research', first: 50 });
+    const statements = service.db.statementCount() - before;
+    expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+    const nodes = (response.data?.search?.edges ?? []).map((edge) => edge.node);
+    expect(new Set(nodes.map((node) => node.__typename)).size).toBeGreaterThanOrEqual(3);
+    expect(statements).toBe(1);
+    // Same values as Prisma gives (dates as the API serialises them).
+    for (const node of nodes) {
+      if (node.__typename === 'ControlProvision') {
+        const row = await service.db.prisma.controlProvision.findUniqueOrThrow({ where: { id: decodeGlobalID(node.id).id }, select: { code: true, title: true, textDate: true, reasonsForControl: true } });
+        expect({ code: node.code, title: node.title, reasonsForControl: node.reasonsForControl }).toEqual({ code: row.code, title: row.title, reasonsForControl: row.reasonsForControl });
+        expect(node.textDate).toBe(row.textDate ? row.textDate.toISOString().slice(0, 10) : null);
+      }
+      if (node.__typename === 'Exemption') {
+        const row = await service.db.prisma.exemption.findUniqueOrThrow({ where: { id: decodeGlobalID(node.id).id }, select: { name: true, itemTypes: true } });
+        expect({ name: node.name, itemTypes: node.itemTypes }).toEqual(row);
       }
     }
   });
