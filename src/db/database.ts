@@ -86,9 +86,9 @@ const rawPoolByClient = new WeakMap<PrismaClient, pg.Pool>();
 /**
  * The pg pool behind `prisma`, for hot paths where Prisma's per-statement overhead matters
  * (the dashboard aggregates: about 3 ms of CPU per statement, and extra round trips for a
- * transaction). PostgreSQL only: on PGlite, Prisma and any other caller share one connection,
- * and a raw statement could land inside a transaction Prisma has open, so callers fall back
- * to Prisma there.
+ * transaction). PostgreSQL only: the analytics run several statements in one transaction on a
+ * pooled connection, which PGlite's single connection has no equivalent of, so they fall back
+ * to Prisma there. For a single read on either database, see `sqlReaderOf`.
  */
 export function rawPoolOf(prisma: PrismaClient): pg.Pool | undefined {
   return rawPoolByClient.get(prisma);

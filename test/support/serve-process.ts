@@ -16,7 +16,7 @@ export interface ServeProcess {
 export function startServeProcess(dataDir: string, timeoutMs = 150_000): Promise<ServeProcess> {
   const began = performance.now();
   // One process (no tsx wrapper in between), so signals reach the service itself.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/kb.ts', 'serve'], {
+  const child = spawn(process.execPath, ['--max-semi-space-size=32', '--import', 'tsx', 'src/cli/kb.ts', 'serve'], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'production', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
