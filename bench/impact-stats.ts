@@ -2,12 +2,10 @@
 // impact metrics (plus the 96 real ones) on PostgreSQL, through GraphQL over HTTP (cache off)
 // against the same aggregation as hand-written SQL behind a bare HTTP handler, then the same
 // GraphQL requests answered from the cache. Prints p50, p95, their ratio, cache hits/misses,
-// and how long the generator took. Load: autocannon in its own process (load-client.ts),
+// and how long the generator took. Load: autocannon in its own process (load-runner.ts),
 // latencies in an HDR histogram.
-import { fork } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { aggregateCache } from '../src/analytics/aggregate-cache.js';
 import { responseCache } from '../src/analytics/response-cache.js';
@@ -16,7 +14,7 @@ import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/database.js';
 import { createLogger } from '../src/logger.js';
 import { prepareDatabase, startService } from '../src/server/service.js';
-import type { LoadFigures, LoadRun } from './load-client.js';
+import { startLoadRunner, type LoadFigures } from './load-runner.js';
 
 const ADMIN_URL = process.env.BENCH_POSTGRES_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const ROWS = Number(process.env.BENCH_IMPACT_ROWS ?? 1_000_000);
@@ -105,19 +103,6 @@ const QUERIES: DashboardQuery[] = [
 
 type Figures = LoadFigures;
 
-/** The load generator, in its own process (load-client.ts); one run at a time. */
-function startLoadClient(): { load: (url: string, body: string, requests?: number) => Promise<Figures>; stop: () => void } {
-  const child = fork(fileURLToPath(new URL('./load-client.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'] });
-  return {
-    load: (url, body, requests = REQUESTS) =>
-      new Promise<Figures>((resolve, reject) => {
-        child.once('message', (reply: { figures?: Figures; error?: string }) => (reply.figures ? resolve(reply.figures) : reject(new Error(reply.error ?? 'load client failed'))));
-        child.send({ url, body, requests, connections: CONNECTIONS } satisfies LoadRun);
-      }),
-    stop: () => child.send({ done: true }),
-  };
-}
-
 async function listen(server: Server): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -155,8 +140,8 @@ async function main() {
     const service = await startService(config, logger, { database: db, prepared: true });
     await service.ready;
     const graphqlUrl = `${service.url}/graphql`;
-    const loadClient = startLoadClient();
-    const load = loadClient.load;
+    const loadClient = startLoadRunner(CONNECTIONS);
+    const load = (url: string, body: string, requests = REQUESTS) => loadClient.load(url, body, requests);
 
     let current = 0;
     const bare = createServer((request, response) => {

@@ -1,6 +1,7 @@
-// The load generator of bench/impact-stats.ts, in its own process: autocannon sharing the
+// The load generator of the HTTP benches (provisions-nested-read, impact-stats), in its own
+// process (started by load-runner.ts): autocannon sharing the
 // server's event loop billed its own request building and response parsing to the server's
-// latency (most visible on cached answers of 2-4 ms). Driven over IPC (child_process.fork):
+// latency (most visible on cached dashboard answers of 2-4 ms). Driven over IPC (child_process.fork):
 // each message is a load run; the reply is its p50/p95 in ms (HDR histogram) and error count.
 import autocannon from 'autocannon';
 import * as hdr from 'hdr-histogram-js';
@@ -15,6 +16,7 @@ export interface LoadRun {
 export interface LoadFigures {
   p50: number;
   p95: number;
+  requestsPerSecond: number;
   errors: number;
 }
 
@@ -29,7 +31,12 @@ async function run({ url, body, requests, connections }: LoadRun): Promise<LoadF
       histogram.recordValue(Math.max(1, Math.round(responseTimeMs * 1000)));
     });
   });
-  const figures = { p50: histogram.getValueAtPercentile(50) / 1000, p95: histogram.getValueAtPercentile(95) / 1000, errors: result.errors + result.non2xx };
+  const figures = {
+    p50: histogram.getValueAtPercentile(50) / 1000,
+    p95: histogram.getValueAtPercentile(95) / 1000,
+    requestsPerSecond: result.requests.average,
+    errors: result.errors + result.non2xx,
+  };
   histogram.destroy();
   return figures;
 }

@@ -1,17 +1,17 @@
 // `npm run bench`: the nested provisions read over HTTP+GraphQL against the same rows fetched
 // by one hand-written SQL query and returned as JSON by a bare HTTP handler in the same
 // process, both on PostgreSQL. Prints p50, p95, their ratios and SQL statements per request.
-// Load comes from autocannon (fixed request count, fixed concurrency); each response time is
-// recorded in an HDR histogram, because autocannon's summary has no p95.
+// Load comes from autocannon (fixed request count, fixed concurrency) in its own process
+// (load-runner.ts); each response time is recorded in an HDR histogram, because autocannon's
+// summary has no p95.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import autocannon from 'autocannon';
-import * as hdr from 'hdr-histogram-js';
 import pg from 'pg';
 import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/database.js';
 import { createLogger } from '../src/logger.js';
 import { prepareDatabase, startService } from '../src/server/service.js';
+import { startLoadRunner, type LoadFigures } from './load-runner.js';
 
 const ADMIN_URL = process.env.BENCH_POSTGRES_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
@@ -46,33 +46,7 @@ SELECT coalesce(json_agg(row_to_json(p) ORDER BY p.code, p.id), '[]'::json) AS p
   LIMIT $1
 ) p`;
 
-interface Figures {
-  p50: number;
-  p95: number;
-  requestsPerSecond: number;
-  errors: number;
-}
-
-async function load(url: string, body: string): Promise<Figures> {
-  const histogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: 3 });
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
-      { url, method: 'POST', headers: { 'content-type': 'application/json' }, body, amount: REQUESTS, connections: CONNECTIONS },
-      (error, finished) => (error ? reject(error) : resolve(finished)),
-    );
-    instance.on('response', (_client, _status, _bytes, responseTimeMs) => {
-      histogram.recordValue(Math.max(1, Math.round(responseTimeMs * 1000)));
-    });
-  });
-  const figures = {
-    p50: histogram.getValueAtPercentile(50) / 1000,
-    p95: histogram.getValueAtPercentile(95) / 1000,
-    requestsPerSecond: result.requests.average,
-    errors: result.errors + result.non2xx,
-  };
-  histogram.destroy();
-  return figures;
-}
+type Figures = LoadFigures;
 
 async function listen(server: Server): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -133,6 +107,8 @@ async function main() {
     await fetch(`${service.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     const statementsPerRequest = db.statementCount() - before;
 
+    const loadClient = startLoadRunner(CONNECTIONS);
+    const load = (url: string, requestBody: string) => loadClient.load(url, requestBody, REQUESTS);
     // Warm-up, then measure the baseline and GraphQL alternately (twice each) and keep the
     // better run of each, so a background hiccup does not decide the ratio.
     await load(bareUrl, '{}');
@@ -155,6 +131,7 @@ async function main() {
     });
     console.log(`ratio GraphQL / SQL: p50 ${(graphql.p50 / sql.p50).toFixed(2)}x, p95 ${(graphql.p95 / sql.p95).toFixed(2)}x`);
 
+    loadClient.stop();
     await new Promise<void>((resolve) => bare.close(() => resolve()));
     await pool.end();
     await service.stop();
