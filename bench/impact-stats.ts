@@ -127,6 +127,8 @@ async function main() {
   const db = await openDatabase(config);
   // The hand-written SQL gets the session settings the GraphQL path sets per statement.
   const pool = new pg.Pool({ connectionString: url.toString(), max: CONNECTIONS, options: '-c work_mem=32MB -c jit=off' });
+  // DROP DATABASE ... WITH (FORCE) at the end terminates whatever connection is still idle.
+  pool.on('error', () => undefined);
   try {
     await prepareDatabase(db, config, logger);
     const generator = await pool.connect();

@@ -71,6 +71,8 @@ async function main() {
     await service.ready;
 
     const pool = new pg.Pool({ connectionString: url.toString(), max: CONNECTIONS });
+    // DROP DATABASE ... WITH (FORCE) at the end terminates whatever connection is still idle.
+    pool.on('error', () => undefined);
     const bare = createServer((request, response) => {
       request.resume();
       request.on('end', () => {
