@@ -4,8 +4,7 @@
 // GraphQL requests answered from the cache. Prints p50, p95, their ratio, cache hits/misses,
 // and how long the generator took. Load: autocannon in its own process (load-runner.ts),
 // latencies in an HDR histogram.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 import pg from 'pg';
 import { aggregateCache } from '../src/analytics/aggregate-cache.js';
 import { responseCache } from '../src/analytics/response-cache.js';
@@ -14,9 +13,9 @@ import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/database.js';
 import { createLogger } from '../src/logger.js';
 import { prepareDatabase, startService } from '../src/server/service.js';
+import { createThrowawayDatabase, listen } from './throwaway-postgres.js';
 import { startLoadRunner, type LoadFigures } from './load-runner.js';
 
-const ADMIN_URL = process.env.BENCH_POSTGRES_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const ROWS = Number(process.env.BENCH_IMPACT_ROWS ?? 1_000_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 4);
@@ -103,30 +102,19 @@ const QUERIES: DashboardQuery[] = [
 
 type Figures = LoadFigures;
 
-async function listen(server: Server): Promise<string> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
 async function postJson(url: string, body: string): Promise<unknown> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
   return response.json();
 }
 
 async function main() {
-  const admin = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3000 });
-  await admin.connect().catch((error: unknown) => {
-    throw new Error(`The bench runs on PostgreSQL and none answers at ${ADMIN_URL}: ${String(error)}`);
-  });
-  const database = `kb_bench_${process.pid}`;
-  await admin.query(`CREATE DATABASE "${database}"`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${database}`;
-  const config = loadConfig({ DATABASE_URL: url.toString(), PORT: '0', LOG_LEVEL: 'silent', DB_POOL_SIZE: String(CONNECTIONS), DB_STATEMENT_TIMEOUT_MS: '120000' });
+  const throwaway = await createThrowawayDatabase();
+  const url = throwaway.url;
+  const config = loadConfig({ DATABASE_URL: url, PORT: '0', LOG_LEVEL: 'silent', DB_POOL_SIZE: String(CONNECTIONS), DB_STATEMENT_TIMEOUT_MS: '120000' });
   const logger = createLogger(config);
   const db = await openDatabase(config);
   // The hand-written SQL gets the session settings the GraphQL path sets per statement.
-  const pool = new pg.Pool({ connectionString: url.toString(), max: CONNECTIONS, options: '-c work_mem=32MB -c jit=off' });
+  const pool = new pg.Pool({ connectionString: url, max: CONNECTIONS, options: '-c work_mem=32MB -c jit=off' });
   // DROP DATABASE ... WITH (FORCE) at the end terminates whatever connection is still idle.
   pool.on('error', () => undefined);
   try {
@@ -226,8 +214,7 @@ async function main() {
   } finally {
     await pool.end().catch(() => undefined);
     await db.close().catch(() => undefined);
-    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-    await admin.end();
+    await throwaway.drop();
   }
 }
 

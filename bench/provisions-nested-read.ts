@@ -4,16 +4,15 @@
 // Load comes from autocannon (fixed request count, fixed concurrency) in its own process
 // (load-runner.ts); each response time is recorded in an HDR histogram, because autocannon's
 // summary has no p95.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 import pg from 'pg';
 import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/database.js';
 import { createLogger } from '../src/logger.js';
 import { prepareDatabase, startService } from '../src/server/service.js';
+import { createThrowawayDatabase, listen } from './throwaway-postgres.js';
 import { startLoadRunner, type LoadFigures } from './load-runner.js';
 
-const ADMIN_URL = process.env.BENCH_POSTGRES_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const PAGE = 50;
@@ -48,21 +47,10 @@ SELECT coalesce(json_agg(row_to_json(p) ORDER BY p.code, p.id), '[]'::json) AS p
 
 type Figures = LoadFigures;
 
-async function listen(server: Server): Promise<string> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
 async function main() {
-  const admin = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3000 });
-  await admin.connect().catch((error: unknown) => {
-    throw new Error(`The bench runs on PostgreSQL and none answers at ${ADMIN_URL}: ${String(error)}`);
-  });
-  const database = `kb_bench_${process.pid}`;
-  await admin.query(`CREATE DATABASE "${database}"`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${database}`;
-  const config = loadConfig({ DATABASE_URL: url.toString(), PORT: '0', LOG_LEVEL: 'silent', DB_POOL_SIZE: String(CONNECTIONS) });
+  const throwaway = await createThrowawayDatabase();
+  const url = throwaway.url;
+  const config = loadConfig({ DATABASE_URL: url, PORT: '0', LOG_LEVEL: 'silent', DB_POOL_SIZE: String(CONNECTIONS) });
   const logger = createLogger(config);
   const db = await openDatabase(config);
   try {
@@ -70,7 +58,7 @@ async function main() {
     const service = await startService(config, logger, { database: db, prepared: true });
     await service.ready;
 
-    const pool = new pg.Pool({ connectionString: url.toString(), max: CONNECTIONS });
+    const pool = new pg.Pool({ connectionString: url, max: CONNECTIONS });
     // DROP DATABASE ... WITH (FORCE) at the end terminates whatever connection is still idle.
     pool.on('error', () => undefined);
     const bare = createServer((request, response) => {
@@ -139,8 +127,7 @@ async function main() {
     await service.stop();
   } finally {
     await db.close().catch(() => undefined);
-    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-    await admin.end();
+    await throwaway.drop();
   }
 }
 
