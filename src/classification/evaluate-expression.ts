@@ -62,8 +62,20 @@ export function evaluateExpression(expression: Expression, env: EvaluationEnviro
 /** Combines child results; only the UNKNOWN children of an UNKNOWN result name missing facts. */
 export function combine(results: readonly ExpressionResult[], operator: (outcomes: readonly Outcome[]) => Outcome): ExpressionResult {
   const outcome = operator(results.map((result) => result.outcome));
-  const missing = outcome === 'UNKNOWN' ? results.filter((result) => result.outcome === 'UNKNOWN').flatMap((result) => result.missingFacts) : [];
-  return { outcome, traces: results.flatMap((result) => result.traces), missingFacts: [...new Set(missing)] };
+  // Hot (every node of every expression, again for every paragraph above): plain loops, and a
+  // single contributor's lists are shared rather than copied. Results are never mutated.
+  const single = results.length === 1 ? results[0] : undefined;
+  let traces: CriterionTrace[];
+  if (single) {
+    traces = single.traces;
+  } else {
+    traces = [];
+    for (const result of results) for (const trace of result.traces) traces.push(trace);
+  }
+  if (outcome !== 'UNKNOWN') return { outcome, traces, missingFacts: [] };
+  const unknown = results.filter((result) => result.outcome === 'UNKNOWN');
+  const missingFacts = unknown.length === 1 && unknown[0] ? unknown[0].missingFacts : [...new Set(unknown.flatMap((result) => result.missingFacts))];
+  return { outcome, traces, missingFacts };
 }
 
 function evaluateCriterion(criterion: Criterion, env: EvaluationEnvironment): ExpressionResult {

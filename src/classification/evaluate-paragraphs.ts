@@ -35,7 +35,12 @@ export interface ParagraphResult {
 const ITEM_KIND = 'item_kind';
 
 export class ParagraphEvaluator {
+  // Results are pure functions of (paragraph, ignoreItemKind) for the evaluator's facts, so each
+  // is computed once: classifying an item asks for the same ancestors, notes and referenced
+  // entries over and over (every item paragraph's chain, every trace, every "controlled by").
   private readonly local = new Map<string, ExpressionResult & { exclusions: ExclusionResult[]; ownTraces: CriterionTrace[]; outcomeBeforeOwnExclusions: Outcome }>();
+  private readonly effectiveResults = new Map<string, ParagraphResult>();
+  private readonly ownResults = new Map<string, ExpressionResult & { exclusions: ExclusionResult[]; conditionsOutcome: Outcome }>();
   private readonly inProgress = new Set<string>();
   private readonly effectiveInProgress = new Set<string>();
   private readonly declarations: ReturnType<Rulebook['declarations']>;
@@ -77,10 +82,14 @@ export class ParagraphEvaluator {
     // Ancestors' conditions are evaluated outside localResult's guard, so a reference from an
     // ancestor back to one of its descendants needs a guard of its own.
     const key = `${paragraph.regime} ${paragraph.node.paragraph} ${ignoreItemKind}`;
+    const cached = this.effectiveResults.get(key);
+    if (cached) return cached;
     if (this.effectiveInProgress.has(key)) throw new Error(`circular reference through ${paragraph.node.paragraph}`);
     this.effectiveInProgress.add(key);
     try {
-      return this.effectiveUnguarded(paragraph, ignoreItemKind);
+      const result = this.effectiveUnguarded(paragraph, ignoreItemKind);
+      this.effectiveResults.set(key, result);
+      return result;
     } finally {
       this.effectiveInProgress.delete(key);
     }
@@ -145,6 +154,18 @@ export class ParagraphEvaluator {
   }
 
   private conditionsAndExclusions(
+    paragraph: IndexedParagraph,
+    ignoreItemKind: boolean,
+  ): ExpressionResult & { exclusions: ExclusionResult[]; conditionsOutcome: Outcome } {
+    const key = `${paragraph.regime} ${paragraph.node.paragraph} ${ignoreItemKind}`;
+    const cached = this.ownResults.get(key);
+    if (cached) return cached;
+    const result = this.evaluateConditionsAndExclusions(paragraph, ignoreItemKind);
+    this.ownResults.set(key, result);
+    return result;
+  }
+
+  private evaluateConditionsAndExclusions(
     paragraph: IndexedParagraph,
     ignoreItemKind: boolean,
   ): ExpressionResult & { exclusions: ExclusionResult[]; conditionsOutcome: Outcome } {
