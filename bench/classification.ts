@@ -1,5 +1,5 @@
 // `npm run bench` (classification part): classifyFacts, the evaluation behind `classifyItem`,
-// over the fact sets of the 219 encoding test cases (test/classification/cases) plus an empty
+// over the fact sets of the encoding test cases (test/classification/cases, 218) plus an empty
 // one, against every encoded entry of the US and EU lists. Prints ms per classification (mean,
 // p50, p95) after a warm-up round. No database or HTTP: this is the evaluator alone.
 import { readdirSync, readFileSync } from 'node:fs';
