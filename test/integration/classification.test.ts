@@ -51,6 +51,15 @@ const ClassifyItem = graphql(`
   }
 `);
 
+const NextQuestions = graphql(`
+  query ClassifyItemNextQuestions($item: ItemInput!, $regimes: [Regime!]) {
+    classifyItem(item: $item, regimes: $regimes) {
+      paragraphs { regime paragraph outcome missingFacts }
+      nextQuestions { fact { name type acceptedUnits values description } paragraphs { regime paragraph } }
+    }
+  }
+`);
+
 const CompareProvision = graphql(`
   query CompareProvisionFull($code: String!, $regimes: [Regime!]) {
     compareProvision(code: $code, regimes: $regimes) {
@@ -181,6 +190,49 @@ describeWithDatabase('classification (classifyItem, itemFacts, compareProvision)
     const order = result.paragraphs.map((candidate) => ranks[candidate.outcome]);
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(result.paragraphs.every((candidate) => candidate.role === 'item')).toBe(true);
+  });
+
+  it('nextQuestions: the facts the UNKNOWN paragraphs wait on, the one most of them need first, each as itemFacts describes it', async () => {
+    const response = await service.query(NextQuestions, {
+      item: { facts: [...MICROBOLOMETER_CAMERA, { name: 'frame_rate', number: 30, unit: 'Hz' }] },
+      regimes: ['US_EAR', 'EU'],
+    });
+    expect(response.errors).toBeUndefined();
+    const result = response.data?.classifyItem;
+    if (!result) throw new Error('no result');
+    const questions = result.nextQuestions;
+    expect(questions.length).toBeGreaterThan(0);
+    // Counted independently from the paragraphs of the same answer.
+    const waiting = new Map<string, string[]>();
+    for (const paragraph of result.paragraphs) {
+      if (paragraph.outcome !== 'UNKNOWN') continue;
+      for (const fact of paragraph.missingFacts) waiting.set(fact, [...(waiting.get(fact) ?? []), `${paragraph.regime} ${paragraph.paragraph}`]);
+    }
+    expect(new Set(questions.map((question) => question.fact.name))).toEqual(new Set(waiting.keys()));
+    for (const question of questions) {
+      expect(question.paragraphs.map((paragraph) => `${paragraph.regime} ${paragraph.paragraph}`).sort(), question.fact.name).toEqual([...(waiting.get(question.fact.name) ?? [])].sort());
+      expect(question.fact.description.length).toBeGreaterThan(0);
+    }
+    // Most paragraphs first; equal counts by name.
+    for (let index = 1; index < questions.length; index += 1) {
+      const [before, after] = [questions[index - 1], questions[index]];
+      if (!before || !after) continue;
+      const order = after.paragraphs.length - before.paragraphs.length || before.fact.name.localeCompare(after.fact.name);
+      expect(order, `${before.fact.name} before ${after.fact.name}`).toBeLessThan(0);
+    }
+    // Facts the item was described by are never asked again.
+    const given = new Set([...MICROBOLOMETER_CAMERA.map((fact) => fact.name), 'frame_rate']);
+    expect(questions.some((question) => given.has(question.fact.name))).toBe(false);
+  });
+
+  it('nextQuestions is empty when every paragraph is decided', async () => {
+    const response = await service.query(NextQuestions, { item: { facts: [{ name: 'item_kind', choice: 'other' }] }, regimes: ['US_EAR'] });
+    expect(response.errors).toBeUndefined();
+    const result = response.data?.classifyItem;
+    if (!result) throw new Error('no result');
+    // "other" is none of the kinds the encoded US paragraphs control: every one is NOT_MET.
+    expect(result.paragraphs.filter((paragraph) => paragraph.outcome !== 'NOT_MET')).toEqual([]);
+    expect(result.nextQuestions).toEqual([]);
   });
 
   it('a date before the encoded texts are known to be in force: not evaluated, UNKNOWN with the reason', async () => {

@@ -18,6 +18,7 @@ import type { CriterionTrace } from '../../classification/evaluate-expression.js
 import { FactInputError, normalizeFacts } from '../../classification/item-facts-input.js';
 import { apiRegimeOf, encodedRegimeOf } from '../../classification/regime-mapping.js';
 import type { EncodedRegime, Rulebook } from '../../classification/rulebook.js';
+import { rankNextQuestions } from '../../classification/next-questions.js';
 import { currentRulebook } from '../../classification/rulebook-holder.js';
 import { anyOf, type Outcome } from '../../classification/three-valued.js';
 import { getPrisma } from '../../db/prisma.js';
@@ -30,6 +31,7 @@ import { CitationRef } from './citation.js';
 import { RegimeEnum } from './control-list.js';
 import { ControlProvisionRef } from './control-provision.js';
 import { factInputsOf, ItemInput } from './item-input.js';
+import { FactUseRef, itemFactShape, ItemFactRef, type FactUseShape, type ItemFactShape } from './item-facts.js';
 
 export const ClassificationOutcomeEnum = builder.enumType('ClassificationOutcome', {
   description: 'Three-valued answer: UNKNOWN whenever the facts given do not decide, never rounded to either side.',
@@ -242,6 +244,23 @@ interface ItemClassificationShape {
   disclaimer: string;
 }
 
+interface NextQuestionShape {
+  fact: ItemFactShape;
+  paragraphs: FactUseShape[];
+}
+
+const NextQuestionRef = builder.objectRef<NextQuestionShape>('NextQuestion').implement({
+  description: 'A fact the item was not described by, which undecided paragraphs wait on.',
+  fields: (t) => ({
+    fact: t.field({ type: ItemFactRef, description: 'The fact: its name, type, units or values, and description (as `itemFacts` gives it).', resolve: (question) => question.fact }),
+    paragraphs: t.field({
+      type: [FactUseRef],
+      description: 'The UNKNOWN item paragraphs of this answer that list the fact among their `missingFacts`.',
+      resolve: (question) => question.paragraphs,
+    }),
+  }),
+});
+
 const ItemClassificationRef = builder.objectRef<ItemClassificationShape>('ItemClassification').implement({
   description: 'An item classified against the encoded entries of the regimes asked about. Decision support, not legal advice: read `disclaimer`.',
   fields: (t) => ({
@@ -264,6 +283,22 @@ const ItemClassificationRef = builder.objectRef<ItemClassificationShape>('ItemCl
       type: [ClassificationMoveRef],
       description: 'Decontrol notes that apply (or might) and say where the item goes instead.',
       resolve: (result) => result.moves,
+    }),
+    nextQuestions: t.field({
+      type: [NextQuestionRef],
+      description:
+        'What to find out next: the facts the UNKNOWN paragraphs of this answer are missing, the fact that most of them wait on first (ties by name). A count of paragraphs, not a promise that one answer decides them all. Empty when no paragraph is UNKNOWN for want of a fact.',
+      resolve: (result): NextQuestionShape[] => {
+        const rulebook = currentRulebook();
+        return rankNextQuestions(result.paragraphs).map((question) => {
+          const info = rulebook.facts.get(question.fact);
+          if (!info) throw new Error(`missing fact ${question.fact} is not in the rulebook`);
+          return {
+            fact: itemFactShape(rulebook, info),
+            paragraphs: question.paragraphs.map((paragraph) => ({ regime: paragraph.apiRegime, paragraph: paragraph.paragraph })),
+          };
+        });
+      },
     }),
     disclaimer: t.exposeString('disclaimer', { description: 'What this answer is and is not, and the dates of the texts it rests on. Show it with the answer.' }),
   }),

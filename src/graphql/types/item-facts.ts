@@ -1,7 +1,7 @@
 // `itemFacts`: the vocabulary classifyItem and checkExemptions accept, read from the threshold
 // encodings (seed/encodings): each fact's type, unit dimension and accepted units, enum values,
 // description, and the encoded paragraphs that use it.
-import type { FactInfo } from '../../classification/rulebook.js';
+import type { FactInfo, Rulebook } from '../../classification/rulebook.js';
 import { currentRulebook } from '../../classification/rulebook-holder.js';
 import { apiRegimeOf } from '../../classification/regime-mapping.js';
 import type { Regime } from '../../generated/prisma/client.js';
@@ -17,12 +17,12 @@ export const FactTypeEnum = builder.enumType('FactType', {
   } as const,
 });
 
-interface FactUseShape {
+export interface FactUseShape {
   regime: Regime;
   paragraph: string;
 }
 
-const FactUseRef = builder.objectRef<FactUseShape>('FactUse').implement({
+export const FactUseRef = builder.objectRef<FactUseShape>('FactUse').implement({
   description: 'An encoded paragraph whose conditions, sub-paragraphs or decontrol notes use a fact.',
   fields: (t) => ({
     regime: t.expose('regime', { type: RegimeEnum, description: 'The control-list family of the paragraph.' }),
@@ -30,14 +30,14 @@ const FactUseRef = builder.objectRef<FactUseShape>('FactUse').implement({
   }),
 });
 
-interface ItemFactShape {
+export interface ItemFactShape {
   info: FactInfo;
   canonicalUnit: string | null;
   acceptedUnits: string[];
   usedBy: FactUseShape[];
 }
 
-const ItemFactRef = builder.objectRef<ItemFactShape>('ItemFact').implement({
+export const ItemFactRef = builder.objectRef<ItemFactShape>('ItemFact').implement({
   description: 'A fact about an item that the encoded thresholds compare (pass it to classifyItem as an ItemFactInput).',
   fields: (t) => ({
     name: t.string({ description: 'The name to use in ItemFactInput.name (snake_case).', resolve: (fact) => fact.info.declaration.name }),
@@ -91,6 +91,13 @@ function usesOf(info: FactInfo): FactUseShape[] {
 
 const underCode = (paragraph: string, code: string) => paragraph === code || paragraph.startsWith(`${code}.`);
 
+/** What the ItemFact type shows of a fact of the rulebook. */
+export function itemFactShape(rulebook: Rulebook, info: FactInfo, usedBy: FactUseShape[] = usesOf(info)): ItemFactShape {
+  const declaration = info.declaration;
+  const dimension = declaration.type === 'number' ? rulebook.units.dimension(declaration.dimension) : undefined;
+  return { info, canonicalUnit: dimension?.canonical ?? null, acceptedUnits: dimension ? [...dimension.spellings] : [], usedBy };
+}
+
 builder.queryFields((t) => ({
   itemFacts: t.field({
     type: [ItemFactRef],
@@ -111,8 +118,7 @@ builder.queryFields((t) => ({
           const prefix = filter.paragraph;
           if (!usedBy.some((use) => (!filter.regime || use.regime === filter.regime) && underCode(use.paragraph, prefix))) continue;
         }
-        const dimension = declaration.type === 'number' ? rulebook.units.dimension(declaration.dimension) : undefined;
-        facts.push({ info, canonicalUnit: dimension?.canonical ?? null, acceptedUnits: dimension ? [...dimension.spellings] : [], usedBy });
+        facts.push(itemFactShape(rulebook, info, usedBy));
       }
       return facts.sort((a, b) => a.info.declaration.name.localeCompare(b.info.declaration.name));
     },
