@@ -221,16 +221,10 @@ async function engineFilter(
   return result;
 }
 
-/** GraphQL object type of each searchable type (the members of the SearchResult union). */
-const GRAPHQL_TYPE: Record<SearchableType, string> = {
-  PROVISION: 'ControlProvision',
-  EXEMPTION: 'Exemption',
-  GUIDANCE_DOCUMENT: 'GuidanceDocument',
-  CONSULTATION: 'StakeholderConsultation',
-  IMPACT_ASSESSMENT: 'ImpactAssessment',
-};
-
-/** Prisma model of each searchable type. */
+/**
+ * Prisma model of each searchable type, which is also the name of its GraphQL object type (the
+ * members of the SearchResult union are `prismaNode`s named after their models).
+ */
 const MODEL: Record<SearchableType, Prisma.ModelName> = {
   PROVISION: 'ControlProvision',
   EXEMPTION: 'Exemption',
@@ -255,7 +249,7 @@ async function loadRecords(hits: readonly SearchHit[], context: object, info: Gr
     .map(({ type, ids }) => ({
       type,
       ids,
-      select: queryFromInfo({ context, info, typeName: GRAPHQL_TYPE[type], path: ['edges', 'node'], select: { id: true } }).select as Record<string, unknown>,
+      select: queryFromInfo({ context, info, typeName: MODEL[type], path: ['edges', 'node'], select: { id: true } }).select as Record<string, unknown>,
     }));
   const read = sqlReaderOf(prisma);
   const together = read ? plans.filter((plan) => isPlainScalarSelect(MODEL[plan.type], plan.select)) : [];
