@@ -13,7 +13,11 @@ const casesDir = fileURLToPath(new URL('../test/classification/cases/', import.m
 const rulebook = loadRulebook();
 const factSets = [
   normalizeFacts(rulebook, []),
-  ...readdirSync(casesDir).flatMap((file) => (JSON.parse(readFileSync(casesDir + file, 'utf8')) as Array<{ facts: FactInput[] }>).map((testCase) => normalizeFacts(rulebook, testCase.facts))),
+  ...readdirSync(casesDir).flatMap((file) =>
+    (JSON.parse(readFileSync(casesDir + file, 'utf8')) as Array<{ facts: FactInput[] }>).map((testCase) =>
+      normalizeFacts(rulebook, testCase.facts),
+    ),
+  ),
 ];
 
 for (const facts of factSets) classifyFacts(rulebook, facts, ['US_EAR', 'EU']); // warm-up
@@ -28,5 +32,9 @@ for (let round = 0; round < ROUNDS; round += 1) {
 times.sort((a, b) => a - b);
 const at = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? 0;
 const mean = times.reduce((sum, time) => sum + time, 0) / times.length;
-console.log(`classification (classifyFacts, US_EAR + EU, ${rulebook.entries.length} encoded entries): ${factSets.length} fact sets x ${ROUNDS} rounds`);
-console.table({ 'ms per classification': { mean: +mean.toFixed(2), p50: +at(0.5).toFixed(2), p95: +at(0.95).toFixed(2) } });
+console.log(
+  `classification (classifyFacts, US_EAR + EU, ${rulebook.entries.length} encoded entries): ${factSets.length} fact sets x ${ROUNDS} rounds`,
+);
+console.table({
+  'ms per classification': { mean: +mean.toFixed(2), p50: +at(0.5).toFixed(2), p95: +at(0.95).toFixed(2) },
+});

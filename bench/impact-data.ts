@@ -6,10 +6,14 @@ import pg from 'pg';
 import { generateSyntheticMetrics, removeSyntheticMetrics } from '../src/analytics/synthetic-metrics.js';
 import { loadConfig } from '../src/config.js';
 
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, remove: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { rows: { type: 'string', default: '1000000' }, remove: { type: 'boolean', default: false } },
+});
 const config = loadConfig(process.env);
 if (!config.DATABASE_URL) {
-  console.error('bench:data writes to PostgreSQL: set DATABASE_URL=postgresql://... (a database migrated and seeded with `npm run kb -- migrate && npm run kb -- seed`).');
+  console.error(
+    'bench:data writes to PostgreSQL: set DATABASE_URL=postgresql://... (a database migrated and seeded with `npm run kb -- migrate && npm run kb -- seed`).',
+  );
   process.exit(2);
 }
 const client = new pg.Client({ connectionString: config.DATABASE_URL });
@@ -21,7 +25,11 @@ try {
     console.log(`removed ${removed} synthetic impact metrics in ${Math.round(performance.now() - started)} ms`);
   } else {
     const report = await generateSyntheticMetrics(client, Number(values.rows));
-    console.log(report.status === 'unchanged' ? `${report.rows} synthetic impact metrics already present; nothing written` : `inserted ${report.rows} synthetic impact metrics in ${report.ms} ms`);
+    console.log(
+      report.status === 'unchanged'
+        ? `${report.rows} synthetic impact metrics already present; nothing written`
+        : `inserted ${report.rows} synthetic impact metrics in ${report.ms} ms`,
+    );
   }
 } finally {
   await client.end();

@@ -110,7 +110,13 @@ async function postJson(url: string, body: string): Promise<unknown> {
 async function main() {
   const throwaway = await createThrowawayDatabase();
   const url = throwaway.url;
-  const config = loadConfig({ DATABASE_URL: url, PORT: '0', LOG_LEVEL: 'silent', DB_POOL_SIZE: String(CONNECTIONS), DB_STATEMENT_TIMEOUT_MS: '120000' });
+  const config = loadConfig({
+    DATABASE_URL: url,
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    DB_POOL_SIZE: String(CONNECTIONS),
+    DB_STATEMENT_TIMEOUT_MS: '120000',
+  });
   const logger = createLogger(config);
   const db = await openDatabase(config);
   // The hand-written SQL gets the session settings the GraphQL path sets per statement.
@@ -153,8 +159,12 @@ async function main() {
     });
     const bareUrl = await listen(bare);
 
-    console.log(`impactStats on PostgreSQL: ${ROWS.toLocaleString('en')} synthetic + 96 real metric rows (generator: ${generated.status}, ${generated.ms} ms)`);
-    console.log(`load: ${REQUESTS} requests x ${CONNECTIONS} connections per run, PostgreSQL pool ${CONNECTIONS}; best of 2 runs each`);
+    console.log(
+      `impactStats on PostgreSQL: ${ROWS.toLocaleString('en')} synthetic + 96 real metric rows (generator: ${generated.status}, ${generated.ms} ms)`,
+    );
+    console.log(
+      `load: ${REQUESTS} requests x ${CONNECTIONS} connections per run, PostgreSQL pool ${CONNECTIONS}; best of 2 runs each`,
+    );
     const table: Record<string, Record<string, number | string>> = {};
     const best = (list: Figures[]) => list.reduce((a, b) => (b.p95 < a.p95 ? b : a));
     for (const [index, query] of QUERIES.entries()) {
@@ -163,7 +173,10 @@ async function main() {
       const viaGraphql = (await postJson(graphqlUrl, body)) as { data?: unknown; errors?: unknown };
       if (!viaGraphql.data) throw new Error(`GraphQL failed for ${query.name}: ${JSON.stringify(viaGraphql.errors)}`);
       const viaSql = (await postJson(bareUrl, '{}')) as { data: { rowCount: number; buckets: unknown[] } };
-      if (bucketsOf(viaGraphql.data) !== viaSql.data.buckets.length || rowCountOf(viaGraphql.data) !== Number(viaSql.data.rowCount)) {
+      if (
+        bucketsOf(viaGraphql.data) !== viaSql.data.buckets.length ||
+        rowCountOf(viaGraphql.data) !== Number(viaSql.data.rowCount)
+      ) {
         throw new Error(
           `${query.name}: GraphQL has ${bucketsOf(viaGraphql.data)} buckets of ${rowCountOf(viaGraphql.data)} rows, SQL ${viaSql.data.buckets.length} of ${viaSql.data.rowCount}`,
         );
@@ -206,7 +219,9 @@ async function main() {
       };
     }
     console.table(table);
-    console.log('ms; "ratio p95" = GraphQL p95 / hand-written SQL p95 (caches off); cached = GraphQL with the caches on (every hit reads the generation: one primary-key read). Response hits skip GraphQL execution; aggregate hits are field-level hits inside executed operations.');
+    console.log(
+      'ms; "ratio p95" = GraphQL p95 / hand-written SQL p95 (caches off); cached = GraphQL with the caches on (every hit reads the generation: one primary-key read). Response hits skip GraphQL execution; aggregate hits are field-level hits inside executed operations.',
+    );
 
     loadClient.stop();
     await new Promise<void>((resolve) => bare.close(() => resolve()));

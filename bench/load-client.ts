@@ -21,7 +21,11 @@ export interface LoadFigures {
 }
 
 async function run({ url, body, requests, connections }: LoadRun): Promise<LoadFigures> {
-  const histogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: 3 });
+  const histogram = hdr.build({
+    lowestDiscernibleValue: 1,
+    highestTrackableValue: 60_000_000,
+    numberOfSignificantValueDigits: 3,
+  });
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       { url, method: 'POST', headers: { 'content-type': 'application/json' }, body, amount: requests, connections },

@@ -12,11 +12,15 @@ export interface LoadRunner {
 }
 
 export function startLoadRunner(connections: number): LoadRunner {
-  const child = fork(fileURLToPath(new URL('./load-client.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'] });
+  const child = fork(fileURLToPath(new URL('./load-client.ts', import.meta.url)), [], {
+    execArgv: ['--import', 'tsx'],
+  });
   return {
     load: (url, body, requests) =>
       new Promise<LoadFigures>((resolve, reject) => {
-        child.once('message', (reply: { figures?: LoadFigures; error?: string }) => (reply.figures ? resolve(reply.figures) : reject(new Error(reply.error ?? 'load client failed'))));
+        child.once('message', (reply: { figures?: LoadFigures; error?: string }) =>
+          reply.figures ? resolve(reply.figures) : reject(new Error(reply.error ?? 'load client failed')),
+        );
         child.send({ url, body, requests, connections } satisfies LoadRun);
       }),
     stop: () => child.send({ done: true }),

@@ -80,7 +80,9 @@ async function main() {
 
     const body = JSON.stringify({ query: GRAPHQL_QUERY, variables: { first: PAGE } });
     // Check both return the same provisions before timing anything.
-    const viaGraphql = (await (await fetch(`${service.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).json()) as {
+    const viaGraphql = (await (
+      await fetch(`${service.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
+    ).json()) as {
       data?: { provisions: { edges: Array<{ node: { code: string; thresholds: unknown[]; exemptions: unknown[] } }> } };
       errors?: unknown;
     };
@@ -116,10 +118,24 @@ async function main() {
     console.log(`rows: ${viaSql.data.provisions.length} provisions, ${nested} nested threshold/exemption rows`);
     console.log(`load: ${REQUESTS} requests x ${CONNECTIONS} connections per run, PostgreSQL pool ${CONNECTIONS}`);
     console.table({
-      'hand-written SQL (bare HTTP)': { 'p50 ms': sql.p50, 'p95 ms': sql.p95, 'req/s': Math.round(sql.requestsPerSecond), errors: sql.errors, 'SQL statements/request': 1 },
-      'GraphQL (Apollo + Pothos + Prisma)': { 'p50 ms': graphql.p50, 'p95 ms': graphql.p95, 'req/s': Math.round(graphql.requestsPerSecond), errors: graphql.errors, 'SQL statements/request': statementsPerRequest },
+      'hand-written SQL (bare HTTP)': {
+        'p50 ms': sql.p50,
+        'p95 ms': sql.p95,
+        'req/s': Math.round(sql.requestsPerSecond),
+        errors: sql.errors,
+        'SQL statements/request': 1,
+      },
+      'GraphQL (Apollo + Pothos + Prisma)': {
+        'p50 ms': graphql.p50,
+        'p95 ms': graphql.p95,
+        'req/s': Math.round(graphql.requestsPerSecond),
+        errors: graphql.errors,
+        'SQL statements/request': statementsPerRequest,
+      },
     });
-    console.log(`ratio GraphQL / SQL: p50 ${(graphql.p50 / sql.p50).toFixed(2)}x, p95 ${(graphql.p95 / sql.p95).toFixed(2)}x`);
+    console.log(
+      `ratio GraphQL / SQL: p50 ${(graphql.p50 / sql.p50).toFixed(2)}x, p95 ${(graphql.p95 / sql.p95).toFixed(2)}x`,
+    );
 
     loadClient.stop();
     await new Promise<void>((resolve) => bare.close(() => resolve()));

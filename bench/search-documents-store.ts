@@ -14,10 +14,17 @@ async function inChunks<T>(rows: readonly T[], write: (chunk: T[]) => Promise<un
   for (let start = 0; start < rows.length; start += CHUNK) await write(rows.slice(start, start + CHUNK));
 }
 
-export async function storeComposedDocuments(prisma: PrismaClient, documents: readonly SearchDocument[]): Promise<SearchDocument[]> {
+export async function storeComposedDocuments(
+  prisma: PrismaClient,
+  documents: readonly SearchDocument[],
+): Promise<SearchDocument[]> {
   const citation = await prisma.citation.findFirstOrThrow({ select: { id: true } });
-  const jurisdictions = new Map((await prisma.jurisdiction.findMany({ select: { id: true, code: true } })).map((row) => [row.code, row.id]));
-  const controlLists = new Map((await prisma.controlList.findMany({ select: { id: true, regime: true } })).map((row) => [row.regime, row.id]));
+  const jurisdictions = new Map(
+    (await prisma.jurisdiction.findMany({ select: { id: true, code: true } })).map((row) => [row.code, row.id]),
+  );
+  const controlLists = new Map(
+    (await prisma.controlList.findMany({ select: { id: true, regime: true } })).map((row) => [row.regime, row.id]),
+  );
   const jurisdictionOf = (document: SearchDocument): string => {
     const id = jurisdictions.get(document.jurisdiction ?? 'US') ?? jurisdictions.get('US');
     if (!id) throw new Error('bench: no US jurisdiction in the seed');
@@ -27,7 +34,13 @@ export async function storeComposedDocuments(prisma: PrismaClient, documents: re
     const id = `bench${String(index).padStart(6, '0')}`;
     return { ...document, id: `${document.type}:${id}`, recordId: id };
   });
-  const common = (document: SearchDocument) => ({ id: document.recordId, sourceKey: `bench:${document.recordId}`, contentHash: 'bench', citationId: citation.id, jurisdictionId: jurisdictionOf(document) });
+  const common = (document: SearchDocument) => ({
+    id: document.recordId,
+    sourceKey: `bench:${document.recordId}`,
+    contentHash: 'bench',
+    citationId: citation.id,
+    jurisdictionId: jurisdictionOf(document),
+  });
   const ofType = (type: SearchDocument['type']) => stored.filter((document) => document.type === type);
 
   await inChunks(ofType('PROVISION'), (chunk) =>
@@ -37,23 +50,59 @@ export async function storeComposedDocuments(prisma: PrismaClient, documents: re
         const controlListId = controlLists.get(regime) ?? controlLists.get('US_EAR');
         if (!controlListId) throw new Error('bench: no US control list in the seed');
         const code = document.codes[0] ?? 'bench';
-        return { ...common(document), controlListId, regime, kind: 'PARAGRAPH', code, entryCode: code.slice(0, 5), title: document.title, text: document.body, category: code.slice(0, 1), categoryName: document.category ?? '' };
+        return {
+          ...common(document),
+          controlListId,
+          regime,
+          kind: 'PARAGRAPH',
+          code,
+          entryCode: code.slice(0, 5),
+          title: document.title,
+          text: document.body,
+          category: code.slice(0, 1),
+          categoryName: document.category ?? '',
+        };
       }),
     }),
   );
   await inChunks(ofType('EXEMPTION'), (chunk) =>
     prisma.exemption.createMany({
-      data: chunk.map((document) => ({ ...common(document), kind: 'INTERPRETIVE_GUIDANCE', typeLabel: 'bench', regimeLabel: 'bench', legalBasis: document.codes[0] ?? 'bench', name: document.title, textVerbatim: [document.body] })),
+      data: chunk.map((document) => ({
+        ...common(document),
+        kind: 'INTERPRETIVE_GUIDANCE',
+        typeLabel: 'bench',
+        regimeLabel: 'bench',
+        legalBasis: document.codes[0] ?? 'bench',
+        name: document.title,
+        textVerbatim: [document.body],
+      })),
     }),
   );
   await inChunks(ofType('GUIDANCE_DOCUMENT'), (chunk) =>
-    prisma.guidanceDocument.createMany({ data: chunk.map((document) => ({ ...common(document), title: document.title, body: document.body, issuer: 'bench', audience: document.audience })) }),
+    prisma.guidanceDocument.createMany({
+      data: chunk.map((document) => ({
+        ...common(document),
+        title: document.title,
+        body: document.body,
+        issuer: 'bench',
+        audience: document.audience,
+      })),
+    }),
   );
   await inChunks(ofType('CONSULTATION'), (chunk) =>
-    prisma.stakeholderConsultation.createMany({ data: chunk.map((document) => ({ ...common(document), title: document.title, body: 'bench', status: 'UNKNOWN' })) }),
+    prisma.stakeholderConsultation.createMany({
+      data: chunk.map((document) => ({ ...common(document), title: document.title, body: 'bench', status: 'UNKNOWN' })),
+    }),
   );
   await inChunks(ofType('IMPACT_ASSESSMENT'), (chunk) =>
-    prisma.impactAssessment.createMany({ data: chunk.map((document) => ({ ...common(document), title: document.title, method: 'bench', publisher: 'bench' })) }),
+    prisma.impactAssessment.createMany({
+      data: chunk.map((document) => ({
+        ...common(document),
+        title: document.title,
+        method: 'bench',
+        publisher: 'bench',
+      })),
+    }),
   );
   return stored;
 }

@@ -101,7 +101,10 @@ export function composeSearchDocuments(count = 10_000, seed = 20_260_303): Searc
         add('PROVISION', {
           title: eccn.description,
           codes: [eccn.code],
-          body: paragraphs.slice(0, 12).map((p) => `${p.code.slice(eccn.code.length + 1)}. ${p.text}`).join('\n'),
+          body: paragraphs
+            .slice(0, 12)
+            .map((p) => `${p.code.slice(eccn.code.length + 1)}. ${p.text}`)
+            .join('\n'),
           regime: 'US_EAR',
           jurisdiction: 'US',
           category: categoryName,
@@ -164,7 +167,12 @@ export function composeSearchDocuments(count = 10_000, seed = 20_260_303): Searc
     const regime = pick(REGIMES);
     const subjects = [pick(allParagraphs), pick(allParagraphs), pick(allParagraphs)];
     const lead = subjects[0] as (typeof subjects)[number];
-    const prefix = type === 'CONSULTATION' ? 'Consultation on' : type === 'IMPACT_ASSESSMENT' ? 'Impact assessment of' : 'Guidance on';
+    const prefix =
+      type === 'CONSULTATION'
+        ? 'Consultation on'
+        : type === 'IMPACT_ASSESSMENT'
+          ? 'Impact assessment of'
+          : 'Guidance on';
     add(type, {
       title: `${prefix} ${lead.eccn.code}: ${lead.eccn.description.slice(0, 120)}`,
       codes: subjects.map((s) => s.paragraph.code),

@@ -16,7 +16,8 @@ const gc = runInNewContext('gc') as () => void;
 
 const { synonyms, stopWords } = await loadSearchSettings();
 
-const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+const percentile = (sorted: readonly number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
 const mb = (bytes: number): number => +(bytes / 2 ** 20).toFixed(1);
 
 const documents = composeSearchDocuments();
@@ -46,7 +47,10 @@ for (let round = 0; round < ROUNDS; round += 1) {
     const top = response.hits[0]?.document;
     perQuery[query] = {
       total: response.totalCount,
-      'p50 ms': +percentile([...own].sort((a, b) => a - b), 0.5).toFixed(2),
+      'p50 ms': +percentile(
+        [...own].sort((a, b) => a - b),
+        0.5,
+      ).toFixed(2),
       top: top === undefined ? '-' : `${top.codes[0] ?? top.id}: ${top.title.slice(0, 60)}`,
     };
   }
@@ -54,10 +58,16 @@ for (let round = 0; round < ROUNDS; round += 1) {
 times.sort((a, b) => a - b);
 await engine.close();
 
-console.log(`search, embedded engine (MiniSearch) on ${documents.length} documents, ${Object.keys(synonyms).length} synonym keys, ${stopWords.length} stop words:`);
+console.log(
+  `search, embedded engine (MiniSearch) on ${documents.length} documents, ${Object.keys(synonyms).length} synonym keys, ${stopWords.length} stop words:`,
+);
 console.table({
   'index build (configure + upsert)': { value: +(buildMs / 1000).toFixed(2), unit: 's', target: '< 10' },
-  [`query p50 (${QUERIES.length} queries x ${ROUNDS}, page 20, 2 facets)`]: { value: +percentile(times, 0.5).toFixed(2), unit: 'ms', target: '' },
+  [`query p50 (${QUERIES.length} queries x ${ROUNDS}, page 20, 2 facets)`]: {
+    value: +percentile(times, 0.5).toFixed(2),
+    unit: 'ms',
+    target: '',
+  },
   'query p95': { value: +percentile(times, 0.95).toFixed(2), unit: 'ms', target: '< 10' },
   'query max': { value: +(times.at(-1) ?? 0).toFixed(2), unit: 'ms', target: '' },
   'heapUsed growth after indexing': { value: mb(after.heapUsed - before.heapUsed), unit: 'MB', target: '< 250' },

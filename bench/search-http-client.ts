@@ -10,7 +10,11 @@ const send = process.send.bind(process);
 
 async function overHttp(query: string): Promise<{ ms: number; edges: number }> {
   const started = performance.now();
-  const response = await fetch(url as string, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: BENCH_SEARCH_QUERY, variables: { query } }) });
+  const response = await fetch(url as string, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: BENCH_SEARCH_QUERY, variables: { query } }),
+  });
   const body = (await response.json()) as { errors?: unknown; data?: { search?: { edges: unknown[] } } };
   const elapsed = performance.now() - started;
   if (body.errors) throw new Error(JSON.stringify(body.errors));

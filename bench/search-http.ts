@@ -20,7 +20,8 @@ import { storeComposedDocuments } from './search-documents-store.js';
 import { BENCH_QUERIES } from './search-queries.js';
 
 const ROUNDS = 20;
-const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+const percentile = (sorted: readonly number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
 const summary = (times: number[]) => {
   const sorted = [...times].sort((a, b) => a - b);
   return { p50: +percentile(sorted, 0.5).toFixed(2), p95: +percentile(sorted, 0.95).toFixed(2) };
@@ -41,7 +42,9 @@ try {
   // The client runs in its own process (search-http-client.ts). Each query is timed alone in
   // this process and then over HTTP, one after the other, so both see the same heap, JIT state
   // and machine load: timing them in two separate phases let a noisy phase decide the ratio.
-  const client = fork(fileURLToPath(new URL('./search-http-client.ts', import.meta.url)), [`${service.url}/graphql`], { execArgv: ['--import', 'tsx'] });
+  const client = fork(fileURLToPath(new URL('./search-http-client.ts', import.meta.url)), [`${service.url}/graphql`], {
+    execArgv: ['--import', 'tsx'],
+  });
   const overHttp = (query: string) =>
     new Promise<number>((resolve, reject) => {
       client.once('message', (reply: { ms?: number; edges?: number; error?: string }) => {
@@ -76,9 +79,13 @@ try {
   }
   const engineFigures = summary(engineOnly);
   const httpFigures = summary(http);
-  console.log(`search over HTTP vs the engine alone: ${indexed} documents (seed + composed), ${BENCH_QUERIES.length} queries x ${ROUNDS} rounds, first 20, all facets; ${(edges / http.length).toFixed(1)} edges per page on average`);
+  console.log(
+    `search over HTTP vs the engine alone: ${indexed} documents (seed + composed), ${BENCH_QUERIES.length} queries x ${ROUNDS} rounds, first 20, all facets; ${(edges / http.length).toFixed(1)} edges per page on average`,
+  );
   console.table({ 'engine alone': engineFigures, 'search over HTTP (GraphQL)': httpFigures });
-  console.log(`ratio HTTP / engine: p50 ${(httpFigures.p50 / engineFigures.p50).toFixed(2)}x, p95 ${(httpFigures.p95 / engineFigures.p95).toFixed(2)}x (target p95 < 2x)`);
+  console.log(
+    `ratio HTTP / engine: p50 ${(httpFigures.p50 / engineFigures.p50).toFixed(2)}x, p95 ${(httpFigures.p95 / engineFigures.p95).toFixed(2)}x (target p95 < 2x)`,
+  );
 } finally {
   await service.stop();
   await rm(directory, { recursive: true, force: true });

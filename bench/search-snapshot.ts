@@ -41,7 +41,8 @@ try {
     rebuild.push(performance.now() - started);
 
     started = performance.now();
-    bytes = (await saveIndexSnapshot(path, built, fingerprint, { database: 'bench', sequence: '0', pending: [] })).bytes;
+    bytes = (await saveIndexSnapshot(path, built, fingerprint, { database: 'bench', sequence: '0', pending: [] }))
+      .bytes;
     save.push(performance.now() - started);
 
     started = performance.now();
@@ -56,14 +57,26 @@ try {
         const request = { query, offset: 0, limit: 20 };
         const [a, b] = [await built.search(request), await loaded.search(request)];
         // Scores may differ in the last bit: a prefix sums its terms in the loaded tree's order.
-        const same = a.totalCount === b.totalCount && a.hits.every((hit, index) => hit.document.id === b.hits[index]?.document.id && Math.abs(hit.score - (b.hits[index]?.score ?? -1)) < 1e-9);
+        const same =
+          a.totalCount === b.totalCount &&
+          a.hits.every(
+            (hit, index) =>
+              hit.document.id === b.hits[index]?.document.id &&
+              Math.abs(hit.score - (b.hits[index]?.score ?? -1)) < 1e-9,
+          );
         if (!same) throw new Error(`snapshot answers "${query}" differently from the rebuilt index`);
       }
     }
   }
 
   // (2) The seed, as the service starts.
-  const db = await openDatabase({ DATA_DIR: 'unused', inMemory: true, DB_POOL_SIZE: 1, DB_CONNECT_TIMEOUT_MS: 5000, DB_STATEMENT_TIMEOUT_MS: 120_000 });
+  const db = await openDatabase({
+    DATA_DIR: 'unused',
+    inMemory: true,
+    DB_POOL_SIZE: 1,
+    DB_CONNECT_TIMEOUT_MS: 5000,
+    DB_STATEMENT_TIMEOUT_MS: 120_000,
+  });
   const seedPath = join(directory, 'search-index.json');
   const logger = pino({ level: 'silent' });
   const startRebuild: number[] = [];
@@ -84,7 +97,8 @@ try {
       const fromSnapshot = await startSearch(db, logger, new EmbeddedSearchEngine(), { snapshotPath: seedPath });
       startSnapshot.push(performance.now() - started);
       await fromSnapshot.indexer.stop();
-      if (fromSnapshot.source !== 'snapshot') throw new Error(`expected a start from the snapshot, got ${fromSnapshot.source}`);
+      if (fromSnapshot.source !== 'snapshot')
+        throw new Error(`expected a start from the snapshot, got ${fromSnapshot.source}`);
     }
   } finally {
     await db.close();
@@ -96,7 +110,10 @@ try {
     [`bench documents (${documents.length}): index build`]: { ms: ms(best(rebuild)), size: '' },
     [`bench documents: snapshot write`]: { ms: ms(best(save)), size: `${mb(bytes)} MB` },
     [`bench documents: snapshot load (read, parse, check, loadJS)`]: { ms: ms(best(load)), size: '' },
-    [`seed (${seedDocuments} documents): startSearch, rebuild from the database + snapshot write`]: { ms: ms(best(startRebuild)), size: `${mb(seedBytes)} MB` },
+    [`seed (${seedDocuments} documents): startSearch, rebuild from the database + snapshot write`]: {
+      ms: ms(best(startRebuild)),
+      size: `${mb(seedBytes)} MB`,
+    },
     [`seed: startSearch from the snapshot (+ outbox check)`]: { ms: ms(best(startSnapshot)), size: '' },
   });
 } finally {

@@ -31,9 +31,14 @@ async function measure(label: string, open: () => Promise<Database>): Promise<vo
     console.log(`\n== ${label} (${db.location})`);
     console.log(`open + migrate: ${seconds(ready - openStarted)} s`);
     console.log(`first seed:     ${seconds(first.ms)} s`);
-    for (const dataset of first.datasets) console.log(`  ${dataset.name.padEnd(16)} ${dataset.status.padEnd(8)} ${seconds(dataset.ms)} s`);
-    console.log(`second seed:    ${seconds(second.ms)} s (${second.datasets.filter((d) => d.status === 'skipped').length}/${second.datasets.length} datasets skipped)`);
-    const changed = Object.entries(second.counts).filter(([table, count]) => first.counts[table] !== count && table !== 'AuditEvent');
+    for (const dataset of first.datasets)
+      console.log(`  ${dataset.name.padEnd(16)} ${dataset.status.padEnd(8)} ${seconds(dataset.ms)} s`);
+    console.log(
+      `second seed:    ${seconds(second.ms)} s (${second.datasets.filter((d) => d.status === 'skipped').length}/${second.datasets.length} datasets skipped)`,
+    );
+    const changed = Object.entries(second.counts).filter(
+      ([table, count]) => first.counts[table] !== count && table !== 'AuditEvent',
+    );
     if (changed.length > 0) console.log('  ROW COUNTS CHANGED ON SECOND SEED:', changed);
     console.log('rows per table:');
     for (const [table, count] of Object.entries(first.counts)) console.log(`  ${table.padEnd(24)} ${count}`);
@@ -46,7 +51,12 @@ async function main(): Promise<void> {
   const directory = await mkdtemp(join(tmpdir(), 'kb-seed-stats-'));
   try {
     await measure('PGlite (embedded, fresh data dir)', () =>
-      openDatabase({ DATA_DIR: directory, DB_POOL_SIZE: 1, DB_CONNECT_TIMEOUT_MS: 5000, DB_STATEMENT_TIMEOUT_MS: 120_000 }),
+      openDatabase({
+        DATA_DIR: directory,
+        DB_POOL_SIZE: 1,
+        DB_CONNECT_TIMEOUT_MS: 5000,
+        DB_STATEMENT_TIMEOUT_MS: 120_000,
+      }),
     );
   } finally {
     await rm(directory, { recursive: true, force: true });

@@ -32,7 +32,10 @@ const schema = z.object({
     .default('100kb'),
   SHUTDOWN_TIMEOUT_MS: positiveInt('SHUTDOWN_TIMEOUT_MS', 10_000, 300_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  SEED_ON_START: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+  SEED_ON_START: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   // Search (issue 3). MEILI_HOST switches search to Meilisearch; the search key is used for
   // queries only, the admin key for settings, indexing and reading documents back.
@@ -47,7 +50,10 @@ const schema = z.object({
     .regex(/^[A-Za-z0-9_-]{1,400}$/, 'MEILI_INDEX may hold only letters, digits, - and _ (a Meilisearch index uid)')
     .default('kb_documents'),
   /** Embedded engine on the embedded database only: keep a snapshot of the index in DATA_DIR. */
-  SEARCH_SNAPSHOT: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+  SEARCH_SNAPSHOT: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
 });
 
 /**
@@ -59,9 +65,14 @@ function crossVariableProblems(env: Record<string, string>): string[] {
   if (env.MEILI_HOST !== undefined) {
     return keys
       .filter((key) => env[key] === undefined)
-      .map((key) => `${key}: ${key} is required when MEILI_HOST is set (an unprotected development instance, started without a master key, accepts any value)`);
+      .map(
+        (key) =>
+          `${key}: ${key} is required when MEILI_HOST is set (an unprotected development instance, started without a master key, accepts any value)`,
+      );
   }
-  return keys.filter((key) => env[key] !== undefined).map((key) => `${key}: ${key} is set but MEILI_HOST is not: set MEILI_HOST to use Meilisearch`);
+  return keys
+    .filter((key) => env[key] !== undefined)
+    .map((key) => `${key}: ${key} is set but MEILI_HOST is not: set MEILI_HOST to use Meilisearch`);
 }
 
 export type Config = z.infer<typeof schema>;
@@ -78,7 +89,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const parsed = schema.safeParse(present);
   const problems = [
-    ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)),
+    ...(parsed.success
+      ? []
+      : parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)),
     ...crossVariableProblems(present as Record<string, string>),
   ];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);

@@ -103,7 +103,9 @@ const GENERATION_QUERY = `SELECT "generation"::text AS generation FROM "Analytic
 /** The committed generation now: one primary-key read, on the pg pool directly when there is one. */
 export async function currentGeneration(prisma: PrismaClient): Promise<string | null> {
   const pool = rawPoolOf(prisma);
-  const rows = pool ? (await pool.query<{ generation: string }>(GENERATION_QUERY)).rows : await prisma.$queryRawUnsafe<Array<{ generation: string }>>(GENERATION_QUERY);
+  const rows = pool
+    ? (await pool.query<{ generation: string }>(GENERATION_QUERY)).rows
+    : await prisma.$queryRawUnsafe<Array<{ generation: string }>>(GENERATION_QUERY);
   return rows[0]?.generation ?? null;
 }
 

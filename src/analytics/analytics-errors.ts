@@ -25,7 +25,11 @@ export class MixedUnitsError extends InvalidArgumentError {
 /** The answer would hold more buckets (or periods) than one response may carry. */
 export class TooManyBucketsError extends InvalidArgumentError {
   constructor(readonly limit: number) {
-    super('groupBy', 'max-buckets', `The answer would hold more than ${limit} buckets; narrow "filter" or group by fewer keys.`);
+    super(
+      'groupBy',
+      'max-buckets',
+      `The answer would hold more than ${limit} buckets; narrow "filter" or group by fewer keys.`,
+    );
     this.name = 'TooManyBucketsError';
   }
 

@@ -31,7 +31,11 @@ export function databaseIdOf(globalId: string, typename: string, field: string):
     decoded = undefined;
   }
   if (!decoded || decoded.typename !== typename || decoded.id.length === 0 || decoded.id.includes('\u0000')) {
-    throw new InvalidArgumentError(field, 'global-id-of-type', `"${field}" must hold ids of ${typename} records (as returned by the API); "${globalId}" is not one.`);
+    throw new InvalidArgumentError(
+      field,
+      'global-id-of-type',
+      `"${field}" must hold ids of ${typename} records (as returned by the API); "${globalId}" is not one.`,
+    );
   }
   return decoded.id;
 }
@@ -41,7 +45,8 @@ export function databaseFilter(filter: ClientFilterInput | null | undefined): Im
   return {
     ...filter,
     provisionIds: filter.provisionIds?.map((id) => databaseIdOf(id, 'ControlProvision', 'filter.provisionIds')) ?? null,
-    assessmentIds: filter.assessmentIds?.map((id) => databaseIdOf(id, 'ImpactAssessment', 'filter.assessmentIds')) ?? null,
+    assessmentIds:
+      filter.assessmentIds?.map((id) => databaseIdOf(id, 'ImpactAssessment', 'filter.assessmentIds')) ?? null,
   };
 }
 
@@ -81,6 +86,11 @@ export async function consultationStats(
   consultationGlobalId: string | null,
   interval: TimelineInterval,
 ): Promise<ConsultationStatsResult | null> {
-  const consultationId = consultationGlobalId === null ? null : databaseIdOf(consultationGlobalId, 'StakeholderConsultation', 'consultationId');
-  return aggregateCache.get(prisma, 'consultationStats', { consultationId, interval }, () => runConsultationStats(prisma, consultationId, interval));
+  const consultationId =
+    consultationGlobalId === null
+      ? null
+      : databaseIdOf(consultationGlobalId, 'StakeholderConsultation', 'consultationId');
+  return aggregateCache.get(prisma, 'consultationStats', { consultationId, interval }, () =>
+    runConsultationStats(prisma, consultationId, interval),
+  );
 }

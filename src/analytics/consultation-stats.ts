@@ -75,7 +75,8 @@ interface ConsultationMeta {
 }
 
 function buildSql(consultationId: string | null, interval: TimelineInterval): Prisma.Sql {
-  const onlyConsultation = consultationId === null ? Prisma.sql`TRUE` : Prisma.sql`s."consultationId" = ${consultationId}`;
+  const onlyConsultation =
+    consultationId === null ? Prisma.sql`TRUE` : Prisma.sql`s."consultationId" = ${consultationId}`;
   const onlyThis = consultationId === null ? Prisma.sql`TRUE` : Prisma.sql`c."id" = ${consultationId}`;
   const unit = Prisma.raw(interval === 'DAY' ? "'day'" : "'month'");
   return Prisma.sql`
@@ -111,7 +112,15 @@ ORDER BY counts.dim, counts.cid NULLS FIRST, counts.key NULLS LAST`;
 }
 
 function emptyBreakdown(): SubmissionBreakdown {
-  return { recordedSubmissionCount: 0, byStakeholderType: [], byPosition: [], byTheme: [], submissionsWithoutTheme: 0, timeline: [], undatedSubmissionCount: 0 };
+  return {
+    recordedSubmissionCount: 0,
+    byStakeholderType: [],
+    byPosition: [],
+    byTheme: [],
+    submissionsWithoutTheme: 0,
+    timeline: [],
+    undatedSubmissionCount: 0,
+  };
 }
 
 function periodEnd(interval: TimelineInterval, start: string): string {
@@ -194,7 +203,12 @@ export async function runConsultationStats(
         ...breakdown,
       };
     })
-    .sort((a, b) => (a.publishedOn ?? '9999') .localeCompare(b.publishedOn ?? '9999') || a.title.localeCompare(b.title) || a.consultationId.localeCompare(b.consultationId));
+    .sort(
+      (a, b) =>
+        (a.publishedOn ?? '9999').localeCompare(b.publishedOn ?? '9999') ||
+        a.title.localeCompare(b.title) ||
+        a.consultationId.localeCompare(b.consultationId),
+    );
   const overall = breakdowns.get(null) ?? emptyBreakdown();
   const allReported = consultations.every((entry) => entry.reportedResponseCount !== null);
   return {
@@ -202,7 +216,10 @@ export async function runConsultationStats(
     value: {
       interval,
       consultationCount: consultations.length,
-      reportedResponseCount: allReported && consultations.length > 0 ? consultations.reduce((sum, entry) => sum + (entry.reportedResponseCount ?? 0), 0) : null,
+      reportedResponseCount:
+        allReported && consultations.length > 0
+          ? consultations.reduce((sum, entry) => sum + (entry.reportedResponseCount ?? 0), 0)
+          : null,
       dataVersion: generation,
       ...overall,
       consultations,

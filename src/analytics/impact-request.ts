@@ -23,7 +23,19 @@ export type GroupKey = (typeof GROUP_KEYS)[number];
 export const TIME_INTERVALS = ['YEAR', 'QUARTER', 'MONTH'] as const;
 export type TimeInterval = (typeof TIME_INTERVALS)[number];
 
-export const MEASURES = ['COUNT', 'SUM', 'AVG', 'MIN', 'MAX', 'MEDIAN', 'P90', 'FIRST', 'LAST', 'CHANGE', 'CHANGE_PERCENT'] as const;
+export const MEASURES = [
+  'COUNT',
+  'SUM',
+  'AVG',
+  'MIN',
+  'MAX',
+  'MEDIAN',
+  'P90',
+  'FIRST',
+  'LAST',
+  'CHANGE',
+  'CHANGE_PERCENT',
+] as const;
 export type Measure = (typeof MEASURES)[number];
 
 /** Measures a change can be computed on (the value of the bucket compared with the previous one). */
@@ -37,9 +49,23 @@ export function isUnitSensitive(measure: Measure): boolean {
 
 export type MixedUnitPolicy = 'REFUSE' | 'GROUP_BY_UNIT';
 
-export const METRIC_DIMENSIONS = ['TRADE_VALUE', 'LICENSING_VOLUME', 'DENIALS', 'PROCESSING_TIME', 'MARKET', 'LIST_SCOPE', 'OTHER'] as const;
+export const METRIC_DIMENSIONS = [
+  'TRADE_VALUE',
+  'LICENSING_VOLUME',
+  'DENIALS',
+  'PROCESSING_TIME',
+  'MARKET',
+  'LIST_SCOPE',
+  'OTHER',
+] as const;
 export type MetricDimensionName = (typeof METRIC_DIMENSIONS)[number];
-export const PERIOD_TYPES = ['CALENDAR_YEAR', 'US_FISCAL_YEAR', 'CALENDAR_QUARTER', 'DATE_RANGE', 'PARTIAL_FISCAL_YEAR'] as const;
+export const PERIOD_TYPES = [
+  'CALENDAR_YEAR',
+  'US_FISCAL_YEAR',
+  'CALENDAR_QUARTER',
+  'DATE_RANGE',
+  'PARTIAL_FISCAL_YEAR',
+] as const;
 export type PeriodTypeName = (typeof PERIOD_TYPES)[number];
 
 /** Filter as given (GraphQL input or export query string); ids are database ids, already decoded. */
@@ -123,24 +149,42 @@ function isCalendarDate(text: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-function textList(field: string, values: readonly string[] | null | undefined, transform: (value: string) => string = (value) => value): string[] {
+function textList(
+  field: string,
+  values: readonly string[] | null | undefined,
+  transform: (value: string) => string = (value) => value,
+): string[] {
   const list = [...new Set((values ?? []).map(transform))].sort();
   if (list.length > MAX_FILTER_VALUES) {
-    throw new InvalidArgumentError(field, 'max-values', `"${field}" accepts at most ${MAX_FILTER_VALUES} values; ${list.length} were given.`);
+    throw new InvalidArgumentError(
+      field,
+      'max-values',
+      `"${field}" accepts at most ${MAX_FILTER_VALUES} values; ${list.length} were given.`,
+    );
   }
   for (const value of list) {
     if (value.length === 0 || value.length > MAX_TEXT_LENGTH) {
-      throw new InvalidArgumentError(field, 'text-length', `Each value of "${field}" must be 1 to ${MAX_TEXT_LENGTH} characters long.`);
+      throw new InvalidArgumentError(
+        field,
+        'text-length',
+        `Each value of "${field}" must be 1 to ${MAX_TEXT_LENGTH} characters long.`,
+      );
     }
     // NUL cannot be sent to PostgreSQL as text.
-    if (value.includes('\u0000')) throw new InvalidArgumentError(field, 'no-nul', `"${field}" must not contain NUL characters.`);
+    if (value.includes('\u0000'))
+      throw new InvalidArgumentError(field, 'no-nul', `"${field}" must not contain NUL characters.`);
   }
   return list;
 }
 
 function dateOrNull(field: string, value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
-  if (!isCalendarDate(value)) throw new InvalidArgumentError(field, 'calendar-date', `"${field}" must be a calendar date written YYYY-MM-DD, e.g. "2023-01-01".`);
+  if (!isCalendarDate(value))
+    throw new InvalidArgumentError(
+      field,
+      'calendar-date',
+      `"${field}" must be a calendar date written YYYY-MM-DD, e.g. "2023-01-01".`,
+    );
   return value;
 }
 
@@ -160,13 +204,19 @@ export function normalizeFilter(input: ImpactFilterInput | null | undefined, pat
     periodTo: dateOrNull(`${path}.periodTo`, input?.periodTo),
   };
   if (filter.periodFrom && filter.periodTo && filter.periodFrom > filter.periodTo) {
-    throw new InvalidArgumentError(`${path}.periodTo`, 'not-before-period-from', `"${path}.periodTo" (${filter.periodTo}) is before "${path}.periodFrom" (${filter.periodFrom}).`);
+    throw new InvalidArgumentError(
+      `${path}.periodTo`,
+      'not-before-period-from',
+      `"${path}.periodTo" (${filter.periodTo}) is before "${path}.periodFrom" (${filter.periodFrom}).`,
+    );
   }
   return filter;
 }
 
 export function timeIntervalOf(groupBy: readonly GroupKey[]): TimeInterval | null {
-  return (groupBy.find((key) => (TIME_INTERVALS as readonly string[]).includes(key)) as TimeInterval | undefined) ?? null;
+  return (
+    (groupBy.find((key) => (TIME_INTERVALS as readonly string[]).includes(key)) as TimeInterval | undefined) ?? null
+  );
 }
 
 export function normalizeImpactStats(input: ImpactStatsInput): ImpactStatsRequest {
@@ -177,10 +227,19 @@ export function normalizeImpactStats(input: ImpactStatsInput): ImpactStatsReques
   const groupBy = GROUP_KEYS.filter((key) => asked.has(key));
   const times = groupBy.filter((key) => (TIME_INTERVALS as readonly string[]).includes(key));
   if (times.length > 1) {
-    throw new InvalidArgumentError('groupBy', 'one-time-interval', `"groupBy" may hold one of YEAR, QUARTER, MONTH; it holds ${times.join(', ')}.`);
+    throw new InvalidArgumentError(
+      'groupBy',
+      'one-time-interval',
+      `"groupBy" may hold one of YEAR, QUARTER, MONTH; it holds ${times.join(', ')}.`,
+    );
   }
   const measures = [...new Set(input.measures)];
-  if (measures.length === 0) throw new InvalidArgumentError('measures', 'not-empty', '"measures" must name at least one measure (e.g. [COUNT, SUM]).');
+  if (measures.length === 0)
+    throw new InvalidArgumentError(
+      'measures',
+      'not-empty',
+      '"measures" must name at least one measure (e.g. [COUNT, SUM]).',
+    );
   if ((measures.includes('CHANGE') || measures.includes('CHANGE_PERCENT')) && times.length === 0) {
     throw new InvalidArgumentError(
       'measures',
@@ -200,7 +259,8 @@ export function normalizeImpactStats(input: ImpactStatsInput): ImpactStatsReques
 
 export function normalizeImpactSeries(input: ImpactSeriesInput): ImpactSeriesRequest {
   const [indicator] = textList('indicator', [input.indicator]);
-  if (indicator === undefined) throw new InvalidArgumentError('indicator', 'text-length', '"indicator" must not be empty.');
+  if (indicator === undefined)
+    throw new InvalidArgumentError('indicator', 'text-length', '"indicator" must not be empty.');
   return {
     indicator,
     filter: normalizeFilter(input.filter),
@@ -228,6 +288,10 @@ export function periodOf(interval: TimeInterval, start: string): { start: string
   const months = interval === 'YEAR' ? 12 : interval === 'QUARTER' ? 3 : 1;
   const end = new Date(Date.UTC(year, month - 1 + months, 0)).toISOString().slice(0, 10);
   const label =
-    interval === 'YEAR' ? String(year) : interval === 'QUARTER' ? `${year} Q${Math.floor((month - 1) / 3) + 1}` : `${year}-${String(month).padStart(2, '0')}`;
+    interval === 'YEAR'
+      ? String(year)
+      : interval === 'QUARTER'
+        ? `${year} Q${Math.floor((month - 1) / 3) + 1}`
+        : `${year}-${String(month).padStart(2, '0')}`;
   return { start, end, label };
 }

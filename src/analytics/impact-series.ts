@@ -3,7 +3,16 @@
 // period bounds), so a period without data comes back as missing, never as zero.
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import { MixedUnitsError, TooManyBucketsError } from './analytics-errors.js';
-import { bucketStartSql, filterSql, GENERATION_SQL, INTERVAL_LITERAL, measureSql, queryAggregate, sourcesSql, truncDateSql } from './impact-sql.js';
+import {
+  bucketStartSql,
+  filterSql,
+  GENERATION_SQL,
+  INTERVAL_LITERAL,
+  measureSql,
+  queryAggregate,
+  sourcesSql,
+  truncDateSql,
+} from './impact-sql.js';
 import { isUnitSensitive, periodOf, type ImpactSeriesRequest } from './impact-request.js';
 import { MAX_BUCKETS, trimDecimal, type ImpactSource, type UnavailableReason } from './impact-stats.js';
 
@@ -51,7 +60,9 @@ interface SeriesRow {
 export function buildImpactSeriesSql(request: ImpactSeriesRequest): Prisma.Sql {
   const bucket = bucketStartSql(request.interval);
   const where = filterSql(request.filter, request.includeSynthetic);
-  const lo = request.filter.periodFrom ? truncDateSql(request.interval, request.filter.periodFrom) : Prisma.sql`NULL::date`;
+  const lo = request.filter.periodFrom
+    ? truncDateSql(request.interval, request.filter.periodFrom)
+    : Prisma.sql`NULL::date`;
   const hi = request.filter.periodTo ? truncDateSql(request.interval, request.filter.periodTo) : Prisma.sql`NULL::date`;
   return Prisma.sql`
 WITH buckets AS (
@@ -93,7 +104,8 @@ FROM meta LEFT JOIN LATERAL (
 
 /** Intervals between two days, inclusive, without asking the database (guards huge ranges). */
 function intervalsBetween(interval: ImpactSeriesRequest['interval'], from: string, to: string): number {
-  const months = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + (Number(to.slice(5, 7)) - Number(from.slice(5, 7)));
+  const months =
+    (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + (Number(to.slice(5, 7)) - Number(from.slice(5, 7)));
   const step = interval === 'YEAR' ? 12 : interval === 'QUARTER' ? 3 : 1;
   return Math.floor(months / step) + 1;
 }

@@ -21,7 +21,11 @@ export const ATTRIBUTE_COLUMNS: Record<AttributeKey, { expression: string; alias
 };
 
 const TRUNC_UNIT: Record<TimeInterval, string> = { YEAR: 'year', QUARTER: 'quarter', MONTH: 'month' };
-export const INTERVAL_LITERAL: Record<TimeInterval, string> = { YEAR: "interval '1 year'", QUARTER: "interval '3 months'", MONTH: "interval '1 month'" };
+export const INTERVAL_LITERAL: Record<TimeInterval, string> = {
+  YEAR: "interval '1 year'",
+  QUARTER: "interval '3 months'",
+  MONTH: "interval '1 month'",
+};
 
 /**
  * Start of the interval holding the row's whole period; NULL when the period runs over two or
@@ -50,7 +54,8 @@ const MEASURE_EXPRESSIONS: Record<Exclude<Measure, 'CHANGE' | 'CHANGE_PERCENT'>,
   MEDIAN: 'percentile_cont(0.5) WITHIN GROUP (ORDER BY m."value"::float8)',
   P90: 'percentile_cont(0.9) WITHIN GROUP (ORDER BY m."value"::float8)',
   // The value of the row whose period starts first (ties: the shorter period, then the id).
-  FIRST: '(array_agg(m."value" ORDER BY m."periodStart", m."periodEnd", m."id") FILTER (WHERE m."value" IS NOT NULL))[1]',
+  FIRST:
+    '(array_agg(m."value" ORDER BY m."periodStart", m."periodEnd", m."id") FILTER (WHERE m."value" IS NOT NULL))[1]',
   // The value of the row whose period ends last (ties: the later start, then the id).
   LAST: '(array_agg(m."value" ORDER BY m."periodEnd" DESC, m."periodStart" DESC, m."id" DESC) FILTER (WHERE m."value" IS NOT NULL))[1]',
 };
@@ -88,7 +93,9 @@ export function filterSql(filter: ImpactFilter, includeSynthetic: boolean): Pris
     // = ANY(ARRAY(subquery)), not IN (subquery): the semi-join made PostgreSQL estimate a few
     // hundred rows where there are tens of thousands, and so sort (spilling to disk) where a
     // hash aggregate is several times cheaper. The array is an InitPlan computed once.
-    conditions.push(Prisma.sql`m."jurisdictionId" = ANY(ARRAY(SELECT j."id" FROM "Jurisdiction" j WHERE ${inList('j."code"', filter.jurisdictions)}))`);
+    conditions.push(
+      Prisma.sql`m."jurisdictionId" = ANY(ARRAY(SELECT j."id" FROM "Jurisdiction" j WHERE ${inList('j."code"', filter.jurisdictions)}))`,
+    );
   }
   if (filter.dimensions.length > 0) conditions.push(inList('m."dimension"', filter.dimensions, DIMENSION_CAST));
   if (filter.indicators.length > 0) conditions.push(inList('m."indicator"', filter.indicators));
@@ -97,7 +104,9 @@ export function filterSql(filter: ImpactFilter, includeSynthetic: boolean): Pris
   if (filter.units.length > 0) conditions.push(inList('m."unit"', filter.units));
   if (filter.periodTypes.length > 0) conditions.push(inList('m."periodType"', filter.periodTypes, PERIOD_TYPE_CAST));
   if (filter.provisionCodes.length > 0) {
-    conditions.push(Prisma.sql`m."provisionId" = ANY(ARRAY(SELECT cp."id" FROM "ControlProvision" cp WHERE ${inList('cp."code"', filter.provisionCodes)}))`);
+    conditions.push(
+      Prisma.sql`m."provisionId" = ANY(ARRAY(SELECT cp."id" FROM "ControlProvision" cp WHERE ${inList('cp."code"', filter.provisionCodes)}))`,
+    );
   }
   if (filter.provisionIds.length > 0) conditions.push(inList('m."provisionId"', filter.provisionIds));
   if (filter.assessmentIds.length > 0) conditions.push(inList('m."assessmentId"', filter.assessmentIds));

@@ -16,7 +16,15 @@ import {
   sourcesSql,
   type AttributeKey,
 } from './impact-sql.js';
-import { isUnitSensitive, periodOf, timeIntervalOf, type GroupKey, type ImpactFilter, type ImpactStatsRequest, type Measure } from './impact-request.js';
+import {
+  isUnitSensitive,
+  periodOf,
+  timeIntervalOf,
+  type GroupKey,
+  type ImpactFilter,
+  type ImpactStatsRequest,
+  type Measure,
+} from './impact-request.js';
 
 export const MAX_BUCKETS = 10_000;
 
@@ -33,10 +41,7 @@ const COMBINED: Record<Decomposable, string> = {
 
 /** Why a measure has no value in a bucket. */
 export type UnavailableReason =
-  | 'NO_NUMERIC_VALUES'
-  | 'NO_PREVIOUS_PERIOD'
-  | 'NO_PREVIOUS_VALUE'
-  | 'PREVIOUS_VALUE_ZERO';
+  'NO_NUMERIC_VALUES' | 'NO_PREVIOUS_PERIOD' | 'NO_PREVIOUS_VALUE' | 'PREVIOUS_VALUE_ZERO';
 
 export interface MeasureValue {
   measure: Measure;
@@ -123,7 +128,8 @@ export function trimDecimal(text: string): string {
 }
 
 function measureValue(measure: Measure, text: unknown, reason: UnavailableReason | null): MeasureValue {
-  if (typeof text !== 'string') return { measure, value: null, decimal: null, unavailableReason: reason ?? 'NO_NUMERIC_VALUES' };
+  if (typeof text !== 'string')
+    return { measure, value: null, decimal: null, unavailableReason: reason ?? 'NO_NUMERIC_VALUES' };
   const decimal = trimDecimal(text);
   return { measure, value: Number(decimal), decimal, unavailableReason: null };
 }
@@ -146,8 +152,13 @@ export function buildImpactStatsSql(request: ImpactStatsRequest): Prisma.Sql {
   const where = filterSql(request.filter, request.includeSynthetic);
   const bucket = interval ? bucketStartSql(interval) : Prisma.sql`NULL::date`;
 
-  const keyColumns = attributes.map((key) => Prisma.raw(`${ATTRIBUTE_COLUMNS[key].expression} AS ${ATTRIBUTE_COLUMNS[key].alias}`));
-  const groupColumns = [...attributes.map((key) => Prisma.raw(ATTRIBUTE_COLUMNS[key].expression)), ...(interval ? [bucket] : [])];
+  const keyColumns = attributes.map((key) =>
+    Prisma.raw(`${ATTRIBUTE_COLUMNS[key].expression} AS ${ATTRIBUTE_COLUMNS[key].alias}`),
+  );
+  const groupColumns = [
+    ...attributes.map((key) => Prisma.raw(ATTRIBUTE_COLUMNS[key].expression)),
+    ...(interval ? [bucket] : []),
+  ];
   const wantsChange = request.measures.includes('CHANGE') || request.measures.includes('CHANGE_PERCENT');
   // The bucket's unit range (min = max: one unit). Grouped by UNIT, the unit is the key itself:
   // no per-row comparisons needed.
@@ -155,7 +166,10 @@ export function buildImpactStatsSql(request: ImpactStatsRequest): Prisma.Sql {
   const unitMin = Prisma.raw(byUnit ? 'm."unit"' : 'min(m."unit" COLLATE "C")');
   const unitMax = Prisma.raw(byUnit ? 'm."unit"' : 'max(m."unit" COLLATE "C")');
   const measureColumns = request.measures
-    .filter((measure): measure is Exclude<Measure, 'CHANGE' | 'CHANGE_PERCENT'> => measure !== 'CHANGE' && measure !== 'CHANGE_PERCENT')
+    .filter(
+      (measure): measure is Exclude<Measure, 'CHANGE' | 'CHANGE_PERCENT'> =>
+        measure !== 'CHANGE' && measure !== 'CHANGE_PERCENT',
+    )
     .map((measure) => Prisma.sql`(${measureSql(measure)})::text AS ${Prisma.raw(MEASURE_ALIAS[measure])}`);
   if (wantsChange) measureColumns.push(Prisma.sql`(${measureSql(request.changeBasis)})::numeric AS c_basis`);
 
@@ -163,7 +177,8 @@ export function buildImpactStatsSql(request: ImpactStatsRequest): Prisma.Sql {
   // parallel), then combine the partial results per bucket, so the distinct sources come
   // without sorting every row. Medians, percentiles and first/last need the rows themselves.
   const decomposable = [...request.measures, ...(wantsChange ? [request.changeBasis] : [])].every(
-    (measure) => measure === 'CHANGE' || measure === 'CHANGE_PERCENT' || (DECOMPOSABLE as readonly string[]).includes(measure),
+    (measure) =>
+      measure === 'CHANGE' || measure === 'CHANGE_PERCENT' || (DECOMPOSABLE as readonly string[]).includes(measure),
   );
   let bucketsSql: Prisma.Sql;
   if (decomposable) {
@@ -171,7 +186,10 @@ export function buildImpactStatsSql(request: ImpactStatsRequest): Prisma.Sql {
     const partialColumns = request.measures
       .filter((measure): measure is Decomposable => (DECOMPOSABLE as readonly string[]).includes(measure))
       .map((measure) => Prisma.sql`(${Prisma.raw(COMBINED[measure])})::text AS ${Prisma.raw(MEASURE_ALIAS[measure])}`);
-    if (wantsChange) partialColumns.push(Prisma.sql`(${Prisma.raw(COMBINED[request.changeBasis as Decomposable])})::numeric AS c_basis`);
+    if (wantsChange)
+      partialColumns.push(
+        Prisma.sql`(${Prisma.raw(COMBINED[request.changeBasis as Decomposable])})::numeric AS c_basis`,
+      );
     bucketsSql = Prisma.sql`
   SELECT ${Prisma.join(
     [
@@ -253,7 +271,9 @@ export function buildImpactStatsSql(request: ImpactStatsRequest): Prisma.Sql {
   }
   if (interval) order.push('b.bucket_start');
   if (wantsChange && interval) {
-    const sameKeys = attributes.map((key) => `p.${ATTRIBUTE_COLUMNS[key].alias} IS NOT DISTINCT FROM b.${ATTRIBUTE_COLUMNS[key].alias}`);
+    const sameKeys = attributes.map(
+      (key) => `p.${ATTRIBUTE_COLUMNS[key].alias} IS NOT DISTINCT FROM b.${ATTRIBUTE_COLUMNS[key].alias}`,
+    );
     const previous = `p.bucket_start = to_char(b.bucket_start::date - ${INTERVAL_LITERAL[interval]}, 'YYYY-MM-DD')`;
     joins.push(Prisma.raw(`LEFT JOIN buckets p ON ${[...sameKeys, previous].join(' AND ')}`));
     outerColumns.push(
@@ -309,7 +329,11 @@ export async function runImpactStats(prisma: PrismaClient, request: ImpactStatsR
   if (bucketRows.length > MAX_BUCKETS) throw new TooManyBucketsError(MAX_BUCKETS);
 
   const sensitive = request.measures.filter(isUnitSensitive);
-  if (sensitive.length > 0 && !request.groupBy.includes('UNIT') && bucketRows.some((row) => row.unit_min !== row.unit_max)) {
+  if (
+    sensitive.length > 0 &&
+    !request.groupBy.includes('UNIT') &&
+    bucketRows.some((row) => row.unit_min !== row.unit_max)
+  ) {
     throw new MixedUnitsError(await unitsOf(prisma, request.filter, request.includeSynthetic), sensitive);
   }
 
@@ -339,7 +363,9 @@ export async function runImpactStats(prisma: PrismaClient, request: ImpactStatsR
       values: request.measures.map((measure) => {
         if (measure === 'CHANGE' || measure === 'CHANGE_PERCENT') {
           const reason = changeReason(row, measure === 'CHANGE_PERCENT');
-          return reason ? measureValue(measure, null, reason) : measureValue(measure, row[MEASURE_ALIAS[measure]], null);
+          return reason
+            ? measureValue(measure, null, reason)
+            : measureValue(measure, row[MEASURE_ALIAS[measure]], null);
         }
         return measureValue(measure, row[MEASURE_ALIAS[measure]], null);
       }),

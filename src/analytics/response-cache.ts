@@ -30,13 +30,21 @@ import type { PrismaClient } from '../generated/prisma/client.js';
 import { aggregateCache, currentGeneration } from './aggregate-cache.js';
 import { canonicalJson } from './impact-request.js';
 
-export const CACHEABLE_FIELDS: ReadonlySet<string> = new Set(['impactStats', 'impactSeries', 'consultationStats', '__typename']);
+export const CACHEABLE_FIELDS: ReadonlySet<string> = new Set([
+  'impactStats',
+  'impactSeries',
+  'consultationStats',
+  '__typename',
+]);
 
 /** True when every top-level selection of the query is a field of CACHEABLE_FIELDS. */
 export function isCacheableOperation(operation: OperationDefinitionNode | undefined): boolean {
   if (!operation || operation.operation !== 'query') return false;
   const selections = operation.selectionSet.selections;
-  return selections.length > 0 && selections.every((selection) => selection.kind === 'Field' && CACHEABLE_FIELDS.has(selection.name.value));
+  return (
+    selections.length > 0 &&
+    selections.every((selection) => selection.kind === 'Field' && CACHEABLE_FIELDS.has(selection.name.value))
+  );
 }
 
 interface Entry {

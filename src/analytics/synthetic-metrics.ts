@@ -21,15 +21,19 @@ export interface GenerateReport {
 type Queryable = Pick<pg.ClientBase, 'query'>;
 
 export async function syntheticMetricCount(client: Queryable): Promise<number> {
-  const result = await client.query<{ count: number }>('SELECT count(*)::int AS count FROM "ImpactMetric" WHERE "synthetic"');
+  const result = await client.query<{ count: number }>(
+    'SELECT count(*)::int AS count FROM "ImpactMetric" WHERE "synthetic"',
+  );
   return result.rows[0]?.count ?? 0;
 }
 
 /** Inserts `rows` synthetic metrics (replacing any), in one transaction. */
 export async function generateSyntheticMetrics(client: Queryable, rows: number, seed = 0.42): Promise<GenerateReport> {
-  if (!Number.isInteger(rows) || rows < 1 || rows > 50_000_000) throw new RangeError(`rows must be an integer from 1 to 50,000,000; got ${rows}`);
+  if (!Number.isInteger(rows) || rows < 1 || rows > 50_000_000)
+    throw new RangeError(`rows must be an integer from 1 to 50,000,000; got ${rows}`);
   const started = performance.now();
-  if ((await syntheticMetricCount(client)) === rows) return { status: 'unchanged', rows, ms: Math.round(performance.now() - started) };
+  if ((await syntheticMetricCount(client)) === rows)
+    return { status: 'unchanged', rows, ms: Math.round(performance.now() - started) };
   await client.query('BEGIN');
   try {
     await client.query('SELECT setseed($1)', [seed]);
@@ -48,7 +52,9 @@ export async function generateSyntheticMetrics(client: Queryable, rows: number, 
       SELECT (row_number() OVER (ORDER BY m."sourceKey") - 1)::int AS t, m."assessmentId", m."jurisdictionId", m."dimension",
              m."indicator", m."value", m."unit", m."periodType", m."sector", m."region"
       FROM "ImpactMetric" m WHERE NOT m."synthetic" AND m."value" IS NOT NULL`);
-    const templates = (await client.query<{ count: number }>('SELECT count(*)::int AS count FROM synthetic_templates')).rows[0]?.count ?? 0;
+    const templates =
+      (await client.query<{ count: number }>('SELECT count(*)::int AS count FROM synthetic_templates')).rows[0]
+        ?.count ?? 0;
     if (templates === 0) throw new Error('No real impact metrics to model synthetic rows on: seed the database first.');
     await client.query(`
       CREATE TEMP TABLE synthetic_vocabulary ON COMMIT DROP AS
@@ -110,7 +116,10 @@ export async function removeSyntheticMetrics(client: Queryable): Promise<number>
   await client.query('BEGIN');
   try {
     const deleted = await client.query('DELETE FROM "ImpactMetric" WHERE "synthetic"');
-    await client.query('DELETE FROM "Citation" WHERE "id" = $1 AND NOT EXISTS (SELECT 1 FROM "ImpactMetric" WHERE "citationId" = $1)', [SYNTHETIC_CITATION_ID]);
+    await client.query(
+      'DELETE FROM "Citation" WHERE "id" = $1 AND NOT EXISTS (SELECT 1 FROM "ImpactMetric" WHERE "citationId" = $1)',
+      [SYNTHETIC_CITATION_ID],
+    );
     await client.query('COMMIT');
     await client.query('ANALYZE "ImpactMetric"');
     return deleted.rowCount ?? 0;

@@ -5,7 +5,13 @@
 // records (names, citations, validity) come in as plain data.
 import type { FactDeclaration } from './encoding-schema.js';
 import { evaluateExpression, type CriterionTrace, type FactSet, type NormalizedFact } from './evaluate-expression.js';
-import { SECONDARY_FIELDS, type ConditionTest, type ExemptionEncoding, type ExemptionRegime, type RecordField } from './exemption-encoding-schema.js';
+import {
+  SECONDARY_FIELDS,
+  type ConditionTest,
+  type ExemptionEncoding,
+  type ExemptionRegime,
+  type RecordField,
+} from './exemption-encoding-schema.js';
 import { DESTINATION_FACT, ITEM_TYPE_FACT, type ExemptionRules } from './exemption-rules.js';
 import { isIsoCountryCode } from './iso-countries.js';
 import { closestNames } from './item-facts-input.js';
@@ -117,8 +123,16 @@ export interface CheckInput<R extends ExemptionRecordInfo> {
   asOf: Date;
 }
 
-const TO_CONDITION: Record<Outcome, ConditionOutcome> = { MET: 'SATISFIED', NOT_MET: 'UNSATISFIED', UNKNOWN: 'UNKNOWN' };
-const FROM_CONDITION: Record<ConditionOutcome, Outcome> = { SATISFIED: 'MET', UNSATISFIED: 'NOT_MET', UNKNOWN: 'UNKNOWN' };
+const TO_CONDITION: Record<Outcome, ConditionOutcome> = {
+  MET: 'SATISFIED',
+  NOT_MET: 'UNSATISFIED',
+  UNKNOWN: 'UNKNOWN',
+};
+const FROM_CONDITION: Record<ConditionOutcome, Outcome> = {
+  SATISFIED: 'MET',
+  UNSATISFIED: 'NOT_MET',
+  UNKNOWN: 'UNKNOWN',
+};
 
 export function checkExemptions<R extends ExemptionRecordInfo>(input: CheckInput<R>): CheckResult<R> {
   const { rules, control } = input;
@@ -147,14 +161,23 @@ export function checkExemptions<R extends ExemptionRecordInfo>(input: CheckInput
 }
 
 /** Paragraphs of the item's control status a provision-specific exemption (a list note) concerns. */
-function relatedParagraphs(encoding: ExemptionEncoding, control: readonly RegimeControl[]): { regime: ExemptionRegime; note: string; code: string; outcome: Outcome }[] {
+function relatedParagraphs(
+  encoding: ExemptionEncoding,
+  control: readonly RegimeControl[],
+): { regime: ExemptionRegime; note: string; code: string; outcome: Outcome }[] {
   if (!encoding.provisions) return [];
   const found: { regime: ExemptionRegime; note: string; code: string; outcome: Outcome }[] = [];
   for (const provision of encoding.provisions) {
     const regime = control.find((candidate) => candidate.regime === provision.regime);
     for (const paragraph of regime?.paragraphs ?? []) {
       if (paragraph.outcome === 'NOT_MET') continue;
-      if (isSameOrNested(paragraph.code, provision.paragraph)) found.push({ regime: provision.regime, note: provision.paragraph, code: paragraph.code, outcome: paragraph.outcome });
+      if (isSameOrNested(paragraph.code, provision.paragraph))
+        found.push({
+          regime: provision.regime,
+          note: provision.paragraph,
+          code: paragraph.code,
+          outcome: paragraph.outcome,
+        });
     }
   }
   return found;
@@ -180,7 +203,12 @@ function checkOne<R extends ExemptionRecordInfo>(
     return found;
   };
   const conditions: ConditionCheck<R>[] = [];
-  const plain = (partial: Omit<ConditionCheck<R>, 'traces' | 'missingFacts' | 'undecidable' | 'alternatives' | 'record' | 'secondary'> & { record?: R; secondary?: boolean; undecidable?: string | null }): ConditionCheck<R> => ({
+  const plain = (
+    partial: Omit<
+      ConditionCheck<R>,
+      'traces' | 'missingFacts' | 'undecidable' | 'alternatives' | 'record' | 'secondary'
+    > & { record?: R; secondary?: boolean; undecidable?: string | null },
+  ): ConditionCheck<R> => ({
     traces: [],
     missingFacts: [],
     alternatives: [],
@@ -214,7 +242,9 @@ function checkOne<R extends ExemptionRecordInfo>(
   // the whole note; the exemption record quotes part of it): a MET paragraph means the note did not
   // take the item out.
   if (input.mode === 'item') {
-    const metByClassification = related.filter((paragraph) => paragraph.outcome === 'MET' && input.rules.rulebook.paragraph(paragraph.regime, paragraph.note));
+    const metByClassification = related.filter(
+      (paragraph) => paragraph.outcome === 'MET' && input.rules.rulebook.paragraph(paragraph.regime, paragraph.note),
+    );
     for (const paragraph of metByClassification) {
       conditions.push(
         plain({
@@ -238,8 +268,10 @@ function checkOne<R extends ExemptionRecordInfo>(
     condition.role === 'DISQUALIFIER' ? condition.outcome === 'UNSATISFIED' : condition.outcome === 'SATISFIED';
   const failed = conditions.filter(fails);
   const undecided = conditions.filter((condition) => !fails(condition) && !holds(condition));
-  const outcome: EligibilityOutcome = failed.length > 0 ? 'DOES_NOT_APPLY' : undecided.length > 0 ? 'INDETERMINATE' : 'APPLIES';
-  const missingFacts = outcome === 'INDETERMINATE' ? [...new Set(undecided.flatMap((condition) => condition.missingFacts))] : [];
+  const outcome: EligibilityOutcome =
+    failed.length > 0 ? 'DOES_NOT_APPLY' : undecided.length > 0 ? 'INDETERMINATE' : 'APPLIES';
+  const missingFacts =
+    outcome === 'INDETERMINATE' ? [...new Set(undecided.flatMap((condition) => condition.missingFacts))] : [];
   const undecidableReasons = undecided.flatMap(undecidableReasonsOf);
 
   const reason =
@@ -256,7 +288,11 @@ function checkOne<R extends ExemptionRecordInfo>(
     outcome,
     reason,
     conditions,
-    disqualifiersFired: conditions.filter((condition) => (condition.role === 'DISQUALIFIER' && condition.outcome === 'SATISFIED') || (condition.role !== 'REQUIREMENT' && condition.role !== 'DISQUALIFIER' && condition.outcome === 'UNSATISFIED')),
+    disqualifiersFired: conditions.filter(
+      (condition) =>
+        (condition.role === 'DISQUALIFIER' && condition.outcome === 'SATISFIED') ||
+        (condition.role !== 'REQUIREMENT' && condition.role !== 'DISQUALIFIER' && condition.outcome === 'UNSATISFIED'),
+    ),
     missingFacts,
     undecidable: outcome === 'INDETERMINATE' ? [...new Set([...undecidableReasons])] : [],
     caveats: encoding.caveats ?? [],
@@ -266,14 +302,21 @@ function checkOne<R extends ExemptionRecordInfo>(
 
 function undecidableReasonsOf<R extends ExemptionRecordInfo>(condition: ConditionCheck<R>): string[] {
   if (condition.undecidable) return [condition.undecidable];
-  return condition.alternatives.filter((alternative) => alternative.outcome === 'UNKNOWN').flatMap(undecidableReasonsOf);
+  return condition.alternatives
+    .filter((alternative) => alternative.outcome === 'UNKNOWN')
+    .flatMap(undecidableReasonsOf);
 }
 
 function validityCondition<R extends ExemptionRecordInfo>(
   encoding: ExemptionEncoding,
   record: R,
   asOf: Date,
-  plain: (partial: Omit<ConditionCheck<R>, 'traces' | 'missingFacts' | 'undecidable' | 'alternatives' | 'record' | 'secondary'> & { undecidable?: string | null }) => ConditionCheck<R>,
+  plain: (
+    partial: Omit<
+      ConditionCheck<R>,
+      'traces' | 'missingFacts' | 'undecidable' | 'alternatives' | 'record' | 'secondary'
+    > & { undecidable?: string | null },
+  ) => ConditionCheck<R>,
 ): ConditionCheck<R> | undefined {
   const day = asOf.getTime();
   if (encoding.validity) {
@@ -282,17 +325,33 @@ function validityCondition<R extends ExemptionRecordInfo>(
     return plain({
       id: 'validity',
       role: 'VALIDITY',
-      label: inForce ? `in force on ${isoDay(asOf)} (it ends on ${encoding.validity.until})` : `not in force on ${isoDay(asOf)}: it ended on ${encoding.validity.until}`,
+      label: inForce
+        ? `in force on ${isoDay(asOf)} (it ends on ${encoding.validity.until})`
+        : `not in force on ${isoDay(asOf)}: it ended on ${encoding.validity.until}`,
       outcome: inForce ? 'SATISFIED' : 'UNSATISFIED',
       textVerbatim: encoding.validity.text,
       from: encoding.validity.from,
     });
   }
   if (record.validFrom && record.validFrom.getTime() > day) {
-    return plain({ id: 'validity', role: 'VALIDITY', label: `not yet in force on ${isoDay(asOf)} (from ${isoDay(record.validFrom)})`, outcome: 'UNSATISFIED', textVerbatim: record.legalBasis, from: 'name' });
+    return plain({
+      id: 'validity',
+      role: 'VALIDITY',
+      label: `not yet in force on ${isoDay(asOf)} (from ${isoDay(record.validFrom)})`,
+      outcome: 'UNSATISFIED',
+      textVerbatim: record.legalBasis,
+      from: 'name',
+    });
   }
   if (record.validTo && record.validTo.getTime() <= day) {
-    return plain({ id: 'validity', role: 'VALIDITY', label: `not in force on ${isoDay(asOf)} (ended ${isoDay(record.validTo)})`, outcome: 'UNSATISFIED', textVerbatim: record.legalBasis, from: 'name' });
+    return plain({
+      id: 'validity',
+      role: 'VALIDITY',
+      label: `not in force on ${isoDay(asOf)} (ended ${isoDay(record.validTo)})`,
+      outcome: 'UNSATISFIED',
+      textVerbatim: record.legalBasis,
+      from: 'name',
+    });
   }
   if (record.revoked && !record.validTo) {
     return plain({
@@ -332,26 +391,59 @@ function evaluateTest<R extends ExemptionRecordInfo>(
         throw new Error('exemption conditions do not refer to list paragraphs');
       },
     });
-    return { ...base, outcome: TO_CONDITION[result.outcome], traces: result.traces, missingFacts: result.missingFacts, undecidable: null, alternatives: [] };
+    return {
+      ...base,
+      outcome: TO_CONDITION[result.outcome],
+      traces: result.traces,
+      missingFacts: result.missingFacts,
+      undecidable: null,
+      alternatives: [],
+    };
   }
   if ('undecidable' in test) {
-    return { ...base, outcome: 'UNKNOWN', traces: [], missingFacts: [], undecidable: test.undecidable, alternatives: [] };
+    return {
+      ...base,
+      outcome: 'UNKNOWN',
+      traces: [],
+      missingFacts: [],
+      undecidable: test.undecidable,
+      alternatives: [],
+    };
   }
   const alternatives = test.anyOf.map((child) => evaluateTest(child, role, input, recordOf));
   const outcome = TO_CONDITION[anyOf(alternatives.map((alternative) => FROM_CONDITION[alternative.outcome]))];
-  const missingFacts = outcome === 'UNKNOWN' ? [...new Set(alternatives.filter((alternative) => alternative.outcome === 'UNKNOWN').flatMap((alternative) => alternative.missingFacts))] : [];
+  const missingFacts =
+    outcome === 'UNKNOWN'
+      ? [
+          ...new Set(
+            alternatives
+              .filter((alternative) => alternative.outcome === 'UNKNOWN')
+              .flatMap((alternative) => alternative.missingFacts),
+          ),
+        ]
+      : [];
   return { ...base, outcome, traces: [], missingFacts, undecidable: null, alternatives };
 }
 
-function regimeVerdict<R extends ExemptionRecordInfo>(regime: RegimeControl, checks: readonly ExemptionCheck<R>[]): RegimeVerdict {
+function regimeVerdict<R extends ExemptionRecordInfo>(
+  regime: RegimeControl,
+  checks: readonly ExemptionCheck<R>[],
+): RegimeVerdict {
   const inScope = checks.filter((check) => check.regimes.includes(regime.regime));
   const applying = inScope.filter((check) => check.outcome === 'APPLIES');
-  const base = { regime: regime.regime, controlled: regime.controlled, applyingExemptions: applying.map((check) => check.key), classificationUnknown: false };
+  const base = {
+    regime: regime.regime,
+    controlled: regime.controlled,
+    applyingExemptions: applying.map((check) => check.key),
+    classificationUnknown: false,
+  };
   if (regime.controlled === 'NOT_MET') {
     return { ...base, applyingExemptions: [], verdict: 'NOT_CONTROLLED', reason: `Not controlled: ${regime.basis}` };
   }
   if (applying.length > 0) {
-    const names = applying.map((check) => `${check.record.legalBasis} (${check.record.name})${check.effect ? `; ${check.effect}` : ''}`).join('; ');
+    const names = applying
+      .map((check) => `${check.record.legalBasis} (${check.record.name})${check.effect ? `; ${check.effect}` : ''}`)
+      .join('; ');
     const unknown = regime.controlled === 'UNKNOWN';
     return {
       ...base,
@@ -372,21 +464,43 @@ function regimeVerdict<R extends ExemptionRecordInfo>(regime: RegimeControl, che
   }
   const parts: string[] = [];
   if (regime.controlled === 'UNKNOWN') parts.push(`whether the item is controlled is unknown (${regime.basis})`);
-  if (undecided.length > 0) parts.push(`${undecided.length} exemption(s) undecided: ${undecided.map((check) => check.record.legalBasis).join('; ')}`);
+  if (undecided.length > 0)
+    parts.push(
+      `${undecided.length} exemption(s) undecided: ${undecided.map((check) => check.record.legalBasis).join('; ')}`,
+    );
   return { ...base, verdict: 'INDETERMINATE', reason: `Undecided: ${parts.join('; ')}.` };
 }
 
-function overallVerdict(regimes: readonly RegimeVerdict[]): { verdict: ExemptionVerdict; reason: string; classificationUnknown: boolean } {
-  const by = (verdict: ExemptionVerdict) => regimes.filter((regime) => regime.verdict === verdict).map((regime) => regime.regime);
+function overallVerdict(regimes: readonly RegimeVerdict[]): {
+  verdict: ExemptionVerdict;
+  reason: string;
+  classificationUnknown: boolean;
+} {
+  const by = (verdict: ExemptionVerdict) =>
+    regimes.filter((regime) => regime.verdict === verdict).map((regime) => regime.regime);
   const classificationUnknown = regimes.some((regime) => regime.classificationUnknown);
   if (regimes.length === 0) return { verdict: 'INDETERMINATE', reason: 'No regime to check.', classificationUnknown };
   if (regimes.every((regime) => regime.verdict === 'NOT_CONTROLLED')) {
-    return { verdict: 'NOT_CONTROLLED', reason: `Not controlled in ${by('NOT_CONTROLLED').join(', ')} (by the encoded entries).`, classificationUnknown };
+    return {
+      verdict: 'NOT_CONTROLLED',
+      reason: `Not controlled in ${by('NOT_CONTROLLED').join(', ')} (by the encoded entries).`,
+      classificationUnknown,
+    };
   }
   const licence = by('LICENCE_LIKELY_REQUIRED');
-  if (licence.length > 0) return { verdict: 'LICENCE_LIKELY_REQUIRED', reason: `Controlled and no exemption applies in ${licence.join(', ')}.`, classificationUnknown };
+  if (licence.length > 0)
+    return {
+      verdict: 'LICENCE_LIKELY_REQUIRED',
+      reason: `Controlled and no exemption applies in ${licence.join(', ')}.`,
+      classificationUnknown,
+    };
   const undecided = by('INDETERMINATE');
-  if (undecided.length > 0) return { verdict: 'INDETERMINATE', reason: `Undecided in ${undecided.join(', ')}: answer the questions listed.`, classificationUnknown };
+  if (undecided.length > 0)
+    return {
+      verdict: 'INDETERMINATE',
+      reason: `Undecided in ${undecided.join(', ')}: answer the questions listed.`,
+      classificationUnknown,
+    };
   const exempt = by('EXEMPT');
   return {
     verdict: 'EXEMPT',
@@ -395,7 +509,10 @@ function overallVerdict(regimes: readonly RegimeVerdict[]): { verdict: Exemption
   };
 }
 
-function collectQuestions<R extends ExemptionRecordInfo>(input: CheckInput<R>, checks: readonly ExemptionCheck<R>[]): Question[] {
+function collectQuestions<R extends ExemptionRecordInfo>(
+  input: CheckInput<R>,
+  checks: readonly ExemptionCheck<R>[],
+): Question[] {
   const declarations = input.rules.declarations();
   const questions = new Map<string, Question>();
   const ask = (fact: string, exemption: string | null) => {
@@ -406,9 +523,16 @@ function collectQuestions<R extends ExemptionRecordInfo>(input: CheckInput<R>, c
     else question.forClassification = true;
     questions.set(fact, question);
   };
-  for (const check of checks) if (check.outcome === 'INDETERMINATE') for (const fact of check.missingFacts) ask(fact, check.key);
-  for (const regime of input.control) if (regime.controlled === 'UNKNOWN') for (const fact of regime.missingFacts) ask(fact, null);
-  return [...questions.values()].sort((a, b) => b.exemptions.length - a.exemptions.length || Number(b.forClassification) - Number(a.forClassification) || a.fact.localeCompare(b.fact));
+  for (const check of checks)
+    if (check.outcome === 'INDETERMINATE') for (const fact of check.missingFacts) ask(fact, check.key);
+  for (const regime of input.control)
+    if (regime.controlled === 'UNKNOWN') for (const fact of regime.missingFacts) ask(fact, null);
+  return [...questions.values()].sort(
+    (a, b) =>
+      b.exemptions.length - a.exemptions.length ||
+      Number(b.forClassification) - Number(a.forClassification) ||
+      a.fact.localeCompare(b.fact),
+  );
 }
 
 const DISCLAIMER =
@@ -416,13 +540,18 @@ const DISCLAIMER =
 
 function disclaimerFor<R extends ExemptionRecordInfo>(checks: readonly ExemptionCheck<R>[]): string {
   const caveats = checks.flatMap((check) => check.caveats.map((caveat) => `${check.record.legalBasis}: ${caveat}`));
-  return caveats.length > 0 ? `${DISCLAIMER} Editions and wording of the texts used: ${[...new Set(caveats)].join(' ')}` : DISCLAIMER;
+  return caveats.length > 0
+    ? `${DISCLAIMER} Editions and wording of the texts used: ${[...new Set(caveats)].join(' ')}`
+    : DISCLAIMER;
 }
 
 function notesFor<R extends ExemptionRecordInfo>(input: CheckInput<R>): string[] {
   const notes: string[] = [];
   const itemType = input.facts.get(ITEM_TYPE_FACT);
-  if (!itemType) notes.push('item_type is not known: say whether a commodity (hardware), software or technology is exported; research and publication exemptions cover only technology and software.');
+  if (!itemType)
+    notes.push(
+      'item_type is not known: say whether a commodity (hardware), software or technology is exported; research and publication exemptions cover only technology and software.',
+    );
   for (const regime of input.control) notes.push(`${regime.regime}: ${regime.basis}`);
   return notes;
 }
@@ -442,9 +571,7 @@ export interface ActivityFactInput {
 
 /** Every problem of the activity input at once, each naming the field and the valid choices. */
 export class ActivityInputError extends Error {
-  constructor(
-    readonly problems: { field: string; rule: string; message: string }[],
-  ) {
+  constructor(readonly problems: { field: string; rule: string; message: string }[]) {
     super(problems.map((problem) => problem.message).join('; '));
     this.name = 'ActivityInputError';
   }
@@ -466,7 +593,11 @@ export function activityFactSet(
   inputs.forEach((input, index) => {
     const field = `activity[${index}]`;
     if (input.name === DESTINATION_FACT) {
-      problems.push({ field, rule: 'use-destination-argument', message: `${field} "${DESTINATION_FACT}": give the destination as the \`destination\` argument (ISO 3166-1 alpha-2 code).` });
+      problems.push({
+        field,
+        rule: 'use-destination-argument',
+        message: `${field} "${DESTINATION_FACT}": give the destination as the \`destination\` argument (ISO 3166-1 alpha-2 code).`,
+      });
       return;
     }
     const info = rules.activityFacts.get(input.name);
@@ -477,7 +608,10 @@ export function activityFactSet(
         rule: itemFact ? 'item-fact-not-activity-fact' : 'unknown-activity-fact',
         message: itemFact
           ? `${field} "${input.name}" is a fact about the item: give it in item.facts.`
-          : `${field} "${input.name}" is not an activity fact; valid names are listed by the activityFacts query (${closestNames(input.name, [...rules.activityFacts.keys()].filter((name) => name !== DESTINATION_FACT))}).`,
+          : `${field} "${input.name}" is not an activity fact; valid names are listed by the activityFacts query (${closestNames(
+              input.name,
+              [...rules.activityFacts.keys()].filter((name) => name !== DESTINATION_FACT),
+            )}).`,
       });
       return;
     }
@@ -489,21 +623,36 @@ export function activityFactSet(
     const given = `${String(input.value)}${input.unit ? ` ${input.unit}` : ''}`;
     if (declaration.type === 'boolean') {
       if (typeof input.value !== 'boolean') {
-        problems.push({ field, rule: 'boolean-fact', message: `${field} "${input.name}" is a yes/no fact: give \`boolean\`.` });
+        problems.push({
+          field,
+          rule: 'boolean-fact',
+          message: `${field} "${input.name}" is a yes/no fact: give \`boolean\`.`,
+        });
         return;
       }
       facts.set(input.name, { name: input.name, type: 'boolean', value: input.value, given });
     } else if (declaration.type === 'enum') {
       const value = String(input.value);
       if (typeof input.value !== 'string' || !declaration.values.includes(value)) {
-        problems.push({ field, rule: 'enum-value', message: `${field} "${input.name}": give \`choice\`, one of: ${declaration.values.join(', ')}.` });
+        problems.push({
+          field,
+          rule: 'enum-value',
+          message: `${field} "${input.name}": give \`choice\`, one of: ${declaration.values.join(', ')}.`,
+        });
         return;
       }
       facts.set(input.name, { name: input.name, type: 'enum', value, given });
     } else {
-      const canonical = typeof input.value === 'number' ? rules.rulebook.units.toCanonical(input.value, (input.unit ?? '').trim(), declaration.dimension) : undefined;
+      const canonical =
+        typeof input.value === 'number'
+          ? rules.rulebook.units.toCanonical(input.value, (input.unit ?? '').trim(), declaration.dimension)
+          : undefined;
       if (canonical === undefined) {
-        problems.push({ field, rule: 'number-with-unit', message: `${field} "${input.name}": give a number with a ${declaration.dimension} unit.` });
+        problems.push({
+          field,
+          rule: 'number-with-unit',
+          message: `${field} "${input.name}": give a number with a ${declaration.dimension} unit.`,
+        });
         return;
       }
       facts.set(input.name, { name: input.name, type: 'number', value: canonical, given });
@@ -513,7 +662,11 @@ export function activityFactSet(
   if (destination !== null && destination !== undefined) {
     const code = destination.trim().toUpperCase();
     if (!/^[A-Z]{2}$/.test(code) || !isIsoCountryCode(code)) {
-      problems.push({ field: 'destination', rule: 'iso-3166-1-alpha-2', message: `destination "${destination}" is not an ISO 3166-1 alpha-2 country code (e.g. "JP", "US", "GB").` });
+      problems.push({
+        field: 'destination',
+        rule: 'iso-3166-1-alpha-2',
+        message: `destination "${destination}" is not an ISO 3166-1 alpha-2 country code (e.g. "JP", "US", "GB").`,
+      });
     } else {
       facts.set(DESTINATION_FACT, { name: DESTINATION_FACT, type: 'enum', value: code.toLowerCase(), given: code });
     }
@@ -529,18 +682,34 @@ export function activityFactSet(
         message: `activity[${index}] "item_type" is "${String(stated.value)}", but ${derivedItemType.from} controls ${derivedItemType.value}: give the code of the entry that controls what is exported (technology for a controlled item is usually in the E group, e.g. 6E001).`,
       });
     } else if (!stated) {
-      facts.set(ITEM_TYPE_FACT, { name: ITEM_TYPE_FACT, type: 'enum', value: derivedItemType.value, given: `${derivedItemType.value} (from ${derivedItemType.from})` });
+      facts.set(ITEM_TYPE_FACT, {
+        name: ITEM_TYPE_FACT,
+        type: 'enum',
+        value: derivedItemType.value,
+        given: `${derivedItemType.value} (from ${derivedItemType.from})`,
+      });
     }
   }
   if (problems.length > 0) throw new ActivityInputError(problems);
   return facts;
 }
 
-const ITEM_TYPE_BY_GROUP: Record<string, ItemTypeValue> = { A: 'commodity', B: 'commodity', C: 'commodity', D: 'software', E: 'technology' };
+const ITEM_TYPE_BY_GROUP: Record<string, ItemTypeValue> = {
+  A: 'commodity',
+  B: 'commodity',
+  C: 'commodity',
+  D: 'software',
+  E: 'technology',
+};
 
 /** The item type the codes' product group letters say ("6A003" -> commodity, "6E001" -> technology). */
-export function itemTypeOfCodes(codes: readonly string[]): { value: ItemTypeValue; from: string } | { conflict: string } | null {
-  const typed = codes.map((code) => ({ code, type: ITEM_TYPE_BY_GROUP[/^\d([A-E])\d{3}/i.exec(code)?.[1]?.toUpperCase() ?? ''] }));
+export function itemTypeOfCodes(
+  codes: readonly string[],
+): { value: ItemTypeValue; from: string } | { conflict: string } | null {
+  const typed = codes.map((code) => ({
+    code,
+    type: ITEM_TYPE_BY_GROUP[/^\d([A-E])\d{3}/i.exec(code)?.[1]?.toUpperCase() ?? ''],
+  }));
   const known = typed.filter((entry): entry is { code: string; type: ItemTypeValue } => entry.type !== undefined);
   if (known.length === 0) return null;
   const types = new Set(known.map((entry) => entry.type));
@@ -548,4 +717,3 @@ export function itemTypeOfCodes(codes: readonly string[]): { value: ItemTypeValu
   const [first] = known;
   return first ? { value: first.type, from: known.map((entry) => entry.code).join(', ') } : null;
 }
-

@@ -161,7 +161,8 @@ export function classifyFacts(rulebook: Rulebook, facts: FactSet, regimes: reado
           traces: paragraphTraces(evaluator, indexed, rulebook),
           exclusions,
           missingFacts: result.outcome === 'UNKNOWN' ? result.missingFacts : [],
-          controlReasons: result.outcome === 'NOT_MET' ? [] : controlReasonsFor(entry, indexed, result.outcome, evaluator),
+          controlReasons:
+            result.outcome === 'NOT_MET' ? [] : controlReasonsFor(entry, indexed, result.outcome, evaluator),
         },
       });
     }
@@ -170,7 +171,12 @@ export function classifyFacts(rulebook: Rulebook, facts: FactSet, regimes: reado
   // A NOT_MET paragraph under a NOT_MET item says nothing new (the entry outcome stays), unless
   // a decontrol note is what ruled it out: that note is the explanation the user needs.
   const listed = classified.filter(
-    (candidate) => !(candidate.paragraph.outcome === 'NOT_MET' && candidate.parentOutcome === 'NOT_MET' && candidate.paragraph.exclusions.length === 0),
+    (candidate) =>
+      !(
+        candidate.paragraph.outcome === 'NOT_MET' &&
+        candidate.parentOutcome === 'NOT_MET' &&
+        candidate.paragraph.exclusions.length === 0
+      ),
   );
   listed.sort(
     (a, b) =>
@@ -191,7 +197,8 @@ export function classifyFacts(rulebook: Rulebook, facts: FactSet, regimes: reado
 function sortedEntries(entries: readonly EncodedEntry[]): EncodedEntry[] {
   return [...entries].sort(
     (a, b) =>
-      REGIME_ORDER.indexOf(a.encoding.regime) - REGIME_ORDER.indexOf(b.encoding.regime) || a.encoding.entry.localeCompare(b.encoding.entry),
+      REGIME_ORDER.indexOf(a.encoding.regime) - REGIME_ORDER.indexOf(b.encoding.regime) ||
+      a.encoding.entry.localeCompare(b.encoding.entry),
   );
 }
 
@@ -229,29 +236,43 @@ function classifiedExclusion(result: ParagraphResult['exclusions'][number]): Cla
  * first), its own, and those of its criterion sub-paragraphs (item sub-paragraphs are listed
  * separately). Each trace names the paragraph it sits in, so it can be cited.
  */
-function paragraphTraces(evaluator: ParagraphEvaluator, indexed: IndexedParagraph, rulebook: Rulebook): ParagraphTrace[] {
+function paragraphTraces(
+  evaluator: ParagraphEvaluator,
+  indexed: IndexedParagraph,
+  rulebook: Rulebook,
+): ParagraphTrace[] {
   const chain: IndexedParagraph[] = [];
   for (let ancestor = indexed.parent; ancestor; ancestor = ancestor.parent) chain.unshift(ancestor);
   const traces: ParagraphTrace[] = [];
   const add = (paragraph: IndexedParagraph) => {
-    for (const trace of evaluator.evaluate(paragraph).traces) traces.push({ ...trace, paragraph: paragraph.node.paragraph });
+    for (const trace of evaluator.evaluate(paragraph).traces)
+      traces.push({ ...trace, paragraph: paragraph.node.paragraph });
   };
   chain.forEach(add);
   const visit = (paragraph: IndexedParagraph) => {
     add(paragraph);
-    for (const child of childrenOf(rulebook, paragraph)) if (child.role === 'criterion' && !child.node.reserved) visit(child);
+    for (const child of childrenOf(rulebook, paragraph))
+      if (child.role === 'criterion' && !child.node.reserved) visit(child);
   };
   visit(indexed);
   return traces;
 }
 
 /** The control-table lines of the entry that name the paragraph or an ancestor (or the whole entry). */
-function controlReasonsFor(entry: EncodedEntry, indexed: IndexedParagraph, outcome: Outcome, evaluator: ParagraphEvaluator): ClassifiedControlReason[] {
+function controlReasonsFor(
+  entry: EncodedEntry,
+  indexed: IndexedParagraph,
+  outcome: Outcome,
+  evaluator: ParagraphEvaluator,
+): ClassifiedControlReason[] {
   const codes = new Set<string>();
   for (let at: IndexedParagraph | undefined = indexed; at; at = at.parent) codes.add(at.node.paragraph);
-  const covering = (reason: ControlReason) => reason.paragraphs === undefined || reason.paragraphs.some((code) => codes.has(code));
+  const covering = (reason: ControlReason) =>
+    reason.paragraphs === undefined || reason.paragraphs.some((code) => codes.has(code));
   return (entry.encoding.controlReasons ?? []).filter(covering).map((reason) => {
-    const when = reason.when ? evaluateExpression(reason.when, evaluator.environment(entry.encoding.regime)) : undefined;
+    const when = reason.when
+      ? evaluateExpression(reason.when, evaluator.environment(entry.encoding.regime))
+      : undefined;
     return {
       reason: reason.reason,
       column: reason.column,

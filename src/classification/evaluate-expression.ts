@@ -53,14 +53,29 @@ export function isCriterion(expression: Expression): expression is Criterion {
 
 export function evaluateExpression(expression: Expression, env: EvaluationEnvironment): ExpressionResult {
   if (isCriterion(expression)) return evaluateCriterion(expression, env);
-  if ('all' in expression) return combine(expression.all.map((child) => evaluateExpression(child, env)), allOf);
-  if ('any' in expression) return combine(expression.any.map((child) => evaluateExpression(child, env)), anyOf);
+  if ('all' in expression)
+    return combine(
+      expression.all.map((child) => evaluateExpression(child, env)),
+      allOf,
+    );
+  if ('any' in expression)
+    return combine(
+      expression.any.map((child) => evaluateExpression(child, env)),
+      anyOf,
+    );
   const inner = evaluateExpression(expression.not, env);
-  return { outcome: not(inner.outcome), traces: inner.traces, missingFacts: inner.outcome === 'UNKNOWN' ? inner.missingFacts : [] };
+  return {
+    outcome: not(inner.outcome),
+    traces: inner.traces,
+    missingFacts: inner.outcome === 'UNKNOWN' ? inner.missingFacts : [],
+  };
 }
 
 /** Combines child results; only the UNKNOWN children of an UNKNOWN result name missing facts. */
-export function combine(results: readonly ExpressionResult[], operator: (outcomes: readonly Outcome[]) => Outcome): ExpressionResult {
+export function combine(
+  results: readonly ExpressionResult[],
+  operator: (outcomes: readonly Outcome[]) => Outcome,
+): ExpressionResult {
   const outcome = operator(results.map((result) => result.outcome));
   // Hot (every node of every expression, again for every paragraph above): plain loops, and a
   // single contributor's lists are shared rather than copied. Results are never mutated.
@@ -74,7 +89,10 @@ export function combine(results: readonly ExpressionResult[], operator: (outcome
   }
   if (outcome !== 'UNKNOWN') return { outcome, traces, missingFacts: [] };
   const unknown = results.filter((result) => result.outcome === 'UNKNOWN');
-  const missingFacts = unknown.length === 1 && unknown[0] ? unknown[0].missingFacts : [...new Set(unknown.flatMap((result) => result.missingFacts))];
+  const missingFacts =
+    unknown.length === 1 && unknown[0]
+      ? unknown[0].missingFacts
+      : [...new Set(unknown.flatMap((result) => result.missingFacts))];
   return { outcome, traces, missingFacts };
 }
 
@@ -82,15 +100,39 @@ function evaluateCriterion(criterion: Criterion, env: EvaluationEnvironment): Ex
   const base = { criterionId: criterion.id, text: criterion.text, note: criterion.note ?? null };
   if (criterion.comparator === 'REF') {
     const referenced = env.resolveRef(criterion.ref, criterion.regime, criterion.subject ?? 'component');
-    const trace: CriterionTrace = { ...base, fact: null, ref: criterion.ref, required: `controlled by ${criterion.ref}`, given: null, outcome: referenced.outcome };
-    return { outcome: referenced.outcome, traces: [trace, ...referenced.traces], missingFacts: referenced.outcome === 'UNKNOWN' ? referenced.missingFacts : [] };
+    const trace: CriterionTrace = {
+      ...base,
+      fact: null,
+      ref: criterion.ref,
+      required: `controlled by ${criterion.ref}`,
+      given: null,
+      outcome: referenced.outcome,
+    };
+    return {
+      outcome: referenced.outcome,
+      traces: [trace, ...referenced.traces],
+      missingFacts: referenced.outcome === 'UNKNOWN' ? referenced.missingFacts : [],
+    };
   }
   const declaration = env.declarations.get(criterion.fact);
   if (!declaration) throw new Error(`criterion ${criterion.id} uses undeclared fact "${criterion.fact}"`);
   const fact = env.facts.get(criterion.fact);
   const required = describeRequirement(criterion);
   if (env.ignoredFacts?.has(criterion.fact)) {
-    return { outcome: 'MET', traces: [{ ...base, fact: criterion.fact, ref: null, required: `${required} (not applied: the referring text names the component)`, given: fact?.given ?? null, outcome: 'MET' }], missingFacts: [] };
+    return {
+      outcome: 'MET',
+      traces: [
+        {
+          ...base,
+          fact: criterion.fact,
+          ref: null,
+          required: `${required} (not applied: the referring text names the component)`,
+          given: fact?.given ?? null,
+          outcome: 'MET',
+        },
+      ],
+      missingFacts: [],
+    };
   }
   const result = (outcome: Outcome): ExpressionResult => ({
     outcome,
@@ -105,7 +147,10 @@ function evaluateCriterion(criterion: Criterion, env: EvaluationEnvironment): Ex
     case 'IN':
       return result(fact.type === 'enum' && criterion.values.includes(fact.value) ? 'MET' : 'NOT_MET');
     case 'BETWEEN': {
-      const [min, max] = [canonical(criterion.min, criterion.unit, declaration, env, criterion.id), canonical(criterion.max, criterion.unit, declaration, env, criterion.id)];
+      const [min, max] = [
+        canonical(criterion.min, criterion.unit, declaration, env, criterion.id),
+        canonical(criterion.max, criterion.unit, declaration, env, criterion.id),
+      ];
       if (fact.type !== 'number') return result('NOT_MET');
       const aboveMin = criterion.minInclusive ? atLeast(fact.value, min) : exceeds(fact.value, min);
       const belowMax = criterion.maxInclusive ? atLeast(max, fact.value) : exceeds(max, fact.value);
@@ -116,11 +161,15 @@ function evaluateCriterion(criterion: Criterion, env: EvaluationEnvironment): Ex
       if (fact.type !== 'number') return result('NOT_MET');
       const value = fact.value;
       const met =
-        criterion.comparator === 'GT' ? exceeds(value, limit)
-        : criterion.comparator === 'GTE' ? atLeast(value, limit)
-        : criterion.comparator === 'LT' ? exceeds(limit, value)
-        : criterion.comparator === 'LTE' ? atLeast(limit, value)
-        : nearlyEqual(value, limit);
+        criterion.comparator === 'GT'
+          ? exceeds(value, limit)
+          : criterion.comparator === 'GTE'
+            ? atLeast(value, limit)
+            : criterion.comparator === 'LT'
+              ? exceeds(limit, value)
+              : criterion.comparator === 'LTE'
+                ? atLeast(limit, value)
+                : nearlyEqual(value, limit);
       return result(met ? 'MET' : 'NOT_MET');
     }
   }
@@ -139,10 +188,18 @@ function atLeast(a: number, b: number): boolean {
   return a > b || nearlyEqual(a, b);
 }
 
-function canonical(value: number, unit: string, declaration: FactDeclaration, env: EvaluationEnvironment, criterionId: string): number {
-  if (declaration.type !== 'number') throw new Error(`criterion ${criterionId} compares a number with ${declaration.type} fact "${declaration.name}"`);
+function canonical(
+  value: number,
+  unit: string,
+  declaration: FactDeclaration,
+  env: EvaluationEnvironment,
+  criterionId: string,
+): number {
+  if (declaration.type !== 'number')
+    throw new Error(`criterion ${criterionId} compares a number with ${declaration.type} fact "${declaration.name}"`);
   const converted = env.units.toCanonical(value, unit, declaration.dimension);
-  if (converted === undefined) throw new Error(`criterion ${criterionId}: unit "${unit}" is not a ${declaration.dimension} unit`);
+  if (converted === undefined)
+    throw new Error(`criterion ${criterionId}: unit "${unit}" is not a ${declaration.dimension} unit`);
   return converted;
 }
 

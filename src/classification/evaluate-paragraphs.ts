@@ -3,7 +3,14 @@
 // 6A003.b.4.b only controls an item that is also an imaging camera under 6A003.b.4 and not a
 // broadcast camera excluded at 6A003.b.
 import type { Exclusion } from './encoding-schema.js';
-import { combine, evaluateExpression, type CriterionTrace, type EvaluationEnvironment, type ExpressionResult, type FactSet } from './evaluate-expression.js';
+import {
+  combine,
+  evaluateExpression,
+  type CriterionTrace,
+  type EvaluationEnvironment,
+  type ExpressionResult,
+  type FactSet,
+} from './evaluate-expression.js';
 import type { IndexedParagraph, Rulebook } from './rulebook.js';
 import { allOf, anyOf, not, type Outcome } from './three-valued.js';
 
@@ -38,9 +45,19 @@ export class ParagraphEvaluator {
   // Results are pure functions of (paragraph, ignoreItemKind) for the evaluator's facts, so each
   // is computed once: classifying an item asks for the same ancestors, notes and referenced
   // entries over and over (every item paragraph's chain, every trace, every "controlled by").
-  private readonly local = new Map<string, ExpressionResult & { exclusions: ExclusionResult[]; ownTraces: CriterionTrace[]; outcomeBeforeOwnExclusions: Outcome }>();
+  private readonly local = new Map<
+    string,
+    ExpressionResult & {
+      exclusions: ExclusionResult[];
+      ownTraces: CriterionTrace[];
+      outcomeBeforeOwnExclusions: Outcome;
+    }
+  >();
   private readonly effectiveResults = new Map<string, ParagraphResult>();
-  private readonly ownResults = new Map<string, ExpressionResult & { exclusions: ExclusionResult[]; conditionsOutcome: Outcome }>();
+  private readonly ownResults = new Map<
+    string,
+    ExpressionResult & { exclusions: ExclusionResult[]; conditionsOutcome: Outcome }
+  >();
   private readonly inProgress = new Set<string>();
   private readonly effectiveInProgress = new Set<string>();
   private readonly declarations: ReturnType<Rulebook['declarations']>;
@@ -74,7 +91,8 @@ export class ParagraphEvaluator {
       ignoredFacts: ignoreItemKind ? new Set([ITEM_KIND]) : undefined,
       // A reference about the item itself keeps the current reading of item_kind; one about a
       // named component drops it (the referring text already says what the component is).
-      resolveRef: (ref, refRegime, subject) => this.resolveRef(ref, refRegime, regime, subject === 'item' ? ignoreItemKind : true),
+      resolveRef: (ref, refRegime, subject) =>
+        this.resolveRef(ref, refRegime, regime, subject === 'item' ? ignoreItemKind : true),
     };
   }
 
@@ -145,7 +163,12 @@ export class ParagraphEvaluator {
         parts.push(childrenResult);
         beforeOwnExclusions.push(childrenResult.outcome);
       }
-      const result = { ...combine(parts, allOf), exclusions: ownPart.exclusions, ownTraces: ownPart.traces, outcomeBeforeOwnExclusions: allOf(beforeOwnExclusions) };
+      const result = {
+        ...combine(parts, allOf),
+        exclusions: ownPart.exclusions,
+        ownTraces: ownPart.traces,
+        outcomeBeforeOwnExclusions: allOf(beforeOwnExclusions),
+      };
       this.local.set(key, result);
       return result;
     } finally {
@@ -171,11 +194,25 @@ export class ParagraphEvaluator {
   ): ExpressionResult & { exclusions: ExclusionResult[]; conditionsOutcome: Outcome } {
     const env = this.environment(paragraph.regime, ignoreItemKind);
     const node = paragraph.node;
-    const conditions: ExpressionResult = node.conditions ? evaluateExpression(node.conditions, env) : { outcome: 'MET', traces: [], missingFacts: [] };
-    const evaluated = (node.exclusions ?? []).map((exclusion) => ({ exclusion, result: evaluateExpression(exclusion.when, env) }));
-    const exclusions: ExclusionResult[] = evaluated.map(({ exclusion, result }) => ({ exclusion, paragraph: node.paragraph, outcome: result.outcome, traces: result.traces }));
+    const conditions: ExpressionResult = node.conditions
+      ? evaluateExpression(node.conditions, env)
+      : { outcome: 'MET', traces: [], missingFacts: [] };
+    const evaluated = (node.exclusions ?? []).map((exclusion) => ({
+      exclusion,
+      result: evaluateExpression(exclusion.when, env),
+    }));
+    const exclusions: ExclusionResult[] = evaluated.map(({ exclusion, result }) => ({
+      exclusion,
+      paragraph: node.paragraph,
+      outcome: result.outcome,
+      traces: result.traces,
+    }));
     // Traces of a note that did not fire stay out of the paragraph's trace; its unknown facts do not.
-    const notExcluded: ExpressionResult[] = evaluated.map(({ result }) => ({ outcome: not(result.outcome), traces: [], missingFacts: result.outcome === 'UNKNOWN' ? result.missingFacts : [] }));
+    const notExcluded: ExpressionResult[] = evaluated.map(({ result }) => ({
+      outcome: not(result.outcome),
+      traces: [],
+      missingFacts: result.outcome === 'UNKNOWN' ? result.missingFacts : [],
+    }));
     const combined = combine([conditions, ...notExcluded], allOf);
     return {
       ...combined,

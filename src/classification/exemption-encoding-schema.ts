@@ -27,7 +27,13 @@ export const RECORD_FIELDS = [
 export type RecordField = (typeof RECORD_FIELDS)[number];
 
 /** Fields whose text is not the legal text itself (guidance, commentary, editors' notes). */
-export const SECONDARY_FIELDS: ReadonlySet<RecordField> = new Set(['conditions_secondary', 'exceptions_reported_secondary', 'text_note', 'version_note', 'related']);
+export const SECONDARY_FIELDS: ReadonlySet<RecordField> = new Set([
+  'conditions_secondary',
+  'exceptions_reported_secondary',
+  'text_note',
+  'version_note',
+  'related',
+]);
 
 export type ConditionTest =
   | { id: string; label: string; text: string; from: RecordField; record?: string; when: Expression }
@@ -69,21 +75,35 @@ export const exemptionEncodingSchema = z
     /** What it covers: commodity / software / technology, read from the record's applies_to. */
     itemTypes: z.array(z.enum(['commodity', 'software', 'technology'])).min(1),
     /** Only for these list paragraphs (decontrol notes, entry-specific exceptions); omitted = any. */
-    provisions: z
-      .array(z.object({ regime: exemptionRegime, paragraph: z.string().min(1) }).strict())
-      .optional(),
+    provisions: z.array(z.object({ regime: exemptionRegime, paragraph: z.string().min(1) }).strict()).optional(),
     /** End of validity stated in the record ("Revoked from 31/12/2020"): not in force on or after `until`. */
-    validity: z.object({ until: isoDate, text: z.string().min(1), from: z.enum(RECORD_FIELDS) }).strict().optional(),
+    validity: z
+      .object({ until: isoDate, text: z.string().min(1), from: z.enum(RECORD_FIELDS) })
+      .strict()
+      .optional(),
     /** Destinations added to a listed set on a date the records state (e.g. the UK to EU001 on 1 January 2021). */
     destinationsAdded: z
-      .array(z.object({ country: z.string().regex(/^[a-z]{2}$/), on: isoDate, text: z.string().min(1), from: z.enum(RECORD_FIELDS), record: z.string().min(1) }).strict())
+      .array(
+        z
+          .object({
+            country: z.string().regex(/^[a-z]{2}$/),
+            on: isoDate,
+            text: z.string().min(1),
+            from: z.enum(RECORD_FIELDS),
+            record: z.string().min(1),
+          })
+          .strict(),
+      )
       .optional(),
     /** All must be satisfied for the exemption to apply. */
     requirements: z.array(conditionTestSchema),
     /** Any one satisfied means the exemption does not apply. */
     disqualifiers: z.array(conditionTestSchema),
     /** What applying it means, where the record says (e.g. "classified under ECCN 6A993.a"). */
-    effect: z.object({ text: z.string().min(1), from: z.enum(RECORD_FIELDS) }).strict().optional(),
+    effect: z
+      .object({ text: z.string().min(1), from: z.enum(RECORD_FIELDS) })
+      .strict()
+      .optional(),
     /** What the record leaves undecidable, in plain words (shown to users). */
     undecidable: z.array(z.string().min(1)),
     /** Caveats about the text (edition, paraphrase), shown with every answer. */
@@ -93,4 +113,6 @@ export const exemptionEncodingSchema = z
 export type ExemptionEncoding = z.infer<typeof exemptionEncodingSchema>;
 export type ExemptionRegime = z.infer<typeof exemptionRegime>;
 
-export const activityFactsFileSchema = z.object({ _comment: z.string().optional(), facts: z.array(factDeclarationSchema) }).strict();
+export const activityFactsFileSchema = z
+  .object({ _comment: z.string().optional(), facts: z.array(factDeclarationSchema) })
+  .strict();

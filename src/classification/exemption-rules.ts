@@ -15,7 +15,9 @@ import {
 import { ISO_COUNTRY_CODES } from './iso-countries.js';
 import { forEachCriterion, type Rulebook } from './rulebook.js';
 
-export const DEFAULT_EXEMPTION_ENCODINGS_DIR = fileURLToPath(new URL('../../seed/encodings/exemptions/', import.meta.url));
+export const DEFAULT_EXEMPTION_ENCODINGS_DIR = fileURLToPath(
+  new URL('../../seed/encodings/exemptions/', import.meta.url),
+);
 export const ACTIVITY_FACTS_FILE = 'activity-facts.json';
 /** Set from the `destination` argument, never from the activity list. */
 export const DESTINATION_FACT = 'destination_country';
@@ -64,7 +66,8 @@ export function destinationDeclaration(): FactDeclaration {
     name: DESTINATION_FACT,
     type: 'enum',
     values: ISO_COUNTRY_CODES.map((code) => code.toLowerCase()),
-    description: 'Country of destination of the export, as an ISO 3166-1 alpha-2 code (e.g. "JP"). Give it as the `destination` argument.',
+    description:
+      'Country of destination of the export, as an ISO 3166-1 alpha-2 code (e.g. "JP"). Give it as the `destination` argument.',
   };
 }
 
@@ -78,22 +81,31 @@ export function loadExemptionRules(rulebook: Rulebook, dir = DEFAULT_EXEMPTION_E
   const activityFile = activityFactsFileSchema.parse(JSON.parse(readFileSync(join(dir, ACTIVITY_FACTS_FILE), 'utf8')));
   const activityFacts = new Map<string, ActivityFactInfo>();
   for (const declaration of [...activityFile.facts, destinationDeclaration()]) {
-    if (activityFacts.has(declaration.name)) problems.push(`${ACTIVITY_FACTS_FILE}: fact ${declaration.name} is declared twice`);
-    if (rulebook.facts.has(declaration.name)) problems.push(`${ACTIVITY_FACTS_FILE}: fact ${declaration.name} is also an item fact of the threshold encodings; use one name per meaning`);
+    if (activityFacts.has(declaration.name))
+      problems.push(`${ACTIVITY_FACTS_FILE}: fact ${declaration.name} is declared twice`);
+    if (rulebook.facts.has(declaration.name))
+      problems.push(
+        `${ACTIVITY_FACTS_FILE}: fact ${declaration.name} is also an item fact of the threshold encodings; use one name per meaning`,
+      );
     activityFacts.set(declaration.name, { declaration, usedBy: new Set() });
   }
 
   const encodings = new Map<string, ExemptionEncoding>();
   const itemFactsUsed = new Map<string, Set<string>>();
-  const files = readdirSync(dir).filter((name) => name.endsWith('.json') && name !== ACTIVITY_FACTS_FILE).sort();
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith('.json') && name !== ACTIVITY_FACTS_FILE)
+    .sort();
   for (const file of files) {
     const parsed = exemptionEncodingSchema.safeParse(JSON.parse(readFileSync(join(dir, file), 'utf8')));
     if (!parsed.success) {
-      problems.push(...parsed.error.issues.slice(0, 10).map((issue) => `${file}: ${issue.path.join('.')}: ${issue.message}`));
+      problems.push(
+        ...parsed.error.issues.slice(0, 10).map((issue) => `${file}: ${issue.path.join('.')}: ${issue.message}`),
+      );
       continue;
     }
     const encoding = parsed.data;
-    if (`${encoding.exemption}.json` !== file) problems.push(`${file}: names exemption ${encoding.exemption}; the file must be named after it`);
+    if (`${encoding.exemption}.json` !== file)
+      problems.push(`${file}: names exemption ${encoding.exemption}; the file must be named after it`);
     if (encodings.has(encoding.exemption)) problems.push(`${file}: exemption ${encoding.exemption} is encoded twice`);
     encodings.set(encoding.exemption, encoding);
 
@@ -113,12 +125,23 @@ export function loadExemptionRules(rulebook: Rulebook, dir = DEFAULT_EXEMPTION_E
       if (activity) activity.usedBy.add(encoding.exemption);
       else itemFactsUsed.set(criterion.fact, (itemFactsUsed.get(criterion.fact) ?? new Set()).add(encoding.exemption));
       const expected = criterion.comparator === 'IS' ? 'boolean' : criterion.comparator === 'IN' ? 'enum' : 'number';
-      if (declaration.type !== expected) problems.push(`${where}: criterion ${criterion.id} compares ${criterion.fact} with ${criterion.comparator}, but the fact is ${declaration.type}`);
+      if (declaration.type !== expected)
+        problems.push(
+          `${where}: criterion ${criterion.id} compares ${criterion.fact} with ${criterion.comparator}, but the fact is ${declaration.type}`,
+        );
       if (criterion.comparator === 'IN' && declaration.type === 'enum') {
-        for (const value of criterion.values) if (!declaration.values.includes(value)) problems.push(`${where}: criterion ${criterion.id}: "${value}" is not a value of ${criterion.fact}`);
+        for (const value of criterion.values)
+          if (!declaration.values.includes(value))
+            problems.push(`${where}: criterion ${criterion.id}: "${value}" is not a value of ${criterion.fact}`);
       }
-      if ('unit' in criterion && declaration.type === 'number' && rulebook.units.toCanonical(1, criterion.unit, declaration.dimension) === undefined) {
-        problems.push(`${where}: criterion ${criterion.id}: unit "${criterion.unit}" is not a ${declaration.dimension} unit`);
+      if (
+        'unit' in criterion &&
+        declaration.type === 'number' &&
+        rulebook.units.toCanonical(1, criterion.unit, declaration.dimension) === undefined
+      ) {
+        problems.push(
+          `${where}: criterion ${criterion.id}: unit "${criterion.unit}" is not a ${declaration.dimension} unit`,
+        );
       }
     };
     for (const test of [...encoding.requirements, ...encoding.disqualifiers]) {
@@ -130,7 +153,8 @@ export function loadExemptionRules(rulebook: Rulebook, dir = DEFAULT_EXEMPTION_E
       });
     }
     for (const added of encoding.destinationsAdded ?? []) {
-      if (!ISO_COUNTRY_CODES.includes(added.country.toUpperCase())) problems.push(`${file}: destinationsAdded: ${added.country} is not an ISO 3166-1 alpha-2 code`);
+      if (!ISO_COUNTRY_CODES.includes(added.country.toUpperCase()))
+        problems.push(`${file}: destinationsAdded: ${added.country} is not an ISO 3166-1 alpha-2 code`);
     }
   }
   if (problems.length > 0) throw new ExemptionEncodingError(problems);

@@ -24,7 +24,9 @@ export function normalizeFacts(rulebook: Rulebook, inputs: readonly FactInput[])
     const info = rulebook.facts.get(input.name);
     const label = `facts[${index}] "${input.name}"`;
     if (!info) {
-      problems.push(`${label}: unknown fact; valid facts are listed by the itemFacts query (${closestNames(input.name, [...rulebook.facts.keys()])})`);
+      problems.push(
+        `${label}: unknown fact; valid facts are listed by the itemFacts query (${closestNames(input.name, [...rulebook.facts.keys()])})`,
+      );
       return;
     }
     if (facts.has(input.name)) {
@@ -35,7 +37,12 @@ export function normalizeFacts(rulebook: Rulebook, inputs: readonly FactInput[])
     const unit = (input.unit ?? '').trim();
     const given = `${String(input.value)}${unit ? ` ${unit}` : ''}`;
     if (declaration.type === 'number') {
-      const value = typeof input.value === 'number' ? input.value : typeof input.value === 'string' && input.value.trim() !== '' ? Number(input.value) : Number.NaN;
+      const value =
+        typeof input.value === 'number'
+          ? input.value
+          : typeof input.value === 'string' && input.value.trim() !== ''
+            ? Number(input.value)
+            : Number.NaN;
       if (!Number.isFinite(value)) {
         problems.push(`${label}: must be a number`);
         return;
@@ -43,13 +50,22 @@ export function normalizeFacts(rulebook: Rulebook, inputs: readonly FactInput[])
       const canonical = rulebook.units.toCanonical(value, unit, declaration.dimension);
       if (canonical === undefined) {
         const dimension = rulebook.units.dimension(declaration.dimension);
-        const valid = dimension ? dimension.spellings.map((spelling) => (spelling === '' ? '(none)' : spelling)).join(', ') : '';
+        const valid = dimension
+          ? dimension.spellings.map((spelling) => (spelling === '' ? '(none)' : spelling)).join(', ')
+          : '';
         problems.push(`${label}: unit "${unit}" is not a ${declaration.dimension} unit; use one of: ${valid}`);
         return;
       }
       facts.set(input.name, { name: input.name, type: 'number', value: canonical, given });
     } else if (declaration.type === 'boolean') {
-      const value = typeof input.value === 'boolean' ? input.value : input.value === 'true' ? true : input.value === 'false' ? false : undefined;
+      const value =
+        typeof input.value === 'boolean'
+          ? input.value
+          : input.value === 'true'
+            ? true
+            : input.value === 'false'
+              ? false
+              : undefined;
       if (value === undefined) {
         problems.push(`${label}: must be true or false`);
         return;

@@ -85,7 +85,9 @@ export function loadRulebook(dir = DEFAULT_ENCODINGS_DIR): Rulebook {
   for (const file of files) {
     const parsed = encodingFileSchema.safeParse(JSON.parse(readFileSync(join(dir, file), 'utf8')));
     if (!parsed.success) {
-      problems.push(...parsed.error.issues.slice(0, 10).map((issue) => `${file}: ${issue.path.join('.')}: ${issue.message}`));
+      problems.push(
+        ...parsed.error.issues.slice(0, 10).map((issue) => `${file}: ${issue.path.join('.')}: ${issue.message}`),
+      );
       continue;
     }
     encodings.push({ file, encoding: parsed.data });
@@ -107,15 +109,25 @@ export function buildRulebook(
     if (!existing) {
       facts.set(declaration.name, { declaration: { ...declaration }, usedBy: new Set() });
       if (declaration.type === 'number' && !units.dimension(declaration.dimension)) {
-        problems.push(`${where}: fact ${declaration.name}: unknown dimension "${declaration.dimension}" (valid: ${units.dimensionNames().join(', ')})`);
+        problems.push(
+          `${where}: fact ${declaration.name}: unknown dimension "${declaration.dimension}" (valid: ${units.dimensionNames().join(', ')})`,
+        );
       }
       return;
     }
     const before = existing.declaration;
     if (before.type !== declaration.type) {
-      problems.push(`${where}: fact ${declaration.name} is declared as ${declaration.type} here and ${before.type} elsewhere`);
-    } else if (before.type === 'number' && declaration.type === 'number' && before.dimension !== declaration.dimension) {
-      problems.push(`${where}: fact ${declaration.name} has dimension ${declaration.dimension} here and ${before.dimension} elsewhere`);
+      problems.push(
+        `${where}: fact ${declaration.name} is declared as ${declaration.type} here and ${before.type} elsewhere`,
+      );
+    } else if (
+      before.type === 'number' &&
+      declaration.type === 'number' &&
+      before.dimension !== declaration.dimension
+    ) {
+      problems.push(
+        `${where}: fact ${declaration.name} has dimension ${declaration.dimension} here and ${before.dimension} elsewhere`,
+      );
     } else if (before.type === 'enum' && declaration.type === 'enum') {
       existing.declaration = { ...before, values: [...new Set([...before.values, ...declaration.values])] };
     }
@@ -128,21 +140,35 @@ export function buildRulebook(
   for (const { file, encoding } of encodings) {
     const criterionIds = new Set<string>();
     const visit = (node: ParagraphNode, parent: IndexedParagraph | undefined, depth: number): IndexedParagraph => {
-      const derivedRole = parent === undefined || (parent.role === 'item' && parent.node.combine === 'any') ? 'item' : 'criterion';
-      const indexed: IndexedParagraph = { node, regime: encoding.regime, entry: encoding.entry, file, parent, role: node.role ?? derivedRole, depth };
+      const derivedRole =
+        parent === undefined || (parent.role === 'item' && parent.node.combine === 'any') ? 'item' : 'criterion';
+      const indexed: IndexedParagraph = {
+        node,
+        regime: encoding.regime,
+        entry: encoding.entry,
+        file,
+        parent,
+        role: node.role ?? derivedRole,
+        depth,
+      };
       const key = paragraphKey(encoding.regime, node.paragraph);
-      if (paragraphs.has(key)) problems.push(`${file}: paragraph ${node.paragraph} is encoded twice for ${encoding.regime}`);
+      if (paragraphs.has(key))
+        problems.push(`${file}: paragraph ${node.paragraph} is encoded twice for ${encoding.regime}`);
       paragraphs.set(key, indexed);
       const where = `${file} ${node.paragraph}`;
-      const checkExpression = (expression: Expression) => forEachCriterion(expression, (criterion) => {
-        if (criterionIds.has(criterion.id)) problems.push(`${where}: criterion id ${criterion.id} is used twice in the file`);
-        criterionIds.add(criterion.id);
-        checkCriterion(criterion, where, facts, units, problems);
-        if (criterion.comparator !== 'REF') facts.get(criterion.fact)?.usedBy.add(paragraphKey(encoding.regime, node.paragraph));
-      });
+      const checkExpression = (expression: Expression) =>
+        forEachCriterion(expression, (criterion) => {
+          if (criterionIds.has(criterion.id))
+            problems.push(`${where}: criterion id ${criterion.id} is used twice in the file`);
+          criterionIds.add(criterion.id);
+          checkCriterion(criterion, where, facts, units, problems);
+          if (criterion.comparator !== 'REF')
+            facts.get(criterion.fact)?.usedBy.add(paragraphKey(encoding.regime, node.paragraph));
+        });
       if (node.conditions) checkExpression(node.conditions);
       for (const exclusion of node.exclusions ?? []) {
-        if (criterionIds.has(exclusion.id)) problems.push(`${where}: exclusion id ${exclusion.id} is used twice in the file`);
+        if (criterionIds.has(exclusion.id))
+          problems.push(`${where}: exclusion id ${exclusion.id} is used twice in the file`);
         criterionIds.add(exclusion.id);
         checkExpression(exclusion.when);
       }
@@ -151,7 +177,10 @@ export function buildRulebook(
     };
     entries.push({ file, encoding, root: visit(encoding.root, undefined, 0) });
     for (const reason of encoding.controlReasons ?? []) {
-      if (reason.when) forEachCriterion(reason.when, (criterion) => checkCriterion(criterion, `${file} control reason ${reason.reason} ${reason.column}`, facts, units, problems));
+      if (reason.when)
+        forEachCriterion(reason.when, (criterion) =>
+          checkCriterion(criterion, `${file} control reason ${reason.reason} ${reason.column}`, facts, units, problems),
+        );
     }
   }
   // References are checked once every file is indexed, since they cross files.
@@ -161,8 +190,13 @@ export function buildRulebook(
       for (const expression of expressions) {
         if (!expression) continue;
         forEachCriterion(expression, (criterion) => {
-          if (criterion.comparator === 'REF' && !paragraphs.has(paragraphKey(criterion.regime ?? encoding.regime, criterion.ref))) {
-            problems.push(`${file} ${node.paragraph}: criterion ${criterion.id} refers to ${criterion.ref} (${criterion.regime ?? encoding.regime}), which no encoding defines`);
+          if (
+            criterion.comparator === 'REF' &&
+            !paragraphs.has(paragraphKey(criterion.regime ?? encoding.regime, criterion.ref))
+          ) {
+            problems.push(
+              `${file} ${node.paragraph}: criterion ${criterion.id} refers to ${criterion.ref} (${criterion.regime ?? encoding.regime}), which no encoding defines`,
+            );
           }
         });
       }
@@ -172,13 +206,21 @@ export function buildRulebook(
     for (const reason of encoding.controlReasons ?? []) {
       if (reason.when) {
         forEachCriterion(reason.when, (criterion) => {
-          if (criterion.comparator === 'REF' && !paragraphs.has(paragraphKey(criterion.regime ?? encoding.regime, criterion.ref))) {
-            problems.push(`${file}: control reason ${reason.reason} (${reason.column}): criterion ${criterion.id} refers to ${criterion.ref} (${criterion.regime ?? encoding.regime}), which no encoding defines`);
+          if (
+            criterion.comparator === 'REF' &&
+            !paragraphs.has(paragraphKey(criterion.regime ?? encoding.regime, criterion.ref))
+          ) {
+            problems.push(
+              `${file}: control reason ${reason.reason} (${reason.column}): criterion ${criterion.id} refers to ${criterion.ref} (${criterion.regime ?? encoding.regime}), which no encoding defines`,
+            );
           }
         });
       }
       for (const code of reason.paragraphs ?? []) {
-        if (!paragraphs.has(paragraphKey(encoding.regime, code))) problems.push(`${file}: control reason ${reason.reason} (${reason.column}) names paragraph ${code}, which the file does not encode`);
+        if (!paragraphs.has(paragraphKey(encoding.regime, code)))
+          problems.push(
+            `${file}: control reason ${reason.reason} (${reason.column}) names paragraph ${code}, which the file does not encode`,
+          );
       }
     }
   }
@@ -192,7 +234,13 @@ export function forEachCriterion(expression: Expression, visit: (criterion: Crit
   else forEachCriterion(expression.not, visit);
 }
 
-function checkCriterion(criterion: Criterion, where: string, facts: ReadonlyMap<string, FactInfo>, units: UnitTable, problems: string[]): void {
+function checkCriterion(
+  criterion: Criterion,
+  where: string,
+  facts: ReadonlyMap<string, FactInfo>,
+  units: UnitTable,
+  problems: string[],
+): void {
   if (criterion.comparator === 'REF') return;
   const info = facts.get(criterion.fact);
   if (!info) {
@@ -202,13 +250,23 @@ function checkCriterion(criterion: Criterion, where: string, facts: ReadonlyMap<
   const declaration = info.declaration;
   const expected = criterion.comparator === 'IS' ? 'boolean' : criterion.comparator === 'IN' ? 'enum' : 'number';
   if (declaration.type !== expected) {
-    problems.push(`${where}: criterion ${criterion.id} compares ${criterion.fact} with ${criterion.comparator}, but the fact is ${declaration.type}`);
+    problems.push(
+      `${where}: criterion ${criterion.id} compares ${criterion.fact} with ${criterion.comparator}, but the fact is ${declaration.type}`,
+    );
     return;
   }
   if (criterion.comparator === 'IN' && declaration.type === 'enum') {
-    for (const value of criterion.values) if (!declaration.values.includes(value)) problems.push(`${where}: criterion ${criterion.id}: "${value}" is not a declared value of ${criterion.fact}`);
+    for (const value of criterion.values)
+      if (!declaration.values.includes(value))
+        problems.push(`${where}: criterion ${criterion.id}: "${value}" is not a declared value of ${criterion.fact}`);
   }
-  if ('unit' in criterion && declaration.type === 'number' && units.toCanonical(1, criterion.unit, declaration.dimension) === undefined) {
-    problems.push(`${where}: criterion ${criterion.id}: unit "${criterion.unit}" is not a ${declaration.dimension} unit`);
+  if (
+    'unit' in criterion &&
+    declaration.type === 'number' &&
+    units.toCanonical(1, criterion.unit, declaration.dimension) === undefined
+  ) {
+    problems.push(
+      `${where}: criterion ${criterion.id}: unit "${criterion.unit}" is not a ${declaration.dimension} unit`,
+    );
   }
 }

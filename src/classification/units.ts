@@ -31,14 +31,21 @@ export class UnitTable {
     const parsed = unitsFileSchema.parse(json);
     const dimensions = new Map<string, Dimension>();
     for (const [name, spec] of Object.entries(parsed.dimensions)) {
-      if (spec.units[spec.canonical] !== 1) throw new Error(`units.json: dimension ${name}: canonical unit "${spec.canonical}" must have factor 1`);
+      if (spec.units[spec.canonical] !== 1)
+        throw new Error(`units.json: dimension ${name}: canonical unit "${spec.canonical}" must have factor 1`);
       const factors = new Map<string, number>(Object.entries(spec.units));
       for (const [alias, target] of Object.entries(spec.aliases)) {
         const factor = spec.units[target];
-        if (factor === undefined) throw new Error(`units.json: dimension ${name}: alias "${alias}" points to unknown unit "${target}"`);
+        if (factor === undefined)
+          throw new Error(`units.json: dimension ${name}: alias "${alias}" points to unknown unit "${target}"`);
         factors.set(alias, factor);
       }
-      dimensions.set(name, { name, canonical: spec.canonical, factors, spellings: [...Object.keys(spec.units), ...Object.keys(spec.aliases)] });
+      dimensions.set(name, {
+        name,
+        canonical: spec.canonical,
+        factors,
+        spellings: [...Object.keys(spec.units), ...Object.keys(spec.aliases)],
+      });
     }
     return new UnitTable(dimensions);
   }

@@ -57,7 +57,11 @@ async function serve(config: Config, logger: Logger): Promise<void> {
   }
 }
 
-async function withDatabase(config: Config, logger: Logger, work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<void>) {
+async function withDatabase(
+  config: Config,
+  logger: Logger,
+  work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<void>,
+) {
   const db = await openDatabase(config);
   try {
     await work(db);
@@ -69,7 +73,9 @@ async function withDatabase(config: Config, logger: Logger, work: (db: Awaited<R
 
 const program = new Command()
   .name('kb')
-  .description('Export-control knowledge base: GraphQL API over control lists, exemptions, consultations and impact data');
+  .description(
+    'Export-control knowledge base: GraphQL API over control lists, exemptions, consultations and impact data',
+  );
 
 program
   .command('serve')
@@ -123,21 +129,30 @@ program
       const snapshotPath = searchSnapshotPath(config, db);
       const indexer =
         engine instanceof EmbeddedSearchEngine && snapshotPath !== undefined
-          ? new SnapshottingSearchIndexer(db.prisma, engine, { path: snapshotPath, fingerprint: await indexFingerprint(settings) })
+          ? new SnapshottingSearchIndexer(db.prisma, engine, {
+              path: snapshotPath,
+              fingerprint: await indexFingerprint(settings),
+            })
           : new SearchIndexer(db.prisma, engine);
       const consumeOutbox = !(engine instanceof EmbeddedSearchEngine) || snapshotPath !== undefined;
       // Types are indexed one after another: one bar per type, started on its first page.
       let bar: SingleBar | undefined;
       let current = '';
-      const indexed = await indexer.reindex((progress) => {
-        if (progress.type !== current) {
-          bar?.stop();
-          current = progress.type;
-          bar = new SingleBar({ format: `${progress.type.padEnd(18)} |{bar}| {value}/{total}`, noTTYOutput: true, notTTYSchedule: 500 }, Presets.shades_classic);
-          bar.start(progress.total, 0);
-        }
-        bar?.update(progress.indexed);
-      }, { consumeOutbox });
+      const indexed = await indexer.reindex(
+        (progress) => {
+          if (progress.type !== current) {
+            bar?.stop();
+            current = progress.type;
+            bar = new SingleBar(
+              { format: `${progress.type.padEnd(18)} |{bar}| {value}/{total}`, noTTYOutput: true, notTTYSchedule: 500 },
+              Presets.shades_classic,
+            );
+            bar.start(progress.total, 0);
+          }
+          bar?.update(progress.indexed);
+        },
+        { consumeOutbox },
+      );
       bar?.stop();
       if (indexer instanceof SnapshottingSearchIndexer) {
         const saved = await indexer.saveSnapshot();

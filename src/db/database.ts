@@ -51,7 +51,10 @@ const BACKGROUND_STATEMENT = /"SearchOutbox"/;
  * Runs one read-only parameterised statement outside Prisma and returns its rows, on whichever
  * database the client runs on; counted with Prisma's statements (Database.statementCount).
  */
-export type SqlReader = <Row extends Record<string, unknown>>(sql: string, params: readonly unknown[]) => Promise<Row[]>;
+export type SqlReader = <Row extends Record<string, unknown>>(
+  sql: string,
+  params: readonly unknown[],
+) => Promise<Row[]>;
 
 function countingClient(adapter: SqlDriverAdapterFactory) {
   let statements = 0;
@@ -108,7 +111,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     pool.on('error', () => undefined);
     const { prisma, statementCount, counted } = countingClient(new PrismaPg(pool));
     rawPoolByClient.set(prisma, pool);
-    sqlReaderByClient.set(prisma, counted(async (sql, params) => (await pool.query<Record<string, unknown>>(sql, params)).rows));
+    sqlReaderByClient.set(
+      prisma,
+      counted(async (sql, params) => (await pool.query<Record<string, unknown>>(sql, params)).rows),
+    );
     return {
       kind: 'postgresql',
       prisma,
@@ -132,7 +138,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
   const pglite = await PGlite.create(dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
   const { prisma, statementCount, counted } = countingClient(new PrismaPGlite(pglite));
-  sqlReaderByClient.set(prisma, counted(async (sql, params) => (await pglite.query<Record<string, unknown>>(sql, params)).rows));
+  sqlReaderByClient.set(
+    prisma,
+    counted(async (sql, params) => (await pglite.query<Record<string, unknown>>(sql, params)).rows),
+  );
   return {
     kind: 'pglite',
     prisma,

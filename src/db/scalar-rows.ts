@@ -19,7 +19,13 @@ interface ScalarField {
 }
 
 /** Prisma scalar types whose JSON form (jsonb_build_object) converts back without loss. */
-const KIND_OF_TYPE: Readonly<Record<string, FieldKind>> = { String: 'text', Int: 'int', Boolean: 'boolean', DateTime: 'dateTime', Json: 'json' };
+const KIND_OF_TYPE: Readonly<Record<string, FieldKind>> = {
+  String: 'text',
+  Int: 'int',
+  Boolean: 'boolean',
+  DateTime: 'dateTime',
+  Json: 'json',
+};
 
 const fieldsByModel = new Map<string, ReadonlyMap<string, ScalarField>>();
 
@@ -75,7 +81,10 @@ function fromJson(field: ScalarField, value: unknown): unknown {
  * One statement (a UNION ALL of one branch per request) returning, per request, the rows found,
  * in no particular order. Ids not found are simply missing.
  */
-export async function readScalarRows(read: SqlReader, requests: readonly ScalarRowsRequest[]): Promise<Array<Array<Record<string, unknown>>>> {
+export async function readScalarRows(
+  read: SqlReader,
+  requests: readonly ScalarRowsRequest[],
+): Promise<Array<Array<Record<string, unknown>>>> {
   const results: Array<Array<Record<string, unknown>>> = requests.map(() => []);
   const active = requests.map((request, index) => ({ request, index })).filter(({ request }) => request.ids.length > 0);
   if (active.length === 0) return results;

@@ -49,9 +49,5 @@ export async function openSchemaEngine(
   await initialiseWasm();
   const bound = bindMigrationAwareSqlAdapterFactory(adapterFactory);
   const Engine = (bindings as unknown as { SchemaEngine: typeof SchemaEngine }).SchemaEngine;
-  return Engine.new(
-    { datamodels: datamodel ? [[datamodel.path, datamodel.content]] : undefined },
-    log,
-    bound,
-  );
+  return Engine.new({ datamodels: datamodel ? [[datamodel.path, datamodel.content]] : undefined }, log, bound);
 }

@@ -40,7 +40,10 @@ export function itemTypeFromScopeLabel(label: string): ItemTypeValue | null {
 }
 
 /** Distinct item types of a list of scope labels, in enum order; unknown labels are returned separately. */
-export function itemTypesFromScopeLabels(labels: readonly string[]): { itemTypes: ItemTypeValue[]; unmapped: string[] } {
+export function itemTypesFromScopeLabels(labels: readonly string[]): {
+  itemTypes: ItemTypeValue[];
+  unmapped: string[];
+} {
   const found = new Set<ItemTypeValue>();
   const unmapped: string[] = [];
   for (const label of labels) {

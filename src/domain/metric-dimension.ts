@@ -4,13 +4,7 @@
 
 /** Same literals as the Prisma enum MetricDimension. */
 export type MetricDimensionValue =
-  | 'TRADE_VALUE'
-  | 'LICENSING_VOLUME'
-  | 'DENIALS'
-  | 'PROCESSING_TIME'
-  | 'MARKET'
-  | 'LIST_SCOPE'
-  | 'OTHER';
+  'TRADE_VALUE' | 'LICENSING_VOLUME' | 'DENIALS' | 'PROCESSING_TIME' | 'MARKET' | 'LIST_SCOPE' | 'OTHER';
 
 const RULES: ReadonlyArray<readonly [RegExp, MetricDimensionValue]> = [
   [/\bvalue\b/i, 'TRADE_VALUE'],
@@ -20,7 +14,10 @@ const RULES: ReadonlyArray<readonly [RegExp, MetricDimensionValue]> = [
   [/\bturnover\b/i, 'MARKET'],
   // Shares of trade ("dual-use exports as share of ...", "share of authorised trade").
   [/\b(exports|trade)\b.*\bas share of\b|\bshare of authorised trade\b/i, 'TRADE_VALUE'],
-  [/\b(decisions|issued|applications?|approv\w*|returned without action|licen[cs]es? shipped|shipped against|revoked|licensing volume)\b/i, 'LICENSING_VOLUME'],
+  [
+    /\b(decisions|issued|applications?|approv\w*|returned without action|licen[cs]es? shipped|shipped against|revoked|licensing volume)\b/i,
+    'LICENSING_VOLUME',
+  ],
 ];
 
 export function metricDimensionFromIndicator(indicator: string): MetricDimensionValue {

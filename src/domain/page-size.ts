@@ -45,14 +45,16 @@ export function pageArgumentViolations(args: PageArguments): PageArgumentViolati
     violations.push({
       field: 'last',
       rule: 'exclusive-arguments',
-      message: '"first" and "last" cannot be used together: page forward with "first" (and "after") or backward with "last" (and "before")',
+      message:
+        '"first" and "last" cannot be used together: page forward with "first" (and "after") or backward with "last" (and "before")',
     });
   }
   if (given(args.after) && given(args.before)) {
     violations.push({
       field: 'before',
       rule: 'exclusive-arguments',
-      message: '"after" and "before" cannot be used together: page forward with "first" and "after" or backward with "last" and "before"',
+      message:
+        '"after" and "before" cannot be used together: page forward with "first" and "after" or backward with "last" and "before"',
     });
   }
   if (given(args.first) && given(args.before)) {

@@ -4,11 +4,7 @@
 
 /** Same literals as the Prisma enum PeriodType (kept structural so this file stays pure). */
 export type ReportingPeriodType =
-  | 'CALENDAR_YEAR'
-  | 'US_FISCAL_YEAR'
-  | 'CALENDAR_QUARTER'
-  | 'DATE_RANGE'
-  | 'PARTIAL_FISCAL_YEAR';
+  'CALENDAR_YEAR' | 'US_FISCAL_YEAR' | 'CALENDAR_QUARTER' | 'DATE_RANGE' | 'PARTIAL_FISCAL_YEAR';
 
 export interface ReportingPeriod {
   type: ReportingPeriodType;
@@ -57,7 +53,17 @@ export function usFiscalYear(year: number): { start: Date; end: Date } {
 }
 
 const WORD_NUMBERS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
 };
 
 export function parseReportingPeriod(input: string): ReportingPeriod {
@@ -103,5 +109,8 @@ export function parseReportingPeriod(input: string): ReportingPeriod {
     return { type: 'PARTIAL_FISCAL_YEAR', start, end };
   }
 
-  throw new ReportingPeriodError(text, 'expected YYYY, FYYYYY, YYYY Qn, YYYY-MM-DD to YYYY-MM-DD or "first N months of FYYYYY"');
+  throw new ReportingPeriodError(
+    text,
+    'expected YYYY, FYYYYY, YYYY Qn, YYYY-MM-DD to YYYY-MM-DD or "first N months of FYYYYY"',
+  );
 }

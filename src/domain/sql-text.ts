@@ -22,7 +22,10 @@ export function escapeLikePattern(text: string): string {
  * The path (e.g. ["filter", "text"], ["ids", 3]) of the first string holding a NUL character in
  * an argument value of any shape (strings, lists, input objects); null when there is none.
  */
-export function pathOfTextWithNul(value: unknown, path: ReadonlyArray<string | number> = []): Array<string | number> | null {
+export function pathOfTextWithNul(
+  value: unknown,
+  path: ReadonlyArray<string | number> = [],
+): Array<string | number> | null {
   if (typeof value === 'string') return containsNul(value) ? [...path] : null;
   if (Array.isArray(value)) {
     for (const [index, item] of value.entries()) {

@@ -114,15 +114,26 @@ export const builder = new SchemaBuilder<{
     // of types that are not nodes, where the plugin's own fields raise errors.
     nodeQueryOptions: false,
     nodesQueryOptions: false,
-    pageInfoTypeOptions: { description: 'Where a page sits in its connection, and the cursors to fetch the neighbouring pages.' },
+    pageInfoTypeOptions: {
+      description: 'Where a page sits in its connection, and the cursors to fetch the neighbouring pages.',
+    },
     pageInfoFieldOptions: { description: 'Cursors and flags for fetching the next or previous page.' },
-    hasNextPageFieldOptions: { description: 'True when more items follow this page (ask again with `after: endCursor`).' },
-    hasPreviousPageFieldOptions: { description: 'True when items precede this page (ask again with `before: startCursor`).' },
+    hasNextPageFieldOptions: {
+      description: 'True when more items follow this page (ask again with `after: endCursor`).',
+    },
+    hasPreviousPageFieldOptions: {
+      description: 'True when items precede this page (ask again with `before: startCursor`).',
+    },
     startCursorFieldOptions: { description: 'Cursor of the first item on this page; null when the page is empty.' },
     endCursorFieldOptions: { description: 'Cursor of the last item on this page; null when the page is empty.' },
-    edgesFieldOptions: { nullable: { list: false, items: false }, description: 'The items on this page, each with its cursor.' },
+    edgesFieldOptions: {
+      nullable: { list: false, items: false },
+      description: 'The items on this page, each with its cursor.',
+    },
     nodeFieldOptions: { nullable: false, description: 'The item itself.' },
-    cursorFieldOptions: { description: 'Opaque position of this item; pass it as `after` or `before` to page from here.' },
+    cursorFieldOptions: {
+      description: 'Opaque position of this item; pass it as `after` or `before` to page from here.',
+    },
     firstArgOptions: { description: FIRST_DESCRIPTION },
     lastArgOptions: { description: LAST_DESCRIPTION },
     afterArgOptions: { description: AFTER_DESCRIPTION },

@@ -181,7 +181,11 @@ function withoutUndefined(extensions: Record<string, unknown>): Record<string, u
   return Object.fromEntries(Object.entries(extensions).filter(([, value]) => value !== undefined));
 }
 
-function reported(formatted: GraphQLFormattedError, domain: DomainError, requestId: string | undefined): GraphQLFormattedError {
+function reported(
+  formatted: GraphQLFormattedError,
+  domain: DomainError,
+  requestId: string | undefined,
+): GraphQLFormattedError {
   return {
     message: domain.message,
     ...(formatted.locations ? { locations: formatted.locations } : {}),

@@ -108,7 +108,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
     if (!Number.isInteger(request.limit) || request.limit < 1 || request.limit > MAX_PAGE_SIZE) {
       throw new RangeError(`limit must be an integer in 1..${MAX_PAGE_SIZE}`);
     }
-    const candidates = this.candidates(request.query).filter((candidate) => matchesFilter(candidate.document, request.filter));
+    const candidates = this.candidates(request.query).filter((candidate) =>
+      matchesFilter(candidate.document, request.filter),
+    );
     this.rollUpParagraphs(candidates);
     candidates.sort(
       (a, b) =>
@@ -196,7 +198,12 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private indexOptions(): Options<SearchDocument> {
     return {
       fields: INDEXED_FIELDS,
-      extractField: (document, field) => (field === 'codes' ? document.codes.join(' ') : field === 'id' ? document.id : document[field as 'title' | 'body']),
+      extractField: (document, field) =>
+        field === 'codes'
+          ? document.codes.join(' ')
+          : field === 'id'
+            ? document.id
+            : document[field as 'title' | 'body'],
       tokenize: (text) => wordsOf(text).map((word) => word.text),
       processTerm: (term) => {
         const normalized = normalizeWord(term);
@@ -232,7 +239,13 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const terms = termsOf(query, this.stopWords);
     if (terms.length === 0) {
       // Placeholder search, as Meilisearch: an empty query lists everything.
-      return [...this.documents.values()].map((document) => ({ document, tier: 0, raw: 0, matches: new Map(), exactCodes: new Set<string>() }));
+      return [...this.documents.values()].map((document) => ({
+        document,
+        tier: 0,
+        raw: 0,
+        matches: new Map(),
+        exactCodes: new Set<string>(),
+      }));
     }
     // A trailing space means the last word is complete (Meilisearch does the same).
     const lastIsPrefix = !/\s$/u.test(query);
@@ -257,7 +270,13 @@ export class EmbeddedSearchEngine implements SearchEngine {
       for (const id of ids) {
         const document = this.documents.get(id);
         if (document === undefined) continue;
-        const candidate = byId.get(id) ?? { document, tier: 0, raw: 0, matches: new Map(), exactCodes: new Set<string>() };
+        const candidate = byId.get(id) ?? {
+          document,
+          tier: 0,
+          raw: 0,
+          matches: new Map(),
+          exactCodes: new Set<string>(),
+        };
         candidate.exactCodes.add(code);
         candidate.tier = terms.length + 1;
         byId.set(id, candidate);
@@ -270,7 +289,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private raise(byId: Map<string, Candidate>, { query, branches }: ConceptQuery, from: number, to: number): void {
     // A document boost of 0 makes MiniSearch skip scoring every posting of a document that
     // is not in tier `from`: most of the work for common words.
-    let boostDocument: ((id: string, term: string) => number) | undefined = from === 0 ? undefined : (id: string) => (byId.get(id)?.tier === from ? 1 : 0);
+    let boostDocument: ((id: string, term: string) => number) | undefined =
+      from === 0 ? undefined : (id: string) => (byId.get(id)?.tier === from ? 1 : 0);
     // In tier 0 (every document) an AND branch of common words costs the most; above, the
     // tier already narrows the scoring and listing the documents first did not pay.
     const possible = from === 0 ? this.possibleMatches(branches) : undefined;
@@ -307,7 +327,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
    * Listing the documents is cheap: MiniSearch calls `boostDocument` for every posting it reads
    * and scores nothing when it returns 0. Undefined when no branch is an AND.
    */
-  private possibleMatches(branches: readonly (readonly LeafQuery[])[]): { ids: Set<string>; singleTerms: Set<string> } | undefined {
+  private possibleMatches(
+    branches: readonly (readonly LeafQuery[])[],
+  ): { ids: Set<string>; singleTerms: Set<string> } | undefined {
     if (!branches.some((leaves) => leaves.length > 1)) return undefined;
     // The documents of `leaf` that are in `within` (all of them when undefined).
     const documentsOf = (leaf: LeafQuery, within: ReadonlySet<string> | undefined): Set<string> => {
@@ -365,7 +387,13 @@ export class EmbeddedSearchEngine implements SearchEngine {
         if (dot <= 0) continue;
         for (const id of this.codeIndex.get(code.slice(0, dot).trim().toLowerCase()) ?? []) {
           const entry = byId.get(id);
-          if (entry === undefined || entry === paragraph || entry.document.type !== 'PROVISION' || entry.document.regime !== document.regime) continue;
+          if (
+            entry === undefined ||
+            entry === paragraph ||
+            entry.document.type !== 'PROVISION' ||
+            entry.document.regime !== document.regime
+          )
+            continue;
           if (entry.tier === paragraph.tier && entry.raw < paragraph.raw) {
             entry.raw = paragraph.raw;
             entry.rolledUp = true;
@@ -436,7 +464,11 @@ function matchesFilter(document: SearchDocument, filter: SearchFilter | undefine
   if (!oneOf(document.regime, filter.regime)) return false;
   if (!oneOf(document.jurisdiction, filter.jurisdiction)) return false;
   if (!oneOf(document.category, filter.category)) return false;
-  if (filter.audience !== undefined && filter.audience.length > 0 && !document.audience.some((a) => filter.audience?.includes(a))) {
+  if (
+    filter.audience !== undefined &&
+    filter.audience.length > 0 &&
+    !document.audience.some((a) => filter.audience?.includes(a))
+  ) {
     return false;
   }
   if (filter.dateFrom !== undefined || filter.dateTo !== undefined) {
@@ -466,12 +498,17 @@ function highlightsOf(candidate: Candidate): Highlight[] {
   const highlights: Highlight[] = [];
   const title = highlightSnippet(candidate.document.title, matchedIn('title'));
   if (title !== null) highlights.push({ field: 'title', snippet: title });
-  const codeSnippets = candidate.document.codes.map((code) => ({ code, snippet: highlightSnippet(code, matchedIn('codes')) }));
+  const codeSnippets = candidate.document.codes.map((code) => ({
+    code,
+    snippet: highlightSnippet(code, matchedIn('codes')),
+  }));
   const isExact = (code: string): boolean => candidate.exactCodes.has(code.trim().toLowerCase());
   if (codeSnippets.some(({ code, snippet }) => snippet !== null || isExact(code))) {
     highlights.push({
       field: 'codes',
-      snippet: codeSnippets.map(({ code, snippet }) => (isExact(code) ? highlightWhole(code) : (snippet ?? code))).join(', '),
+      snippet: codeSnippets
+        .map(({ code, snippet }) => (isExact(code) ? highlightWhole(code) : (snippet ?? code)))
+        .join(', '),
     });
   }
   const body = highlightSnippet(candidate.document.body, matchedIn('body'));

@@ -17,7 +17,9 @@ export function currentSearchEngine(): SearchEngine | undefined {
 }
 
 /** Meilisearch when MEILI_HOST is set (config.ts guarantees both keys then), else the embedded engine. */
-export function createSearchEngine(config: Pick<Config, 'MEILI_HOST' | 'MEILI_SEARCH_KEY' | 'MEILI_ADMIN_KEY' | 'MEILI_INDEX'>): SearchEngine {
+export function createSearchEngine(
+  config: Pick<Config, 'MEILI_HOST' | 'MEILI_SEARCH_KEY' | 'MEILI_ADMIN_KEY' | 'MEILI_INDEX'>,
+): SearchEngine {
   if (config.MEILI_HOST === undefined) return new EmbeddedSearchEngine();
   return new MeilisearchSearchEngine({
     host: config.MEILI_HOST,

@@ -68,7 +68,11 @@ const SnapshotFile = z.object({
   documents: z.array(SnapshotDocument),
   // The header only: MiniSearch checks the rest of its own serialization in loadJS.
   index: z.custom<AsPlainObject>(
-    (value) => typeof value === 'object' && value !== null && typeof (value as { documentCount?: unknown }).documentCount === 'number' && typeof (value as { serializationVersion?: unknown }).serializationVersion === 'number',
+    (value) =>
+      typeof value === 'object' &&
+      value !== null &&
+      typeof (value as { documentCount?: unknown }).documentCount === 'number' &&
+      typeof (value as { serializationVersion?: unknown }).serializationVersion === 'number',
     'index is not a MiniSearch serialization',
   ),
 });
@@ -83,7 +87,14 @@ export async function indexFingerprint(settings: SearchSettings): Promise<string
     .map(([term, targets]) => [term, [...targets].sort()] as const)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   // MiniSearch versions its serialization itself (loadJS refuses an incompatible one).
-  hash.update(JSON.stringify({ format: SNAPSHOT_FORMAT, documents: SEARCH_DOCUMENT_VERSION, synonyms: sortedSynonyms, stopWords: [...settings.stopWords].sort() }));
+  hash.update(
+    JSON.stringify({
+      format: SNAPSHOT_FORMAT,
+      documents: SEARCH_DOCUMENT_VERSION,
+      synonyms: sortedSynonyms,
+      stopWords: [...settings.stopWords].sort(),
+    }),
+  );
   const extension = extname(import.meta.filename);
   for (const name of SHAPING_SOURCES) {
     hash.update(`\n${name}\n`);
@@ -95,7 +106,11 @@ export async function indexFingerprint(settings: SearchSettings): Promise<string
 /** The outbox mark now; null when the backlog is too large to be worth a snapshot. */
 export async function readOutboxMark(prisma: Db): Promise<OutboxMark | null> {
   const [database, sequence] = await Promise.all([databaseIdentifier(prisma), outboxSequence(prisma)]);
-  const rows = await prisma.searchOutbox.findMany({ select: { id: true }, orderBy: { id: 'asc' }, take: MAX_PENDING_ROWS + 1 });
+  const rows = await prisma.searchOutbox.findMany({
+    select: { id: true },
+    orderBy: { id: 'asc' },
+    take: MAX_PENDING_ROWS + 1,
+  });
   if (rows.length > MAX_PENDING_ROWS) return null;
   return { database, sequence: sequence.toString(), pending: rows.map((row) => row.id.toString()) };
 }
@@ -112,9 +127,11 @@ export async function outboxChangeSince(prisma: Db, mark: OutboxMark): Promise<s
     pending.length === 0 ? Promise.resolve(0) : prisma.searchOutbox.count({ where: { id: { in: pending } } }),
     prisma.searchOutbox.count({ where: { id: { gt: sequence } } }),
   ]);
-  if (pendingLeft !== pending.length) return 'outbox rows pending at snapshot time were drained since without a new snapshot';
+  if (pendingLeft !== pending.length)
+    return 'outbox rows pending at snapshot time were drained since without a new snapshot';
   if (atOrBelow !== pending.length) return 'the outbox holds rows the snapshot does not know';
-  if (BigInt(above) !== now - sequence) return 'outbox rows written after the snapshot were drained (or rolled back) since';
+  if (BigInt(above) !== now - sequence)
+    return 'outbox rows written after the snapshot were drained (or rolled back) since';
   return null;
 }
 
@@ -126,12 +143,24 @@ export interface SnapshotSaved {
 }
 
 /** Writes the snapshot atomically: a temporary file in the same directory, fsync, rename. */
-export async function saveIndexSnapshot(path: string, engine: EmbeddedSearchEngine, fingerprint: string, mark: OutboxMark): Promise<SnapshotSaved> {
+export async function saveIndexSnapshot(
+  path: string,
+  engine: EmbeddedSearchEngine,
+  fingerprint: string,
+  mark: OutboxMark,
+): Promise<SnapshotSaved> {
   const started = performance.now();
   // Taken after the mark was read: a row consumed in between is in `pending` and absent at the
   // next start, which then rebuilds (safe); the reverse order could lose it.
   const state = engine.exportState();
-  const json = JSON.stringify({ format: SNAPSHOT_FORMAT, fingerprint, createdAt: new Date().toISOString(), outbox: mark, documents: state.documents, index: state.index });
+  const json = JSON.stringify({
+    format: SNAPSHOT_FORMAT,
+    fingerprint,
+    createdAt: new Date().toISOString(),
+    outbox: mark,
+    documents: state.documents,
+    index: state.index,
+  });
   const temporary = join(dirname(path), `.${basename(path)}.${randomUUID()}.tmp`);
   try {
     const file = await open(temporary, 'w');
@@ -146,7 +175,12 @@ export async function saveIndexSnapshot(path: string, engine: EmbeddedSearchEngi
     await rm(temporary, { force: true });
     throw error;
   }
-  return { path, bytes: Buffer.byteLength(json), documents: state.documents.length, ms: Math.round(performance.now() - started) };
+  return {
+    path,
+    bytes: Buffer.byteLength(json),
+    documents: state.documents.length,
+    ms: Math.round(performance.now() - started),
+  };
 }
 
 export type IndexSnapshotFile = z.infer<typeof SnapshotFile>;
@@ -157,14 +191,18 @@ export function parseIndexSnapshot(text: string): IndexSnapshotFile {
 }
 
 export type SnapshotLoad =
-  | { loaded: true; documents: number; bytes: number; ms: number }
-  | { loaded: false; absent: boolean; reason: string };
+  { loaded: true; documents: number; bytes: number; ms: number } | { loaded: false; absent: boolean; reason: string };
 
 /**
  * Loads the snapshot at `path` into `engine` when it is intact, has the same fingerprint and the
  * outbox shows nothing was lost since; otherwise leaves the engine alone and says why.
  */
-export async function loadIndexSnapshot(path: string, engine: EmbeddedSearchEngine, fingerprint: string, prisma: Db): Promise<SnapshotLoad> {
+export async function loadIndexSnapshot(
+  path: string,
+  engine: EmbeddedSearchEngine,
+  fingerprint: string,
+  prisma: Db,
+): Promise<SnapshotLoad> {
   const started = performance.now();
   let text: string;
   try {
@@ -177,7 +215,11 @@ export async function loadIndexSnapshot(path: string, engine: EmbeddedSearchEngi
   try {
     snapshot = parseIndexSnapshot(text);
   } catch (error) {
-    return { loaded: false, absent: false, reason: `corrupt: ${error instanceof Error ? error.message.slice(0, 300) : String(error)}` };
+    return {
+      loaded: false,
+      absent: false,
+      reason: `corrupt: ${error instanceof Error ? error.message.slice(0, 300) : String(error)}`,
+    };
   }
   if (snapshot.fingerprint !== fingerprint) {
     return { loaded: false, absent: false, reason: 'search settings or document builder changed since it was taken' };
@@ -188,9 +230,18 @@ export async function loadIndexSnapshot(path: string, engine: EmbeddedSearchEngi
     engine.importState({ index: snapshot.index, documents: snapshot.documents });
   } catch (error) {
     await engine.clear();
-    return { loaded: false, absent: false, reason: `corrupt index: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      loaded: false,
+      absent: false,
+      reason: `corrupt index: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
-  return { loaded: true, documents: snapshot.documents.length, bytes: Buffer.byteLength(text), ms: Math.round(performance.now() - started) };
+  return {
+    loaded: true,
+    documents: snapshot.documents.length,
+    bytes: Buffer.byteLength(text),
+    ms: Math.round(performance.now() - started),
+  };
 }
 
 export interface SnapshotOptions {
@@ -269,11 +320,15 @@ export class SnapshottingSearchIndexer extends SearchIndexer {
 }
 
 async function databaseIdentifier(prisma: Db): Promise<string> {
-  const rows = await prisma.$queryRaw<Array<{ id: string }>>`SELECT system_identifier::text AS id FROM pg_control_system()`;
+  const rows = await prisma.$queryRaw<
+    Array<{ id: string }>
+  >`SELECT system_identifier::text AS id FROM pg_control_system()`;
   return rows[0]?.id ?? 'unknown';
 }
 
 async function outboxSequence(prisma: Db): Promise<bigint> {
-  const rows = await prisma.$queryRaw<Array<{ last: string | null }>>`SELECT pg_sequence_last_value(pg_get_serial_sequence('"SearchOutbox"', 'id')::regclass)::text AS last`;
+  const rows = await prisma.$queryRaw<
+    Array<{ last: string | null }>
+  >`SELECT pg_sequence_last_value(pg_get_serial_sequence('"SearchOutbox"', 'id')::regclass)::text AS last`;
   return BigInt(rows[0]?.last ?? '0');
 }

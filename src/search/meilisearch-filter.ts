@@ -82,17 +82,24 @@ export interface MeilisearchDocument extends SearchDocument {
 }
 
 export function toMeilisearchDocument(document: SearchDocument): MeilisearchDocument {
-  return { ...document, key: documentKey(document.id), dateNumber: document.date === null ? null : dateNumber(document.date) };
+  return {
+    ...document,
+    key: documentKey(document.id),
+    dateNumber: document.date === null ? null : dateNumber(document.date),
+  };
 }
 
 /** The port document of a stored one (extra attributes such as `_formatted` dropped). */
 export function fromMeilisearchDocument(stored: Partial<MeilisearchDocument>): SearchDocument {
   const text = (value: unknown): string => (typeof value === 'string' ? value : '');
   const nullableText = (value: unknown): string | null => (typeof value === 'string' ? value : null);
-  const list = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
+  const list = (value: unknown): string[] =>
+    Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
   const type = SEARCHABLE_TYPES.find((known: SearchableType) => known === stored.type);
   if (type === undefined || typeof stored.id !== 'string') {
-    throw new TypeError(`Meilisearch returned a document that is not ours (id ${JSON.stringify(stored.id)}, type ${JSON.stringify(stored.type)})`);
+    throw new TypeError(
+      `Meilisearch returned a document that is not ours (id ${JSON.stringify(stored.id)}, type ${JSON.stringify(stored.type)})`,
+    );
   }
   return {
     id: stored.id,

@@ -2,7 +2,16 @@
 // Two clients: queries go out with the search key only; settings, indexing and reading
 // documents back with the admin key. Every write is a Meilisearch task: the adapter waits for
 // it and turns a failed task into an error naming the task's error code and message.
-import { Meilisearch, MeilisearchApiError, type EnqueuedTaskPromise, type Index, type ResourceResults, type SearchParams, type Settings, type Task } from 'meilisearch';
+import {
+  Meilisearch,
+  MeilisearchApiError,
+  type EnqueuedTaskPromise,
+  type Index,
+  type ResourceResults,
+  type SearchParams,
+  type Settings,
+  type Task,
+} from 'meilisearch';
 import { MAX_PAGE_SIZE } from './embedded-search-engine.js';
 import { CROP_MARKER, SNIPPET_WORDS } from './highlight-snippet.js';
 import {
@@ -78,7 +87,11 @@ export class MeilisearchSearchEngine implements SearchEngine {
   private closed = false;
 
   constructor(private readonly options: MeilisearchEngineOptions) {
-    const common = { host: options.host, timeout: options.requestTimeoutMs ?? 10_000, clientAgents: ['export-control-kb'] };
+    const common = {
+      host: options.host,
+      timeout: options.requestTimeoutMs ?? 10_000,
+      clientAgents: ['export-control-kb'],
+    };
     this.searcher = new Meilisearch({ ...common, apiKey: options.searchKey });
     this.admin = new Meilisearch({ ...common, apiKey: options.adminKey });
     this.searchIndex = this.searcher.index<MeilisearchDocument>(options.index);
@@ -122,7 +135,9 @@ export class MeilisearchSearchEngine implements SearchEngine {
   async delete(ids: string[]): Promise<void> {
     this.assertOpen();
     if (ids.length === 0) return;
-    await this.guard('delete', () => this.waitFor(this.adminIndex.deleteDocuments(ids.map(documentKey)), `delete ${ids.length} documents`));
+    await this.guard('delete', () =>
+      this.waitFor(this.adminIndex.deleteDocuments(ids.map(documentKey)), `delete ${ids.length} documents`),
+    );
   }
 
   async clear(): Promise<void> {
@@ -211,7 +226,10 @@ export class MeilisearchSearchEngine implements SearchEngine {
     if (this.closed) return { ok: false, detail: 'Meilisearch adapter is closed' };
     try {
       const { status } = await this.searcher.health();
-      return { ok: status === 'available', detail: `Meilisearch at ${this.options.host} (index ${this.options.index}): ${status}` };
+      return {
+        ok: status === 'available',
+        detail: `Meilisearch at ${this.options.host} (index ${this.options.index}): ${status}`,
+      };
     } catch (error) {
       return { ok: false, detail: `Meilisearch at ${this.options.host} does not answer: ${describe(error)}` };
     }
@@ -282,7 +300,9 @@ function apiErrorCode(error: unknown): string | undefined {
 
 function describe(error: unknown): string {
   if (error instanceof MeilisearchApiError) {
-    return error.cause === undefined ? `HTTP ${error.response.status}: ${error.message}` : `${error.cause.code}: ${error.cause.message}`;
+    return error.cause === undefined
+      ? `HTTP ${error.response.status}: ${error.message}`
+      : `${error.cause.code}: ${error.cause.message}`;
   }
   if (error instanceof Error) {
     const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
@@ -301,15 +321,22 @@ function highlightsOf(formatted: Partial<MeilisearchDocument> | undefined): High
   if (formatted === undefined) return [];
   const highlights: Highlight[] = [];
   const marked = (text: string): boolean => text.includes(HIGHLIGHT_PRE);
-  if (typeof formatted.title === 'string' && marked(formatted.title)) highlights.push({ field: 'title', snippet: formatted.title });
-  const codes = Array.isArray(formatted.codes) ? formatted.codes.filter((code): code is string => typeof code === 'string') : [];
+  if (typeof formatted.title === 'string' && marked(formatted.title))
+    highlights.push({ field: 'title', snippet: formatted.title });
+  const codes = Array.isArray(formatted.codes)
+    ? formatted.codes.filter((code): code is string => typeof code === 'string')
+    : [];
   if (codes.some(marked)) highlights.push({ field: 'codes', snippet: codes.join(', ') });
-  if (typeof formatted.body === 'string' && marked(formatted.body)) highlights.push({ field: 'body', snippet: formatted.body });
+  if (typeof formatted.body === 'string' && marked(formatted.body))
+    highlights.push({ field: 'body', snippet: formatted.body });
   return highlights;
 }
 
 /** Facet counts in the port's order: by count, then value; only the fields asked for. */
-function facetCounts(distribution: Record<string, Record<string, number>> | undefined, fields: readonly FacetField[]): FacetCount[] {
+function facetCounts(
+  distribution: Record<string, Record<string, number>> | undefined,
+  fields: readonly FacetField[],
+): FacetCount[] {
   const facets: FacetCount[] = [];
   for (const field of fields) {
     if (!FACET_FIELDS.includes(field)) continue;

@@ -23,7 +23,10 @@ export interface OutboxRow {
 }
 
 /** Outbox rows for written records of searchable models, in write order; other models are ignored. */
-export function outboxRowsFor(written: readonly WrittenRecord[], operation: OutboxRow['operation'] = 'UPSERT'): OutboxRow[] {
+export function outboxRowsFor(
+  written: readonly WrittenRecord[],
+  operation: OutboxRow['operation'] = 'UPSERT',
+): OutboxRow[] {
   const rows: OutboxRow[] = [];
   for (const record of written) {
     const entityType = SEARCHABLE_MODELS[record.table];

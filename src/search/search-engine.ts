@@ -2,7 +2,13 @@
 // Meilisearch. Everything above this interface (indexer, GraphQL) knows nothing of either.
 
 /** What `search` can return; the GraphQL enum SearchableType mirrors it. */
-export const SEARCHABLE_TYPES = ['PROVISION', 'EXEMPTION', 'GUIDANCE_DOCUMENT', 'CONSULTATION', 'IMPACT_ASSESSMENT'] as const;
+export const SEARCHABLE_TYPES = [
+  'PROVISION',
+  'EXEMPTION',
+  'GUIDANCE_DOCUMENT',
+  'CONSULTATION',
+  'IMPACT_ASSESSMENT',
+] as const;
 export type SearchableType = (typeof SEARCHABLE_TYPES)[number];
 
 /** One indexed record, flattened. `id` is `<type>:<database id>` so ids never collide across types. */

@@ -80,9 +80,18 @@ export class SearchIndexer {
       const message = error instanceof Error ? error.message : String(error);
       await this.prisma.searchOutbox.updateMany({
         where: { id: { in: rows.map((row) => row.id) } },
-        data: { attempts: { increment: 1 }, lastError: message.slice(0, 2000), availableAt: new Date(now.getTime() + delay) },
+        data: {
+          attempts: { increment: 1 },
+          lastError: message.slice(0, 2000),
+          availableAt: new Date(now.getTime() + delay),
+        },
       });
-      this.log('search index: batch failed, will retry', { rows: rows.length, attempts, retryInMs: delay, error: message });
+      this.log('search index: batch failed, will retry', {
+        rows: rows.length,
+        attempts,
+        retryInMs: delay,
+        error: message,
+      });
       return { applied: 0, failed: true };
     }
     await this.prisma.searchOutbox.deleteMany({ where: { id: { in: rows.map((row) => row.id) } } });
@@ -105,7 +114,10 @@ export class SearchIndexer {
    * and removed, unless `consumeOutbox` is false (a rebuild in another process than the one
    * that serves the index must leave the rows for that process to drain).
    */
-  async reindex(onProgress: (progress: ReindexProgress) => void = () => undefined, { consumeOutbox = true }: { consumeOutbox?: boolean } = {}): Promise<number> {
+  async reindex(
+    onProgress: (progress: ReindexProgress) => void = () => undefined,
+    { consumeOutbox = true }: { consumeOutbox?: boolean } = {},
+  ): Promise<number> {
     const newest = await this.prisma.searchOutbox.aggregate({ _max: { id: true } });
     await this.engine.clear();
     let indexed = 0;
@@ -123,7 +135,8 @@ export class SearchIndexer {
       indexed += done;
     }
     // Rows written before the rebuild started are reflected in it; later ones still drain.
-    if (consumeOutbox && newest._max.id !== null) await this.prisma.searchOutbox.deleteMany({ where: { id: { lte: newest._max.id } } });
+    if (consumeOutbox && newest._max.id !== null)
+      await this.prisma.searchOutbox.deleteMany({ where: { id: { lte: newest._max.id } } });
     return indexed;
   }
 

@@ -8,7 +8,9 @@ import { z } from 'zod';
 export const SEARCH_SETTINGS_DIR = resolve(import.meta.dirname, '../../seed/search');
 
 const SynonymsFile = z.object({
-  entries: z.array(z.object({ terms: z.array(z.string().min(1)).min(1), listTerms: z.array(z.string().min(1)).min(1) })),
+  entries: z.array(
+    z.object({ terms: z.array(z.string().min(1)).min(1), listTerms: z.array(z.string().min(1)).min(1) }),
+  ),
 });
 const StopWordsFile = z.object({ stopWords: z.array(z.string().min(1)) });
 
@@ -24,7 +26,8 @@ export function synonymMap(entries: ReadonlyArray<{ terms: string[]; listTerms: 
     for (const term of entry.terms) {
       const key = term.toLowerCase();
       const targets = map.get(key) ?? new Set<string>();
-      for (const other of [...entry.terms, ...entry.listTerms]) if (other.toLowerCase() !== key) targets.add(other.toLowerCase());
+      for (const other of [...entry.terms, ...entry.listTerms])
+        if (other.toLowerCase() !== key) targets.add(other.toLowerCase());
       map.set(key, targets);
     }
   }

@@ -22,7 +22,8 @@ export function buildSynonymTable(synonyms: Record<string, string[]>, stopWords:
     for (const value of values) {
       const terms = termsOf(value, stopWords);
       const joined = terms.join(' ');
-      if (terms.length === 0 || joined === joinedKey || list.some((existing) => existing.join(' ') === joined)) continue;
+      if (terms.length === 0 || joined === joinedKey || list.some((existing) => existing.join(' ') === joined))
+        continue;
       list.push(terms);
     }
     equivalents.set(joinedKey, list);

@@ -31,7 +31,11 @@ export function* eachWord(text: string): Generator<WordSpan, void, undefined> {
 export function normalizeWord(word: string): string {
   // ASCII has no decompositions and no marks: lower-casing is all (and 3x faster than NFD).
   for (let index = 0; index < word.length; index += 1) {
-    if (word.charCodeAt(index) > 0x7f) return word.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+    if (word.charCodeAt(index) > 0x7f)
+      return word
+        .normalize('NFD')
+        .replace(/\p{M}+/gu, '')
+        .toLowerCase();
   }
   return word.toLowerCase();
 }

@@ -119,9 +119,17 @@ export async function createApp(options: AppOptions): Promise<App> {
       next();
       return;
     }
-    response.status(503).set('retry-after', '2').json({
-      errors: [{ message: 'The service is starting (migrating and loading data); retry shortly.', extensions: { code: 'SERVICE_UNAVAILABLE' } }],
-    });
+    response
+      .status(503)
+      .set('retry-after', '2')
+      .json({
+        errors: [
+          {
+            message: 'The service is starting (migrating and loading data); retry shortly.',
+            extensions: { code: 'SERVICE_UNAVAILABLE' },
+          },
+        ],
+      });
   });
   app.use(
     '/graphql',
@@ -134,7 +142,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   app.use('/export', exportRouter({ isReady: options.isReady }));
 
   app.use((_request, response) => {
-    response.status(404).json({ errors: [{ message: 'Not found. The API is at /graphql.', extensions: { code: 'NOT_FOUND' } }] });
+    response
+      .status(404)
+      .json({ errors: [{ message: 'Not found. The API is at /graphql.', extensions: { code: 'NOT_FOUND' } }] });
   });
   app.use(httpErrorHandler);
 

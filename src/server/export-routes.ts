@@ -10,7 +10,13 @@ import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { globalAssessmentId, globalProvisionId, impactSeries, impactStats, type ClientFilterInput } from '../analytics/analytics-service.js';
+import {
+  globalAssessmentId,
+  globalProvisionId,
+  impactSeries,
+  impactStats,
+  type ClientFilterInput,
+} from '../analytics/analytics-service.js';
 import {
   CHANGE_BASES,
   GROUP_KEYS,
@@ -29,7 +35,14 @@ const text = z.string().max(500);
 const textList = z.union([text, z.array(text)]).transform((value) => (Array.isArray(value) ? value : [value]));
 /** Enum lists: repeated and/or comma-separated ("groupBy=INDICATOR,QUARTER"). */
 function enumList<const T extends readonly [string, ...string[]]>(values: T) {
-  return textList.transform((items) => items.flatMap((item) => item.split(',')).map((item) => item.trim()).filter((item) => item.length > 0)).pipe(z.array(z.enum(values)));
+  return textList
+    .transform((items) =>
+      items
+        .flatMap((item) => item.split(','))
+        .map((item) => item.trim())
+        .filter((item) => item.length > 0),
+    )
+    .pipe(z.array(z.enum(values)));
 }
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a calendar date written YYYY-MM-DD');
 const bool = z.enum(['true', 'false']).transform((value) => value === 'true');
@@ -105,15 +118,27 @@ function parseQuery<S extends z.ZodType>(schema: S, query: unknown): z.output<S>
   if (!issue) throw new BadParameterError('query', 'The query parameters are invalid.');
   if (issue.code === 'unrecognized_keys') {
     const keys = (issue as { keys?: string[] }).keys ?? [];
-    throw new BadParameterError(keys[0] ?? 'query', `Unknown query parameter${keys.length > 1 ? 's' : ''} ${keys.map((key) => `"${key}"`).join(', ')}.`);
+    throw new BadParameterError(
+      keys[0] ?? 'query',
+      `Unknown query parameter${keys.length > 1 ? 's' : ''} ${keys.map((key) => `"${key}"`).join(', ')}.`,
+    );
   }
   const parameter = String(issue.path[0] ?? 'query');
   const missing = issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined;
-  throw new BadParameterError(parameter, missing ? `Query parameter "${parameter}" is required.` : `Query parameter "${parameter}" is invalid: ${issue.message}.`);
+  throw new BadParameterError(
+    parameter,
+    missing
+      ? `Query parameter "${parameter}" is required.`
+      : `Query parameter "${parameter}" is invalid: ${issue.message}.`,
+  );
 }
 
 /** Letters, digits, dot and hyphen only; long names are cut and keep a hash of the whole. */
-export function exportFileName(kind: string, parts: ReadonlyArray<readonly [string, readonly string[] | string | null | undefined]>, extension: 'csv' | 'json'): string {
+export function exportFileName(
+  kind: string,
+  parts: ReadonlyArray<readonly [string, readonly string[] | string | null | undefined]>,
+  extension: 'csv' | 'json',
+): string {
   const words = [kind];
   for (const [name, value] of parts) {
     if (value === null || value === undefined) continue;
@@ -130,7 +155,8 @@ export function exportFileName(kind: string, parts: ReadonlyArray<readonly [stri
     .replace(/(^[-.]+)|([-.]+$)/g, '');
   // Nothing left (a kind made only of punctuation): never a bare ".csv" (a hidden file).
   if (base === '') base = 'export';
-  if (base.length > 150) base = `${base.slice(0, 140).replace(/[-_.]+$/, '')}-${createHash('sha256').update(base).digest('hex').slice(0, 8)}`;
+  if (base.length > 150)
+    base = `${base.slice(0, 140).replace(/[-_.]+$/, '')}-${createHash('sha256').update(base).digest('hex').slice(0, 8)}`;
   return `${base}.${extension}`;
 }
 
@@ -172,7 +198,12 @@ async function writeWithBackpressure(target: Writable, chunk: string | Record<st
   }
 }
 
-function startDownload(response: Response, fileName: string, contentType: string, headers: Record<string, string>): void {
+function startDownload(
+  response: Response,
+  fileName: string,
+  contentType: string,
+  headers: Record<string, string>,
+): void {
   response.status(200);
   response.setHeader('content-type', contentType);
   response.setHeader('content-disposition', `attachment; filename="${fileName}"`);
@@ -180,7 +211,11 @@ function startDownload(response: Response, fileName: string, contentType: string
   for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
 }
 
-async function streamCsv(response: Response, columns: string[], rows: Iterable<Record<string, unknown>>): Promise<void> {
+async function streamCsv(
+  response: Response,
+  columns: string[],
+  rows: Iterable<Record<string, unknown>>,
+): Promise<void> {
   const stringifier = stringify({ header: true, columns, cast: { boolean: (value) => (value ? 'true' : 'false') } });
   stringifier.pipe(response);
   for (const row of rows) {
@@ -203,7 +238,11 @@ async function streamJsonArray(response: Response, rows: Iterable<unknown>): Pro
 }
 
 function bucketJson(bucket: ImpactBucket) {
-  return { ...bucket, provisionId: globalProvisionId(bucket.provisionId), assessmentId: globalAssessmentId(bucket.assessmentId) };
+  return {
+    ...bucket,
+    provisionId: globalProvisionId(bucket.provisionId),
+    assessmentId: globalAssessmentId(bucket.assessmentId),
+  };
 }
 
 const KEY_COLUMNS: Record<string, Array<keyof ImpactBucket>> = {
@@ -241,7 +280,15 @@ function* statsCsvRows(stats: ImpactStatsResult): Generator<Record<string, unkno
 
 function statsCsvColumns(stats: ImpactStatsResult): string[] {
   const keys = [...new Set(stats.groupBy.flatMap((key) => KEY_COLUMNS[key] ?? []))];
-  return [...keys, 'unit', 'rowCount', 'numericCount', 'textOnlyCount', ...stats.measures.flatMap((measure) => [measure, `${measure}_unavailableReason`]), 'sources'];
+  return [
+    ...keys,
+    'unit',
+    'rowCount',
+    'numericCount',
+    'textOnlyCount',
+    ...stats.measures.flatMap((measure) => [measure, `${measure}_unavailableReason`]),
+    'sources',
+  ];
 }
 
 function* seriesCsvRows(series: ImpactSeriesResult): Generator<Record<string, unknown>> {
@@ -261,15 +308,39 @@ function* seriesCsvRows(series: ImpactSeriesResult): Generator<Record<string, un
   }
 }
 
-const SERIES_COLUMNS = ['periodLabel', 'periodStart', 'periodEnd', 'missing', 'value', 'unavailableReason', 'unit', 'rowCount', 'numericCount', 'sources'];
+const SERIES_COLUMNS = [
+  'periodLabel',
+  'periodStart',
+  'periodEnd',
+  'missing',
+  'value',
+  'unavailableReason',
+  'unit',
+  'rowCount',
+  'numericCount',
+  'sources',
+];
 
 function sendError(request: Request, response: Response, error: unknown): void {
   if (error instanceof BadParameterError) {
-    response.status(400).json({ errors: [{ message: error.message, extensions: { code: 'BAD_USER_INPUT', parameter: error.parameter, requestId: String(request.id ?? '') } }] });
+    response
+      .status(400)
+      .json({
+        errors: [
+          {
+            message: error.message,
+            extensions: { code: 'BAD_USER_INPUT', parameter: error.parameter, requestId: String(request.id ?? '') },
+          },
+        ],
+      });
     return;
   }
   if (error instanceof DomainError) {
-    response.status(error.code === 'NOT_FOUND' ? 404 : 400).json({ errors: [{ message: error.message, extensions: { ...error.extensions, requestId: String(request.id ?? '') } }] });
+    response
+      .status(error.code === 'NOT_FOUND' ? 404 : 400)
+      .json({
+        errors: [{ message: error.message, extensions: { ...error.extensions, requestId: String(request.id ?? '') } }],
+      });
     return;
   }
   request.log?.error({ err: error }, 'export failed');
@@ -277,7 +348,16 @@ function sendError(request: Request, response: Response, error: unknown): void {
     response.destroy(error instanceof Error ? error : new Error(String(error)));
     return;
   }
-  response.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: String(request.id ?? '') } }] });
+  response
+    .status(500)
+    .json({
+      errors: [
+        {
+          message: 'Internal server error',
+          extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: String(request.id ?? '') },
+        },
+      ],
+    });
 }
 
 export interface ExportRouterOptions {
@@ -291,7 +371,12 @@ export function exportRouter(options: ExportRouterOptions): Router {
       next();
       return;
     }
-    response.status(503).set('retry-after', '2').json({ errors: [{ message: 'The service is starting; retry shortly.', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+    response
+      .status(503)
+      .set('retry-after', '2')
+      .json({
+        errors: [{ message: 'The service is starting; retry shortly.', extensions: { code: 'SERVICE_UNAVAILABLE' } }],
+      });
   });
 
   router.get(/^\/impact-stats\.(csv|json)$/, async (request, response) => {
@@ -309,18 +394,30 @@ export function exportRouter(options: ExportRouterOptions): Router {
       });
       const fileName = exportFileName(
         'impact-stats',
-        [...filterParts(filter), ['by', stats.groupBy], ['measures', stats.measures], ['synthetic', stats.includeSynthetic ? 'included' : null]],
+        [
+          ...filterParts(filter),
+          ['by', stats.groupBy],
+          ['measures', stats.measures],
+          ['synthetic', stats.includeSynthetic ? 'included' : null],
+        ],
         format,
       );
-      const headers = { 'x-row-count': String(stats.rowCount), 'x-rows-outside-buckets': String(stats.rowsOutsideBuckets), 'x-data-version': stats.dataVersion };
+      const headers = {
+        'x-row-count': String(stats.rowCount),
+        'x-rows-outside-buckets': String(stats.rowsOutsideBuckets),
+        'x-data-version': stats.dataVersion,
+      };
       if (format === 'csv') {
         startDownload(response, fileName, 'text/csv; charset=utf-8', headers);
         await streamCsv(response, statsCsvColumns(stats), statsCsvRows(stats));
       } else {
         startDownload(response, fileName, 'application/json; charset=utf-8', headers);
-        await streamJsonArray(response, (function* () {
-          for (const bucket of stats.buckets) yield bucketJson(bucket);
-        })());
+        await streamJsonArray(
+          response,
+          (function* () {
+            for (const bucket of stats.buckets) yield bucketJson(bucket);
+          })(),
+        );
       }
     } catch (error) {
       sendError(request, response, error);
@@ -341,7 +438,13 @@ export function exportRouter(options: ExportRouterOptions): Router {
       });
       const fileName = exportFileName(
         'impact-series',
-        [['indicator', series.indicator], ...filterParts(filter), ['by', series.interval], ['measure', series.measure], ['synthetic', series.includeSynthetic ? 'included' : null]],
+        [
+          ['indicator', series.indicator],
+          ...filterParts(filter),
+          ['by', series.interval],
+          ['measure', series.measure],
+          ['synthetic', series.includeSynthetic ? 'included' : null],
+        ],
         format,
       );
       const headers = {
@@ -355,9 +458,12 @@ export function exportRouter(options: ExportRouterOptions): Router {
         await streamCsv(response, SERIES_COLUMNS, seriesCsvRows(series));
       } else {
         startDownload(response, fileName, 'application/json; charset=utf-8', headers);
-        await streamJsonArray(response, (function* () {
-          for (const point of series.points) yield { ...point, unit: series.unit };
-        })());
+        await streamJsonArray(
+          response,
+          (function* () {
+            for (const point of series.points) yield { ...point, unit: series.unit };
+          })(),
+        );
       }
     } catch (error) {
       sendError(request, response, error);

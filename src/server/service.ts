@@ -16,7 +16,12 @@ import { schema } from '../graphql/index.js';
 import type { Logger } from '../logger.js';
 import { EmbeddedSearchEngine } from '../search/embedded-search-engine.js';
 import { createSearchEngine, useSearchEngine } from '../search/engine-holder.js';
-import { indexFingerprint, loadIndexSnapshot, SNAPSHOT_FILE_NAME, SnapshottingSearchIndexer } from '../search/index-snapshot.js';
+import {
+  indexFingerprint,
+  loadIndexSnapshot,
+  SNAPSHOT_FILE_NAME,
+  SnapshottingSearchIndexer,
+} from '../search/index-snapshot.js';
 import { MeilisearchSearchEngine } from '../search/meilisearch-search-engine.js';
 import type { SearchEngine } from '../search/search-engine.js';
 import { SearchIndexer } from '../search/search-indexer.js';
@@ -58,7 +63,12 @@ export type SearchIndexSource = 'rebuilt' | 'snapshot' | 'kept';
  * snapshot (then drains what was written since) or rebuilds from the database. Meilisearch
  * keeps its index: it is rebuilt only when empty, otherwise the outbox backlog is drained.
  */
-export async function startSearch(db: Database, logger: Logger, engine: SearchEngine = new EmbeddedSearchEngine(), options: StartSearchOptions = {}) {
+export async function startSearch(
+  db: Database,
+  logger: Logger,
+  engine: SearchEngine = new EmbeddedSearchEngine(),
+  options: StartSearchOptions = {},
+) {
   const started = performance.now();
   const settings = await loadSearchSettings();
   await engine.configure(settings);
@@ -75,7 +85,11 @@ export async function startSearch(db: Database, logger: Logger, engine: SearchEn
       {
         path,
         fingerprint,
-        onSaved: (saved) => logger.info({ path: saved.path, documents: saved.documents, bytes: saved.bytes, ms: saved.ms }, 'search index snapshot saved'),
+        onSaved: (saved) =>
+          logger.info(
+            { path: saved.path, documents: saved.documents, bytes: saved.bytes, ms: saved.ms },
+            'search index snapshot saved',
+          ),
         onError: (error) => logger.warn({ err: error, path }, 'search index snapshot not saved'),
       },
       indexerOptions,
@@ -83,7 +97,10 @@ export async function startSearch(db: Database, logger: Logger, engine: SearchEn
     const loaded = await loadIndexSnapshot(path, engine, fingerprint, db.prisma);
     if (loaded.loaded) {
       source = 'snapshot';
-      logger.info({ path, documents: loaded.documents, bytes: loaded.bytes, ms: loaded.ms }, 'search index loaded from snapshot');
+      logger.info(
+        { path, documents: loaded.documents, bytes: loaded.bytes, ms: loaded.ms },
+        'search index loaded from snapshot',
+      );
       // Everything written since the snapshot; saves a new snapshot when it applied anything.
       applied = (await snapshotting.drainAll()).applied;
     } else {
@@ -107,12 +124,18 @@ export async function startSearch(db: Database, logger: Logger, engine: SearchEn
   }
   indexer.start();
   useSearchEngine(engine);
-  logger.info({ engine: engine.name, source, outboxRowsApplied: applied, ms: Math.round(performance.now() - started) }, 'search index ready');
+  logger.info(
+    { engine: engine.name, source, outboxRowsApplied: applied, ms: Math.round(performance.now() - started) },
+    'search index ready',
+  );
   return { engine, indexer, source };
 }
 
 /** The snapshot file, when snapshots apply: embedded engine on the embedded database in DATA_DIR. */
-export function searchSnapshotPath(config: Pick<Config, 'SEARCH_SNAPSHOT' | 'MEILI_HOST'>, db: Pick<Database, 'kind' | 'location'>): string | undefined {
+export function searchSnapshotPath(
+  config: Pick<Config, 'SEARCH_SNAPSHOT' | 'MEILI_HOST'>,
+  db: Pick<Database, 'kind' | 'location'>,
+): string | undefined {
   if (!config.SEARCH_SNAPSHOT || config.MEILI_HOST !== undefined) return undefined;
   if (db.kind !== 'pglite' || db.location === 'memory://') return undefined;
   return join(db.location, SNAPSHOT_FILE_NAME);
@@ -127,7 +150,11 @@ export async function prepareDatabase(db: Database, config: Pick<Config, 'SEED_O
   logger.info({ seed: report }, 'seed');
 }
 
-export async function startService(config: Config, logger: Logger, options: StartOptions = {}): Promise<RunningService> {
+export async function startService(
+  config: Config,
+  logger: Logger,
+  options: StartOptions = {},
+): Promise<RunningService> {
   const startedAt = performance.now();
   // Threshold encodings are read before anything opens: an invalid one (EncodingError, listing
   // every problem) must stop the start rather than give wrong classifications later.
@@ -162,7 +189,9 @@ export async function startService(config: Config, logger: Logger, options: Star
 
   let search: Awaited<ReturnType<typeof startSearch>> | undefined;
   const readyPromise = (options.prepared ? Promise.resolve() : prepareDatabase(db, config, logger)).then(async () => {
-    search = await startSearch(db, logger, options.searchEngine ?? createSearchEngine(config), { snapshotPath: searchSnapshotPath(config, db) });
+    search = await startSearch(db, logger, options.searchEngine ?? createSearchEngine(config), {
+      snapshotPath: searchSnapshotPath(config, db),
+    });
     ready = true;
     logger.info({ url, graphql: `${url}/graphql`, ms: Math.round(performance.now() - startedAt) }, 'ready');
   });

@@ -24,8 +24,16 @@ import { itemTypesFromScopeLabels } from '../../src/domain/item-type.js';
 const rulebook = loadRulebook();
 const rules = loadExemptionRules(rulebook);
 
-type SeedRecord = Record<string, unknown> & { id: string; name: string; provision: string; type: string; applies_to: string[] };
-const seedRecords = JSON.parse(readFileSync(new URL('../../seed/data/exemptions.json', import.meta.url), 'utf8')) as SeedRecord[];
+type SeedRecord = Record<string, unknown> & {
+  id: string;
+  name: string;
+  provision: string;
+  type: string;
+  applies_to: string[];
+};
+const seedRecords = JSON.parse(
+  readFileSync(new URL('../../seed/data/exemptions.json', import.meta.url), 'utf8'),
+) as SeedRecord[];
 const recordById = new Map(seedRecords.map((record) => [record.id, record]));
 
 interface TestRecord extends ExemptionRecordInfo {
@@ -35,7 +43,15 @@ interface TestRecord extends ExemptionRecordInfo {
 const records = new Map<string, TestRecord>(
   seedRecords.map((record) => [
     record.id,
-    { key: record.id, name: record.name, legalBasis: record.provision, revoked: /\brevoked\b/i.test(record.type), validFrom: null, validTo: null, citation: `citation of ${record.id}` },
+    {
+      key: record.id,
+      name: record.name,
+      legalBasis: record.provision,
+      revoked: /\brevoked\b/i.test(record.type),
+      validFrom: null,
+      validTo: null,
+      citation: `citation of ${record.id}`,
+    },
   ]),
 );
 
@@ -105,7 +121,8 @@ describe('realistic cases from the exemption texts', () => {
       expect(check, `${key} in scope`).toBeDefined();
       expect(check?.outcome, `${key}: ${check?.reason}`).toBe(outcome);
     }
-    for (const [key, ids] of Object.entries(testCase.expectFired ?? {})) expect(idsOf(byKey.get(key)?.disqualifiersFired ?? [])).toEqual(expect.arrayContaining(ids));
+    for (const [key, ids] of Object.entries(testCase.expectFired ?? {}))
+      expect(idsOf(byKey.get(key)?.disqualifiersFired ?? [])).toEqual(expect.arrayContaining(ids));
     for (const [key, ids] of Object.entries(testCase.expectSatisfied ?? {})) {
       const satisfied = (byKey.get(key)?.conditions ?? []).filter((condition) => condition.outcome === 'SATISFIED');
       expect(idsOf(satisfied)).toEqual(expect.arrayContaining(ids));
@@ -119,7 +136,10 @@ describe('realistic cases from the exemption texts', () => {
       expect(found?.verdict, found?.reason).toBe(verdict);
     }
     if (testCase.expectVerdict) expect(result.verdict, result.reason).toBe(testCase.expectVerdict);
-    if (testCase.expectQuestions) expect(result.questions.map((question) => question.fact)).toEqual(expect.arrayContaining(testCase.expectQuestions));
+    if (testCase.expectQuestions)
+      expect(result.questions.map((question) => question.fact)).toEqual(
+        expect.arrayContaining(testCase.expectQuestions),
+      );
     // Never EXEMPT without an exemption that APPLIES in that regime.
     for (const regime of result.regimes) {
       if (regime.verdict === 'EXEMPT') expect(regime.applyingExemptions.length).toBeGreaterThan(0);
@@ -128,24 +148,48 @@ describe('realistic cases from the exemption texts', () => {
 });
 
 describe('verdict rules', () => {
-  const research = { research_is_fundamental: true, results_intended_for_publication: true, prepublication_review: 'none', sponsor_may_restrict_publication: false, researchers_accepted_restrictions: false };
+  const research = {
+    research_is_fundamental: true,
+    results_intended_for_publication: true,
+    prepublication_review: 'none',
+    sponsor_may_restrict_publication: false,
+    researchers_accepted_restrictions: false,
+  };
 
   it('an exemption that applies to a possibly controlled item says the classification is unknown', () => {
-    const result = run({ name: '', cites: '', control: { US_EAR: { controlled: 'UNKNOWN', codes: ['6E001'] } }, activity: research, expect: {} });
+    const result = run({
+      name: '',
+      cites: '',
+      control: { US_EAR: { controlled: 'UNKNOWN', codes: ['6E001'] } },
+      activity: research,
+      expect: {},
+    });
     expect(result.verdict).toBe('EXEMPT');
     expect(result.classificationUnknown).toBe(true);
     expect(result.regimes[0]?.reason).toMatch(/unknown/);
   });
 
   it('INDETERMINATE exemptions are never reported as EXEMPT: unknown facts leave the verdict INDETERMINATE', () => {
-    const result = run({ name: '', cites: '', control: { US_EAR: { controlled: 'UNKNOWN', codes: ['6E001'] } }, activity: {}, expect: {} });
+    const result = run({
+      name: '',
+      cites: '',
+      control: { US_EAR: { controlled: 'UNKNOWN', codes: ['6E001'] } },
+      activity: {},
+      expect: {},
+    });
     expect(result.exemptions.some((check) => check.outcome === 'APPLIES')).toBe(false);
     expect(result.verdict).toBe('INDETERMINATE');
     expect(result.classificationUnknown).toBe(false);
   });
 
   it('NOT_CONTROLLED in every regime is NOT_CONTROLLED whatever the exemptions say', () => {
-    const result = run({ name: '', cites: '', control: { US_EAR: { controlled: 'NOT_MET', codes: [] }, EU: { controlled: 'NOT_MET', codes: [] } }, activity: {}, expect: {} });
+    const result = run({
+      name: '',
+      cites: '',
+      control: { US_EAR: { controlled: 'NOT_MET', codes: [] }, EU: { controlled: 'NOT_MET', codes: [] } },
+      activity: {},
+      expect: {},
+    });
     expect(result.verdict).toBe('NOT_CONTROLLED');
   });
 
@@ -166,7 +210,13 @@ describe('verdict rules', () => {
   });
 
   it('exemptions of other regimes are out of scope; list notes only for their paragraphs', () => {
-    const result = run({ name: '', cites: '', control: { US_EAR: { controlled: 'MET', codes: ['6E001'] } }, activity: {}, expect: {} });
+    const result = run({
+      name: '',
+      cites: '',
+      control: { US_EAR: { controlled: 'MET', codes: ['6E001'] } },
+      activity: {},
+      expect: {},
+    });
     const keys = result.exemptions.map((check) => check.key);
     expect(keys).toContain('US-EAR-734.8');
     expect(keys).not.toContain('EU-UGEA-EU001');
@@ -176,21 +226,36 @@ describe('verdict rules', () => {
 
   it('the revoked OGEL may be checked before 31/12/2020 and is out of force from that day', () => {
     const control = { UK: { controlled: 'MET' as const, codes: ['6E001'] } };
-    const at = (asOf: string) => run({ name: '', cites: '', control, asOf, activity: {}, expect: {} }).exemptions.find((check) => check.key === 'UK-OGEL-Technology-for-Dual-Use-Items');
+    const at = (asOf: string) =>
+      run({ name: '', cites: '', control, asOf, activity: {}, expect: {} }).exemptions.find(
+        (check) => check.key === 'UK-OGEL-Technology-for-Dual-Use-Items',
+      );
     expect(at('2020-12-30')?.outcome).toBe('INDETERMINATE');
     expect(at('2020-12-31')?.outcome).toBe('DOES_NOT_APPLY');
     expect(at('2020-12-31')?.disqualifiersFired[0]?.textVerbatim).toBe('Revoked from 31/12/2020');
   });
 
   it('questions name the exemptions they would decide, with the fact description', () => {
-    const result = run({ name: '', cites: '', control: { US_EAR: { controlled: 'MET', codes: ['6E001'] } }, activity: {}, expect: {} });
+    const result = run({
+      name: '',
+      cites: '',
+      control: { US_EAR: { controlled: 'MET', codes: ['6E001'] } },
+      activity: {},
+      expect: {},
+    });
     const question = result.questions.find((candidate) => candidate.fact === 'research_is_fundamental');
     expect(question?.exemptions).toContain('US-EAR-734.8');
     expect(question?.declaration.description).toMatch(/fundamental research/);
   });
 
   it('the disclaimer says it is not legal advice and names the editions caveats', () => {
-    const result = run({ name: '', cites: '', control: { US_EAR: { controlled: 'MET', codes: ['6E001'] } }, activity: {}, expect: {} });
+    const result = run({
+      name: '',
+      cites: '',
+      control: { US_EAR: { controlled: 'MET', codes: ['6E001'] } },
+      activity: {},
+      expect: {},
+    });
     expect(result.disclaimer).toMatch(/not legal advice/);
     expect(result.disclaimer).toMatch(/paraphrase/);
     expect(result.disclaimer).toMatch(/2004/);
@@ -199,7 +264,11 @@ describe('verdict rules', () => {
 });
 
 describe('activity input', () => {
-  const problemsOf = (inputs: ActivityFactInput[], destination?: string | null, derived: Parameters<typeof activityFactSet>[3] = null) => {
+  const problemsOf = (
+    inputs: ActivityFactInput[],
+    destination?: string | null,
+    derived: Parameters<typeof activityFactSet>[3] = null,
+  ) => {
     try {
       activityFactSet(rules, inputs, destination, derived);
       return [];
@@ -237,7 +306,10 @@ describe('activity input', () => {
   it('derives the item type from product groups and refuses a contradiction', () => {
     expect(itemTypeOfCodes(['6E001', '6E002'])).toEqual({ value: 'technology', from: '6E001, 6E002' });
     expect(itemTypeOfCodes(['6A003', '6E001'])).toHaveProperty('conflict');
-    const problems = problemsOf([{ name: 'item_type', value: 'technology' }], null, { value: 'commodity', from: '6A003' });
+    const problems = problemsOf([{ name: 'item_type', value: 'technology' }], null, {
+      value: 'commodity',
+      from: '6A003',
+    });
     expect(problems.map((problem) => problem.rule)).toEqual(['item-type-matches-provisions']);
   });
 });
@@ -246,7 +318,8 @@ describe('encodings', () => {
   const normalize = (text: string) => text.replace(/\s+/g, ' ').trim();
   const fieldTexts = (record: SeedRecord, field: string): string[] => {
     const value = record[field];
-    if (Array.isArray(value)) return value.map((entry) => normalize(typeof entry === 'string' ? entry : JSON.stringify(entry)));
+    if (Array.isArray(value))
+      return value.map((entry) => normalize(typeof entry === 'string' ? entry : JSON.stringify(entry)));
     return typeof value === 'string' ? [normalize(value)] : [];
   };
   const allTexts = (record: SeedRecord) => Object.keys(record).flatMap((field) => fieldTexts(record, field));
@@ -262,15 +335,24 @@ describe('encodings', () => {
         expect(record, `${key} ${test.id}: record ${test.record ?? key}`).toBeDefined();
         if (!record) return;
         const quoted = normalize(test.text);
-        expect(fieldTexts(record, test.from).some((text) => text.includes(quoted)), `${key} ${test.id}: "${test.text}" in ${test.from}`).toBe(true);
+        expect(
+          fieldTexts(record, test.from).some((text) => text.includes(quoted)),
+          `${key} ${test.id}: "${test.text}" in ${test.from}`,
+        ).toBe(true);
         if ('when' in test) {
           forEachCriterion(test.when, (criterion) => {
-            expect(allTexts(record).some((text) => text.includes(normalize(criterion.text))), `${key} ${test.id} ${criterion.id}: "${criterion.text}"`).toBe(true);
+            expect(
+              allTexts(record).some((text) => text.includes(normalize(criterion.text))),
+              `${key} ${test.id} ${criterion.id}: "${criterion.text}"`,
+            ).toBe(true);
           });
         }
       };
       for (const test of [...encoding.requirements, ...encoding.disqualifiers]) forEachConditionTest(test, visit);
-      if (encoding.validity) expect(fieldTexts(recordById.get(key) as SeedRecord, encoding.validity.from)).toContain(normalize(encoding.validity.text));
+      if (encoding.validity)
+        expect(fieldTexts(recordById.get(key) as SeedRecord, encoding.validity.from)).toContain(
+          normalize(encoding.validity.text),
+        );
     }
   });
 
@@ -279,9 +361,15 @@ describe('encodings', () => {
       const record = recordById.get(key) as SeedRecord;
       const fromRecord = itemTypesFromScopeLabels(record.applies_to).itemTypes.map((type) => type.toLowerCase());
       expect([...encoding.itemTypes].sort(), key).toEqual([...fromRecord].sort());
-      const excluded = ['commodity', 'software', 'technology'].filter((type) => !encoding.itemTypes.includes(type as 'commodity'));
+      const excluded = ['commodity', 'software', 'technology'].filter(
+        (type) => !encoding.itemTypes.includes(type as 'commodity'),
+      );
       if (excluded.length === 0) continue;
-      const ruledOut = encoding.disqualifiers.flatMap((test) => ('when' in test && 'fact' in test.when && test.when.fact === 'item_type' && test.when.comparator === 'IN' ? test.when.values : []));
+      const ruledOut = encoding.disqualifiers.flatMap((test) =>
+        'when' in test && 'fact' in test.when && test.when.fact === 'item_type' && test.when.comparator === 'IN'
+          ? test.when.values
+          : [],
+      );
       expect([...ruledOut].sort(), `${key}: item_type disqualifier`).toEqual(excluded);
     }
   });
@@ -289,7 +377,13 @@ describe('encodings', () => {
   it('an undecidable condition keeps an exemption from applying even when every fact is favourable', () => {
     const encoding = rules.encodings.get('EU-UGEA-EU004');
     expect(encoding?.requirements.some((test) => 'undecidable' in test)).toBe(true);
-    const result = run({ name: '', cites: '', control: { EU: { controlled: 'MET', codes: ['6A003'] } }, activity: { temporary_export_for_exhibition_or_fair: true }, expect: {} });
+    const result = run({
+      name: '',
+      cites: '',
+      control: { EU: { controlled: 'MET', codes: ['6A003'] } },
+      activity: { temporary_export_for_exhibition_or_fair: true },
+      expect: {},
+    });
     const check = result.exemptions.find((candidate) => candidate.key === 'EU-UGEA-EU004');
     expect(check?.outcome).toBe('INDETERMINATE');
     expect(check?.undecidable[0]).toMatch(/Only the title/);

@@ -15,7 +15,12 @@ import { UnitTable } from '../../src/classification/units.js';
 const units = UnitTable.load();
 
 const FACTS: FactDeclaration[] = [
-  { name: 'item_kind', type: 'enum', values: ['camera', 'focal_plane_array', 'other'], description: 'What the item is.' },
+  {
+    name: 'item_kind',
+    type: 'enum',
+    values: ['camera', 'focal_plane_array', 'other'],
+    description: 'What the item is.',
+  },
   { name: 'pitch', type: 'number', dimension: 'length', description: 'Pixel pitch.' },
   { name: 'frame_rate', type: 'number', dimension: 'frequency', description: 'Frame rate.' },
   { name: 'elements', type: 'number', dimension: 'count', description: 'Number of elements.' },
@@ -39,17 +44,41 @@ const detectorFile: EncodingFile = {
       {
         paragraph: 'X1.a',
         text: 'Focal plane arrays having all of the following:',
-        conditions: { id: 'a_kind', text: 'Focal plane arrays', fact: 'item_kind', comparator: 'IN', values: ['focal_plane_array'] },
+        conditions: {
+          id: 'a_kind',
+          text: 'Focal plane arrays',
+          fact: 'item_kind',
+          comparator: 'IN',
+          values: ['focal_plane_array'],
+        },
         combine: 'all',
         children: [
-          { paragraph: 'X1.a.1', text: 'a pitch of 1 µm or less', conditions: { id: 'a1_pitch', text: 'a pitch of 1 µm or less', fact: 'pitch', comparator: 'LTE', value: 1, unit: 'um' } },
+          {
+            paragraph: 'X1.a.1',
+            text: 'a pitch of 1 µm or less',
+            conditions: {
+              id: 'a1_pitch',
+              text: 'a pitch of 1 µm or less',
+              fact: 'pitch',
+              comparator: 'LTE',
+              value: 1,
+              unit: 'um',
+            },
+          },
           {
             paragraph: 'X1.a.2',
             text: 'cooled, or more than 1 000 elements',
             conditions: {
               any: [
                 { id: 'a2_cooled', text: 'cooled', fact: 'cooled', comparator: 'IS', value: true },
-                { id: 'a2_elements', text: 'more than 1 000 elements', fact: 'elements', comparator: 'GT', value: 1000, unit: '' },
+                {
+                  id: 'a2_elements',
+                  text: 'more than 1 000 elements',
+                  fact: 'elements',
+                  comparator: 'GT',
+                  value: 1000,
+                  unit: '',
+                },
               ],
             },
           },
@@ -88,7 +117,12 @@ const cameraFile: EncodingFile = {
         conditions: {
           all: [
             { id: 'x2a_camera', text: 'Cameras', fact: 'item_kind', comparator: 'IN', values: ['camera'] },
-            { id: 'x2a_ref', text: 'incorporating focal plane arrays controlled by X1.a', comparator: 'REF', ref: 'X1.a' },
+            {
+              id: 'x2a_ref',
+              text: 'incorporating focal plane arrays controlled by X1.a',
+              comparator: 'REF',
+              ref: 'X1.a',
+            },
           ],
         },
         exclusions: [
@@ -96,7 +130,13 @@ const cameraFile: EncodingFile = {
             id: 'x2a_note',
             label: 'Note to X2.a',
             text: 'X2.a does not control cameras designed for civil passenger vehicles.',
-            when: { id: 'x2a_note_vehicle', text: 'designed for civil passenger vehicles', fact: 'civil_vehicle', comparator: 'IS', value: true },
+            when: {
+              id: 'x2a_note_vehicle',
+              text: 'designed for civil passenger vehicles',
+              fact: 'civil_vehicle',
+              comparator: 'IS',
+              value: true,
+            },
             movesTo: { paragraph: 'X9.a', text: 'X9.a: cameras meeting the Note to X2.a.' },
           },
         ],
@@ -110,7 +150,14 @@ const cameraFile: EncodingFile = {
       column: 'RS Column 1',
       text: 'RS applies to X2.a with a frame rate greater than 30 Hz',
       paragraphs: ['X2.a'],
-      when: { id: 'rs1_rate', text: 'frame rate greater than 30 Hz', fact: 'frame_rate', comparator: 'GT', value: 30, unit: 'Hz' },
+      when: {
+        id: 'rs1_rate',
+        text: 'frame rate greater than 30 Hz',
+        fact: 'frame_rate',
+        comparator: 'GT',
+        value: 30,
+        unit: 'Hz',
+      },
     },
   ],
 };
@@ -128,8 +175,21 @@ const euDetectorFile: EncodingFile = {
         text: 'Focal plane arrays with a pitch of 2 µm or less',
         conditions: {
           all: [
-            { id: 'eu_a_kind', text: 'Focal plane arrays', fact: 'item_kind', comparator: 'IN', values: ['focal_plane_array'] },
-            { id: 'eu_a_pitch', text: 'a pitch of 2 µm or less', fact: 'pitch', comparator: 'LTE', value: 2, unit: 'um' },
+            {
+              id: 'eu_a_kind',
+              text: 'Focal plane arrays',
+              fact: 'item_kind',
+              comparator: 'IN',
+              values: ['focal_plane_array'],
+            },
+            {
+              id: 'eu_a_pitch',
+              text: 'a pitch of 2 µm or less',
+              fact: 'pitch',
+              comparator: 'LTE',
+              value: 2,
+              unit: 'um',
+            },
           ],
         },
       },
@@ -139,7 +199,10 @@ const euDetectorFile: EncodingFile = {
 
 function rulebookOf(files: EncodingFile[]): Rulebook {
   const problems: string[] = [];
-  const parsed = files.map((file) => ({ file: `${file.regime}-${file.entry}.json`, encoding: encodingFileSchema.parse(file) }));
+  const parsed = files.map((file) => ({
+    file: `${file.regime}-${file.entry}.json`,
+    encoding: encodingFileSchema.parse(file),
+  }));
   const rulebook = buildRulebook(FACTS, parsed, units, problems);
   expect(problems).toEqual([]);
   return rulebook;
@@ -171,7 +234,17 @@ describe('comparators at their limits, with unit conversion', () => {
   const gt: Criterion = { id: 'c', text: 'exceeding 1 µm', fact: 'pitch', comparator: 'GT', value: 1, unit: 'um' };
   const gte: Criterion = { id: 'c', text: '1 µm or more', fact: 'pitch', comparator: 'GTE', value: 1, unit: 'um' };
   const eq: Criterion = { id: 'c', text: 'exactly 1 µm', fact: 'pitch', comparator: 'EQ', value: 1, unit: 'um' };
-  const between: Criterion = { id: 'c', text: 'exceeding 1 µm but not exceeding 3 µm', fact: 'pitch', comparator: 'BETWEEN', min: 1, max: 3, minInclusive: false, maxInclusive: true, unit: 'um' };
+  const between: Criterion = {
+    id: 'c',
+    text: 'exceeding 1 µm but not exceeding 3 µm',
+    fact: 'pitch',
+    comparator: 'BETWEEN',
+    min: 1,
+    max: 3,
+    minInclusive: false,
+    maxInclusive: true,
+    unit: 'um',
+  };
 
   it('1000 nm equals a 1 µm limit: LTE, GTE and EQ are MET, LT and GT are NOT_MET', () => {
     const at = [{ name: 'pitch', value: 1000, unit: 'nm' }];
@@ -200,27 +273,57 @@ describe('comparators at their limits, with unit conversion', () => {
   });
 
   it('a fact not given is UNKNOWN and named as missing', () => {
-    const result = evaluateExpression(lte, { facts: facts([]), declarations: rulebook.declarations(), units: rulebook.units, resolveRef: () => { throw new Error('none'); } });
+    const result = evaluateExpression(lte, {
+      facts: facts([]),
+      declarations: rulebook.declarations(),
+      units: rulebook.units,
+      resolveRef: () => {
+        throw new Error('none');
+      },
+    });
     expect(result.outcome).toBe('UNKNOWN');
     expect(result.missingFacts).toEqual(['pitch']);
-    expect(result.traces[0]).toMatchObject({ criterionId: 'c', fact: 'pitch', given: null, outcome: 'UNKNOWN', text: '1 µm or less' });
+    expect(result.traces[0]).toMatchObject({
+      criterionId: 'c',
+      fact: 'pitch',
+      given: null,
+      outcome: 'UNKNOWN',
+      text: '1 µm or less',
+    });
   });
 
   it('frames/s and kHz convert to Hz', () => {
-    expect(outcomeOf('X1.b', [{ name: 'frame_rate', value: 60, unit: 'frames/s' }, { name: 'space_qualified', value: false }]).outcome).toBe('MET');
-    expect(outcomeOf('X1.b', [{ name: 'frame_rate', value: 0.0599, unit: 'kHz' }, { name: 'space_qualified', value: false }]).outcome).toBe('NOT_MET');
+    expect(
+      outcomeOf('X1.b', [
+        { name: 'frame_rate', value: 60, unit: 'frames/s' },
+        { name: 'space_qualified', value: false },
+      ]).outcome,
+    ).toBe('MET');
+    expect(
+      outcomeOf('X1.b', [
+        { name: 'frame_rate', value: 0.0599, unit: 'kHz' },
+        { name: 'space_qualified', value: false },
+      ]).outcome,
+    ).toBe('NOT_MET');
   });
 });
 
 describe('nesting any / all', () => {
   const fpa = { name: 'item_kind', value: 'focal_plane_array' };
   it('all-of children: MET only when every criterion paragraph is MET', () => {
-    expect(outcomeOf('X1.a', [fpa, { name: 'pitch', value: 0.9, unit: 'um' }, { name: 'cooled', value: true }]).outcome).toBe('MET');
-    expect(outcomeOf('X1.a', [fpa, { name: 'pitch', value: 1.1, unit: 'um' }, { name: 'cooled', value: true }]).outcome).toBe('NOT_MET');
+    expect(
+      outcomeOf('X1.a', [fpa, { name: 'pitch', value: 0.9, unit: 'um' }, { name: 'cooled', value: true }]).outcome,
+    ).toBe('MET');
+    expect(
+      outcomeOf('X1.a', [fpa, { name: 'pitch', value: 1.1, unit: 'um' }, { name: 'cooled', value: true }]).outcome,
+    ).toBe('NOT_MET');
   });
 
   it('any-of inside all-of: one MET alternative is enough, an unknown one does not matter then', () => {
-    expect(outcomeOf('X1.a', [fpa, { name: 'pitch', value: 1, unit: 'um' }, { name: 'elements', value: 1001, unit: '' }]).outcome).toBe('MET');
+    expect(
+      outcomeOf('X1.a', [fpa, { name: 'pitch', value: 1, unit: 'um' }, { name: 'elements', value: 1001, unit: '' }])
+        .outcome,
+    ).toBe('MET');
   });
 
   it('UNKNOWN names only the facts of undecided branches', () => {
@@ -229,7 +332,11 @@ describe('nesting any / all', () => {
     expect(unknown.outcome).toBe('UNKNOWN');
     expect(unknown.missingFacts.sort()).toEqual(['cooled', 'elements']);
     // elements rules one alternative out: only cooled is left to decide.
-    const narrower = outcomeOf('X1.a', [fpa, { name: 'pitch', value: 1, unit: 'um' }, { name: 'elements', value: 1000, unit: '' }]);
+    const narrower = outcomeOf('X1.a', [
+      fpa,
+      { name: 'pitch', value: 1, unit: 'um' },
+      { name: 'elements', value: 1000, unit: '' },
+    ]);
     expect(narrower.outcome).toBe('UNKNOWN');
     expect(narrower.missingFacts).toEqual(['cooled']);
     // A NOT_MET sibling decides an all-of: nothing is missing.
@@ -259,7 +366,13 @@ describe('references and exclusions', () => {
   });
 
   it('REF with the referenced thresholds not met is NOT_MET', () => {
-    expect(outcomeOf('X2.a', [{ name: 'item_kind', value: 'camera' }, { name: 'pitch', value: 5, unit: 'um' }, { name: 'civil_vehicle', value: false }]).outcome).toBe('NOT_MET');
+    expect(
+      outcomeOf('X2.a', [
+        { name: 'item_kind', value: 'camera' },
+        { name: 'pitch', value: 5, unit: 'um' },
+        { name: 'civil_vehicle', value: false },
+      ]).outcome,
+    ).toBe('NOT_MET');
   });
 
   it('an exclusion that fires makes the paragraph NOT_MET and is reported with where the item goes', () => {
@@ -331,30 +444,59 @@ describe('classifyFacts', () => {
     expect(result.controlled).toBe('UNKNOWN');
     const [first] = result.paragraphs;
     expect(first).toMatchObject({ paragraph: 'X2.a', outcome: 'UNKNOWN', missingFacts: ['civil_vehicle'] });
-    expect(result.paragraphs.filter((paragraph) => paragraph.outcome === 'NOT_MET').every((paragraph) => paragraph.controlReasons.length === 0)).toBe(true);
+    expect(
+      result.paragraphs
+        .filter((paragraph) => paragraph.outcome === 'NOT_MET')
+        .every((paragraph) => paragraph.controlReasons.length === 0),
+    ).toBe(true);
   });
 
   it('reports where a fired exclusion moves the item', () => {
     const result = classifyFacts(rulebook, facts([...camera, { name: 'civil_vehicle', value: true }]), ['US_EAR']);
     expect(result.controlled).toBe('NOT_MET');
-    expect(result.moves).toEqual([expect.objectContaining({ from: 'X2.a', to: 'X9.a', outcome: 'MET', label: 'Note to X2.a' })]);
-    expect(result.paragraphs.find((paragraph) => paragraph.paragraph === 'X2.a')?.exclusions[0]).toMatchObject({ id: 'x2a_note', movesTo: { paragraph: 'X9.a' } });
+    expect(result.moves).toEqual([
+      expect.objectContaining({ from: 'X2.a', to: 'X9.a', outcome: 'MET', label: 'Note to X2.a' }),
+    ]);
+    expect(result.paragraphs.find((paragraph) => paragraph.paragraph === 'X2.a')?.exclusions[0]).toMatchObject({
+      id: 'x2a_note',
+      movesTo: { paragraph: 'X9.a' },
+    });
   });
 
   it('a note is not reported on a paragraph the item is ruled out of anyway', () => {
-    const result = classifyFacts(rulebook, facts([{ name: 'item_kind', value: 'other' }, { name: 'civil_vehicle', value: true }]), ['US_EAR']);
+    const result = classifyFacts(
+      rulebook,
+      facts([
+        { name: 'item_kind', value: 'other' },
+        { name: 'civil_vehicle', value: true },
+      ]),
+      ['US_EAR'],
+    );
     expect(result.moves).toEqual([]);
     expect(result.paragraphs.every((paragraph) => paragraph.exclusions.length === 0)).toBe(true);
   });
 
   it('most specific first among MET paragraphs, and regimes kept apart', () => {
-    const fpa = [{ name: 'item_kind', value: 'focal_plane_array' }, { name: 'pitch', value: 1500, unit: 'nm' }, { name: 'cooled', value: true }];
+    const fpa = [
+      { name: 'item_kind', value: 'focal_plane_array' },
+      { name: 'pitch', value: 1500, unit: 'nm' },
+      { name: 'cooled', value: true },
+    ];
     const result = classifyFacts(rulebook, facts(fpa), ['US_EAR', 'EU']);
     // 1.5 um: over the US 1 um limit, within the EU 2 um limit.
-    expect(result.paragraphs.filter((paragraph) => paragraph.outcome === 'MET').map((paragraph) => `${paragraph.regime} ${paragraph.paragraph}`)).toEqual(['EU X1.a']);
-    expect(result.paragraphs.find((paragraph) => paragraph.regime === 'US_EAR' && paragraph.paragraph === 'X1.a')?.outcome).toBe('NOT_MET');
+    expect(
+      result.paragraphs
+        .filter((paragraph) => paragraph.outcome === 'MET')
+        .map((paragraph) => `${paragraph.regime} ${paragraph.paragraph}`),
+    ).toEqual(['EU X1.a']);
+    expect(
+      result.paragraphs.find((paragraph) => paragraph.regime === 'US_EAR' && paragraph.paragraph === 'X1.a')?.outcome,
+    ).toBe('NOT_MET');
     // US X1.b (frame rate) is undecided, so the US entry is UNKNOWN while the EU one is MET.
-    expect(result.entries.find((entry) => entry.regime === 'US_EAR' && entry.entry === 'X1')).toMatchObject({ outcome: 'UNKNOWN', missingFacts: ['frame_rate', 'space_qualified'] });
+    expect(result.entries.find((entry) => entry.regime === 'US_EAR' && entry.entry === 'X1')).toMatchObject({
+      outcome: 'UNKNOWN',
+      missingFacts: ['frame_rate', 'space_qualified'],
+    });
     expect(result.controlled).toBe('MET');
   });
 
@@ -370,12 +512,22 @@ describe('classifyFacts', () => {
           text: 'Y',
           combine: 'any',
           children: [
-            { paragraph: 'Y1.a', text: 'cooled items', conditions: { id: 'ya', text: 'cooled', fact: 'cooled', comparator: 'IS', value: true } },
+            {
+              paragraph: 'Y1.a',
+              text: 'cooled items',
+              conditions: { id: 'ya', text: 'cooled', fact: 'cooled', comparator: 'IS', value: true },
+            },
             {
               paragraph: 'Y1.b',
               text: 'items as follows',
               combine: 'any',
-              children: [{ paragraph: 'Y1.b.1', text: 'cooled', conditions: { id: 'yb1', text: 'cooled', fact: 'cooled', comparator: 'IS', value: true } }],
+              children: [
+                {
+                  paragraph: 'Y1.b.1',
+                  text: 'cooled',
+                  conditions: { id: 'yb1', text: 'cooled', fact: 'cooled', comparator: 'IS', value: true },
+                },
+              ],
             },
           ],
         },
@@ -402,7 +554,13 @@ describe('classifyFacts', () => {
               text: 'cameras as follows',
               conditions: { id: 'za', text: 'cameras', fact: 'item_kind', comparator: 'IN', values: ['camera'] },
               combine: 'any',
-              children: [{ paragraph: 'Z1.a.1', text: 'cooled', conditions: { id: 'za1', text: 'cooled', fact: 'cooled', comparator: 'IS', value: true } }],
+              children: [
+                {
+                  paragraph: 'Z1.a.1',
+                  text: 'cooled',
+                  conditions: { id: 'za1', text: 'cooled', fact: 'cooled', comparator: 'IS', value: true },
+                },
+              ],
             },
           ],
         },
@@ -440,7 +598,13 @@ describe('classifyFacts', () => {
                       id: 'wa1_note',
                       label: 'Note to W1.a.1',
                       text: 'W1.a.1 does not control vehicle cameras.',
-                      when: { id: 'wa1_vehicle', text: 'vehicle cameras', fact: 'civil_vehicle', comparator: 'IS', value: true },
+                      when: {
+                        id: 'wa1_vehicle',
+                        text: 'vehicle cameras',
+                        fact: 'civil_vehicle',
+                        comparator: 'IS',
+                        value: true,
+                      },
                       movesTo: { paragraph: 'W9.a', text: 'W9.a: cameras of the Note to W1.a.1.' },
                     },
                   ],
@@ -451,8 +615,21 @@ describe('classifyFacts', () => {
         },
       },
     ]);
-    const result = classifyFacts(noted, normalizeFacts(noted, [{ name: 'cooled', value: true }, { name: 'civil_vehicle', value: true }]), ['US_EAR']);
-    expect(result.paragraphs.map((paragraph) => [paragraph.paragraph, paragraph.outcome, paragraph.exclusions.map((exclusion) => exclusion.id)])).toEqual([
+    const result = classifyFacts(
+      noted,
+      normalizeFacts(noted, [
+        { name: 'cooled', value: true },
+        { name: 'civil_vehicle', value: true },
+      ]),
+      ['US_EAR'],
+    );
+    expect(
+      result.paragraphs.map((paragraph) => [
+        paragraph.paragraph,
+        paragraph.outcome,
+        paragraph.exclusions.map((exclusion) => exclusion.id),
+      ]),
+    ).toEqual([
       ['W1.a', 'NOT_MET', []],
       ['W1.a.1', 'NOT_MET', ['wa1_note']],
     ]);
@@ -508,9 +685,13 @@ describe('references resolve in the regime of the file that makes them', () => {
     };
     const both = rulebookOf([detectorFile, euDetectorFile, euCamera]);
     // 1.5 um: only the EU X1.a (2 um) controls it.
-    const result = new ParagraphEvaluator(both, normalizeFacts(both, [{ name: 'pitch', value: 1.5, unit: 'um' }, { name: 'cooled', value: true }])).evaluate(
-      both.paragraph('EU', 'X2.a') ?? (undefined as never),
-    );
+    const result = new ParagraphEvaluator(
+      both,
+      normalizeFacts(both, [
+        { name: 'pitch', value: 1.5, unit: 'um' },
+        { name: 'cooled', value: true },
+      ]),
+    ).evaluate(both.paragraph('EU', 'X2.a') ?? (undefined as never));
     expect(result.outcome).toBe('MET');
   });
 });

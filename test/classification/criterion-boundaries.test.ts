@@ -14,13 +14,22 @@ type NumericCriterion = Extract<Criterion, { unit: string }>;
 const numeric: { where: string; criterion: NumericCriterion }[] = [];
 for (const entry of rulebook.entries) {
   for (const paragraph of rulebook.allParagraphs().filter((candidate) => candidate.file === entry.file)) {
-    const expressions = [paragraph.node.conditions, ...(paragraph.node.exclusions ?? []).map((exclusion) => exclusion.when)];
+    const expressions = [
+      paragraph.node.conditions,
+      ...(paragraph.node.exclusions ?? []).map((exclusion) => exclusion.when),
+    ];
     for (const expression of expressions) {
-      if (expression) forEachCriterion(expression, (criterion) => { if ('unit' in criterion) numeric.push({ where: `${entry.file} ${paragraph.node.paragraph}`, criterion }); });
+      if (expression)
+        forEachCriterion(expression, (criterion) => {
+          if ('unit' in criterion) numeric.push({ where: `${entry.file} ${paragraph.node.paragraph}`, criterion });
+        });
     }
   }
   for (const reason of entry.encoding.controlReasons ?? []) {
-    if (reason.when) forEachCriterion(reason.when, (criterion) => { if ('unit' in criterion) numeric.push({ where: `${entry.file} ${reason.reason}`, criterion }); });
+    if (reason.when)
+      forEachCriterion(reason.when, (criterion) => {
+        if ('unit' in criterion) numeric.push({ where: `${entry.file} ${reason.reason}`, criterion });
+      });
   }
 }
 
@@ -29,12 +38,19 @@ function outcomeAt(criterion: NumericCriterion, value: number) {
   if (declaration?.type !== 'number') throw new Error(`${criterion.fact} is not numeric`);
   const canonical = rulebook.units.toCanonical(value, criterion.unit, declaration.dimension);
   if (canonical === undefined) throw new Error(`unit ${criterion.unit}`);
-  const fact: NormalizedFact = { name: criterion.fact, type: 'number', value: canonical, given: `${value} ${criterion.unit}` };
+  const fact: NormalizedFact = {
+    name: criterion.fact,
+    type: 'number',
+    value: canonical,
+    given: `${value} ${criterion.unit}`,
+  };
   return evaluateExpression(criterion, {
     facts: new Map([[criterion.fact, fact]]),
     declarations,
     units: rulebook.units,
-    resolveRef: () => { throw new Error('no refs here'); },
+    resolveRef: () => {
+      throw new Error('no refs here');
+    },
   }).outcome;
 }
 
@@ -74,9 +90,16 @@ describe('criterion boundaries', () => {
 type FactCriterion = Extract<Criterion, { comparator: 'IS' | 'IN' }>;
 const categorical: { where: string; criterion: FactCriterion }[] = [];
 for (const paragraph of rulebook.allParagraphs()) {
-  const expressions = [paragraph.node.conditions, ...(paragraph.node.exclusions ?? []).map((exclusion) => exclusion.when)];
+  const expressions = [
+    paragraph.node.conditions,
+    ...(paragraph.node.exclusions ?? []).map((exclusion) => exclusion.when),
+  ];
   for (const expression of expressions) {
-    if (expression) forEachCriterion(expression, (criterion) => { if (criterion.comparator === 'IS' || criterion.comparator === 'IN') categorical.push({ where: `${paragraph.file} ${paragraph.node.paragraph}`, criterion }); });
+    if (expression)
+      forEachCriterion(expression, (criterion) => {
+        if (criterion.comparator === 'IS' || criterion.comparator === 'IN')
+          categorical.push({ where: `${paragraph.file} ${paragraph.node.paragraph}`, criterion });
+      });
   }
 }
 
@@ -85,7 +108,9 @@ function categoricalOutcome(criterion: FactCriterion, fact: NormalizedFact | und
     facts: new Map(fact ? [[criterion.fact, fact]] : []),
     declarations,
     units: rulebook.units,
-    resolveRef: () => { throw new Error('no refs here'); },
+    resolveRef: () => {
+      throw new Error('no refs here');
+    },
   }).outcome;
 }
 
@@ -97,15 +122,31 @@ describe('yes/no and choice criteria', () => {
     it(`${where} ${criterion.id}: ${criterion.text.slice(0, 90)}`, () => {
       expect(categoricalOutcome(criterion, undefined)).toBe('UNKNOWN');
       if (criterion.comparator === 'IS') {
-        expect(categoricalOutcome(criterion, { name: criterion.fact, type: 'boolean', value: criterion.value, given: String(criterion.value) })).toBe('MET');
-        expect(categoricalOutcome(criterion, { name: criterion.fact, type: 'boolean', value: !criterion.value, given: String(!criterion.value) })).toBe('NOT_MET');
+        expect(
+          categoricalOutcome(criterion, {
+            name: criterion.fact,
+            type: 'boolean',
+            value: criterion.value,
+            given: String(criterion.value),
+          }),
+        ).toBe('MET');
+        expect(
+          categoricalOutcome(criterion, {
+            name: criterion.fact,
+            type: 'boolean',
+            value: !criterion.value,
+            given: String(!criterion.value),
+          }),
+        ).toBe('NOT_MET');
         return;
       }
       const declaration = declarations.get(criterion.fact);
       if (declaration?.type !== 'enum') throw new Error(`${criterion.fact} is not a choice`);
       for (const value of declaration.values) {
         const expected = criterion.values.includes(value) ? 'MET' : 'NOT_MET';
-        expect(categoricalOutcome(criterion, { name: criterion.fact, type: 'enum', value, given: value }), value).toBe(expected);
+        expect(categoricalOutcome(criterion, { name: criterion.fact, type: 'enum', value, given: value }), value).toBe(
+          expected,
+        );
       }
     });
   }

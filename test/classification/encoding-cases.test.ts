@@ -15,7 +15,15 @@ const caseSchema = z
     name: z.string().min(1),
     cites: z.string().min(1),
     regime: z.enum(['US_EAR', 'EU', 'UK', 'WASSENAAR', 'OTHER']),
-    facts: z.array(z.object({ name: z.string(), value: z.union([z.string(), z.number(), z.boolean()]), unit: z.string().optional() }).strict()),
+    facts: z.array(
+      z
+        .object({
+          name: z.string(),
+          value: z.union([z.string(), z.number(), z.boolean()]),
+          unit: z.string().optional(),
+        })
+        .strict(),
+    ),
     expect: z.record(z.string(), outcome),
     expectExclusions: z.array(z.string()).optional(),
     expectMissingFacts: z.record(z.string(), z.array(z.string())).optional(),
@@ -24,7 +32,9 @@ const caseSchema = z
   .strict();
 
 const casesDir = fileURLToPath(new URL('./cases/', import.meta.url));
-const caseFiles = readdirSync(casesDir).filter((name) => name.endsWith('.json')).sort();
+const caseFiles = readdirSync(casesDir)
+  .filter((name) => name.endsWith('.json'))
+  .sort();
 const rulebook = loadRulebook();
 
 describe('encoding cases', () => {
@@ -44,13 +54,21 @@ describe('encoding cases', () => {
             expect(paragraph, `${testCase.regime} ${code} is encoded`).toBeDefined();
             if (!paragraph) continue;
             const result = evaluator.evaluate(paragraph);
-            expect(result.outcome, `${code}: ${JSON.stringify(result.traces.map((trace) => [trace.criterionId, trace.outcome]))}`).toBe(expected);
-            for (const exclusion of result.exclusions) if (exclusion.outcome === 'MET') fired.add(exclusion.exclusion.id);
+            expect(
+              result.outcome,
+              `${code}: ${JSON.stringify(result.traces.map((trace) => [trace.criterionId, trace.outcome]))}`,
+            ).toBe(expected);
+            for (const exclusion of result.exclusions)
+              if (exclusion.outcome === 'MET') fired.add(exclusion.exclusion.id);
             const missing = testCase.expectMissingFacts?.[code];
             if (missing) expect(result.missingFacts).toEqual(expect.arrayContaining(missing));
             const movesTo = testCase.expectMovesTo?.[code];
             if (movesTo) {
-              expect(result.exclusions.filter((exclusion) => exclusion.outcome === 'MET').map((exclusion) => exclusion.exclusion.movesTo?.paragraph)).toContain(movesTo);
+              expect(
+                result.exclusions
+                  .filter((exclusion) => exclusion.outcome === 'MET')
+                  .map((exclusion) => exclusion.exclusion.movesTo?.paragraph),
+              ).toContain(movesTo);
             }
           }
           for (const id of testCase.expectExclusions ?? []) expect([...fired], `exclusion ${id} fires`).toContain(id);

@@ -30,7 +30,12 @@ describe('migration runner', () => {
     expect(second.applied).toEqual([]);
     expect(second.alreadyApplied).toEqual(first.applied);
 
-    const rows = await db.query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number }>(
+    const rows = await db.query<{
+      migration_name: string;
+      checksum: string;
+      finished_at: Date | null;
+      applied_steps_count: number;
+    }>(
       'SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name',
     );
     expect(rows.rows.map((row) => row.migration_name)).toEqual(first.applied);
@@ -51,7 +56,10 @@ describe('migration runner', () => {
       const result = await engine.applyMigrations({
         migrationsList: {
           baseDir: MIGRATIONS_DIR,
-          lockfile: { path: 'migration_lock.toml', content: readFileSync(join(MIGRATIONS_DIR, 'migration_lock.toml'), 'utf8') },
+          lockfile: {
+            path: 'migration_lock.toml',
+            content: readFileSync(join(MIGRATIONS_DIR, 'migration_lock.toml'), 'utf8'),
+          },
           shadowDbInitScript: '',
           migrationDirectories: migrations.map((migration) => ({
             path: migration.name,

@@ -36,7 +36,13 @@ describe('search outbox under engine faults', () => {
   let prisma: PrismaClient;
 
   beforeAll(async () => {
-    db = await openDatabase({ DATA_DIR: 'unused', inMemory: true, DB_POOL_SIZE: 1, DB_CONNECT_TIMEOUT_MS: 5000, DB_STATEMENT_TIMEOUT_MS: 60_000 });
+    db = await openDatabase({
+      DATA_DIR: 'unused',
+      inMemory: true,
+      DB_POOL_SIZE: 1,
+      DB_CONNECT_TIMEOUT_MS: 5000,
+      DB_STATEMENT_TIMEOUT_MS: 60_000,
+    });
     await applyMigrations(db.sql, MIGRATIONS_DIR);
     await seedDatabase(db.prisma);
     prisma = db.prisma;
@@ -60,7 +66,10 @@ describe('search outbox under engine faults', () => {
     engine.setFailing({ writes: true, search: true });
     const exemption = await prisma.exemption.findFirstOrThrow({ orderBy: { id: 'asc' } });
     const title = `${exemption.name} (engine down)`;
-    await prisma.$transaction([prisma.exemption.update({ where: { id: exemption.id }, data: { name: title } }), outboxRow('EXEMPTION', exemption.id)]);
+    await prisma.$transaction([
+      prisma.exemption.update({ where: { id: exemption.id }, data: { name: title } }),
+      outboxRow('EXEMPTION', exemption.id),
+    ]);
     // The write is committed, whatever the engine says.
     expect((await prisma.exemption.findUniqueOrThrow({ where: { id: exemption.id } })).name).toBe(title);
 
@@ -87,11 +96,31 @@ describe('search outbox under engine faults', () => {
     expect(await prisma.searchOutbox.count()).toBe(0);
     await expectIndexEqualsDatabase(prisma, engine);
 
-    const provisions = await prisma.controlProvision.findMany({ where: { status: 'CURRENT' }, orderBy: { id: 'asc' }, take: 40, select: { id: true, title: true } });
-    const exemptions = await prisma.exemption.findMany({ orderBy: { id: 'asc' }, take: 4, select: { id: true, name: true } });
-    const guidance = await prisma.guidanceDocument.findMany({ orderBy: { id: 'asc' }, select: { id: true, title: true } });
-    const consultations = await prisma.stakeholderConsultation.findMany({ orderBy: { id: 'asc' }, take: 2, select: { id: true, title: true } });
-    const assessments = await prisma.impactAssessment.findMany({ orderBy: { id: 'asc' }, take: 2, select: { id: true, title: true } });
+    const provisions = await prisma.controlProvision.findMany({
+      where: { status: 'CURRENT' },
+      orderBy: { id: 'asc' },
+      take: 40,
+      select: { id: true, title: true },
+    });
+    const exemptions = await prisma.exemption.findMany({
+      orderBy: { id: 'asc' },
+      take: 4,
+      select: { id: true, name: true },
+    });
+    const guidance = await prisma.guidanceDocument.findMany({
+      orderBy: { id: 'asc' },
+      select: { id: true, title: true },
+    });
+    const consultations = await prisma.stakeholderConsultation.findMany({
+      orderBy: { id: 'asc' },
+      take: 2,
+      select: { id: true, title: true },
+    });
+    const assessments = await prisma.impactAssessment.findMany({
+      orderBy: { id: 'asc' },
+      take: 2,
+      select: { id: true, title: true },
+    });
     expect(provisions.length).toBeGreaterThanOrEqual(30);
     expect(guidance.length).toBeGreaterThanOrEqual(4);
 
@@ -110,7 +139,10 @@ describe('search outbox under engine faults', () => {
     renamed.forEach((provision, index) => {
       writes.push(async (db, step) => {
         await db.$transaction([
-          db.controlProvision.update({ where: { id: provision.id }, data: { title: `${provision.title} [rev ${step}]` } }),
+          db.controlProvision.update({
+            where: { id: provision.id },
+            data: { title: `${provision.title} [rev ${step}]` },
+          }),
           db.searchOutbox.create({ data: { entityType: 'PROVISION', entityId: provision.id, operation: 'UPSERT' } }),
         ]);
       });
@@ -127,8 +159,13 @@ describe('search outbox under engine faults', () => {
         const document = at(keptGuidance, index);
         writes.push(async (db, step) => {
           await db.$transaction([
-            db.guidanceDocument.update({ where: { id: document.id }, data: { title: `${document.title} [rev ${step}]` } }),
-            db.searchOutbox.create({ data: { entityType: 'GUIDANCE_DOCUMENT', entityId: document.id, operation: 'UPSERT' } }),
+            db.guidanceDocument.update({
+              where: { id: document.id },
+              data: { title: `${document.title} [rev ${step}]` },
+            }),
+            db.searchOutbox.create({
+              data: { entityType: 'GUIDANCE_DOCUMENT', entityId: document.id, operation: 'UPSERT' },
+            }),
           ]);
         });
       }
@@ -137,10 +174,20 @@ describe('search outbox under engine faults', () => {
         const assessment = at(assessments, index);
         writes.push(async (db, step) => {
           await db.$transaction([
-            db.stakeholderConsultation.update({ where: { id: consultation.id }, data: { title: `${consultation.title} [rev ${step}]` } }),
-            db.searchOutbox.create({ data: { entityType: 'CONSULTATION', entityId: consultation.id, operation: 'UPSERT' } }),
-            db.impactAssessment.update({ where: { id: assessment.id }, data: { title: `${assessment.title} [rev ${step}]` } }),
-            db.searchOutbox.create({ data: { entityType: 'IMPACT_ASSESSMENT', entityId: assessment.id, operation: 'UPSERT' } }),
+            db.stakeholderConsultation.update({
+              where: { id: consultation.id },
+              data: { title: `${consultation.title} [rev ${step}]` },
+            }),
+            db.searchOutbox.create({
+              data: { entityType: 'CONSULTATION', entityId: consultation.id, operation: 'UPSERT' },
+            }),
+            db.impactAssessment.update({
+              where: { id: assessment.id },
+              data: { title: `${assessment.title} [rev ${step}]` },
+            }),
+            db.searchOutbox.create({
+              data: { entityType: 'IMPACT_ASSESSMENT', entityId: assessment.id, operation: 'UPSERT' },
+            }),
           ]);
         });
       }
@@ -149,7 +196,9 @@ describe('search outbox under engine faults', () => {
       writes.splice(Math.floor(writes.length / 2), 0, async (db) => {
         await db.$transaction([
           db.guidanceDocument.delete({ where: { id: document.id } }),
-          db.searchOutbox.create({ data: { entityType: 'GUIDANCE_DOCUMENT', entityId: document.id, operation: 'DELETE' } }),
+          db.searchOutbox.create({
+            data: { entityType: 'GUIDANCE_DOCUMENT', entityId: document.id, operation: 'DELETE' },
+          }),
         ]);
       });
     }
@@ -206,8 +255,10 @@ describe('search outbox under engine faults', () => {
     expect(await prisma.searchOutbox.count()).toBe(0);
 
     await expectIndexEqualsDatabase(prisma, engine);
-    for (const document of toDelete) expect(await engine.get(searchDocumentId('GUIDANCE_DOCUMENT', document.id))).toBeNull();
-    for (const provision of toSupersede) expect(await engine.get(searchDocumentId('PROVISION', provision.id))).toBeNull();
+    for (const document of toDelete)
+      expect(await engine.get(searchDocumentId('GUIDANCE_DOCUMENT', document.id))).toBeNull();
+    for (const provision of toSupersede)
+      expect(await engine.get(searchDocumentId('PROVISION', provision.id))).toBeNull();
     const lastRenamed = renamed.at(-1);
     if (lastRenamed === undefined) throw new Error('no provisions renamed');
     expect((await engine.get(searchDocumentId('PROVISION', lastRenamed.id)))?.title).toMatch(/\[rev \d+\]$/);

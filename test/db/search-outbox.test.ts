@@ -7,7 +7,13 @@ import { seedDatabase } from '../../src/db/seed/index.js';
 describe('search outbox written by the seed', () => {
   let db: Database;
   beforeAll(async () => {
-    db = await openDatabase({ DATA_DIR: 'unused', inMemory: true, DB_POOL_SIZE: 1, DB_CONNECT_TIMEOUT_MS: 5000, DB_STATEMENT_TIMEOUT_MS: 60_000 });
+    db = await openDatabase({
+      DATA_DIR: 'unused',
+      inMemory: true,
+      DB_POOL_SIZE: 1,
+      DB_CONNECT_TIMEOUT_MS: 5000,
+      DB_STATEMENT_TIMEOUT_MS: 60_000,
+    });
     await applyMigrations(db.sql, MIGRATIONS_DIR);
     await seedDatabase(db.prisma);
   });

@@ -24,13 +24,22 @@ async function latestUpdates(database: Database) {
     database.prisma.stakeholderConsultation.aggregate({ _max: { updatedAt: true } }),
     database.prisma.guidanceDocument.aggregate({ _max: { updatedAt: true } }),
   ]);
-  return [provisions._max.updatedAt, exemptions._max.updatedAt, consultations._max.updatedAt, guidance._max.updatedAt].map((date) =>
-    date?.toISOString(),
-  );
+  return [
+    provisions._max.updatedAt,
+    exemptions._max.updatedAt,
+    consultations._max.updatedAt,
+    guidance._max.updatedAt,
+  ].map((date) => date?.toISOString());
 }
 
 beforeAll(async () => {
-  db = await openDatabase({ DATA_DIR: 'unused', inMemory: true, DB_POOL_SIZE: 1, DB_CONNECT_TIMEOUT_MS: 5000, DB_STATEMENT_TIMEOUT_MS: 60000 });
+  db = await openDatabase({
+    DATA_DIR: 'unused',
+    inMemory: true,
+    DB_POOL_SIZE: 1,
+    DB_CONNECT_TIMEOUT_MS: 5000,
+    DB_STATEMENT_TIMEOUT_MS: 60000,
+  });
   await applyMigrations(db.sql, 'prisma/migrations');
   // A row an editor created before the seed ran (its id is a cuid, not a seeded id): the seed
   // must reuse it rather than collide with it.
@@ -46,7 +55,9 @@ beforeAll(async () => {
     },
   }).catch((error: unknown) => error);
   countsAfterFailure = await tableCounts(db.prisma);
-  datasetsAfterFailure = (await db.prisma.seedDataset.findMany({ select: { name: true } })).map((row) => row.name).sort();
+  datasetsAfterFailure = (await db.prisma.seedDataset.findMany({ select: { name: true } }))
+    .map((row) => row.name)
+    .sort();
 
   first = await seedDatabase(db.prisma, {});
   scratchSeedDir = await mkdtemp(join(tmpdir(), 'kb-seed-test-'));
@@ -61,7 +72,13 @@ afterAll(async () => {
 describe('first seed', () => {
   it('rolled the failing dataset back and kept the ones before it', () => {
     expect(failedFirstAttempt).toBeInstanceOf(InjectedFailure);
-    expect(datasetsAfterFailure).toEqual(['control-entries', 'exemptions', 'reference', 'threshold-encodings', 'us-ccl']);
+    expect(datasetsAfterFailure).toEqual([
+      'control-entries',
+      'exemptions',
+      'reference',
+      'threshold-encodings',
+      'us-ccl',
+    ]);
     expect(countsAfterFailure.StakeholderConsultation).toBe(0);
     expect(countsAfterFailure.Stakeholder).toBe(1); // only the editor's row
     expect(countsAfterFailure.Exemption).toBe(30);
@@ -84,9 +101,15 @@ describe('first seed', () => {
 
   it('loads every record', async () => {
     const { prisma } = db;
-    expect(await prisma.controlProvision.count({ where: { regime: 'US_EAR', kind: 'ENTRY', status: 'CURRENT' } })).toBe(606);
+    expect(await prisma.controlProvision.count({ where: { regime: 'US_EAR', kind: 'ENTRY', status: 'CURRENT' } })).toBe(
+      606,
+    );
     expect(await prisma.controlProvision.count({ where: { regime: 'EU', kind: 'ENTRY' } })).toBe(4);
-    expect(await prisma.controlProvision.count({ where: { regime: 'HK', status: 'SUPERSEDED', validFrom: null, validTo: null } })).toBe(1);
+    expect(
+      await prisma.controlProvision.count({
+        where: { regime: 'HK', status: 'SUPERSEDED', validFrom: null, validTo: null },
+      }),
+    ).toBe(1);
     expect(first.counts.Exemption).toBe(30);
     expect(first.counts.StakeholderConsultation).toBe(12);
     expect(first.counts.ImpactMetric).toBe(96);
@@ -129,7 +152,7 @@ describe('first seed', () => {
     expect(provisions[0]?.citation.section).toContain("eccn code '6A003'");
   });
 
-  it('keeps 6A003\'s key thresholds verbatim, with the exponent notes the data has', async () => {
+  it("keeps 6A003's key thresholds verbatim, with the exponent notes the data has", async () => {
     const { prisma } = db;
     const us = await prisma.threshold.findMany({
       where: { provision: { regime: 'US_EAR', code: '6A003', kind: 'ENTRY' }, criterionKey: null },
@@ -137,10 +160,14 @@ describe('first seed', () => {
     });
     expect(us).toHaveLength(18);
     expect(us.every((threshold) => threshold.parameter === null && threshold.value === null)).toBe(true);
-    const withExponent = us.filter((threshold) => threshold.exponentNote !== null).map((threshold) => threshold.paragraph);
+    const withExponent = us
+      .filter((threshold) => threshold.exponentNote !== null)
+      .map((threshold) => threshold.paragraph);
     expect(withExponent).toEqual(['6A003.b.1.a.1', '6A003.b.1.a.2', '6A003.b.1.a.3']);
     expect(us.find((threshold) => threshold.paragraph === '6A003.b.1.a.1')?.exponentNote).toContain('4 x 10^6');
-    const eu = await prisma.threshold.findMany({ where: { provision: { regime: 'EU', code: '6A003' }, criterionKey: null } });
+    const eu = await prisma.threshold.findMany({
+      where: { provision: { regime: 'EU', code: '6A003' }, criterionKey: null },
+    });
     expect(eu.find((threshold) => threshold.paragraph === '6A003.b.1.a')?.exponentNote).toContain('10^6');
     const euEntry = await prisma.controlProvision.findFirstOrThrow({ where: { regime: 'EU', code: '6A003' } });
     expect(euEntry.text).not.toBe('None');
@@ -160,7 +187,14 @@ describe('first seed', () => {
       select: { basis: true, provision: { select: { itemType: true, kind: true } } },
     });
     expect(fundamental.length).toBeGreaterThan(100);
-    expect(fundamental.every((link) => link.basis === 'ITEM_TYPE_SCOPE' && link.provision.kind === 'ENTRY' && link.provision.itemType !== 'COMMODITY')).toBe(true);
+    expect(
+      fundamental.every(
+        (link) =>
+          link.basis === 'ITEM_TYPE_SCOPE' &&
+          link.provision.kind === 'ENTRY' &&
+          link.provision.itemType !== 'COMMODITY',
+      ),
+    ).toBe(true);
     expect(await prisma.exemptionProvision.count({ where: { exemption: { regime: { not: 'US_EAR' } } } })).toBe(0);
     expect(await prisma.exemptionProvision.count({ where: { exemption: { sourceKey: 'US-EAR-740.12-GFT' } } })).toBe(0);
   });
@@ -177,16 +211,18 @@ describe('first seed', () => {
     expect(deac.submissions[9]?.stakeholder.type).toBe('UNKNOWN');
     expect(deac.responseCount).toBeNull();
     const fy = await prisma.impactMetric.findUniqueOrThrow({ where: { sourceKey: 'US-FY2006-9m-night-vision-apps' } });
-    expect([fy.periodType, fy.periodStart.toISOString().slice(0, 10), fy.periodEnd.toISOString().slice(0, 10)]).toEqual([
-      'PARTIAL_FISCAL_YEAR',
-      '2005-10-01',
-      '2006-06-30',
-    ]);
+    expect([fy.periodType, fy.periodStart.toISOString().slice(0, 10), fy.periodEnd.toISOString().slice(0, 10)]).toEqual(
+      ['PARTIAL_FISCAL_YEAR', '2005-10-01', '2006-06-30'],
+    );
     // The stakeholder that existed before seeding keeps its id; the seed filled in the type the data gives.
     const google = deac.submissions.find((submission) => submission.stakeholder.name === 'Google Inc.');
     expect(google?.stakeholderId).toBe(editorStakeholderId);
     expect(google?.stakeholder.type).toBe('INDUSTRY');
-    expect(await prisma.auditEvent.count({ where: { entityType: 'Stakeholder', entityId: editorStakeholderId, action: 'seed.update' } })).toBe(1);
+    expect(
+      await prisma.auditEvent.count({
+        where: { entityType: 'Stakeholder', entityId: editorStakeholderId, action: 'seed.update' },
+      }),
+    ).toBe(1);
     const qualitative = await prisma.impactMetric.findUniqueOrThrow({ where: { sourceKey: 'FR-UGEA-processing' } });
     expect([qualitative.value, qualitative.valueText]).toEqual([null, 'a few days']);
   });
@@ -215,12 +251,20 @@ describe('threshold encodings in the database', () => {
     const { prisma } = db;
     const expected = criteriaIn(loadRulebook());
     expect(expected).toHaveLength(538);
-    const stored = await prisma.threshold.findMany({ where: { criterionKey: { not: null } }, select: { sourceKey: true }, orderBy: { sourceKey: 'asc' } });
+    const stored = await prisma.threshold.findMany({
+      where: { criterionKey: { not: null } },
+      select: { sourceKey: true },
+      orderBy: { sourceKey: 'asc' },
+    });
     expect(stored.map((row) => row.sourceKey)).toEqual(expected);
     expect(first.counts.Threshold).toBe(107 + expected.length);
     const verbatim = await prisma.threshold.findMany({ where: { criterionKey: null } });
     expect(verbatim).toHaveLength(107);
-    expect(verbatim.every((row) => row.comparator === null && row.parameter === null && row.groupId === null && row.values.length === 0)).toBe(true);
+    expect(
+      verbatim.every(
+        (row) => row.comparator === null && row.parameter === null && row.groupId === null && row.values.length === 0,
+      ),
+    ).toBe(true);
   });
 
   it('round-trips Note 3.a to 6A003.b.4 exactly: LTE 9 Hz in an EXCLUSION group of 6A003.b.4.b', async () => {
@@ -260,13 +304,36 @@ describe('threshold encodings in the database', () => {
   it('stores every comparator the encodings use, with its own fields', async () => {
     const { prisma } = db;
     const between = await prisma.threshold.findFirstOrThrow({ where: { comparator: 'BETWEEN' } });
-    expect([between.value, between.valueMax, between.minInclusive, between.maxInclusive].every((field) => field !== null)).toBe(true);
-    const isFalse = await prisma.threshold.findUniqueOrThrow({ where: { sourceKey: 'encoding:US_EAR-6A003.json:n3b3_no_direct_view' } });
-    expect(isFalse).toMatchObject({ comparator: 'BOOLEAN', parameter: 'incorporates_direct_view_display', booleanValue: false, value: null });
-    const ref = await prisma.threshold.findUniqueOrThrow({ where: { sourceKey: 'encoding:US_EAR-6A003.json:b4b_ref_6a002_a3f' } });
-    expect(ref).toMatchObject({ comparator: 'REFERENCE', parameter: null, ref: '6A002.a.3.f', refRegime: 'US_EAR', refSubject: 'COMPONENT' });
-    const choice = await prisma.threshold.findUniqueOrThrow({ where: { sourceKey: 'encoding:US_EAR-6A003.json:b4_camera' } });
-    expect(choice).toMatchObject({ comparator: 'IN', parameter: 'item_kind', values: ['camera', 'streak_camera', 'framing_camera', 'tv_camera'] });
+    expect(
+      [between.value, between.valueMax, between.minInclusive, between.maxInclusive].every((field) => field !== null),
+    ).toBe(true);
+    const isFalse = await prisma.threshold.findUniqueOrThrow({
+      where: { sourceKey: 'encoding:US_EAR-6A003.json:n3b3_no_direct_view' },
+    });
+    expect(isFalse).toMatchObject({
+      comparator: 'BOOLEAN',
+      parameter: 'incorporates_direct_view_display',
+      booleanValue: false,
+      value: null,
+    });
+    const ref = await prisma.threshold.findUniqueOrThrow({
+      where: { sourceKey: 'encoding:US_EAR-6A003.json:b4b_ref_6a002_a3f' },
+    });
+    expect(ref).toMatchObject({
+      comparator: 'REFERENCE',
+      parameter: null,
+      ref: '6A002.a.3.f',
+      refRegime: 'US_EAR',
+      refSubject: 'COMPONENT',
+    });
+    const choice = await prisma.threshold.findUniqueOrThrow({
+      where: { sourceKey: 'encoding:US_EAR-6A003.json:b4_camera' },
+    });
+    expect(choice).toMatchObject({
+      comparator: 'IN',
+      parameter: 'item_kind',
+      values: ['camera', 'streak_camera', 'framing_camera', 'tv_camera'],
+    });
     expect(await prisma.thresholdGroup.count({ where: { operator: 'NOT' } })).toBe(3);
     expect(await prisma.threshold.count({ where: { comparator: { in: ['RANGE_EXCLUSIVE_MIN'] } } })).toBe(0);
   });
@@ -275,12 +342,26 @@ describe('threshold encodings in the database', () => {
     const { prisma } = db;
     const eu = await prisma.threshold.findMany({
       where: { sourceKey: { startsWith: 'encoding:EU-' } },
-      select: { paragraph: true, citationId: true, provision: { select: { regime: true, kind: true, code: true, citationId: true } } },
+      select: {
+        paragraph: true,
+        citationId: true,
+        provision: { select: { regime: true, kind: true, code: true, citationId: true } },
+      },
     });
     expect(eu.length).toBeGreaterThan(0);
-    expect(eu.every((row) => row.provision.regime === 'EU' && row.provision.kind === 'ENTRY' && row.paragraph.startsWith(row.provision.code))).toBe(true);
+    expect(
+      eu.every(
+        (row) =>
+          row.provision.regime === 'EU' &&
+          row.provision.kind === 'ENTRY' &&
+          row.paragraph.startsWith(row.provision.code),
+      ),
+    ).toBe(true);
     expect(eu.every((row) => row.citationId === row.provision.citationId)).toBe(true);
-    const a090b = await prisma.threshold.findMany({ where: { paragraph: '3A090.b' }, select: { provision: { select: { code: true } } } });
+    const a090b = await prisma.threshold.findMany({
+      where: { paragraph: '3A090.b' },
+      select: { provision: { select: { code: true } } },
+    });
     expect(a090b.length).toBeGreaterThan(0);
     expect(a090b.every((row) => row.provision.code === '3A090')).toBe(true);
     const ungrouped = await prisma.threshold.count({ where: { criterionKey: { not: null }, groupId: null } });
@@ -338,8 +419,13 @@ describe('a changed seed file', () => {
     expect(consultations?.status).toBe('loaded');
     expect(consultations?.tables.StakeholderConsultation).toMatchObject({ created: 0, updated: 1 });
     // links depends on consultations, so it is re-compared (and finds nothing to do).
-    expect(report.datasets.filter((dataset) => dataset.status === 'loaded').map((dataset) => dataset.name)).toEqual(['consultations', 'links']);
-    const row = await db.prisma.stakeholderConsultation.findUniqueOrThrow({ where: { sourceKey: 'EU-2017-EP-INTA-recast' } });
+    expect(report.datasets.filter((dataset) => dataset.status === 'loaded').map((dataset) => dataset.name)).toEqual([
+      'consultations',
+      'links',
+    ]);
+    const row = await db.prisma.stakeholderConsultation.findUniqueOrThrow({
+      where: { sourceKey: 'EU-2017-EP-INTA-recast' },
+    });
     expect(row.title.endsWith('(edited)')).toBe(true);
     const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { entityId: row.id } });
     expect(audit).toMatchObject({ actor: 'seed', action: 'seed.update', entityType: 'StakeholderConsultation' });
@@ -369,27 +455,43 @@ describe('a changed seed file', () => {
       }),
     ).rejects.toBeInstanceOf(InjectedFailure);
 
-    const row = await db.prisma.guidanceDocument.findUniqueOrThrow({ where: { sourceKey: 'US-BIS-FAQ-fundamental-research' } });
+    const row = await db.prisma.guidanceDocument.findUniqueOrThrow({
+      where: { sourceKey: 'US-BIS-FAQ-fundamental-research' },
+    });
     expect(row.title).toBe(originalTitle);
     expect(await db.prisma.auditEvent.count()).toBe(auditsBefore);
-    expect((await db.prisma.seedDataset.findUniqueOrThrow({ where: { name: 'guidance' } })).checksum).toBe(checksumBefore);
+    expect((await db.prisma.seedDataset.findUniqueOrThrow({ where: { name: 'guidance' } })).checksum).toBe(
+      checksumBefore,
+    );
   });
 });
 
 describe('a changed encoding file', () => {
   const path = () => join(scratchSeedDir, 'encodings/US_EAR-6A003.json');
-  interface Criterion { id?: string; value?: number | boolean }
-  interface Node { paragraph: string; children?: Node[]; exclusions?: Array<{ id: string; when: { any: Criterion[] } }> }
-  interface File { root: Node; controlReasons: Array<{ column: string; when?: { all: Criterion[] } }> }
+  interface Criterion {
+    id?: string;
+    value?: number | boolean;
+  }
+  interface Node {
+    paragraph: string;
+    children?: Node[];
+    exclusions?: Array<{ id: string; when: { any: Criterion[] } }>;
+  }
+  interface File {
+    root: Node;
+    controlReasons: Array<{ column: string; when?: { all: Criterion[] } }>;
+  }
 
   it('updates a changed criterion with its old reading in the audit, and retires a removed one instead of deleting it', async () => {
     const original = await readFile(path(), 'utf8');
     const file = JSON.parse(original) as File;
-    const find = (node: Node): Node | undefined => (node.paragraph === '6A003.b.4.b' ? node : node.children?.map(find).find(Boolean));
+    const find = (node: Node): Node | undefined =>
+      node.paragraph === '6A003.b.4.b' ? node : node.children?.map(find).find(Boolean);
     const frameRate = find(file.root)?.exclusions?.[0]?.when.any[0];
     // The last criterion of the file (so no other criterion changes position): RS Column 2's "if not ... civil product".
     const rs2 = file.controlReasons.find((reason) => reason.column === 'RS Column 2')?.when?.all;
-    if (frameRate?.id !== 'n3a_frame_rate' || rs2?.at(-1)?.id !== 'rs2_not_civil_product') throw new Error('fixture criteria missing');
+    if (frameRate?.id !== 'n3a_frame_rate' || rs2?.at(-1)?.id !== 'rs2_not_civil_product')
+      throw new Error('fixture criteria missing');
     frameRate.value = 10;
     rs2.pop();
     await writeFile(path(), JSON.stringify(file, null, 1));
@@ -398,28 +500,40 @@ describe('a changed encoding file', () => {
     const encodings = report.datasets.find((dataset) => dataset.name === 'threshold-encodings');
     expect(encodings?.status).toBe('loaded');
     // (guidance and links load too: the previous test left guidance_documents.json edited.)
-    expect(report.datasets.filter((dataset) => ['reference', 'us-ccl', 'control-entries'].includes(dataset.name)).map((dataset) => dataset.status)).toEqual([
-      'skipped',
-      'skipped',
-      'skipped',
-    ]);
+    expect(
+      report.datasets
+        .filter((dataset) => ['reference', 'us-ccl', 'control-entries'].includes(dataset.name))
+        .map((dataset) => dataset.status),
+    ).toEqual(['skipped', 'skipped', 'skipped']);
     expect(encodings?.tables.Threshold).toMatchObject({ created: 0, updated: 1, retired: 1 });
     expect(encodings?.tables.ThresholdGroup).toMatchObject({ created: 0, updated: 0 });
     expect(report.counts.Threshold).toBe(first.counts.Threshold);
 
     const changed = await db.prisma.threshold.findUniqueOrThrow({ where: { sourceKey: NOTE_3A_KEY } });
     expect(changed.value?.toString()).toBe('10');
-    const update = await db.prisma.auditEvent.findFirstOrThrow({ where: { entityId: changed.id, action: 'seed.update' } });
-    expect(update.detail).toMatchObject({ dataset: 'threshold-encodings', key: NOTE_3A_KEY, previous: { value: '9', unit: 'Hz', comparator: 'LTE' } });
-    const retired = await db.prisma.threshold.findUniqueOrThrow({ where: { sourceKey: 'encoding:US_EAR-6A003.json:rs2_not_civil_product' } });
+    const update = await db.prisma.auditEvent.findFirstOrThrow({
+      where: { entityId: changed.id, action: 'seed.update' },
+    });
+    expect(update.detail).toMatchObject({
+      dataset: 'threshold-encodings',
+      key: NOTE_3A_KEY,
+      previous: { value: '9', unit: 'Hz', comparator: 'LTE' },
+    });
+    const retired = await db.prisma.threshold.findUniqueOrThrow({
+      where: { sourceKey: 'encoding:US_EAR-6A003.json:rs2_not_civil_product' },
+    });
     expect(retired.retiredAt).not.toBeNull();
     expect(await db.prisma.auditEvent.count({ where: { entityId: retired.id, action: 'seed.retire' } })).toBe(1);
 
     // The original file again: the criterion comes back (un-retired, audited) and the value is 9 again.
     await writeFile(path(), original);
     const restored = await seedDatabase(db.prisma, { seedDir: scratchSeedDir });
-    expect(restored.datasets.find((dataset) => dataset.name === 'threshold-encodings')?.tables.Threshold).toMatchObject({ created: 0, updated: 2 });
-    expect((await db.prisma.threshold.findUniqueOrThrow({ where: { sourceKey: NOTE_3A_KEY } })).value?.toString()).toBe('9');
+    expect(restored.datasets.find((dataset) => dataset.name === 'threshold-encodings')?.tables.Threshold).toMatchObject(
+      { created: 0, updated: 2 },
+    );
+    expect((await db.prisma.threshold.findUniqueOrThrow({ where: { sourceKey: NOTE_3A_KEY } })).value?.toString()).toBe(
+      '9',
+    );
     expect(await db.prisma.threshold.count({ where: { retiredAt: { not: null } } })).toBe(0);
     expect(await db.prisma.auditEvent.count({ where: { entityId: retired.id, action: 'seed.update' } })).toBe(1);
   });

@@ -15,9 +15,21 @@ const ReadmeQuery = graphql(`
   query ReadmeEuProvisions {
     eu: provisions(first: 5, filter: { regime: EU }) {
       totalCount
-      edges { node { code title citation { url repository commit } } }
+      edges {
+        node {
+          code
+          title
+          citation {
+            url
+            repository
+            commit
+          }
+        }
+      }
     }
-    us: provisions(first: 1, filter: { regime: US_EAR }) { totalCount }
+    us: provisions(first: 1, filter: { regime: US_EAR }) {
+      totalCount
+    }
   }
 `);
 

@@ -15,20 +15,62 @@ const CheckExemptions = graphql(`
       classificationUnknown
       asOf
       destination
-      regimes { regime controlled verdict reason applyingExemptions controlledBy }
+      regimes {
+        regime
+        controlled
+        verdict
+        reason
+        applyingExemptions
+        controlledBy
+      }
       exemptions {
         exemptionKey
         legalBasis
         outcome
         reason
-        exemption { name kind }
-        citation { url }
-        conditions { id role outcome textVerbatim secondary citation { url } criteria { fact required given outcome } alternatives { id outcome } }
-        disqualifiersFired { id label textVerbatim }
+        exemption {
+          name
+          kind
+        }
+        citation {
+          url
+        }
+        conditions {
+          id
+          role
+          outcome
+          textVerbatim
+          secondary
+          citation {
+            url
+          }
+          criteria {
+            fact
+            required
+            given
+            outcome
+          }
+          alternatives {
+            id
+            outcome
+          }
+        }
+        disqualifiersFired {
+          id
+          label
+          textVerbatim
+        }
         missingFacts
         undecidable
       }
-      questionsToAnswer { fact type description values exemptions givenAs }
+      questionsToAnswer {
+        fact
+        type
+        description
+        values
+        exemptions
+        givenAs
+      }
       disclaimer
       notes
     }
@@ -37,7 +79,14 @@ const CheckExemptions = graphql(`
 
 const ActivityFacts = graphql(`
   query ActivityFactsHttp {
-    activityFacts { name type description values exemptions givenAs }
+    activityFacts {
+      name
+      type
+      description
+      values
+      exemptions
+      givenAs
+    }
   }
 `);
 
@@ -80,7 +129,10 @@ describeWithDatabase('checkExemptions', () => {
 
   const exemption = (result: Result, key: string) => {
     const found = result.exemptions.find((candidate) => candidate.exemptionKey === key);
-    if (!found) throw new Error(`${key} not in scope: ${result.exemptions.map((candidate) => candidate.exemptionKey).join(', ')}`);
+    if (!found)
+      throw new Error(
+        `${key} not in scope: ${result.exemptions.map((candidate) => candidate.exemptionKey).join(', ')}`,
+      );
     return found;
   };
 
@@ -93,15 +145,23 @@ describeWithDatabase('checkExemptions', () => {
     const intended = research.conditions.find((condition) => condition.id === 'intended-to-be-published');
     expect(intended?.outcome).toBe('SATISFIED');
     expect(intended?.textVerbatim).toMatch(/is intended to be published is not subject to the EAR/);
-    expect(intended?.criteria[0]).toMatchObject({ fact: 'results_intended_for_publication', given: 'true', outcome: 'MET' });
-    expect(result.regimes).toEqual([expect.objectContaining({ regime: 'US_EAR', controlled: 'MET', verdict: 'EXEMPT', controlledBy: ['6E001'] })]);
+    expect(intended?.criteria[0]).toMatchObject({
+      fact: 'results_intended_for_publication',
+      given: 'true',
+      outcome: 'MET',
+    });
+    expect(result.regimes).toEqual([
+      expect.objectContaining({ regime: 'US_EAR', controlled: 'MET', verdict: 'EXEMPT', controlledBy: ['6E001'] }),
+    ]);
     expect(result.verdict).toBe('EXEMPT');
     expect(result.classificationUnknown).toBe(false);
     expect(result.disclaimer).toMatch(/not legal advice/);
   });
 
   it('a sponsor that may withhold publication: 734.8 does not apply and the disqualifier is reported', async () => {
-    const activity = FUNDAMENTAL.map((fact) => (fact.name === 'sponsor_may_restrict_publication' ? { name: fact.name, boolean: true } : fact));
+    const activity = FUNDAMENTAL.map((fact) =>
+      fact.name === 'sponsor_may_restrict_publication' ? { name: fact.name, boolean: true } : fact,
+    );
     const result = await check({ provisions: ['6E001'], regimes: ['US_EAR'], activity });
     const research = exemption(result, 'US-EAR-734.8');
     expect(research.outcome).toBe('DOES_NOT_APPLY');
@@ -137,11 +197,17 @@ describeWithDatabase('checkExemptions', () => {
       { name: 'exporter_registered_for_general_authorisation', boolean: true },
       { name: 'wmd_end_use_concern', boolean: false },
     ];
-    const listed = exemption(await check({ provisions: ['6A003'], regimes: ['EU'], destination: 'jp', activity }), 'EU-UGEA-EU001');
+    const listed = exemption(
+      await check({ provisions: ['6A003'], regimes: ['EU'], destination: 'jp', activity }),
+      'EU-UGEA-EU001',
+    );
     expect(listed.outcome).toBe('INDETERMINATE');
     expect(listed.conditions.find((condition) => condition.id === 'destination')?.outcome).toBe('SATISFIED');
     expect(listed.undecidable.join(' ')).toMatch(/Annex II Section A/);
-    const unlisted = exemption(await check({ provisions: ['6A003'], regimes: ['EU'], destination: 'CN', activity }), 'EU-UGEA-EU001');
+    const unlisted = exemption(
+      await check({ provisions: ['6A003'], regimes: ['EU'], destination: 'CN', activity }),
+      'EU-UGEA-EU001',
+    );
     expect(unlisted.outcome).toBe('DOES_NOT_APPLY');
     expect(unlisted.conditions.find((condition) => condition.id === 'destination')?.outcome).toBe('UNSATISFIED');
   });
@@ -153,7 +219,10 @@ describeWithDatabase('checkExemptions', () => {
     expect(revoked.outcome).toBe('DOES_NOT_APPLY');
     expect(revoked.disqualifiersFired[0]?.textVerbatim).toBe('Revoked from 31/12/2020');
     expect(after.asOf).toBe('2021-06-01');
-    const before = exemption(await check({ provisions: ['6E001'], regimes: ['UK'], activity, asOf: '2020-06-01' }), 'UK-OGEL-Technology-for-Dual-Use-Items');
+    const before = exemption(
+      await check({ provisions: ['6E001'], regimes: ['UK'], activity, asOf: '2020-06-01' }),
+      'UK-OGEL-Technology-for-Dual-Use-Items',
+    );
     expect(before.outcome).toBe('INDETERMINATE');
   });
 
@@ -170,22 +239,43 @@ describeWithDatabase('checkExemptions', () => {
   });
 
   it('an unknown activity fact is BAD_USER_INPUT naming it', async () => {
-    const error = await errorOf({ provisions: ['6E001'], activity: [{ name: 'research_is_fundamentle', boolean: true }] });
-    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.activity[0]', rule: 'unknown-activity-fact' });
+    const error = await errorOf({
+      provisions: ['6E001'],
+      activity: [{ name: 'research_is_fundamentle', boolean: true }],
+    });
+    expect(error.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.activity[0]',
+      rule: 'unknown-activity-fact',
+    });
     expect(error.message).toMatch(/research_is_fundamentle/);
     expect(error.message).toMatch(/research_is_fundamental/);
   });
 
   it('a bad country code is BAD_USER_INPUT naming the destination', async () => {
     const error = await errorOf({ provisions: ['6E001'], destination: 'XX' });
-    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.destination', rule: 'iso-3166-1-alpha-2' });
+    expect(error.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.destination',
+      rule: 'iso-3166-1-alpha-2',
+    });
     expect(error.message).toMatch(/"XX"/);
   });
 
   it('an unknown provision code, no item at all, and a contradicting item type are BAD_USER_INPUT', async () => {
-    expect((await errorOf({ provisions: ['6Z999'] })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.provisions' });
-    expect((await errorOf({ activity: FUNDAMENTAL })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'provisions-or-item' });
-    const contradiction = await errorOf({ provisions: ['6A003'], regimes: ['US_EAR'], activity: [{ name: 'item_type', choice: 'technology' }] });
+    expect((await errorOf({ provisions: ['6Z999'] })).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.provisions',
+    });
+    expect((await errorOf({ activity: FUNDAMENTAL })).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      rule: 'provisions-or-item',
+    });
+    const contradiction = await errorOf({
+      provisions: ['6A003'],
+      regimes: ['US_EAR'],
+      activity: [{ name: 'item_type', choice: 'technology' }],
+    });
     expect(contradiction.extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'item-type-matches-provisions' });
   });
 

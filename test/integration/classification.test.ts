@@ -19,7 +19,10 @@ const ItemFacts = graphql(`
       acceptedUnits
       values
       description
-      usedBy { regime paragraph }
+      usedBy {
+        regime
+        paragraph
+      }
     }
   }
 `);
@@ -30,9 +33,34 @@ const ClassifyItem = graphql(`
       controlled
       asOf
       disclaimer
-      regimes { regime coverage outcome entries textDates note }
-      entries { regime entry coverage outcome missingFacts reason provision { code regime } }
-      moves { regime from to label text outcome }
+      regimes {
+        regime
+        coverage
+        outcome
+        entries
+        textDates
+        note
+      }
+      entries {
+        regime
+        entry
+        coverage
+        outcome
+        missingFacts
+        reason
+        provision {
+          code
+          regime
+        }
+      }
+      moves {
+        regime
+        from
+        to
+        label
+        text
+        outcome
+      }
       paragraphs {
         regime
         entry
@@ -41,11 +69,44 @@ const ClassifyItem = graphql(`
         depth
         outcome
         missingFacts
-        traces { criterionId paragraph fact ref required given outcome text note }
-        exclusions { id label text paragraph outcome movesTo movesToText }
-        controlReasons { reason column text outcome }
-        provision { code regime kind textDate }
-        citation { repository path commit url }
+        traces {
+          criterionId
+          paragraph
+          fact
+          ref
+          required
+          given
+          outcome
+          text
+          note
+        }
+        exclusions {
+          id
+          label
+          text
+          paragraph
+          outcome
+          movesTo
+          movesToText
+        }
+        controlReasons {
+          reason
+          column
+          text
+          outcome
+        }
+        provision {
+          code
+          regime
+          kind
+          textDate
+        }
+        citation {
+          repository
+          path
+          commit
+          url
+        }
       }
     }
   }
@@ -54,8 +115,25 @@ const ClassifyItem = graphql(`
 const NextQuestions = graphql(`
   query ClassifyItemNextQuestions($item: ItemInput!, $regimes: [Regime!]) {
     classifyItem(item: $item, regimes: $regimes) {
-      paragraphs { regime paragraph outcome missingFacts }
-      nextQuestions { fact { name type acceptedUnits values description } paragraphs { regime paragraph } }
+      paragraphs {
+        regime
+        paragraph
+        outcome
+        missingFacts
+      }
+      nextQuestions {
+        fact {
+          name
+          type
+          acceptedUnits
+          values
+          description
+        }
+        paragraphs {
+          regime
+          paragraph
+        }
+      }
     }
   }
 `);
@@ -66,14 +144,42 @@ const CompareProvision = graphql(`
       code
       regimes
       encodedIn
-      provisions { code regime correlations { kind note provision { code regime } } }
+      provisions {
+        code
+        regime
+        correlations {
+          kind
+          note
+          provision {
+            code
+            regime
+          }
+        }
+      }
       criteria {
         paragraph
         fact
         comparator
         status
         regimes
-        sides { regime criterionId paragraph context required value valueMax unit text provision { code } citation { repository url } }
+        sides {
+          regime
+          criterionId
+          paragraph
+          context
+          required
+          value
+          valueMax
+          unit
+          text
+          provision {
+            code
+          }
+          citation {
+            repository
+            url
+          }
+        }
       }
     }
   }
@@ -124,14 +230,21 @@ describeWithDatabase('classification (classifyItem, itemFacts, compareProvision)
     const facts = response.data?.itemFacts ?? [];
     expect(facts.map((fact) => fact.name)).toContain('frame_rate');
     for (const fact of facts) {
-      expect(fact.usedBy.some((use) => use.regime === 'EU' && (use.paragraph === '6A003.b.4' || use.paragraph.startsWith('6A003.b.4.')))).toBe(true);
+      expect(
+        fact.usedBy.some(
+          (use) => use.regime === 'EU' && (use.paragraph === '6A003.b.4' || use.paragraph.startsWith('6A003.b.4.')),
+        ),
+      ).toBe(true);
     }
   });
 
   it('a 9 Hz microbolometer camera: Note 3 to 6A003.b.4 takes it out of 6A003.b.4.b and sends it to 6A993.a, with citations, in one SQL statement', async () => {
     const before = service.db.statementCount();
     const response = await service.query(ClassifyItem, {
-      item: { description: 'uncooled thermal camera, 9 Hz', facts: [...MICROBOLOMETER_CAMERA, { name: 'frame_rate', number: 9, unit: 'fps' }] },
+      item: {
+        description: 'uncooled thermal camera, 9 Hz',
+        facts: [...MICROBOLOMETER_CAMERA, { name: 'frame_rate', number: 9, unit: 'fps' }],
+      },
       regimes: ['US_EAR', 'EU'],
     });
     const statements = service.db.statementCount() - before;
@@ -141,12 +254,23 @@ describeWithDatabase('classification (classifyItem, itemFacts, compareProvision)
     console.info(`[statements] classifyItem with provisions and citations: ${statements}`);
     expect(statements).toBe(1);
 
-    const us = result.paragraphs.find((paragraph) => paragraph.regime === 'US_EAR' && paragraph.paragraph === '6A003.b.4.b');
+    const us = result.paragraphs.find(
+      (paragraph) => paragraph.regime === 'US_EAR' && paragraph.paragraph === '6A003.b.4.b',
+    );
     expect(us?.outcome).toBe('NOT_MET');
-    expect(us?.exclusions).toContainEqual(expect.objectContaining({ label: expect.stringContaining('Note 3'), outcome: 'MET', movesTo: '6A993.a' }));
-    expect(result.moves).toContainEqual(expect.objectContaining({ regime: 'US_EAR', from: '6A003.b.4.b', to: '6A993.a', outcome: 'MET' }));
+    expect(us?.exclusions).toContainEqual(
+      expect.objectContaining({ label: expect.stringContaining('Note 3'), outcome: 'MET', movesTo: '6A993.a' }),
+    );
+    expect(result.moves).toContainEqual(
+      expect.objectContaining({ regime: 'US_EAR', from: '6A003.b.4.b', to: '6A993.a', outcome: 'MET' }),
+    );
     // US paragraphs are stored by paragraph; the citation is the CCL repository file.
-    expect(us?.provision).toMatchObject({ code: '6A003.b.4.b', regime: 'US_EAR', kind: 'PARAGRAPH', textDate: '2025-07-11' });
+    expect(us?.provision).toMatchObject({
+      code: '6A003.b.4.b',
+      regime: 'US_EAR',
+      kind: 'PARAGRAPH',
+      textDate: '2025-07-11',
+    });
     expect(us?.citation?.repository).toBeTruthy();
     // Every trace names the paragraph it was read from and quotes its text.
     expect(us?.traces.length).toBeGreaterThan(0);
@@ -156,7 +280,9 @@ describeWithDatabase('classification (classifyItem, itemFacts, compareProvision)
     expect(us?.traces.some((trace) => trace.ref === '6A002.a.3.f')).toBe(true);
 
     // EU entries are stored whole: an EU paragraph is cited through its entry.
-    const eu = result.paragraphs.find((paragraph) => paragraph.regime === 'EU' && paragraph.paragraph === '6A003.b.4.b');
+    const eu = result.paragraphs.find(
+      (paragraph) => paragraph.regime === 'EU' && paragraph.paragraph === '6A003.b.4.b',
+    );
     expect(eu?.outcome).toBe('NOT_MET');
     expect(eu?.provision).toMatchObject({ code: '6A003', regime: 'EU', kind: 'ENTRY', textDate: '2025-11-15' });
     expect(eu?.citation?.repository).toBeTruthy();
@@ -183,7 +309,9 @@ describeWithDatabase('classification (classifyItem, itemFacts, compareProvision)
     expect(paragraph?.outcome).toBe('UNKNOWN');
     expect(paragraph?.missingFacts.length).toBeGreaterThan(0);
     expect(paragraph?.missingFacts).not.toContain('frame_rate');
-    expect(paragraph?.controlReasons.map((reason) => reason.column)).toEqual(expect.arrayContaining(['NS Column 2', 'AT Column 1']));
+    expect(paragraph?.controlReasons.map((reason) => reason.column)).toEqual(
+      expect.arrayContaining(['NS Column 2', 'AT Column 1']),
+    );
     // RS Column 2 is for 60 Hz or less and <= 111,000 elements: this FPA has 307,200 elements.
     expect(paragraph?.controlReasons.find((reason) => reason.column === 'RS Column 2')?.outcome).toBe('NOT_MET');
     const ranks = { MET: 0, UNKNOWN: 1, NOT_MET: 2 } as const;
@@ -206,18 +334,23 @@ describeWithDatabase('classification (classifyItem, itemFacts, compareProvision)
     const waiting = new Map<string, string[]>();
     for (const paragraph of result.paragraphs) {
       if (paragraph.outcome !== 'UNKNOWN') continue;
-      for (const fact of paragraph.missingFacts) waiting.set(fact, [...(waiting.get(fact) ?? []), `${paragraph.regime} ${paragraph.paragraph}`]);
+      for (const fact of paragraph.missingFacts)
+        waiting.set(fact, [...(waiting.get(fact) ?? []), `${paragraph.regime} ${paragraph.paragraph}`]);
     }
     expect(new Set(questions.map((question) => question.fact.name))).toEqual(new Set(waiting.keys()));
     for (const question of questions) {
-      expect(question.paragraphs.map((paragraph) => `${paragraph.regime} ${paragraph.paragraph}`).sort(), question.fact.name).toEqual([...(waiting.get(question.fact.name) ?? [])].sort());
+      expect(
+        question.paragraphs.map((paragraph) => `${paragraph.regime} ${paragraph.paragraph}`).sort(),
+        question.fact.name,
+      ).toEqual([...(waiting.get(question.fact.name) ?? [])].sort());
       expect(question.fact.description.length).toBeGreaterThan(0);
     }
     // Most paragraphs first; equal counts by name.
     for (let index = 1; index < questions.length; index += 1) {
       const [before, after] = [questions[index - 1], questions[index]];
       if (!before || !after) continue;
-      const order = after.paragraphs.length - before.paragraphs.length || before.fact.name.localeCompare(after.fact.name);
+      const order =
+        after.paragraphs.length - before.paragraphs.length || before.fact.name.localeCompare(after.fact.name);
       expect(order, `${before.fact.name} before ${after.fact.name}`).toBeLessThan(0);
     }
     // Facts the item was described by are never asked again.
@@ -226,7 +359,10 @@ describeWithDatabase('classification (classifyItem, itemFacts, compareProvision)
   });
 
   it('nextQuestions is empty when every paragraph is decided', async () => {
-    const response = await service.query(NextQuestions, { item: { facts: [{ name: 'item_kind', choice: 'other' }] }, regimes: ['US_EAR'] });
+    const response = await service.query(NextQuestions, {
+      item: { facts: [{ name: 'item_kind', choice: 'other' }] },
+      regimes: ['US_EAR'],
+    });
     expect(response.errors).toBeUndefined();
     const result = response.data?.classifyItem;
     if (!result) throw new Error('no result');
@@ -247,16 +383,25 @@ describeWithDatabase('classification (classifyItem, itemFacts, compareProvision)
     expect(result.controlled).toBe('UNKNOWN');
     expect(result.paragraphs).toEqual([]);
     expect(result.moves).toEqual([]);
-    expect(result.regimes.every((regime) => regime.coverage === 'TEXT_NOT_IN_FORCE' && regime.outcome === 'UNKNOWN')).toBe(true);
-    expect(result.entries.every((entry) => entry.coverage === 'TEXT_NOT_IN_FORCE' && entry.reason?.includes('2020-01-01'))).toBe(true);
+    expect(
+      result.regimes.every((regime) => regime.coverage === 'TEXT_NOT_IN_FORCE' && regime.outcome === 'UNKNOWN'),
+    ).toBe(true);
+    expect(
+      result.entries.every((entry) => entry.coverage === 'TEXT_NOT_IN_FORCE' && entry.reason?.includes('2020-01-01')),
+    ).toBe(true);
     expect(result.disclaimer).toContain('Not evaluated');
   });
 
   it('a regime with nothing encoded (UK) is NOT_ENCODED with no outcome, and the overall answer is UNKNOWN, not NOT_MET', async () => {
-    const response = await service.query(ClassifyItem, { item: { facts: [{ name: 'item_kind', choice: 'other' }] }, regimes: ['UK'] });
+    const response = await service.query(ClassifyItem, {
+      item: { facts: [{ name: 'item_kind', choice: 'other' }] },
+      regimes: ['UK'],
+    });
     expect(response.errors).toBeUndefined();
     const result = response.data?.classifyItem;
-    expect(result?.regimes).toEqual([expect.objectContaining({ regime: 'UK', coverage: 'NOT_ENCODED', outcome: null, entries: [] })]);
+    expect(result?.regimes).toEqual([
+      expect.objectContaining({ regime: 'UK', coverage: 'NOT_ENCODED', outcome: null, entries: [] }),
+    ]);
     expect(result?.controlled).toBe('UNKNOWN');
     expect(result?.paragraphs).toEqual([]);
   });
@@ -273,7 +418,11 @@ describeWithDatabase('classification (classifyItem, itemFacts, compareProvision)
     });
     expect(response.data?.classifyItem ?? null).toBeNull();
     const error = onlyError(response);
-    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'item.facts', rule: 'known-fact-and-unit' });
+    expect(error.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'item.facts',
+      rule: 'known-fact-and-unit',
+    });
     const problems = error.extensions?.problems as string[];
     expect(problems).toHaveLength(3);
     expect(problems[0]).toMatch(/"frame_rat": unknown fact.*frame_rate/);
@@ -282,7 +431,9 @@ describeWithDatabase('classification (classifyItem, itemFacts, compareProvision)
   });
 
   it('a fact with two values, or none, is a BAD_USER_INPUT naming the fact', async () => {
-    const two = await service.query(ClassifyItem, { item: { facts: [{ name: 'frame_rate', number: 30, unit: 'Hz', boolean: true }] } });
+    const two = await service.query(ClassifyItem, {
+      item: { facts: [{ name: 'frame_rate', number: 30, unit: 'Hz', boolean: true }] },
+    });
     const twoError = onlyError(two);
     expect(twoError.extensions?.code).toBe('BAD_USER_INPUT');
     expect(twoError.message).toContain('"frame_rate"');
@@ -308,10 +459,14 @@ describeWithDatabase('classification (classifyItem, itemFacts, compareProvision)
       ['EU', '6A003'],
     ]);
     const us = result.provisions.find((provision) => provision.regime === 'US_EAR');
-    expect(us?.correlations.some((link) => link.provision.regime === 'EU' && link.provision.code === '6A003')).toBe(true);
+    expect(us?.correlations.some((link) => link.provision.regime === 'EU' && link.provision.code === '6A003')).toBe(
+      true,
+    );
 
     // Note 3 (a): "A maximum frame rate equal to or less than 9 Hz" reads the same in both.
-    const note3Rate = result.criteria.find((criterion) => criterion.paragraph === '6A003.b.4.b' && criterion.fact === 'frame_rate');
+    const note3Rate = result.criteria.find(
+      (criterion) => criterion.paragraph === '6A003.b.4.b' && criterion.fact === 'frame_rate',
+    );
     expect(note3Rate).toMatchObject({ comparator: 'LTE', status: 'SAME', regimes: ['US_EAR', 'EU'] });
     expect(note3Rate?.sides.map((side) => [side.regime, side.value, side.unit])).toEqual([
       ['US_EAR', 9, 'Hz'],

@@ -4,14 +4,33 @@
 import type { ResultOf, VariablesOf } from '@graphql-typed-document-node/core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.js';
-import { describeWithDatabase, startTestService, type GraphQLResponse, type TestService } from '../support/test-service.js';
+import {
+  describeWithDatabase,
+  startTestService,
+  type GraphQLResponse,
+  type TestService,
+} from '../support/test-service.js';
 
 const ConsultationListing = graphql(`
   query ConsultationListing($filter: ConsultationFilter, $first: Int, $after: String) {
     consultations(filter: $filter, first: $first, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      edges { node { id title status reference publishedOn jurisdiction { code } } }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          title
+          status
+          reference
+          publishedOn
+          jurisdiction {
+            code
+          }
+        }
+      }
     }
   }
 `);
@@ -19,7 +38,8 @@ const ConsultationListing = graphql(`
 type ConsultationFilterInput = NonNullable<VariablesOf<typeof ConsultationListing>['filter']>;
 type ListedConsultation = ResultOf<typeof ConsultationListing>['consultations']['edges'][number]['node'];
 
-const DEAC_TITLE_START = 'Notice of Inquiry: Request for public comments on Deemed Export Advisory Committee recommendations';
+const DEAC_TITLE_START =
+  'Notice of Inquiry: Request for public comments on Deemed Export Advisory Committee recommendations';
 // consultations.json US-BIS-2008-DEAC-NOI commenters.list_partial, rows 1-16 in order.
 const DEAC_COMMENTERS: Array<[name: string, receivedOn: string, pages: number]> = [
   ['Alan J. Hurd', '2008-06-21', 1],
@@ -50,9 +70,14 @@ describeWithDatabase('consultations', () => {
     const rows: ListedConsultation[] = [];
     let after: string | null = null;
     for (let page = 0; page < 20; page += 1) {
-      const response: GraphQLResponse<ResultOf<typeof ConsultationListing>> = await service.query(ConsultationListing, { filter, first: 5, after });
+      const response: GraphQLResponse<ResultOf<typeof ConsultationListing>> = await service.query(ConsultationListing, {
+        filter,
+        first: 5,
+        after,
+      });
       expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
-      const connection: ResultOf<typeof ConsultationListing>['consultations'] | undefined = response.data?.consultations;
+      const connection: ResultOf<typeof ConsultationListing>['consultations'] | undefined =
+        response.data?.consultations;
       if (!connection) throw new Error('no consultations connection');
       rows.push(...connection.edges.map((edge) => edge.node));
       if (!connection.pageInfo.hasNextPage) {
@@ -122,7 +147,9 @@ describeWithDatabase('consultations', () => {
     const combined = await list({ text: 'emerging', jurisdiction: 'EU' });
     expect(combined).toEqual([]);
     const usConcluded = await list({ jurisdiction: 'us', status: 'CONCLUDED' });
-    expect(byId(usConcluded)).toEqual(byId(everything.filter((row) => row.jurisdiction.code === 'US' && row.status === 'CONCLUDED')));
+    expect(byId(usConcluded)).toEqual(
+      byId(everything.filter((row) => row.jurisdiction.code === 'US' && row.status === 'CONCLUDED')),
+    );
     expect(usConcluded).toHaveLength(3);
   });
 
@@ -145,13 +172,43 @@ describeWithDatabase('consultations', () => {
               responseCount
               responseCountQuote
               scopeQuote
-              jurisdiction { code }
-              citation { url }
-              outcomes { date description quote citation { url } }
-              provisions { code regime }
-              assessments { title }
-              submissions(first: 10) { totalCount edges { node { receivedOn stakeholder { name type typeLabel } } } }
-              stakeholders { name }
+              jurisdiction {
+                code
+              }
+              citation {
+                url
+              }
+              outcomes {
+                date
+                description
+                quote
+                citation {
+                  url
+                }
+              }
+              provisions {
+                code
+                regime
+              }
+              assessments {
+                title
+              }
+              submissions(first: 10) {
+                totalCount
+                edges {
+                  node {
+                    receivedOn
+                    stakeholder {
+                      name
+                      type
+                      typeLabel
+                    }
+                  }
+                }
+              }
+              stakeholders {
+                name
+              }
             }
           }
         }
@@ -173,7 +230,9 @@ describeWithDatabase('consultations', () => {
       // "several hundred entities": no exact count in the sources, so unknown, not zero.
       responseCount: null,
       jurisdiction: { code: 'US' },
-      citation: { url: 'https://www.federalregister.gov/documents/2018/11/19/2018-25221/review-of-controls-for-certain-emerging-technologies' },
+      citation: {
+        url: 'https://www.federalregister.gov/documents/2018/11/19/2018-25221/review-of-controls-for-certain-emerging-technologies',
+      },
       // editorial/consultation-provisions.json: the first outcome names ECCN 0D521.
       provisions: [{ code: '0D521', regime: 'US_EAR' }],
       assessments: [],
@@ -185,10 +244,23 @@ describeWithDatabase('consultations', () => {
     expect(anprm?.outcomes[0]?.description).toContain('ECCN 0D521');
     expect(anprm?.outcomes[0]?.quote).toContain('Geospatial imagery software');
     expect(anprm?.outcomes[1]?.quote).toBeNull();
-    expect(anprm?.outcomes[1]?.citation?.url).toBe('https://regulations.justia.com/regulations/fedreg/2020/08/27/2020-18910.html');
+    expect(anprm?.outcomes[1]?.citation?.url).toBe(
+      'https://regulations.justia.com/regulations/fedreg/2020/08/27/2020-18910.html',
+    );
     expect(anprm?.submissions).toEqual({
       totalCount: 1,
-      edges: [{ node: { receivedOn: '2019-01-10', stakeholder: { name: 'Semiconductor Industry Association (SIA)', type: 'INDUSTRY_ASSOCIATION', typeLabel: 'industry association' } } }],
+      edges: [
+        {
+          node: {
+            receivedOn: '2019-01-10',
+            stakeholder: {
+              name: 'Semiconductor Industry Association (SIA)',
+              type: 'INDUSTRY_ASSOCIATION',
+              typeLabel: 'industry association',
+            },
+          },
+        },
+      ],
     });
   });
 
@@ -207,10 +279,30 @@ describeWithDatabase('consultations', () => {
               outcomeSummary
               submissions(first: $first, after: $after, last: $last, before: $before) {
                 totalCount
-                pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+                pageInfo {
+                  hasNextPage
+                  hasPreviousPage
+                  startCursor
+                  endCursor
+                }
                 edges {
                   cursor
-                  node { id receivedOn pages position themes documentRef stakeholder { name type typeLabel } consultation { publishedOn } }
+                  node {
+                    id
+                    receivedOn
+                    pages
+                    position
+                    themes
+                    documentRef
+                    stakeholder {
+                      name
+                      type
+                      typeLabel
+                    }
+                    consultation {
+                      publishedOn
+                    }
+                  }
                 }
               }
             }
@@ -225,7 +317,12 @@ describeWithDatabase('consultations', () => {
       const node = response.data?.consultations.edges[0]?.node;
       if (!node) throw new Error('deemed-export inquiry not found');
       expect(node.title.startsWith(DEAC_TITLE_START)).toBe(true);
-      expect(node).toMatchObject({ publishedOn: '2008-05-19', deadline: '2008-08-18', extendedDeadline: '2008-09-22', responseCount: null });
+      expect(node).toMatchObject({
+        publishedOn: '2008-05-19',
+        deadline: '2008-08-18',
+        extendedDeadline: '2008-09-22',
+        responseCount: null,
+      });
       expect(node.responseCountNote).toContain('Only the first 16 rows');
       expect(node.outcomeSummary).toContain('Emerging Technology and Research Advisory Committee (ETRAC)');
       return node.submissions;
@@ -248,14 +345,20 @@ describeWithDatabase('consultations', () => {
       [true, true],
       [true, false],
     ]);
-    expect(forward.map((edge) => [edge.node.stakeholder.name, edge.node.receivedOn, edge.node.pages])).toEqual(DEAC_COMMENTERS);
+    expect(forward.map((edge) => [edge.node.stakeholder.name, edge.node.receivedOn, edge.node.pages])).toEqual(
+      DEAC_COMMENTERS,
+    );
     for (const { node } of forward) {
       // Positions were not recorded; types are the collector's labels, kept verbatim.
       expect(node).toMatchObject({ position: 'UNKNOWN', themes: [], consultation: { publishedOn: '2008-05-19' } });
       expect(node.stakeholder.typeLabel).not.toBeNull();
     }
     expect(forward[0]?.node.stakeholder).toEqual({ name: 'Alan J. Hurd', type: 'INDIVIDUAL', typeLabel: 'individual' });
-    expect(forward[9]?.node.stakeholder).toEqual({ name: 'Howard Hughes Medical Institute', type: 'UNKNOWN', typeLabel: 'non-profit research organisation' });
+    expect(forward[9]?.node.stakeholder).toEqual({
+      name: 'Howard Hughes Medical Institute',
+      type: 'UNKNOWN',
+      typeLabel: 'non-profit research organisation',
+    });
 
     const backward: Submissions['edges'] = [];
     let before: string | null = null;
@@ -279,7 +382,18 @@ describeWithDatabase('consultations', () => {
               stakeholders {
                 name
                 type
-                submissions(first: 5) { totalCount edges { node { receivedOn pages consultation { reference } } } }
+                submissions(first: 5) {
+                  totalCount
+                  edges {
+                    node {
+                      receivedOn
+                      pages
+                      consultation {
+                        reference
+                      }
+                    }
+                  }
+                }
               }
             }
           }
@@ -312,7 +426,15 @@ describeWithDatabase('consultations', () => {
       type: 'ACADEMIA',
       submissions: {
         totalCount: 1,
-        edges: [{ node: { receivedOn: '2008-09-19', pages: 125, consultation: { reference: '73 FR 28795 (May 19, 2008); reopened 73 FR 49645 (Aug. 22, 2008)' } } }],
+        edges: [
+          {
+            node: {
+              receivedOn: '2008-09-19',
+              pages: 125,
+              consultation: { reference: '73 FR 28795 (May 19, 2008); reopened 73 FR 49645 (Aug. 22, 2008)' },
+            },
+          },
+        ],
       },
     });
   });
@@ -328,8 +450,21 @@ describeWithDatabase('consultations', () => {
               closedOn
               responseCount
               responseCountQuote
-              submissions(first: 5) { totalCount edges { cursor } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } }
-              stakeholders { name }
+              submissions(first: 5) {
+                totalCount
+                edges {
+                  cursor
+                }
+                pageInfo {
+                  hasNextPage
+                  hasPreviousPage
+                  startCursor
+                  endCursor
+                }
+              }
+              stakeholders {
+                name
+              }
             }
           }
         }
@@ -352,7 +487,9 @@ describeWithDatabase('consultations', () => {
     // "over 100 responses": not an exact count.
     expect(greenPaper?.responseCount).toBeNull();
     expect(greenPaper?.responseCountQuote).toContain('over 100 responses');
-    const cyber = nodes.find((node) => node.title.startsWith('Consultation on draft guidelines on the export of cyber-surveillance'));
+    const cyber = nodes.find((node) =>
+      node.title.startsWith('Consultation on draft guidelines on the export of cyber-surveillance'),
+    );
     expect(cyber?.closedOn).toBe('2023-06-09');
   });
 });

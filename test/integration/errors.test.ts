@@ -5,14 +5,24 @@
 import type { VariablesOf } from '@graphql-typed-document-node/core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.js';
-import { describeWithDatabase, startTestService, type GraphQLResponse, type TestService } from '../support/test-service.js';
+import {
+  describeWithDatabase,
+  startTestService,
+  type GraphQLResponse,
+  type TestService,
+} from '../support/test-service.js';
 import { onlyError } from './support-narrow.js';
 
 const ProvisionsPage = graphql(`
   query ErrorsProvisionsPage($first: Int, $last: Int, $after: String, $before: String) {
     provisions(first: $first, last: $last, after: $after, before: $before, filter: { regime: EU }) {
       totalCount
-      edges { cursor node { code } }
+      edges {
+        cursor
+        node {
+          code
+        }
+      }
     }
   }
 `);
@@ -20,7 +30,13 @@ const ProvisionsPage = graphql(`
 const SubmissionsPage = graphql(`
   query ErrorsSubmissionsPage($first: Int, $last: Int, $after: String, $before: String) {
     consultations(first: 1, filter: { text: "Deemed Export Advisory Committee" }) {
-      edges { node { submissions(first: $first, last: $last, after: $after, before: $before) { totalCount } } }
+      edges {
+        node {
+          submissions(first: $first, last: $last, after: $after, before: $before) {
+            totalCount
+          }
+        }
+      }
     }
   }
 `);
@@ -28,7 +44,13 @@ const SubmissionsPage = graphql(`
 const MetricsPage = graphql(`
   query ErrorsMetricsPage($first: Int, $last: Int) {
     impactAssessments(first: 1) {
-      edges { node { metrics(first: $first, last: $last) { totalCount } } }
+      edges {
+        node {
+          metrics(first: $first, last: $last) {
+            totalCount
+          }
+        }
+      }
     }
   }
 `);
@@ -36,7 +58,18 @@ const MetricsPage = graphql(`
 const ExemptionProvisionsPage = graphql(`
   query ErrorsExemptionProvisionsPage($first: Int, $last: Int, $after: String) {
     exemptions(first: 1, filter: { kind: DECONTROL_NOTE, appliesToProvisionCode: "6A003" }) {
-      edges { node { provisions(first: $first, last: $last, after: $after) { totalCount edges { node { code } } } } }
+      edges {
+        node {
+          provisions(first: $first, last: $last, after: $after) {
+            totalCount
+            edges {
+              node {
+                code
+              }
+            }
+          }
+        }
+      }
     }
   }
 `);
@@ -44,7 +77,15 @@ const ExemptionProvisionsPage = graphql(`
 const ExemptionProvisionCursor = graphql(`
   query ErrorsExemptionProvisionCursor {
     exemptions(first: 1, filter: { kind: DECONTROL_NOTE, appliesToProvisionCode: "6A003" }) {
-      edges { node { provisions(first: 1) { edges { cursor } } } }
+      edges {
+        node {
+          provisions(first: 1) {
+            edges {
+              cursor
+            }
+          }
+        }
+      }
     }
   }
 `);
@@ -52,7 +93,15 @@ const ExemptionProvisionCursor = graphql(`
 const StakeholderSubmissionsPage = graphql(`
   query ErrorsStakeholderSubmissionsPage($first: Int) {
     consultations(first: 1, filter: { text: "Deemed Export Advisory Committee" }) {
-      edges { node { stakeholders { submissions(first: $first) { totalCount } } } }
+      edges {
+        node {
+          stakeholders {
+            submissions(first: $first) {
+              totalCount
+            }
+          }
+        }
+      }
     }
   }
 `);
@@ -114,7 +163,12 @@ describeWithDatabase('errors', () => {
   });
 
   it('the bounds themselves are accepted: first 1 and 100, last 1 and 100', async () => {
-    const bounds: Array<VariablesOf<typeof ProvisionsPage>> = [{ first: 1 }, { first: 100 }, { last: 1 }, { last: 100 }];
+    const bounds: Array<VariablesOf<typeof ProvisionsPage>> = [
+      { first: 1 },
+      { first: 100 },
+      { last: 1 },
+      { last: 100 },
+    ];
     for (const args of bounds) {
       const response = await service.query(ProvisionsPage, args);
       expect(response.errors, JSON.stringify(args)).toBeUndefined();
@@ -123,22 +177,53 @@ describeWithDatabase('errors', () => {
   });
 
   it('first with last, after with before, and mixed directions are rejected', async () => {
-    const firstAndLast = expectBadUserInput(await service.query(ProvisionsPage, { first: 2, last: 2 }), 'provisions', /cannot be used together/);
+    const firstAndLast = expectBadUserInput(
+      await service.query(ProvisionsPage, { first: 2, last: 2 }),
+      'provisions',
+      /cannot be used together/,
+    );
     expect(firstAndLast.extensions).toMatchObject({ rule: 'exclusive-arguments' });
-    const afterAndBefore = expectBadUserInput(await service.query(ProvisionsPage, { after: euCursor, before: euCursor }), 'provisions', /cannot be used together/);
+    const afterAndBefore = expectBadUserInput(
+      await service.query(ProvisionsPage, { after: euCursor, before: euCursor }),
+      'provisions',
+      /cannot be used together/,
+    );
     expect(afterAndBefore.extensions).toMatchObject({ field: 'before', rule: 'exclusive-arguments' });
-    const firstBefore = expectBadUserInput(await service.query(ProvisionsPage, { first: 2, before: euCursor }), 'provisions', /"before" pages backward/);
+    const firstBefore = expectBadUserInput(
+      await service.query(ProvisionsPage, { first: 2, before: euCursor }),
+      'provisions',
+      /"before" pages backward/,
+    );
     expect(firstBefore.extensions).toMatchObject({ rule: 'paging-direction' });
-    const lastAfter = expectBadUserInput(await service.query(ProvisionsPage, { last: 2, after: euCursor }), 'provisions', /"after" pages forward/);
+    const lastAfter = expectBadUserInput(
+      await service.query(ProvisionsPage, { last: 2, after: euCursor }),
+      'provisions',
+      /"after" pages forward/,
+    );
     expect(lastAfter.extensions).toMatchObject({ rule: 'paging-direction' });
   });
 
   it('a malformed after or before cursor is rejected, naming the argument', async () => {
-    const notCursors = ['garbage', '', 'R1BDOg==' /* "GPC:" */, Buffer.from('XYZ:S:abc').toString('base64'), '%%%', `x${euCursor}`];
+    const notCursors = [
+      'garbage',
+      '',
+      'R1BDOg==' /* "GPC:" */,
+      Buffer.from('XYZ:S:abc').toString('base64'),
+      '%%%',
+      `x${euCursor}`,
+    ];
     for (const cursor of notCursors) {
-      const after = expectBadUserInput(await service.query(ProvisionsPage, { first: 2, after: cursor }), 'provisions', /"after" must be a cursor/);
+      const after = expectBadUserInput(
+        await service.query(ProvisionsPage, { first: 2, after: cursor }),
+        'provisions',
+        /"after" must be a cursor/,
+      );
       expect(after.extensions, cursor).toMatchObject({ field: 'after', rule: 'cursor-format' });
-      const before = expectBadUserInput(await service.query(ProvisionsPage, { last: 2, before: cursor }), 'provisions', /"before" must be a cursor/);
+      const before = expectBadUserInput(
+        await service.query(ProvisionsPage, { last: 2, before: cursor }),
+        'provisions',
+        /"before" must be a cursor/,
+      );
       expect(before.extensions, cursor).toMatchObject({ field: 'before', rule: 'cursor-format' });
     }
   });
@@ -147,13 +232,29 @@ describeWithDatabase('errors', () => {
     expectBadUserInput(await service.query(SubmissionsPage, { first: 0 }), 'consultations', /between 1 and 100/);
     expectBadUserInput(await service.query(SubmissionsPage, { first: 101 }), 'consultations', /between 1 and 100/);
     expectBadUserInput(await service.query(SubmissionsPage, { last: 101 }), 'consultations', /between 1 and 100/);
-    expectBadUserInput(await service.query(SubmissionsPage, { first: 1, last: 1 }), 'consultations', /cannot be used together/);
-    expectBadUserInput(await service.query(SubmissionsPage, { first: 1, after: 'garbage' }), 'consultations', /"after" must be a cursor/);
+    expectBadUserInput(
+      await service.query(SubmissionsPage, { first: 1, last: 1 }),
+      'consultations',
+      /cannot be used together/,
+    );
+    expectBadUserInput(
+      await service.query(SubmissionsPage, { first: 1, after: 'garbage' }),
+      'consultations',
+      /"after" must be a cursor/,
+    );
     expectBadUserInput(await service.query(MetricsPage, { first: 1000 }), 'impactAssessments', /between 1 and 100/);
     expectBadUserInput(await service.query(MetricsPage, { last: 0 }), 'impactAssessments', /between 1 and 100/);
     expectBadUserInput(await service.query(ExemptionProvisionsPage, { first: 101 }), 'exemptions', /between 1 and 100/);
-    expectBadUserInput(await service.query(ExemptionProvisionsPage, { first: 1, after: 'garbage' }), 'exemptions', /"after" must be a cursor/);
-    expectBadUserInput(await service.query(StakeholderSubmissionsPage, { first: 0 }), 'consultations', /between 1 and 100/);
+    expectBadUserInput(
+      await service.query(ExemptionProvisionsPage, { first: 1, after: 'garbage' }),
+      'exemptions',
+      /"after" must be a cursor/,
+    );
+    expectBadUserInput(
+      await service.query(StakeholderSubmissionsPage, { first: 0 }),
+      'consultations',
+      /between 1 and 100/,
+    );
   });
 
   it('every root connection rejects out-of-range page sizes', async () => {
@@ -213,24 +314,47 @@ describeWithDatabase('errors', () => {
   // A well-formed cursor of another type ("GPC:N:5", a number where ids are strings) once
   // reached Prisma, whose validation error was masked as INTERNAL_SERVER_ERROR (HTTP 200).
   it('a numeric cursor for a string-keyed connection is BAD_USER_INPUT', async () => {
-    const response = await service.query(ProvisionsPage, { first: 2, after: Buffer.from('GPC:N:5').toString('base64') });
+    const response = await service.query(ProvisionsPage, {
+      first: 2,
+      after: Buffer.from('GPC:N:5').toString('base64'),
+    });
     expectBadUserInput(response, 'provisions', /"after"/);
   });
 
   it('a well-formed cursor of the wrong shape is BAD_USER_INPUT on every kind of connection', async () => {
     const encode = (text: string) => Buffer.from(text).toString('base64');
     // A compound cursor, a date, null, a JSON object and a string holding NUL, where ids are strings.
-    const wrongForIdKey = ['GPC:T:["S:a","S:b"]', 'GPC:D:1000', 'GPC:Z:', 'GPC:O:{"id":"a"}', 'GPC:S:a\u0000b'].map(encode);
+    const wrongForIdKey = ['GPC:T:["S:a","S:b"]', 'GPC:D:1000', 'GPC:Z:', 'GPC:O:{"id":"a"}', 'GPC:S:a\u0000b'].map(
+      encode,
+    );
     for (const cursor of wrongForIdKey) {
-      const root = expectBadUserInput(await service.query(ProvisionsPage, { first: 2, after: cursor }), 'provisions', /"after" must be a cursor/);
+      const root = expectBadUserInput(
+        await service.query(ProvisionsPage, { first: 2, after: cursor }),
+        'provisions',
+        /"after" must be a cursor/,
+      );
       expect(root.extensions, cursor).toMatchObject({ field: 'after', rule: 'cursor-format' });
-      expectBadUserInput(await service.query(ProvisionsPage, { last: 2, before: cursor }), 'provisions', /"before" must be a cursor/);
-      expectBadUserInput(await service.query(SubmissionsPage, { first: 1, after: cursor }), 'consultations', /"after" must be a cursor/);
+      expectBadUserInput(
+        await service.query(ProvisionsPage, { last: 2, before: cursor }),
+        'provisions',
+        /"before" must be a cursor/,
+      );
+      expectBadUserInput(
+        await service.query(SubmissionsPage, { first: 1, after: cursor }),
+        'consultations',
+        /"after" must be a cursor/,
+      );
     }
     // Exemption.provisions pages by the join row's key: two ids, so one id or two numbers are wrong.
-    const wrongForCompoundKey = ['GPC:S:abc', 'GPC:T:["N:1","N:2"]', 'GPC:T:["S:a"]', 'GPC:T:["S:a","S:b","S:c"]'].map(encode);
+    const wrongForCompoundKey = ['GPC:S:abc', 'GPC:T:["N:1","N:2"]', 'GPC:T:["S:a"]', 'GPC:T:["S:a","S:b","S:c"]'].map(
+      encode,
+    );
     for (const cursor of wrongForCompoundKey) {
-      const nested = expectBadUserInput(await service.query(ExemptionProvisionsPage, { first: 1, after: cursor }), 'exemptions', /"after" must be a cursor/);
+      const nested = expectBadUserInput(
+        await service.query(ExemptionProvisionsPage, { first: 1, after: cursor }),
+        'exemptions',
+        /"after" must be a cursor/,
+      );
       expect(nested.extensions, cursor).toMatchObject({ field: 'after', rule: 'cursor-format' });
     }
     // The cursors the compound connection hands out still page.
@@ -247,25 +371,62 @@ describeWithDatabase('errors', () => {
   it('a NUL character in any string argument is BAD_USER_INPUT naming the argument', async () => {
     const cases: Array<[string, string, Record<string, unknown>, string]> = [
       ['provision', 'query ($v: String!) { provision(code: $v) { code } }', { v: '6A\u0000003' }, 'code'],
-      ['provisions', 'query ($v: String) { provisions(filter: { codePrefix: $v }) { totalCount } }', { v: '6\u0000' }, 'filter.codePrefix'],
-      ['provisions', 'query ($v: String) { provisions(filter: { jurisdiction: $v }) { totalCount } }', { v: 'U\u0000S' }, 'filter.jurisdiction'],
-      ['exemptions', 'query ($v: String) { exemptions(filter: { appliesToProvisionCode: $v }) { totalCount } }', { v: '\u0000' }, 'filter.appliesToProvisionCode'],
-      ['consultations', 'query ($v: String) { consultations(filter: { text: $v }) { totalCount } }', { v: 'a\u0000' }, 'filter.text'],
-      ['impactAssessments', 'query ($v: String) { impactAssessments(filter: { text: $v }) { totalCount } }', { v: 'a\u0000' }, 'filter.text'],
-      ['guidanceDocuments', 'query ($v: String) { guidanceDocuments(filter: { topic: $v }) { totalCount } }', { v: 'a\u0000' }, 'filter.topic'],
+      [
+        'provisions',
+        'query ($v: String) { provisions(filter: { codePrefix: $v }) { totalCount } }',
+        { v: '6\u0000' },
+        'filter.codePrefix',
+      ],
+      [
+        'provisions',
+        'query ($v: String) { provisions(filter: { jurisdiction: $v }) { totalCount } }',
+        { v: 'U\u0000S' },
+        'filter.jurisdiction',
+      ],
+      [
+        'exemptions',
+        'query ($v: String) { exemptions(filter: { appliesToProvisionCode: $v }) { totalCount } }',
+        { v: '\u0000' },
+        'filter.appliesToProvisionCode',
+      ],
+      [
+        'consultations',
+        'query ($v: String) { consultations(filter: { text: $v }) { totalCount } }',
+        { v: 'a\u0000' },
+        'filter.text',
+      ],
+      [
+        'impactAssessments',
+        'query ($v: String) { impactAssessments(filter: { text: $v }) { totalCount } }',
+        { v: 'a\u0000' },
+        'filter.text',
+      ],
+      [
+        'guidanceDocuments',
+        'query ($v: String) { guidanceDocuments(filter: { topic: $v }) { totalCount } }',
+        { v: 'a\u0000' },
+        'filter.topic',
+      ],
     ];
     for (const [field, query, variables, argument] of cases) {
       const { status, body } = await postRaw(service, query, variables);
       expect(status, query).toBeLessThan(500);
       const error = body.errors?.[0] as (RawError & { extensions?: { field?: string; rule?: string } }) | undefined;
-      expect(error?.extensions, query).toMatchObject({ code: 'BAD_USER_INPUT', field: argument, rule: 'no-nul-character' });
+      expect(error?.extensions, query).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: argument,
+        rule: 'no-nul-character',
+      });
       expect(error?.message, query).toContain(`"${argument}"`);
       expect((body.data as Record<string, unknown> | null | undefined)?.[field] ?? null, query).toBeNull();
     }
   });
 
   it('a numeric cursor is at least never an HTTP 500', async () => {
-    const response = await service.query(ProvisionsPage, { first: 2, after: Buffer.from('GPC:N:5').toString('base64') });
+    const response = await service.query(ProvisionsPage, {
+      first: 2,
+      after: Buffer.from('GPC:N:5').toString('base64'),
+    });
     expect(response.status).toBeLessThan(500);
     expect(response.errors?.length).toBe(1);
   });
@@ -273,10 +434,13 @@ describeWithDatabase('errors', () => {
   // A NUL character in a text filter (or code) once reached PostgreSQL, which rejects it
   // (22021 "invalid byte sequence for encoding UTF8: 0x00"): an internal error.
   it('a NUL character in a filter string matches nothing or is BAD_USER_INPUT', async () => {
-    const { body } = await postRaw(service, 'query ($text: String) { provisions(filter: { text: $text }) { totalCount } }', { text: 'a\u0000b' });
+    const { body } = await postRaw(
+      service,
+      'query ($text: String) { provisions(filter: { text: $text }) { totalCount } }',
+      { text: 'a\u0000b' },
+    );
     expect(body.errors?.[0]?.extensions?.code ?? 'none').not.toBe('INTERNAL_SERVER_ERROR');
   });
-
 });
 
 describeWithDatabase('errors when the database goes away', () => {
@@ -285,9 +449,13 @@ describeWithDatabase('errors when the database goes away', () => {
     try {
       // Closing the database under a running server is the one failure a client cannot cause.
       await service.db.close();
-      const { status, body } = await postRaw(service, '{ provisions(first: 1) { totalCount edges { node { code } } } }');
+      const { status, body } = await postRaw(
+        service,
+        '{ provisions(first: 1) { totalCount edges { node { code } } } }',
+      );
       expect(status).toBeLessThan(500);
-      const error = body.errors?.[0] as (RawError & { extensions?: { code?: string; requestId?: unknown; stacktrace?: unknown } }) | undefined;
+      const error = body.errors?.[0] as
+        (RawError & { extensions?: { code?: string; requestId?: unknown; stacktrace?: unknown } }) | undefined;
       expect(error?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
       expect(error?.message).toBe('Internal server error');
       expect(typeof error?.extensions?.requestId).toBe('string');

@@ -7,14 +7,22 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { stableId } from '../../src/db/seed/stable-id.js';
 import { graphql } from '../generated/gql.js';
 import type { ExemptionKind } from '../generated/graphql.js';
-import { describeWithDatabase, startTestService, type GraphQLResponse, type TestService } from '../support/test-service.js';
+import {
+  describeWithDatabase,
+  startTestService,
+  type GraphQLResponse,
+  type TestService,
+} from '../support/test-service.js';
 import { narrow } from './support-narrow.js';
 
 const ExemptionListing = graphql(`
   query ExemptionListing($filter: ExemptionFilter, $asOf: Date, $first: Int, $after: String) {
     exemptions(filter: $filter, asOf: $asOf, first: $first, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         node {
           id
@@ -26,7 +34,9 @@ const ExemptionListing = graphql(`
           revoked
           validFrom
           validTo
-          jurisdiction { code }
+          jurisdiction {
+            code
+          }
         }
       }
     }
@@ -67,7 +77,12 @@ describeWithDatabase('exemptions', () => {
     const rows: ListedExemption[] = [];
     let after: string | null = null;
     for (let page = 0; page < 20; page += 1) {
-      const response: GraphQLResponse<ResultOf<typeof ExemptionListing>> = await service.query(ExemptionListing, { filter, asOf, first: 10, after });
+      const response: GraphQLResponse<ResultOf<typeof ExemptionListing>> = await service.query(ExemptionListing, {
+        filter,
+        asOf,
+        first: 10,
+        after,
+      });
       expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
       const connection: ResultOf<typeof ExemptionListing>['exemptions'] | undefined = response.data?.exemptions;
       if (!connection) throw new Error('no exemptions connection');
@@ -115,12 +130,16 @@ describeWithDatabase('exemptions', () => {
             typeLabel
             regime
             textVerbatim
-            jurisdiction { code }
+            jurisdiction {
+              code
+            }
           }
         }
       }
     `);
-    const response = await service.query(Query, { id: encodeGlobalID('Exemption', stableId('Exemption', REVOKED_OGEL_KEY)) });
+    const response = await service.query(Query, {
+      id: encodeGlobalID('Exemption', stableId('Exemption', REVOKED_OGEL_KEY)),
+    });
     expect(response.errors).toBeUndefined();
     const ogel = narrow(response.data?.node, 'Exemption');
     expect(ogel).toMatchObject({
@@ -143,7 +162,10 @@ describeWithDatabase('exemptions', () => {
       const dated = await list({}, asOf);
       expect(byId(dated), asOf).toEqual(byId(everything));
       const uk = await list({ jurisdiction: 'UK', kind: 'OPEN_GENERAL_LICENCE' }, asOf);
-      expect(uk.map((row) => row.name), asOf).toEqual(['OGEL registration model']);
+      expect(
+        uk.map((row) => row.name),
+        asOf,
+      ).toEqual(['OGEL registration model']);
     }
   });
 
@@ -161,7 +183,9 @@ describeWithDatabase('exemptions', () => {
     expect(sum).toBe(IN_FORCE);
     expect(await list({ jurisdiction: 'XX' })).toEqual([]);
     // editorial/exemptions.json jurisdictionOverrides: the university reading is filed under the UK.
-    expect((await list({ jurisdiction: 'uk' })).map((row) => row.name)).toContain('Public-domain carve-out: intention to publish is not enough');
+    expect((await list({ jurisdiction: 'uk' })).map((row) => row.name)).toContain(
+      'Public-domain carve-out: intention to publish is not enough',
+    );
   });
 
   it('regime keeps that control-list family only; exemptions tied to no list have none', async () => {
@@ -205,7 +229,11 @@ describeWithDatabase('exemptions', () => {
       expect(byId(rows), itemType).toEqual(byId(everything.filter((row) => row.itemTypes.includes(itemType))));
     }
     const softwareOnly = everything.filter((row) => row.itemTypes.length === 1 && row.itemTypes[0] === 'SOFTWARE');
-    expect(softwareOnly.map((row) => row.legalBasis).sort()).toEqual(['15 CFR 742.15(b)', '15 CFR part 774, Supplement No. 2, para. 2', 'General Software Note']);
+    expect(softwareOnly.map((row) => row.legalBasis).sort()).toEqual([
+      '15 CFR 742.15(b)',
+      '15 CFR part 774, Supplement No. 2, para. 2',
+      'General Software Note',
+    ]);
   });
 
   it('appliesToProvisionCode matches links to the code or to paragraphs of that entry, not prefixes', async () => {
@@ -213,8 +241,13 @@ describeWithDatabase('exemptions', () => {
     // Note 3 is linked to 6A003, 6A003.b.4 and 6A003.b.4.b; no scope link reaches a commodity.
     expect(await names('6A003')).toEqual([NOTE_3]);
     expect(await names('6A003.b.4.b')).toEqual([NOTE_3]);
-    expect((await list({ appliesToProvisionCode: '6A008' })).map((row) => row.legalBasis).sort()).toEqual(['6A008 Note', '6A008.j Note 2']);
-    expect((await list({ appliesToProvisionCode: '6A008.j' })).map((row) => row.legalBasis)).toEqual(['6A008.j Note 2']);
+    expect((await list({ appliesToProvisionCode: '6A008' })).map((row) => row.legalBasis).sort()).toEqual([
+      '6A008 Note',
+      '6A008.j Note 2',
+    ]);
+    expect((await list({ appliesToProvisionCode: '6A008.j' })).map((row) => row.legalBasis)).toEqual([
+      '6A008.j Note 2',
+    ]);
 
     const technology = await list({ appliesToProvisionCode: '6E001' });
     expect(technology.map((row) => row.legalBasis).sort()).toEqual([
@@ -237,11 +270,18 @@ describeWithDatabase('exemptions', () => {
   });
 
   it('filters combine: all conditions must hold', async () => {
-    const rows = await list({ regime: 'US_EAR', kind: 'DECONTROL_NOTE', itemType: 'COMMODITY', appliesToProvisionCode: '6A002' });
+    const rows = await list({
+      regime: 'US_EAR',
+      kind: 'DECONTROL_NOTE',
+      itemType: 'COMMODITY',
+      appliesToProvisionCode: '6A002',
+    });
     expect(rows.map((row) => row.legalBasis)).toEqual(['6A002.f Note']);
     expect(await list({ jurisdiction: 'EU', kind: 'DECONTROL_NOTE' })).toEqual([]);
     const usTechnology = await list({ jurisdiction: 'us', itemType: 'TECHNOLOGY' });
-    expect(byId(usTechnology)).toEqual(byId(everything.filter((row) => row.jurisdiction.code === 'US' && row.itemTypes.includes('TECHNOLOGY'))));
+    expect(byId(usTechnology)).toEqual(
+      byId(everything.filter((row) => row.jurisdiction.code === 'US' && row.itemTypes.includes('TECHNOLOGY'))),
+    );
   });
 
   it('an exemption carries its conditions, guidance and citation (EAR 734.8)', async () => {
@@ -258,9 +298,25 @@ describeWithDatabase('exemptions', () => {
               appliesTo
               doesNotApplyTo
               history
-              conditions { role ordinal textVerbatim secondary predicate citation { url } }
-              guidance { title issuer }
-              citation { sourceType url title }
+              conditions {
+                role
+                ordinal
+                textVerbatim
+                secondary
+                predicate
+                citation {
+                  url
+                }
+              }
+              guidance {
+                title
+                issuer
+              }
+              citation {
+                sourceType
+                url
+                title
+              }
             }
           }
         }
@@ -277,7 +333,11 @@ describeWithDatabase('exemptions', () => {
       regimeLabel: 'US EAR',
       appliesTo: ['technology', 'software'],
       doesNotApplyTo: ['physical commodities (hardware, samples)'],
-      citation: { sourceType: 'WEB_PAGE', url: 'https://www.lexfed.com/cfr/15/b/vii/c/734/734-8', title: '15 C.F.R. § 734.8 (lexfed.com mirror of the CFR)' },
+      citation: {
+        sourceType: 'WEB_PAGE',
+        url: 'https://www.lexfed.com/cfr/15/b/vii/c/734/734-8',
+        title: '15 C.F.R. § 734.8 (lexfed.com mirror of the CFR)',
+      },
     });
     expect(exemption?.history).toContain('81 FR 35586');
     expect(exemption?.conditions.map((condition) => condition.textVerbatim)).toEqual([
@@ -305,15 +365,34 @@ describeWithDatabase('exemptions', () => {
               legalBasis
               provisions(first: $first, after: $after) {
                 totalCount
-                pageInfo { hasNextPage hasPreviousPage endCursor }
-                edges { cursor basis note node { id code kind regime productGroup itemType } }
+                pageInfo {
+                  hasNextPage
+                  hasPreviousPage
+                  endCursor
+                }
+                edges {
+                  cursor
+                  basis
+                  note
+                  node {
+                    id
+                    code
+                    kind
+                    regime
+                    productGroup
+                    itemType
+                  }
+                }
               }
             }
           }
         }
       }
     `);
-    const note3 = await service.query(Query, { filter: { kind: 'DECONTROL_NOTE', appliesToProvisionCode: '6A003' }, first: 10 });
+    const note3 = await service.query(Query, {
+      filter: { kind: 'DECONTROL_NOTE', appliesToProvisionCode: '6A003' },
+      first: 10,
+    });
     expect(note3.errors).toBeUndefined();
     const links = note3.data?.exemptions.edges[0]?.node.provisions;
     expect(links?.totalCount).toBe(3);
@@ -339,7 +418,10 @@ describeWithDatabase('exemptions', () => {
       totalCount = connection.totalCount;
       expect(connection.pageInfo.hasPreviousPage).toBe(after !== null);
       for (const edge of connection.edges) {
-        expect(edge).toMatchObject({ basis: 'ITEM_TYPE_SCOPE', note: 'In scope by item type; the conditions decide whether it applies.' });
+        expect(edge).toMatchObject({
+          basis: 'ITEM_TYPE_SCOPE',
+          note: 'In scope by item type; the conditions decide whether it applies.',
+        });
         expect(edge.node).toMatchObject({ kind: 'ENTRY', regime: 'US_EAR' });
         expect(['D', 'E']).toContain(edge.node.productGroup);
         seen.push(edge.node.code);
@@ -361,7 +443,16 @@ describeWithDatabase('exemptions', () => {
     const Query = graphql(`
       query ExemptionProvisionsCountOnly {
         exemptions(first: 1, filter: { kind: DECONTROL_NOTE, appliesToProvisionCode: "6A003" }) {
-          edges { node { provisions(first: 5) { totalCount edges { basis } } } }
+          edges {
+            node {
+              provisions(first: 5) {
+                totalCount
+                edges {
+                  basis
+                }
+              }
+            }
+          }
         }
       }
     `);

@@ -4,13 +4,21 @@
 import type { ResultOf, VariablesOf } from '@graphql-typed-document-node/core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.js';
-import { describeWithDatabase, startTestService, type GraphQLResponse, type TestService } from '../support/test-service.js';
+import {
+  describeWithDatabase,
+  startTestService,
+  type GraphQLResponse,
+  type TestService,
+} from '../support/test-service.js';
 
 const GuidanceListing = graphql(`
   query GuidanceListing($filter: GuidanceFilter, $first: Int, $after: String) {
     guidanceDocuments(filter: $filter, first: $first, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         node {
           id
@@ -21,7 +29,9 @@ const GuidanceListing = graphql(`
           audience
           topics
           publishedOn
-          jurisdiction { code }
+          jurisdiction {
+            code
+          }
         }
       }
     }
@@ -44,9 +54,14 @@ describeWithDatabase('guidance documents', () => {
     const rows: ListedGuidance[] = [];
     let after: string | null = null;
     for (let page = 0; page < 20; page += 1) {
-      const response: GraphQLResponse<ResultOf<typeof GuidanceListing>> = await service.query(GuidanceListing, { filter, first: 3, after });
+      const response: GraphQLResponse<ResultOf<typeof GuidanceListing>> = await service.query(GuidanceListing, {
+        filter,
+        first: 3,
+        after,
+      });
       expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
-      const connection: ResultOf<typeof GuidanceListing>['guidanceDocuments'] | undefined = response.data?.guidanceDocuments;
+      const connection: ResultOf<typeof GuidanceListing>['guidanceDocuments'] | undefined =
+        response.data?.guidanceDocuments;
       if (!connection) throw new Error('no guidanceDocuments connection');
       rows.push(...connection.edges.map((edge) => edge.node));
       if (!connection.pageInfo.hasNextPage) {
@@ -70,7 +85,13 @@ describeWithDatabase('guidance documents', () => {
   it('lists the 10 guidance documents, newest first, undated ones last', () => {
     expect(everything).toHaveLength(10);
     const dated = everything.filter((row) => row.publishedOn !== null);
-    expect(dated.map((row) => row.publishedOn)).toEqual(['2024-05-23', '2024-01-10', '2021-09-15', '2016-09-28', '2013-10-31']);
+    expect(dated.map((row) => row.publishedOn)).toEqual([
+      '2024-05-23',
+      '2024-01-10',
+      '2021-09-15',
+      '2016-09-28',
+      '2013-10-31',
+    ]);
     expect(everything.slice(0, dated.length)).toEqual(dated);
     expect(everything[2]?.title.startsWith('Commission Recommendation (EU) 2021/1700 of 15 September 2021')).toBe(true);
     expect(everything[2]?.issuer).toBe('European Commission');
@@ -89,19 +110,34 @@ describeWithDatabase('guidance documents', () => {
   });
 
   it('topic matches an exact tag (case-sensitive), and only documents carrying it', async () => {
-    for (const topic of ['fundamental research', 'public domain', 'deemed exports', 'basic scientific research', 'research security']) {
+    for (const topic of [
+      'fundamental research',
+      'public domain',
+      'deemed exports',
+      'basic scientific research',
+      'research security',
+    ]) {
       const rows = await list({ topic });
       expect(rows.length, topic).toBeGreaterThan(0);
       expect(byId(rows), topic).toEqual(byId(everything.filter((row) => row.topics.includes(topic))));
     }
-    expect((await list({ topic: 'fundamental research' })).map((row) => row.title).sort()).toEqual([BIS_FAQ, CALTECH_FAQ]);
+    expect((await list({ topic: 'fundamental research' })).map((row) => row.title).sort()).toEqual([
+      BIS_FAQ,
+      CALTECH_FAQ,
+    ]);
     expect(await list({ topic: 'Fundamental Research' })).toEqual([]);
     // A tag, not a substring.
     expect(await list({ topic: 'fundamental' })).toEqual([]);
   });
 
   it('audience matches an exact tag, and only documents written for it', async () => {
-    for (const audience of ['universities', 'university researchers', 'researchers', 'Member State authorities', 'exporters']) {
+    for (const audience of [
+      'universities',
+      'university researchers',
+      'researchers',
+      'Member State authorities',
+      'exporters',
+    ]) {
       const rows = await list({ audience });
       expect(rows.length, audience).toBeGreaterThan(0);
       expect(byId(rows), audience).toEqual(byId(everything.filter((row) => row.audience.includes(audience))));
@@ -114,7 +150,8 @@ describeWithDatabase('guidance documents', () => {
   });
 
   it('text searches title, summary and body case-insensitively, nothing else', async () => {
-    const contains = (row: ListedGuidance, text: string) => `${row.title}\n${row.summary ?? ''}\n${row.body}`.toLowerCase().includes(text.toLowerCase());
+    const contains = (row: ListedGuidance, text: string) =>
+      `${row.title}\n${row.summary ?? ''}\n${row.body}`.toLowerCase().includes(text.toLowerCase());
     for (const text of ['deemed', 'DEEMED', 'fundamental research', 'public domain', 'Recommendation']) {
       const rows = await list({ text });
       expect(rows.length, text).toBeGreaterThan(0);
@@ -129,7 +166,14 @@ describeWithDatabase('guidance documents', () => {
     expect(await list({ jurisdiction: 'EU', topic: 'fundamental research' })).toEqual([]);
     const ukPublicDomain = await list({ jurisdiction: 'UK', topic: 'public domain', text: 'publication' });
     expect(byId(ukPublicDomain)).toEqual(
-      byId(everything.filter((row) => row.jurisdiction.code === 'UK' && row.topics.includes('public domain') && `${row.title}\n${row.summary ?? ''}\n${row.body}`.toLowerCase().includes('publication'))),
+      byId(
+        everything.filter(
+          (row) =>
+            row.jurisdiction.code === 'UK' &&
+            row.topics.includes('public domain') &&
+            `${row.title}\n${row.summary ?? ''}\n${row.body}`.toLowerCase().includes('publication'),
+        ),
+      ),
     );
   });
 
@@ -142,9 +186,23 @@ describeWithDatabase('guidance documents', () => {
               title
               url
               dateNote
-              citation { url sourceType }
-              provisions { code }
-              exemptions { name legalBasis jurisdiction { code } guidance { title } }
+              citation {
+                url
+                sourceType
+              }
+              provisions {
+                code
+              }
+              exemptions {
+                name
+                legalBasis
+                jurisdiction {
+                  code
+                }
+                guidance {
+                  title
+                }
+              }
             }
           }
         }
@@ -157,16 +215,23 @@ describeWithDatabase('guidance documents', () => {
     // editorial/guidance.json lists no provisions for any document.
     for (const document of documents) expect(document.provisions, document.title).toEqual([]);
 
-    const exemptionsOf = (title: string) => documents.find((document) => document.title === title)?.exemptions.map((exemption) => exemption.legalBasis);
+    const exemptionsOf = (title: string) =>
+      documents.find((document) => document.title === title)?.exemptions.map((exemption) => exemption.legalBasis);
     expect(exemptionsOf(BIS_FAQ)).toEqual(['15 CFR 734.7', '15 CFR 734.8']);
     expect(exemptionsOf(CALTECH_FAQ)).toEqual(['15 CFR 734.8']);
     const govUk = documents.find((document) => document.title === 'Export controls applying to academic research');
-    expect(govUk?.exemptions.map((exemption) => exemption.name)).toEqual(['Basic scientific research (UK academic guidance)', 'Public domain decontrol (UK)']);
+    expect(govUk?.exemptions.map((exemption) => exemption.name)).toEqual([
+      'Basic scientific research (UK academic guidance)',
+      'Public domain decontrol (UK)',
+    ]);
     expect(govUk?.exemptions.every((exemption) => exemption.jurisdiction.code === 'UK')).toBe(true);
     // The link is seen from both sides.
     for (const document of documents) {
       for (const exemption of document.exemptions) {
-        expect(exemption.guidance.map((other) => other.title), exemption.name).toContain(document.title);
+        expect(
+          exemption.guidance.map((other) => other.title),
+          exemption.name,
+        ).toContain(document.title);
       }
     }
     const linked = documents.filter((document) => document.exemptions.length > 0).length;

@@ -45,7 +45,9 @@ describeWithDatabase('HTTP surface', () => {
   });
 
   it('a body over the limit gets 413', async () => {
-    const response = await service.post(JSON.stringify({ query: `{ __typename }`, variables: { pad: 'x'.repeat(200_000) } }));
+    const response = await service.post(
+      JSON.stringify({ query: `{ __typename }`, variables: { pad: 'x'.repeat(200_000) } }),
+    );
     expect(response.status).toBe(413);
   });
 

@@ -4,13 +4,21 @@
 import type { ResultOf, VariablesOf } from '@graphql-typed-document-node/core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.js';
-import { describeWithDatabase, startTestService, type GraphQLResponse, type TestService } from '../support/test-service.js';
+import {
+  describeWithDatabase,
+  startTestService,
+  type GraphQLResponse,
+  type TestService,
+} from '../support/test-service.js';
 
 const AssessmentListing = graphql(`
   query AssessmentListing($filter: ImpactAssessmentFilter, $first: Int, $after: String) {
     impactAssessments(filter: $filter, first: $first, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         node {
           id
@@ -18,8 +26,12 @@ const AssessmentListing = graphql(`
           method
           publisher
           publishedOn
-          jurisdiction { code }
-          metrics(first: 1) { totalCount }
+          jurisdiction {
+            code
+          }
+          metrics(first: 1) {
+            totalCount
+          }
         }
       }
     }
@@ -43,9 +55,14 @@ describeWithDatabase('impact assessments', () => {
     const rows: ListedAssessment[] = [];
     let after: string | null = null;
     for (let page = 0; page < 20; page += 1) {
-      const response: GraphQLResponse<ResultOf<typeof AssessmentListing>> = await service.query(AssessmentListing, { filter, first: 4, after });
+      const response: GraphQLResponse<ResultOf<typeof AssessmentListing>> = await service.query(AssessmentListing, {
+        filter,
+        first: 4,
+        after,
+      });
       expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
-      const connection: ResultOf<typeof AssessmentListing>['impactAssessments'] | undefined = response.data?.impactAssessments;
+      const connection: ResultOf<typeof AssessmentListing>['impactAssessments'] | undefined =
+        response.data?.impactAssessments;
       if (!connection) throw new Error('no impactAssessments connection');
       rows.push(...connection.edges.map((edge) => edge.node));
       if (!connection.pageInfo.hasNextPage) {
@@ -93,18 +110,29 @@ describeWithDatabase('impact assessments', () => {
   });
 
   it('text searches title, method and publisher case-insensitively, nothing else', async () => {
-    const contains = (row: ListedAssessment, text: string) => `${row.title}\n${row.method}\n${row.publisher}`.toLowerCase().includes(text.toLowerCase());
+    const contains = (row: ListedAssessment, text: string) =>
+      `${row.title}\n${row.method}\n${row.publisher}`.toLowerCase().includes(text.toLowerCase());
     for (const text of ['ecju', 'SITAC', 'Secondary', 'gao-01-528', 'Official']) {
       const rows = await list({ text });
       expect(rows.length, text).toBeGreaterThan(0);
       expect(byId(rows), text).toEqual(byId(everything.filter((row) => contains(row, text))));
     }
-    expect((await list({ text: 'ecju' })).map((row) => row.publishedOn)).toEqual(['2024-12-12', '2024-06-13', '2024-01-16']);
+    expect((await list({ text: 'ecju' })).map((row) => row.publishedOn)).toEqual([
+      '2024-12-12',
+      '2024-06-13',
+      '2024-01-16',
+    ]);
     // "Licensing statistics reported in official advisory committee minutes" (impact-sources.json).
-    expect((await list({ text: 'advisory committee minutes' })).every((row) => row.publisher.startsWith('BIS / SITAC minutes'))).toBe(true);
+    expect(
+      (await list({ text: 'advisory committee minutes' })).every((row) =>
+        row.publisher.startsWith('BIS / SITAC minutes'),
+      ),
+    ).toBe(true);
     expect(await list({ text: 'no assessment says qzxv' })).toEqual([]);
     const combined = await list({ text: 'secondary', jurisdiction: 'eu' });
-    expect(byId(combined)).toEqual(byId(everything.filter((row) => row.jurisdiction.code === 'EU' && contains(row, 'secondary'))));
+    expect(byId(combined)).toEqual(
+      byId(everything.filter((row) => row.jurisdiction.code === 'EU' && contains(row, 'secondary'))),
+    );
     expect(combined).toHaveLength(2);
   });
 
@@ -117,9 +145,16 @@ describeWithDatabase('impact assessments', () => {
               publishedOn
               method
               publisher
-              consultation { title }
-              provisions { code }
-              citation { url licence }
+              consultation {
+                title
+              }
+              provisions {
+                code
+              }
+              citation {
+                url
+                licence
+              }
               metrics(first: 100) {
                 totalCount
                 edges {
@@ -138,10 +173,18 @@ describeWithDatabase('impact assessments', () => {
                     region
                     notes
                     quote
-                    jurisdiction { code }
-                    provision { code }
-                    citation { url }
-                    assessment { publishedOn }
+                    jurisdiction {
+                      code
+                    }
+                    provision {
+                      code
+                    }
+                    citation {
+                      url
+                    }
+                    assessment {
+                      publishedOn
+                    }
                   }
                 }
               }
@@ -164,7 +207,9 @@ describeWithDatabase('impact assessments', () => {
     expect(release.metrics.totalCount).toBe(13);
     expect(release.metrics.edges).toHaveLength(13);
 
-    const refused = release.metrics.edges.map((edge) => edge.node).find((metric) => metric.indicator === 'SIELs refused' && metric.period === '2023 Q2');
+    const refused = release.metrics.edges
+      .map((edge) => edge.node)
+      .find((metric) => metric.indicator === 'SIELs refused' && metric.period === '2023 Q2');
     expect(refused).toMatchObject({
       dimension: 'DENIALS',
       value: 186,
@@ -182,7 +227,12 @@ describeWithDatabase('impact assessments', () => {
     });
     expect(refused?.quote).toContain('2,868 (93.8%) were issued, 186 (6.1%) were refused');
 
-    const within20Days = release.metrics.edges.map((edge) => edge.node).find((metric) => metric.indicator === 'SIELs processed to first outcome within 20 working days' && metric.period === '2023 Q2');
+    const within20Days = release.metrics.edges
+      .map((edge) => edge.node)
+      .find(
+        (metric) =>
+          metric.indicator === 'SIELs processed to first outcome within 20 working days' && metric.period === '2023 Q2',
+      );
     expect(within20Days).toMatchObject({ value: 55, unit: 'percent', dimension: 'PROCESSING_TIME' });
 
     // Figures come by start of period: the 2023 Q1 figures before the 2023 Q2 ones.
@@ -201,8 +251,20 @@ describeWithDatabase('impact assessments', () => {
               publishedOn
               metrics(first: $first, after: $after, last: $last, before: $before) {
                 totalCount
-                pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-                edges { cursor node { id period indicator } }
+                pageInfo {
+                  hasNextPage
+                  hasPreviousPage
+                  startCursor
+                  endCursor
+                }
+                edges {
+                  cursor
+                  node {
+                    id
+                    period
+                    indicator
+                  }
+                }
               }
             }
           }
@@ -246,13 +308,33 @@ describeWithDatabase('impact assessments', () => {
     const Query = graphql(`
       query AssessmentAllMetrics {
         impactAssessments(first: 20) {
-          edges { node { title metrics(first: 100) { edges { node { indicator period value valueText unit quote periodStart periodEnd } } } } }
+          edges {
+            node {
+              title
+              metrics(first: 100) {
+                edges {
+                  node {
+                    indicator
+                    period
+                    value
+                    valueText
+                    unit
+                    quote
+                    periodStart
+                    periodEnd
+                  }
+                }
+              }
+            }
+          }
         }
       }
     `);
     const response = await service.query(Query);
     expect(response.errors).toBeUndefined();
-    const metrics = response.data?.impactAssessments.edges.flatMap((edge) => edge.node.metrics.edges.map((metric) => metric.node)) ?? [];
+    const metrics =
+      response.data?.impactAssessments.edges.flatMap((edge) => edge.node.metrics.edges.map((metric) => metric.node)) ??
+      [];
     expect(metrics).toHaveLength(96);
     for (const metric of metrics) {
       // Every figure is either a number or the source's own wording, and always quoted.

@@ -32,20 +32,76 @@ const NodesByIds = graphql(`
 // Fields each Node type is compared on after a round trip.
 graphql(`
   fragment NodeSummary on Node {
-    ... on ControlProvision { code regime kind }
-    ... on Citation { url repository commit sourceType }
-    ... on ControlList { name version }
-    ... on Jurisdiction { code name }
-    ... on Threshold { paragraph textVerbatim }
-    ... on ThresholdGroup { role operator paragraph label }
-    ... on Exemption { name legalBasis }
-    ... on GuidanceDocument { title publishedOn }
-    ... on StakeholderConsultation { title reference }
-    ... on Submission { receivedOn pages }
-    ... on Stakeholder { name }
-    ... on ImpactAssessment { title publishedOn }
-    ... on ImpactMetric { indicator period value unit }
-    ... on Correlation { correlationKind: kind note from { code regime } to { code regime } }
+    ... on ControlProvision {
+      code
+      regime
+      kind
+    }
+    ... on Citation {
+      url
+      repository
+      commit
+      sourceType
+    }
+    ... on ControlList {
+      name
+      version
+    }
+    ... on Jurisdiction {
+      code
+      name
+    }
+    ... on Threshold {
+      paragraph
+      textVerbatim
+    }
+    ... on ThresholdGroup {
+      role
+      operator
+      paragraph
+      label
+    }
+    ... on Exemption {
+      name
+      legalBasis
+    }
+    ... on GuidanceDocument {
+      title
+      publishedOn
+    }
+    ... on StakeholderConsultation {
+      title
+      reference
+    }
+    ... on Submission {
+      receivedOn
+      pages
+    }
+    ... on Stakeholder {
+      name
+    }
+    ... on ImpactAssessment {
+      title
+      publishedOn
+    }
+    ... on ImpactMetric {
+      indicator
+      period
+      value
+      unit
+    }
+    ... on Correlation {
+      correlationKind: kind
+      note
+      from {
+        code
+        regime
+      }
+      to {
+        code
+        regime
+      }
+    }
   }
 `);
 
@@ -56,28 +112,95 @@ const IdSources = graphql(`
       code
       regime
       kind
-      citation { id url repository commit sourceType }
-      controlList { id name version }
-      jurisdiction { id code name }
-      thresholds { id paragraph textVerbatim }
-      thresholdGroups(role: CONTROL_REASON) { id role operator paragraph label }
+      citation {
+        id
+        url
+        repository
+        commit
+        sourceType
+      }
+      controlList {
+        id
+        name
+        version
+      }
+      jurisdiction {
+        id
+        code
+        name
+      }
+      thresholds {
+        id
+        paragraph
+        textVerbatim
+      }
+      thresholdGroups(role: CONTROL_REASON) {
+        id
+        role
+        operator
+        paragraph
+        label
+      }
     }
     exemptions(first: 1, filter: { kind: DECONTROL_NOTE, appliesToProvisionCode: "6A003" }) {
-      edges { node { id name legalBasis } }
+      edges {
+        node {
+          id
+          name
+          legalBasis
+        }
+      }
     }
-    guidanceDocuments(first: 1) { edges { node { id title publishedOn } } }
+    guidanceDocuments(first: 1) {
+      edges {
+        node {
+          id
+          title
+          publishedOn
+        }
+      }
+    }
     consultations(first: 1, filter: { text: "Deemed Export Advisory Committee" }) {
       edges {
         node {
           id
           title
           reference
-          submissions(first: 1) { edges { node { id receivedOn pages stakeholder { id name } } } }
+          submissions(first: 1) {
+            edges {
+              node {
+                id
+                receivedOn
+                pages
+                stakeholder {
+                  id
+                  name
+                }
+              }
+            }
+          }
         }
       }
     }
     impactAssessments(first: 1) {
-      edges { node { id title publishedOn metrics(first: 1) { edges { node { id indicator period value unit } } } } }
+      edges {
+        node {
+          id
+          title
+          publishedOn
+          metrics(first: 1) {
+            edges {
+              node {
+                id
+                indicator
+                period
+                value
+                unit
+              }
+            }
+          }
+        }
+      }
     }
   }
 `);
@@ -101,11 +224,30 @@ function expectedNodes(sources: Sources, correlationId: string): Expected[] {
   const metric = assessment?.metrics.edges[0]?.node;
   const threshold = provision?.thresholds[0];
   const group = provision?.thresholdGroups[0];
-  if (!provision || !exemption || !guidance || !consultation || !submission || !assessment || !metric || !threshold || !group) {
+  if (
+    !provision ||
+    !exemption ||
+    !guidance ||
+    !consultation ||
+    !submission ||
+    !assessment ||
+    !metric ||
+    !threshold ||
+    !group
+  ) {
     throw new Error(`a source of ids is missing: ${JSON.stringify(sources).slice(0, 500)}`);
   }
   return [
-    { id: provision.id, node: { __typename: 'ControlProvision', id: provision.id, code: provision.code, regime: provision.regime, kind: provision.kind } },
+    {
+      id: provision.id,
+      node: {
+        __typename: 'ControlProvision',
+        id: provision.id,
+        code: provision.code,
+        regime: provision.regime,
+        kind: provision.kind,
+      },
+    },
     { id: provision.citation.id, node: { __typename: 'Citation', ...provision.citation } },
     { id: provision.controlList.id, node: { __typename: 'ControlList', ...provision.controlList } },
     { id: provision.jurisdiction.id, node: { __typename: 'Jurisdiction', ...provision.jurisdiction } },
@@ -113,10 +255,29 @@ function expectedNodes(sources: Sources, correlationId: string): Expected[] {
     { id: group.id, node: { __typename: 'ThresholdGroup', ...group } },
     { id: exemption.id, node: { __typename: 'Exemption', ...exemption } },
     { id: guidance.id, node: { __typename: 'GuidanceDocument', ...guidance } },
-    { id: consultation.id, node: { __typename: 'StakeholderConsultation', id: consultation.id, title: consultation.title, reference: consultation.reference } },
-    { id: submission.id, node: { __typename: 'Submission', id: submission.id, receivedOn: submission.receivedOn, pages: submission.pages } },
+    {
+      id: consultation.id,
+      node: {
+        __typename: 'StakeholderConsultation',
+        id: consultation.id,
+        title: consultation.title,
+        reference: consultation.reference,
+      },
+    },
+    {
+      id: submission.id,
+      node: { __typename: 'Submission', id: submission.id, receivedOn: submission.receivedOn, pages: submission.pages },
+    },
     { id: submission.stakeholder.id, node: { __typename: 'Stakeholder', ...submission.stakeholder } },
-    { id: assessment.id, node: { __typename: 'ImpactAssessment', id: assessment.id, title: assessment.title, publishedOn: assessment.publishedOn } },
+    {
+      id: assessment.id,
+      node: {
+        __typename: 'ImpactAssessment',
+        id: assessment.id,
+        title: assessment.title,
+        publishedOn: assessment.publishedOn,
+      },
+    },
     { id: metric.id, node: { __typename: 'ImpactMetric', ...metric } },
     {
       id: correlationId,
@@ -142,7 +303,10 @@ describeWithDatabase('node and nodes', () => {
     if (!sources.data || sources.errors) throw new Error(`id sources failed: ${JSON.stringify(sources.errors)}`);
     // Built the way the seed builds it, from the editorial link's key, so that the id the API
     // hands out (ProvisionCorrelation.correlation, tested below) is checked against it.
-    const correlationId = encodeGlobalID('Correlation', stableId('Correlation', 'US-EAR-CCL-6A003 -> EU-2021/821-AnnexI-6A003'));
+    const correlationId = encodeGlobalID(
+      'Correlation',
+      stableId('Correlation', 'US-EAR-CCL-6A003 -> EU-2021/821-AnnexI-6A003'),
+    );
     expected = expectedNodes(sources.data, correlationId);
   });
   afterAll(async () => {
@@ -152,7 +316,11 @@ describeWithDatabase('node and nodes', () => {
   it('covers every type implementing Node in the schema', async () => {
     const Types = graphql(`
       query NodeImplementations {
-        __type(name: "Node") { possibleTypes { name } }
+        __type(name: "Node") {
+          possibleTypes {
+            name
+          }
+        }
       }
     `);
     const response = await service.query(Types);
@@ -185,9 +353,27 @@ describeWithDatabase('node and nodes', () => {
   it('ids are opaque and stable: the same record has the same id wherever it appears', async () => {
     const Query = graphql(`
       query NodeIdStability {
-        provisions(first: 5, filter: { codePrefix: "6A003", regime: US_EAR }) { edges { node { id code } } }
+        provisions(first: 5, filter: { codePrefix: "6A003", regime: US_EAR }) {
+          edges {
+            node {
+              id
+              code
+            }
+          }
+        }
         exemptions(first: 5, filter: { appliesToProvisionCode: "6A003" }) {
-          edges { node { provisions(first: 1) { edges { node { id code } } } } }
+          edges {
+            node {
+              provisions(first: 1) {
+                edges {
+                  node {
+                    id
+                    code
+                  }
+                }
+              }
+            }
+          }
         }
       }
     `);
@@ -238,8 +424,29 @@ describeWithDatabase('node and nodes', () => {
   it('a Correlation id is handed out by ProvisionCorrelation.correlation and fetches the correlation back', async () => {
     const Query = graphql(`
       query NodeCorrelationIds {
-        us: provision(code: "6A003", regime: US_EAR) { correlations { direction provision { regime } correlation { id } } }
-        eu: provision(code: "6A003", regime: EU) { correlations { direction provision { regime } correlation { id kind } } }
+        us: provision(code: "6A003", regime: US_EAR) {
+          correlations {
+            direction
+            provision {
+              regime
+            }
+            correlation {
+              id
+            }
+          }
+        }
+        eu: provision(code: "6A003", regime: EU) {
+          correlations {
+            direction
+            provision {
+              regime
+            }
+            correlation {
+              id
+              kind
+            }
+          }
+        }
       }
     `);
     const response = await service.query(Query);
@@ -265,13 +472,19 @@ describeWithDatabase('node and nodes', () => {
     const tooMany = await service.query(NodesByIds, { ids: Array.from({ length: 101 }, () => provision.id) });
     expect(tooMany.status).toBeLessThan(500);
     expect(tooMany.errors).toHaveLength(1);
-    expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ids', rule: 'list-size-range' });
+    expect(tooMany.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'ids',
+      rule: 'list-size-range',
+    });
     expect(tooMany.errors?.[0]?.message).toMatch(/at most 100 ids \(got 101\)/);
     expect(tooMany.data ?? null).toBeNull();
   });
 
   it('an id given as a number is coerced to a string and answers null', async () => {
-    const response = await service.post(JSON.stringify({ query: 'query ($id: ID!) { node(id: $id) { id } }', variables: { id: 42 } }));
+    const response = await service.post(
+      JSON.stringify({ query: 'query ($id: ID!) { node(id: $id) { id } }', variables: { id: 42 } }),
+    );
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ data: { node: null } });
   });
@@ -293,7 +506,16 @@ describeWithDatabase('node and nodes', () => {
     ];
     const response = await service.query(NodesByIds, { ids });
     expect(response.errors).toBeUndefined();
-    expect(response.data?.nodes).toEqual([provision.node, null, exemption.node, null, null, metric.node, provision.node, null]);
+    expect(response.data?.nodes).toEqual([
+      provision.node,
+      null,
+      exemption.node,
+      null,
+      null,
+      metric.node,
+      provision.node,
+      null,
+    ]);
 
     const empty = await service.query(NodesByIds, { ids: [] });
     expect(empty.data?.nodes).toEqual([]);
@@ -309,10 +531,24 @@ describeWithDatabase('node and nodes', () => {
           __typename
           ... on ControlProvision {
             code
-            children { code }
-            exemptions { basis exemption { legalBasis } }
-            correlations { provision { regime code } }
-            controlList { regime }
+            children {
+              code
+            }
+            exemptions {
+              basis
+              exemption {
+                legalBasis
+              }
+            }
+            correlations {
+              provision {
+                regime
+                code
+              }
+            }
+            controlList {
+              regime
+            }
           }
         }
       }
@@ -347,7 +583,9 @@ describeWithDatabase('node and nodes', () => {
     const single = await service.query(NodeById, { id: `${provision.id}\u0000` });
     expect(single.errors).toBeUndefined();
     expect(single.data?.node).toBeNull();
-    const several = await service.query(NodesByIds, { ids: [provision.id, `${provision.id}\u0000`, encodeGlobalID('Exemption', '\u0000')] });
+    const several = await service.query(NodesByIds, {
+      ids: [provision.id, `${provision.id}\u0000`, encodeGlobalID('Exemption', '\u0000')],
+    });
     expect(several.errors).toBeUndefined();
     expect(several.data?.nodes).toEqual([provision.node, null, null]);
   });

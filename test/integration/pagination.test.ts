@@ -26,8 +26,19 @@ const ProvisionPages = graphql(`
   query PagingProvisions($filter: ProvisionFilter, $first: Int, $after: String, $last: Int, $before: String) {
     provisions(filter: $filter, first: $first, after: $after, last: $last, before: $before) {
       totalCount
-      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-      edges { cursor node { id code } }
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+          code
+        }
+      }
     }
   }
 `);
@@ -36,8 +47,18 @@ const ExemptionPages = graphql(`
   query PagingExemptions($first: Int, $after: String, $last: Int, $before: String) {
     exemptions(first: $first, after: $after, last: $last, before: $before) {
       totalCount
-      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-      edges { cursor node { id } }
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+        }
+      }
     }
   }
 `);
@@ -46,8 +67,18 @@ const ConsultationPages = graphql(`
   query PagingConsultations($first: Int, $after: String, $last: Int, $before: String) {
     consultations(first: $first, after: $after, last: $last, before: $before) {
       totalCount
-      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-      edges { cursor node { id } }
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+        }
+      }
     }
   }
 `);
@@ -56,8 +87,18 @@ const AssessmentPages = graphql(`
   query PagingAssessments($first: Int, $after: String, $last: Int, $before: String) {
     impactAssessments(first: $first, after: $after, last: $last, before: $before) {
       totalCount
-      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-      edges { cursor node { id } }
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+        }
+      }
     }
   }
 `);
@@ -66,8 +107,18 @@ const GuidancePages = graphql(`
   query PagingGuidance($first: Int, $after: String, $last: Int, $before: String) {
     guidanceDocuments(first: $first, after: $after, last: $last, before: $before) {
       totalCount
-      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-      edges { cursor node { id } }
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+        }
+      }
     }
   }
 `);
@@ -157,7 +208,9 @@ describeWithDatabase('pagination', () => {
 
   it('provisions: the 58 US Category 6 entries, 10 at a time, forward and backward', async () => {
     const ids = await expectConsistentPaging(provisionPages({ regime: 'US_EAR', category: '6' }), 10, 58);
-    const listed = await data(service.query(ProvisionPages, { filter: { regime: 'US_EAR', category: '6' }, first: 100 }));
+    const listed = await data(
+      service.query(ProvisionPages, { filter: { regime: 'US_EAR', category: '6' }, first: 100 }),
+    );
     expect(listed.provisions.edges.map((edge) => edge.node.id)).toEqual(ids);
     expect(listed.provisions.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false });
   });
@@ -266,7 +319,8 @@ describeWithDatabase('pagination', () => {
   });
 
   it('with neither first nor last, 20 rows are returned', async () => {
-    const page = (await data(service.query(ProvisionPages, { filter: { regime: 'US_EAR', category: '6' } }))).provisions;
+    const page = (await data(service.query(ProvisionPages, { filter: { regime: 'US_EAR', category: '6' } })))
+      .provisions;
     expect(page.edges).toHaveLength(20);
     expect(page.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
     expect(page.totalCount).toBe(58);

@@ -11,7 +11,8 @@ import { errorCode, onlyError } from './support-narrow.js';
 const US_TEXT_DATE = '2025-07-11';
 const EU_CONSOLIDATION_DATE = '2025-11-15';
 const EU_ENTRIES = ['6A002', '6A003', '6A008', '6A203'];
-const US_HEADING_6A003 = 'Cameras, systems or equipment, and "components" therefor, as follows (see List of Items Controlled).';
+const US_HEADING_6A003 =
+  'Cameras, systems or equipment, and "components" therefor, as follows (see List of Items Controlled).';
 const EU_HEADING_6A003 = 'Cameras, systems or equipment, and components therefor, as follows:';
 
 const LookupProvision = graphql(`
@@ -23,7 +24,10 @@ const LookupProvision = graphql(`
       title
       status
       textDate
-      citation { repository commit }
+      citation {
+        repository
+        commit
+      }
     }
   }
 `);
@@ -32,7 +36,14 @@ const ProvisionsAsOf = graphql(`
   query ProvisionsAsOf($asOf: Date, $regime: Regime, $kind: ProvisionKindFilter) {
     provisions(asOf: $asOf, first: 100, filter: { regime: $regime, kind: $kind }) {
       totalCount
-      edges { node { code regime status textDate } }
+      edges {
+        node {
+          code
+          regime
+          status
+          textDate
+        }
+      }
     }
   }
 `);
@@ -117,7 +128,11 @@ describeWithDatabase('provision lookup and asOf', () => {
   });
 
   it('provision asOf: a version counts only from its known text date on', async () => {
-    const onConsolidation = await service.query(LookupProvision, { code: '6A003', regime: 'EU', asOf: EU_CONSOLIDATION_DATE });
+    const onConsolidation = await service.query(LookupProvision, {
+      code: '6A003',
+      regime: 'EU',
+      asOf: EU_CONSOLIDATION_DATE,
+    });
     expect(onConsolidation.errors).toBeUndefined();
     expect(onConsolidation.data?.provision).toMatchObject({ regime: 'EU', textDate: EU_CONSOLIDATION_DATE });
 
@@ -159,7 +174,10 @@ describeWithDatabase('provision lookup and asOf', () => {
       const response = await service.query(ProvisionsAsOf, { asOf, regime: 'EU' });
       expect(response.errors, asOf).toBeUndefined();
       expect(response.data?.provisions.totalCount, asOf).toBe(EU_ENTRIES.length);
-      expect(response.data?.provisions.edges.map((edge) => edge.node.code), asOf).toEqual(EU_ENTRIES);
+      expect(
+        response.data?.provisions.edges.map((edge) => edge.node.code),
+        asOf,
+      ).toEqual(EU_ENTRIES);
       for (const { node } of response.data?.provisions.edges ?? []) {
         expect(node).toMatchObject({ regime: 'EU', status: 'CURRENT', textDate: EU_CONSOLIDATION_DATE });
       }
@@ -183,11 +201,21 @@ describeWithDatabase('provision lookup and asOf', () => {
   it('provisions asOf between the two text dates returns the US list only', async () => {
     const Counts = graphql(`
       query ProvisionsAsOfCounts($asOf: Date) {
-        us: provisions(asOf: $asOf, first: 1, filter: { regime: US_EAR }) { totalCount }
-        eu: provisions(asOf: $asOf, first: 1, filter: { regime: EU }) { totalCount }
-        any: provisions(asOf: $asOf, first: 1, filter: { kind: ANY }) { totalCount }
-        current: provisions(first: 1, filter: { kind: ANY }) { totalCount }
-        usParagraphs: provisions(first: 1, filter: { kind: PARAGRAPH }) { totalCount }
+        us: provisions(asOf: $asOf, first: 1, filter: { regime: US_EAR }) {
+          totalCount
+        }
+        eu: provisions(asOf: $asOf, first: 1, filter: { regime: EU }) {
+          totalCount
+        }
+        any: provisions(asOf: $asOf, first: 1, filter: { kind: ANY }) {
+          totalCount
+        }
+        current: provisions(first: 1, filter: { kind: ANY }) {
+          totalCount
+        }
+        usParagraphs: provisions(first: 1, filter: { kind: PARAGRAPH }) {
+          totalCount
+        }
       }
     `);
     const between = await service.query(Counts, { asOf: '2025-08-01' });
@@ -206,7 +234,15 @@ describeWithDatabase('provision lookup and asOf', () => {
   });
 
   it('an impossible or malformed date passed as a variable is a BAD_USER_INPUT error naming the value, never a 500', async () => {
-    for (const asOf of ['2024-02-30', '2023-02-29', '2024-13-01', '2024-6-1', '2024-06-30T00:00:00Z', 'yesterday', '']) {
+    for (const asOf of [
+      '2024-02-30',
+      '2023-02-29',
+      '2024-13-01',
+      '2024-6-1',
+      '2024-06-30T00:00:00Z',
+      'yesterday',
+      '',
+    ]) {
       const listing = await service.query(ProvisionsAsOf, { asOf, regime: 'EU' });
       expect(listing.status, asOf).toBe(400);
       expect(errorCode(listing), asOf).toBe('BAD_USER_INPUT');

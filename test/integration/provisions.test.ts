@@ -5,13 +5,21 @@
 import type { ResultOf, VariablesOf } from '@graphql-typed-document-node/core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.js';
-import { describeWithDatabase, startTestService, type GraphQLResponse, type TestService } from '../support/test-service.js';
+import {
+  describeWithDatabase,
+  startTestService,
+  type GraphQLResponse,
+  type TestService,
+} from '../support/test-service.js';
 
 const ProvisionFilterPage = graphql(`
   query ProvisionFilterPage($filter: ProvisionFilter, $asOf: Date, $first: Int, $after: String) {
     provisions(filter: $filter, asOf: $asOf, first: $first, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         node {
           id
@@ -24,8 +32,12 @@ const ProvisionFilterPage = graphql(`
           itemType
           productGroup
           status
-          jurisdiction { code }
-          parent { code }
+          jurisdiction {
+            code
+          }
+          parent {
+            code
+          }
         }
       }
     }
@@ -36,8 +48,17 @@ const ProvisionTextFilterPage = graphql(`
   query ProvisionTextFilterPage($filter: ProvisionFilter, $first: Int, $after: String) {
     provisions(filter: $filter, first: $first, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      edges { node { code title text } }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          code
+          title
+          text
+        }
+      }
     }
   }
 `);
@@ -48,11 +69,64 @@ type ListedProvisionWithText = ResultOf<typeof ProvisionTextFilterPage>['provisi
 
 // seed/data/control_entries.json: "all 58 US Category 6 ECCNs" (ids US-EAR-CCL-6*).
 const US_CATEGORY_6 = [
-  '6A001', '6A002', '6A003', '6A004', '6A005', '6A006', '6A007', '6A008', '6A102', '6A107', '6A108', '6A202', '6A203',
-  '6A205', '6A225', '6A226', '6A293', '6A991', '6A992', '6A993', '6A994', '6A995', '6A996', '6A997', '6A998', '6A999',
-  '6B002', '6B004', '6B007', '6B008', '6B108', '6B619', '6B995', '6C002', '6C004', '6C005', '6C992', '6C994', '6D001',
-  '6D002', '6D003', '6D102', '6D103', '6D201', '6D619', '6D991', '6D992', '6D993', '6E001', '6E002', '6E003', '6E101',
-  '6E201', '6E202', '6E619', '6E991', '6E992', '6E993',
+  '6A001',
+  '6A002',
+  '6A003',
+  '6A004',
+  '6A005',
+  '6A006',
+  '6A007',
+  '6A008',
+  '6A102',
+  '6A107',
+  '6A108',
+  '6A202',
+  '6A203',
+  '6A205',
+  '6A225',
+  '6A226',
+  '6A293',
+  '6A991',
+  '6A992',
+  '6A993',
+  '6A994',
+  '6A995',
+  '6A996',
+  '6A997',
+  '6A998',
+  '6A999',
+  '6B002',
+  '6B004',
+  '6B007',
+  '6B008',
+  '6B108',
+  '6B619',
+  '6B995',
+  '6C002',
+  '6C004',
+  '6C005',
+  '6C992',
+  '6C994',
+  '6D001',
+  '6D002',
+  '6D003',
+  '6D102',
+  '6D103',
+  '6D201',
+  '6D619',
+  '6D991',
+  '6D992',
+  '6D993',
+  '6E001',
+  '6E002',
+  '6E003',
+  '6E101',
+  '6E201',
+  '6E202',
+  '6E619',
+  '6E991',
+  '6E992',
+  '6E993',
 ];
 // control_entries.json: EU Annex I 6A002, 6A003, 6A008, 6A203 (consolidated 15.11.2025).
 const EU_ENTRIES = ['6A002', '6A003', '6A008', '6A203'];
@@ -75,12 +149,20 @@ describeWithDatabase('provisions: filters and relations', () => {
   });
 
   /** Pages forward through a filtered listing; returns the rows and the totalCount of every page. */
-  async function listAll(filter: ProvisionFilterInput, asOf?: string): Promise<{ rows: ListedProvision[]; totalCounts: number[] }> {
+  async function listAll(
+    filter: ProvisionFilterInput,
+    asOf?: string,
+  ): Promise<{ rows: ListedProvision[]; totalCounts: number[] }> {
     const rows: ListedProvision[] = [];
     const totalCounts: number[] = [];
     let after: string | null = null;
     for (let page = 0; page < 60; page += 1) {
-      const response: GraphQLResponse<ResultOf<typeof ProvisionFilterPage>> = await service.query(ProvisionFilterPage, { filter, asOf, first: 100, after });
+      const response: GraphQLResponse<ResultOf<typeof ProvisionFilterPage>> = await service.query(ProvisionFilterPage, {
+        filter,
+        asOf,
+        first: 100,
+        after,
+      });
       expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
       const connection: ResultOf<typeof ProvisionFilterPage>['provisions'] | undefined = response.data?.provisions;
       if (!connection) throw new Error('no provisions connection');
@@ -92,12 +174,17 @@ describeWithDatabase('provisions: filters and relations', () => {
     throw new Error('paging did not end');
   }
 
-  async function listAllWithText(filter: ProvisionFilterInput): Promise<{ rows: ListedProvisionWithText[]; totalCount: number }> {
+  async function listAllWithText(
+    filter: ProvisionFilterInput,
+  ): Promise<{ rows: ListedProvisionWithText[]; totalCount: number }> {
     const rows: ListedProvisionWithText[] = [];
     let totalCount = -1;
     let after: string | null = null;
     for (let page = 0; page < 60; page += 1) {
-      const response: GraphQLResponse<ResultOf<typeof ProvisionTextFilterPage>> = await service.query(ProvisionTextFilterPage, { filter, first: 100, after });
+      const response: GraphQLResponse<ResultOf<typeof ProvisionTextFilterPage>> = await service.query(
+        ProvisionTextFilterPage,
+        { filter, first: 100, after },
+      );
       expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
       const connection: ResultOf<typeof ProvisionTextFilterPage>['provisions'] | undefined = response.data?.provisions;
       if (!connection) throw new Error('no provisions connection');
@@ -121,12 +208,20 @@ describeWithDatabase('provisions: filters and relations', () => {
     const rows = await listChecked({ regime: 'US_EAR' });
     expect(rows).toHaveLength(US_ENTRY_COUNT);
     for (const row of rows) {
-      expect(row).toMatchObject({ regime: 'US_EAR', kind: 'ENTRY', status: 'CURRENT', jurisdiction: { code: 'US' }, parent: null });
+      expect(row).toMatchObject({
+        regime: 'US_EAR',
+        kind: 'ENTRY',
+        status: 'CURRENT',
+        jurisdiction: { code: 'US' },
+        parent: null,
+      });
       expect(row.entryCode).toBe(row.code);
     }
     const codes = rows.map((row) => row.code);
     // Two rows of us_ccl_full.json have no ECCN in `code`; seed/editorial/ccl-entry-fixes.json names them.
-    expect(codes).toEqual(expect.arrayContaining(['0A919', '3A001', '3A069', '3A090', '4-TN-APP', '4E091', '6A003', '9E003']));
+    expect(codes).toEqual(
+      expect.arrayContaining(['0A919', '3A001', '3A069', '3A090', '4-TN-APP', '4E091', '6A003', '9E003']),
+    );
     expect(codes).not.toContain('ECCN');
     expect(new Set(codes).size).toBe(US_ENTRY_COUNT);
   });
@@ -142,9 +237,23 @@ describeWithDatabase('provisions: filters and relations', () => {
               regime
               status
               textDate
-              jurisdiction { code name kind }
-              controlList { regime version textDate }
-              citation { sourceType repository path commit url }
+              jurisdiction {
+                code
+                name
+                kind
+              }
+              controlList {
+                regime
+                version
+                textDate
+              }
+              citation {
+                sourceType
+                repository
+                path
+                commit
+                url
+              }
             }
           }
         }
@@ -157,7 +266,10 @@ describeWithDatabase('provisions: filters and relations', () => {
     expect(connection?.edges.map((edge) => edge.node.code)).toEqual(EU_ENTRIES);
     for (const { node } of connection?.edges ?? []) {
       // A repository file may also carry a web address; if so, it must be that file at that commit.
-      expect(node.citation.url === null || node.citation.url.includes(`${EU_ANNEX_REPOSITORY}/blob/${EU_ANNEX_COMMIT}/`), node.citation.url ?? '').toBe(true);
+      expect(
+        node.citation.url === null || node.citation.url.includes(`${EU_ANNEX_REPOSITORY}/blob/${EU_ANNEX_COMMIT}/`),
+        node.citation.url ?? '',
+      ).toBe(true);
       expect(node).toEqual({
         code: node.code,
         regime: 'EU',
@@ -198,12 +310,36 @@ describeWithDatabase('provisions: filters and relations', () => {
 
     const Count = graphql(`
       query ProvisionsJurisdictionCounts {
-        upper: provisions(first: 1, filter: { jurisdiction: "US" }) { totalCount edges { node { jurisdiction { code } } } }
-        lower: provisions(first: 1, filter: { jurisdiction: "us" }) { totalCount }
-        mixed: provisions(first: 1, filter: { jurisdiction: "Us" }) { totalCount }
-        euMixed: provisions(first: 1, filter: { jurisdiction: "Eu" }) { totalCount }
-        unknown: provisions(first: 1, filter: { jurisdiction: "XX" }) { totalCount edges { node { code } } }
-        hongKong: provisions(first: 1, filter: { jurisdiction: "hk", kind: ANY }) { totalCount }
+        upper: provisions(first: 1, filter: { jurisdiction: "US" }) {
+          totalCount
+          edges {
+            node {
+              jurisdiction {
+                code
+              }
+            }
+          }
+        }
+        lower: provisions(first: 1, filter: { jurisdiction: "us" }) {
+          totalCount
+        }
+        mixed: provisions(first: 1, filter: { jurisdiction: "Us" }) {
+          totalCount
+        }
+        euMixed: provisions(first: 1, filter: { jurisdiction: "Eu" }) {
+          totalCount
+        }
+        unknown: provisions(first: 1, filter: { jurisdiction: "XX" }) {
+          totalCount
+          edges {
+            node {
+              code
+            }
+          }
+        }
+        hongKong: provisions(first: 1, filter: { jurisdiction: "hk", kind: ANY }) {
+          totalCount
+        }
       }
     `);
     const response = await service.query(Count);
@@ -237,7 +373,10 @@ describeWithDatabase('provisions: filters and relations', () => {
 
   it('codePrefix keeps only codes starting with the prefix, case-sensitively', async () => {
     const rows = await listChecked({ codePrefix: '6A00' });
-    const expected = [...US_CATEGORY_6.filter((code) => code.startsWith('6A00')), ...EU_ENTRIES.filter((code) => code.startsWith('6A00'))];
+    const expected = [
+      ...US_CATEGORY_6.filter((code) => code.startsWith('6A00')),
+      ...EU_ENTRIES.filter((code) => code.startsWith('6A00')),
+    ];
     expect(sorted(rows.map((row) => row.code))).toEqual(sorted(expected));
     expect(rows).toHaveLength(11);
     expect(rows.filter((row) => row.regime === 'EU').map((row) => row.code)).toEqual(['6A002', '6A003', '6A008']);
@@ -283,11 +422,21 @@ describeWithDatabase('provisions: filters and relations', () => {
   it('kind ENTRY, PARAGRAPH and ANY split the current provisions without overlap', async () => {
     const Counts = graphql(`
       query ProvisionsKindCounts {
-        entries: provisions(first: 1, filter: { kind: ENTRY }) { totalCount }
-        defaultKind: provisions(first: 1) { totalCount }
-        paragraphs: provisions(first: 1, filter: { kind: PARAGRAPH }) { totalCount }
-        any: provisions(first: 1, filter: { kind: ANY }) { totalCount }
-        euParagraphs: provisions(first: 1, filter: { kind: PARAGRAPH, regime: EU }) { totalCount }
+        entries: provisions(first: 1, filter: { kind: ENTRY }) {
+          totalCount
+        }
+        defaultKind: provisions(first: 1) {
+          totalCount
+        }
+        paragraphs: provisions(first: 1, filter: { kind: PARAGRAPH }) {
+          totalCount
+        }
+        any: provisions(first: 1, filter: { kind: ANY }) {
+          totalCount
+        }
+        euParagraphs: provisions(first: 1, filter: { kind: PARAGRAPH, regime: EU }) {
+          totalCount
+        }
       }
     `);
     const response = await service.query(Counts);
@@ -320,10 +469,14 @@ describeWithDatabase('provisions: filters and relations', () => {
     const commodity = await listChecked({ itemType: 'COMMODITY' });
     expect(technology).toHaveLength(US_TECHNOLOGY_COUNT);
     expect(software).toHaveLength(US_SOFTWARE_COUNT);
-    for (const row of technology) expect(row).toMatchObject({ itemType: 'TECHNOLOGY', productGroup: 'E', regime: 'US_EAR' });
-    for (const row of software) expect(row).toMatchObject({ itemType: 'SOFTWARE', productGroup: 'D', regime: 'US_EAR' });
+    for (const row of technology)
+      expect(row).toMatchObject({ itemType: 'TECHNOLOGY', productGroup: 'E', regime: 'US_EAR' });
+    for (const row of software)
+      expect(row).toMatchObject({ itemType: 'SOFTWARE', productGroup: 'D', regime: 'US_EAR' });
     for (const row of commodity) expect(row.itemType).toBe('COMMODITY');
-    expect(commodity.map((row) => `${row.regime}:${row.code}`)).toEqual(expect.arrayContaining(EU_ENTRIES.map((code) => `EU:${code}`)));
+    expect(commodity.map((row) => `${row.regime}:${row.code}`)).toEqual(
+      expect.arrayContaining(EU_ENTRIES.map((code) => `EU:${code}`)),
+    );
 
     // The three sets are disjoint and cover every entry except the Category 4 Technical Note,
     // which controls no item and so has no item type.
@@ -357,9 +510,31 @@ describeWithDatabase('provisions: filters and relations', () => {
           textDate
           relatedControls
           controlTable
-          jurisdiction { code name kind }
-          controlList { regime name textDate jurisdiction { code } citation { repository commit } }
-          citation { sourceType repository path commit url upstream }
+          jurisdiction {
+            code
+            name
+            kind
+          }
+          controlList {
+            regime
+            name
+            textDate
+            jurisdiction {
+              code
+            }
+            citation {
+              repository
+              commit
+            }
+          }
+          citation {
+            sourceType
+            repository
+            path
+            commit
+            url
+            upstream
+          }
         }
       }
     `);
@@ -397,7 +572,10 @@ describeWithDatabase('provisions: filters and relations', () => {
       },
     });
     const url = provision?.citation.url ?? null;
-    expect(url === null || url.includes('waynehacking8/eccn-agent/blob/0bd163a857413d23a15918d42d9812adae9b4a35/'), url ?? '').toBe(true);
+    expect(
+      url === null || url.includes('waynehacking8/eccn-agent/blob/0bd163a857413d23a15918d42d9812adae9b4a35/'),
+      url ?? '',
+    ).toBe(true);
     expect(provision?.relatedControls).toContain('Also see ECCN 6A203');
     expect(provision?.citation.upstream).toContain('15 CFR part 774, Supplement No. 1');
     expect(JSON.stringify(provision?.controlTable)).toContain('NS Column 2');
@@ -409,17 +587,32 @@ describeWithDatabase('provisions: filters and relations', () => {
         provision(code: "6A003", regime: US_EAR) {
           code
           kind
-          parent { code }
+          parent {
+            code
+          }
           children {
             code
             kind
             entryCode
-            parent { code }
+            parent {
+              code
+            }
             children {
               code
               entryCode
-              parent { code }
-              children { code entryCode parent { code } children { code } }
+              parent {
+                code
+              }
+              children {
+                code
+                entryCode
+                parent {
+                  code
+                }
+                children {
+                  code
+                }
+              }
             }
           }
         }
@@ -453,8 +646,24 @@ describeWithDatabase('provisions: filters and relations', () => {
           kind
           entryCode
           itemType
-          children { code }
-          parent { code kind parent { code kind parent { code kind parent { code } } } }
+          children {
+            code
+          }
+          parent {
+            code
+            kind
+            parent {
+              code
+              kind
+              parent {
+                code
+                kind
+                parent {
+                  code
+                }
+              }
+            }
+          }
         }
       }
     `);
@@ -488,8 +697,14 @@ describeWithDatabase('provisions: filters and relations', () => {
             comparator
             value
             unit
-            provision { code regime }
-            citation { repository commit }
+            provision {
+              code
+              regime
+            }
+            citation {
+              repository
+              commit
+            }
           }
         }
       }
@@ -499,19 +714,33 @@ describeWithDatabase('provisions: filters and relations', () => {
     const thresholds = response.data?.provision?.thresholds ?? [];
     // control_entries.json US-EAR-CCL-6A003 key_thresholds_verbatim: 15 paragraphs and 3 notes.
     expect(thresholds).toHaveLength(18);
-    expect(thresholds.slice(0, 4).map((threshold) => threshold.paragraph)).toEqual(['6A003.a.3', '6A003.a.4', '6A003.a.5.a', '6A003.a.5.b']);
-    expect(thresholds[1]?.textVerbatim).toBe('a.4. Electronic framing cameras having a speed exceeding 1,000,000 frames/s;');
+    expect(thresholds.slice(0, 4).map((threshold) => threshold.paragraph)).toEqual([
+      '6A003.a.3',
+      '6A003.a.4',
+      '6A003.a.5.a',
+      '6A003.a.5.b',
+    ]);
+    expect(thresholds[1]?.textVerbatim).toBe(
+      'a.4. Electronic framing cameras having a speed exceeding 1,000,000 frames/s;',
+    );
     const b4b = thresholds.find((threshold) => threshold.paragraph === '6A003.b.4.b');
     expect(b4b?.textVerbatim).toBe('b.4.b. Incorporating "focal plane arrays" controlled by 6A002.a.3.f; *or*');
     expect(thresholds.filter((threshold) => threshold.textVerbatim.startsWith('*Note 3:*'))).toHaveLength(1);
 
     const withNote = thresholds.filter((threshold) => threshold.exponentNote !== null);
-    expect(withNote.map((threshold) => threshold.paragraph)).toEqual(['6A003.b.1.a.1', '6A003.b.1.a.2', '6A003.b.1.a.3']);
+    expect(withNote.map((threshold) => threshold.paragraph)).toEqual([
+      '6A003.b.1.a.1',
+      '6A003.b.1.a.2',
+      '6A003.b.1.a.3',
+    ]);
     expect(withNote[0]?.textVerbatim).toContain('More than 4 x 106 "active pixels"');
     expect(withNote[0]?.exponentNote).toContain('4 x 10^6');
     for (const threshold of thresholds) {
       expect(threshold.provision).toEqual({ code: '6A003', regime: 'US_EAR' });
-      expect(threshold.citation).toEqual({ repository: 'waynehacking8/eccn-agent', commit: '0bd163a857413d23a15918d42d9812adae9b4a35' });
+      expect(threshold.citation).toEqual({
+        repository: 'waynehacking8/eccn-agent',
+        commit: '0bd163a857413d23a15918d42d9812adae9b4a35',
+      });
       // Verbatim rows stay unencoded (the encoded criteria are rows of their own): the
       // machine-readable parts stay null rather than guessed.
       expect(threshold).toMatchObject({ encoded: false, parameter: null, comparator: null, value: null, unit: null });
@@ -522,20 +751,54 @@ describeWithDatabase('provisions: filters and relations', () => {
     const Query = graphql(`
       query ProvisionExemptionLinks {
         camera: provision(code: "6A003", regime: US_EAR) {
-          exemptions { basis note exemption { name kind legalBasis } }
+          exemptions {
+            basis
+            note
+            exemption {
+              name
+              kind
+              legalBasis
+            }
+          }
         }
         paragraph: provision(code: "6A003.b.4.b", regime: US_EAR) {
-          exemptions { basis exemption { legalBasis } }
+          exemptions {
+            basis
+            exemption {
+              legalBasis
+            }
+          }
         }
         technology: provision(code: "6E001", regime: US_EAR) {
-          exemptions { basis note exemption { legalBasis kind itemTypes } }
-          withRevoked: exemptions(includeRevoked: true) { exemption { legalBasis revoked } }
+          exemptions {
+            basis
+            note
+            exemption {
+              legalBasis
+              kind
+              itemTypes
+            }
+          }
+          withRevoked: exemptions(includeRevoked: true) {
+            exemption {
+              legalBasis
+              revoked
+            }
+          }
         }
         software: provision(code: "6D001", regime: US_EAR) {
-          exemptions { basis exemption { legalBasis kind } }
+          exemptions {
+            basis
+            exemption {
+              legalBasis
+              kind
+            }
+          }
         }
         euCamera: provision(code: "6A003", regime: EU) {
-          exemptions { basis }
+          exemptions {
+            basis
+          }
         }
       }
     `);
@@ -571,15 +834,27 @@ describeWithDatabase('provisions: filters and relations', () => {
     }
     expect(technology.some((link) => link.exemption.kind === 'SOFTWARE_NOTE')).toBe(false);
     expect(technology.map((link) => link.exemption.legalBasis)).toEqual(
-      expect.arrayContaining(['15 CFR 734.7', '15 CFR 734.8', '15 CFR 740.13', '15 CFR 734.10', '15 CFR part 774, Supplement No. 2, para. 1']),
+      expect.arrayContaining([
+        '15 CFR 734.7',
+        '15 CFR 734.8',
+        '15 CFR 740.13',
+        '15 CFR 734.10',
+        '15 CFR part 774, Supplement No. 2, para. 1',
+      ]),
     );
     // No revoked exemption is linked to 6E001, so asking for revoked ones adds nothing.
-    expect(data.technology?.withRevoked.map((link) => link.exemption.legalBasis)).toEqual(technology.map((link) => link.exemption.legalBasis));
+    expect(data.technology?.withRevoked.map((link) => link.exemption.legalBasis)).toEqual(
+      technology.map((link) => link.exemption.legalBasis),
+    );
     expect(data.technology?.withRevoked.every((link) => !link.exemption.revoked)).toBe(true);
 
     const software = data.software?.exemptions ?? [];
     expect(software.find((link) => link.exemption.kind === 'SOFTWARE_NOTE')?.basis).toBe('ITEM_TYPE_SCOPE');
-    expect(software.some((link) => link.exemption.kind === 'TECHNOLOGY_NOTE' || link.exemption.legalBasis === '15 CFR 734.10')).toBe(false);
+    expect(
+      software.some(
+        (link) => link.exemption.kind === 'TECHNOLOGY_NOTE' || link.exemption.legalBasis === '15 CFR 734.10',
+      ),
+    ).toBe(false);
 
     // EU/UK/Wassenaar exemptions are not linked by scope (their records do not name entries).
     expect(data.euCamera?.exemptions).toEqual([]);
@@ -589,10 +864,35 @@ describeWithDatabase('provisions: filters and relations', () => {
     const Query = graphql(`
       query ProvisionCorrelations6A003 {
         us: provision(code: "6A003", regime: US_EAR) {
-          correlations { kind direction note citation { url sourceType } provision { code regime status } }
+          correlations {
+            kind
+            direction
+            note
+            citation {
+              url
+              sourceType
+            }
+            provision {
+              code
+              regime
+              status
+            }
+          }
         }
         eu: provision(code: "6A003", regime: EU) {
-          correlations { kind direction note citation { url } provision { code regime title } }
+          correlations {
+            kind
+            direction
+            note
+            citation {
+              url
+            }
+            provision {
+              code
+              regime
+              title
+            }
+          }
         }
       }
     `);
@@ -630,7 +930,9 @@ describeWithDatabase('provisions: filters and relations', () => {
         provision(code: "6A003.b.4", regime: US_EAR) {
           id
           status
-          supersededBy { code }
+          supersededBy {
+            code
+          }
           supersedes {
             id
             code
@@ -640,11 +942,26 @@ describeWithDatabase('provisions: filters and relations', () => {
             validFrom
             validTo
             textDate
-            controlList { version textDate }
-            citation { sourceType url publisher }
-            supersedes { code }
-            supersededBy { id code status }
-            thresholds { paragraph }
+            controlList {
+              version
+              textDate
+            }
+            citation {
+              sourceType
+              url
+              publisher
+            }
+            supersedes {
+              code
+            }
+            supersededBy {
+              id
+              code
+              status
+            }
+            thresholds {
+              paragraph
+            }
           }
         }
       }
@@ -665,18 +982,27 @@ describeWithDatabase('provisions: filters and relations', () => {
       validTo: null,
       textDate: null,
       controlList: { version: 'older edition, date not stated', textDate: null },
-      citation: { sourceType: 'WEB_PAGE', url: 'http://celutek.com/holographics/PINS/EAR/sensors/cameras/FPAcams.html' },
+      citation: {
+        sourceType: 'WEB_PAGE',
+        url: 'http://celutek.com/holographics/PINS/EAR/sensors/cameras/FPAcams.html',
+      },
       supersedes: null,
       supersededBy: { id: current.id, code: '6A003.b.4', status: 'CURRENT' },
     });
-    expect(current.supersedes?.thresholds.map((threshold) => threshold.paragraph)).toEqual(['6A003.b.4 (old)', 'Note 3 (old)']);
+    expect(current.supersedes?.thresholds.map((threshold) => threshold.paragraph)).toEqual([
+      '6A003.b.4 (old)',
+      'Note 3 (old)',
+    ]);
 
     const olderId = current.supersedes?.id;
     const everything = await listChecked({ kind: 'ANY', codePrefix: '6A003.b.4' });
     expect(everything.map((row) => row.id)).not.toContain(olderId);
     for (const asOf of ['2000-01-01', '2025-12-01']) {
       const dated = await listChecked({ kind: 'ANY', codePrefix: '6A003.b.4' }, asOf);
-      expect(dated.map((row) => row.id), asOf).not.toContain(olderId);
+      expect(
+        dated.map((row) => row.id),
+        asOf,
+      ).not.toContain(olderId);
     }
   });
 
@@ -710,15 +1036,33 @@ describeWithDatabase('provisions: filters and relations', () => {
   it('the other listings escape wildcards too: "%" as jurisdiction or "%%%%%" as text matches nothing', async () => {
     const Query = graphql(`
       query WildcardsInOtherListings {
-        exemptionsByJurisdiction: exemptions(filter: { jurisdiction: "%" }) { totalCount }
-        consultationsByJurisdiction: consultations(filter: { jurisdiction: "%" }) { totalCount }
-        consultationsByText: consultations(filter: { text: "%%%%%" }) { totalCount }
-        assessmentsByJurisdiction: impactAssessments(filter: { jurisdiction: "_S" }) { totalCount }
-        assessmentsByText: impactAssessments(filter: { text: "%%%%%" }) { totalCount }
-        guidanceByJurisdiction: guidanceDocuments(filter: { jurisdiction: "%" }) { totalCount }
-        guidanceByText: guidanceDocuments(filter: { text: "%%%%%" }) { totalCount }
-        guidanceLower: guidanceDocuments(filter: { jurisdiction: "us" }) { totalCount }
-        guidanceUpper: guidanceDocuments(filter: { jurisdiction: "US" }) { totalCount }
+        exemptionsByJurisdiction: exemptions(filter: { jurisdiction: "%" }) {
+          totalCount
+        }
+        consultationsByJurisdiction: consultations(filter: { jurisdiction: "%" }) {
+          totalCount
+        }
+        consultationsByText: consultations(filter: { text: "%%%%%" }) {
+          totalCount
+        }
+        assessmentsByJurisdiction: impactAssessments(filter: { jurisdiction: "_S" }) {
+          totalCount
+        }
+        assessmentsByText: impactAssessments(filter: { text: "%%%%%" }) {
+          totalCount
+        }
+        guidanceByJurisdiction: guidanceDocuments(filter: { jurisdiction: "%" }) {
+          totalCount
+        }
+        guidanceByText: guidanceDocuments(filter: { text: "%%%%%" }) {
+          totalCount
+        }
+        guidanceLower: guidanceDocuments(filter: { jurisdiction: "us" }) {
+          totalCount
+        }
+        guidanceUpper: guidanceDocuments(filter: { jurisdiction: "US" }) {
+          totalCount
+        }
       }
     `);
     const response = await service.query(Query);

@@ -9,14 +9,22 @@ import { isPlainScalarSelect, readScalarRows } from '../../src/db/scalar-rows.js
 import { getDatamodel } from '../../src/generated/pothos-prisma-types.js';
 import { describeWithDatabase, startTestService, type TestService } from '../support/test-service.js';
 
-const MODELS = ['ControlProvision', 'Exemption', 'GuidanceDocument', 'StakeholderConsultation', 'ImpactAssessment'] as const;
+const MODELS = [
+  'ControlProvision',
+  'Exemption',
+  'GuidanceDocument',
+  'StakeholderConsultation',
+  'ImpactAssessment',
+] as const;
 type Model = (typeof MODELS)[number];
 
 /** Every scalar or enum field of the model (all of them are types readScalarRows reads). */
 function scalarFields(model: Model): string[] {
   const definition = getDatamodel().datamodel.models[model];
   if (!definition) throw new Error(`no model ${model}`);
-  return definition.fields.filter((field) => field.kind === 'scalar' || field.kind === 'enum').map((field) => field.name);
+  return definition.fields
+    .filter((field) => field.kind === 'scalar' || field.kind === 'enum')
+    .map((field) => field.name);
 }
 
 describeWithDatabase('readScalarRows', () => {
@@ -65,7 +73,11 @@ describeWithDatabase('readScalarRows', () => {
     const before = service.db.statementCount();
     const results = await readScalarRows(
       read,
-      MODELS.map((model) => ({ model, fields: scalarFields(model), ids: (expected.get(model) ?? []).map((row) => row.id as string) })),
+      MODELS.map((model) => ({
+        model,
+        fields: scalarFields(model),
+        ids: (expected.get(model) ?? []).map((row) => row.id as string),
+      })),
     );
     expect(service.db.statementCount() - before).toBe(1);
 
@@ -81,7 +93,9 @@ describeWithDatabase('readScalarRows', () => {
     const provision = expected.get('ControlProvision') ?? [];
     expect(provision.some((row) => row.validFrom instanceof Date || row.textDate instanceof Date)).toBe(true);
     expect(provision.some((row) => row.controlTable !== null)).toBe(true);
-    expect((expected.get('Exemption') ?? []).some((row) => Array.isArray(row.itemTypes) && row.itemTypes.length > 0)).toBe(true);
+    expect(
+      (expected.get('Exemption') ?? []).some((row) => Array.isArray(row.itemTypes) && row.itemTypes.length > 0),
+    ).toBe(true);
   });
 
   it('leaves out ids that do not exist and sends nothing when no ids are asked', async () => {
@@ -89,7 +103,9 @@ describeWithDatabase('readScalarRows', () => {
     if (!read) throw new Error('no SQL reader for this database');
     const [one] = await service.db.prisma.exemption.findMany({ select: { id: true, name: true }, take: 1 });
     if (!one) throw new Error('no exemption in the seed');
-    const [rows] = await readScalarRows(read, [{ model: 'Exemption', fields: ['id', 'name'], ids: [one.id, 'no-such-id', "it's \"quoted\""] }]);
+    const [rows] = await readScalarRows(read, [
+      { model: 'Exemption', fields: ['id', 'name'], ids: [one.id, 'no-such-id', 'it\'s "quoted"'] },
+    ]);
     expect(rows).toStrictEqual([one]);
 
     const before = service.db.statementCount();

@@ -13,7 +13,13 @@ import { createLogger } from '../../src/logger.js';
 import { startService, type RunningService } from '../../src/server/service.js';
 import { graphql } from '../generated/gql.js';
 import { FailingSearchEngine } from '../support/failing-search-engine.js';
-import { describeWithDatabase, startTestService, testDatabase, type GraphQLResponse, type TestService } from '../support/test-service.js';
+import {
+  describeWithDatabase,
+  startTestService,
+  testDatabase,
+  type GraphQLResponse,
+  type TestService,
+} from '../support/test-service.js';
 import { onlyError } from './support-narrow.js';
 
 const Search = graphql(`
@@ -21,19 +27,53 @@ const Search = graphql(`
     search(query: $query, types: $types, filter: $filter, first: $first, after: $after) {
       totalCount
       processingTimeMs
-      facets { field value count }
-      pageInfo { hasNextPage hasPreviousPage endCursor }
+      facets {
+        field
+        value
+        count
+      }
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        endCursor
+      }
       edges {
         cursor
         score
-        highlights { field snippet }
+        highlights {
+          field
+          snippet
+        }
         node {
           __typename
-          ... on ControlProvision { id code regime category jurisdiction { code } textDate }
-          ... on Exemption { id name legalBasis }
-          ... on GuidanceDocument { id title publishedOn }
-          ... on StakeholderConsultation { id title }
-          ... on ImpactAssessment { id title }
+          ... on ControlProvision {
+            id
+            code
+            regime
+            category
+            jurisdiction {
+              code
+            }
+            textDate
+          }
+          ... on Exemption {
+            id
+            name
+            legalBasis
+          }
+          ... on GuidanceDocument {
+            id
+            title
+            publishedOn
+          }
+          ... on StakeholderConsultation {
+            id
+            title
+          }
+          ... on ImpactAssessment {
+            id
+            title
+          }
         }
       }
     }
@@ -42,20 +82,28 @@ const Search = graphql(`
 
 const SearchAndProvisions = graphql(`
   query SearchAndProvisions($query: String!) {
-    search(query: $query, first: 1) { totalCount }
-    provisions(first: 1) { totalCount }
+    search(query: $query, first: 1) {
+      totalCount
+    }
+    provisions(first: 1) {
+      totalCount
+    }
   }
 `);
 
 const SearchOnly = graphql(`
   query SearchOnly($query: String!) {
-    search(query: $query, first: 1) { totalCount }
+    search(query: $query, first: 1) {
+      totalCount
+    }
   }
 `);
 
 const ProvisionsCount = graphql(`
   query ProvisionsCount {
-    provisions(first: 1) { totalCount }
+    provisions(first: 1) {
+      totalCount
+    }
   }
 `);
 
@@ -67,11 +115,40 @@ const SearchWithRelations = graphql(`
       edges {
         node {
           __typename
-          ... on ControlProvision { id code text citation { url title } parent { code } }
-          ... on Exemption { id name citation { url } }
-          ... on GuidanceDocument { id title citation { url } }
-          ... on StakeholderConsultation { id title }
-          ... on ImpactAssessment { id title }
+          ... on ControlProvision {
+            id
+            code
+            text
+            citation {
+              url
+              title
+            }
+            parent {
+              code
+            }
+          }
+          ... on Exemption {
+            id
+            name
+            citation {
+              url
+            }
+          }
+          ... on GuidanceDocument {
+            id
+            title
+            citation {
+              url
+            }
+          }
+          ... on StakeholderConsultation {
+            id
+            title
+          }
+          ... on ImpactAssessment {
+            id
+            title
+          }
         }
       }
     }
@@ -86,11 +163,35 @@ const SearchScalarFields = graphql(`
       edges {
         node {
           __typename
-          ... on ControlProvision { id code title textDate reasonsForControl }
-          ... on Exemption { id name itemTypes validFrom }
-          ... on GuidanceDocument { id title publishedOn audience }
-          ... on StakeholderConsultation { id title deadline }
-          ... on ImpactAssessment { id title publishedOn }
+          ... on ControlProvision {
+            id
+            code
+            title
+            textDate
+            reasonsForControl
+          }
+          ... on Exemption {
+            id
+            name
+            itemTypes
+            validFrom
+          }
+          ... on GuidanceDocument {
+            id
+            title
+            publishedOn
+            audience
+          }
+          ... on StakeholderConsultation {
+            id
+            title
+            deadline
+          }
+          ... on ImpactAssessment {
+            id
+            title
+            publishedOn
+          }
         }
       }
     }
@@ -156,7 +257,10 @@ describeWithDatabase('search', () => {
     const result = await search({ query: 'thermal camera', types: ['PROVISION'], first: 10 });
     expect(result.totalCount).toBeGreaterThan(0);
     const codes = result.edges.map((edge) => labelOf(edge.node));
-    expect(codes.slice(0, 5).some((code) => code.startsWith('6A003')), codes.join(', ')).toBe(true);
+    expect(
+      codes.slice(0, 5).some((code) => code.startsWith('6A003')),
+      codes.join(', '),
+    ).toBe(true);
     expect(result.processingTimeMs).toBeGreaterThanOrEqual(0);
     const scores = result.edges.map((edge) => edge.score);
     for (const score of scores) expect(score).toBeGreaterThanOrEqual(0);
@@ -210,12 +314,22 @@ describeWithDatabase('search', () => {
     // Same values as Prisma gives (dates as the API serialises them).
     for (const node of nodes) {
       if (node.__typename === 'ControlProvision') {
-        const row = await service.db.prisma.controlProvision.findUniqueOrThrow({ where: { id: decodeGlobalID(node.id).id }, select: { code: true, title: true, textDate: true, reasonsForControl: true } });
-        expect({ code: node.code, title: node.title, reasonsForControl: node.reasonsForControl }).toEqual({ code: row.code, title: row.title, reasonsForControl: row.reasonsForControl });
+        const row = await service.db.prisma.controlProvision.findUniqueOrThrow({
+          where: { id: decodeGlobalID(node.id).id },
+          select: { code: true, title: true, textDate: true, reasonsForControl: true },
+        });
+        expect({ code: node.code, title: node.title, reasonsForControl: node.reasonsForControl }).toEqual({
+          code: row.code,
+          title: row.title,
+          reasonsForControl: row.reasonsForControl,
+        });
         expect(node.textDate).toBe(row.textDate ? row.textDate.toISOString().slice(0, 10) : null);
       }
       if (node.__typename === 'Exemption') {
-        const row = await service.db.prisma.exemption.findUniqueOrThrow({ where: { id: decodeGlobalID(node.id).id }, select: { name: true, itemTypes: true } });
+        const row = await service.db.prisma.exemption.findUniqueOrThrow({
+          where: { id: decodeGlobalID(node.id).id },
+          select: { name: true, itemTypes: true },
+        });
         expect({ name: node.name, itemTypes: node.itemTypes }).toEqual(row);
       }
     }
@@ -226,7 +340,10 @@ describeWithDatabase('search', () => {
     expect(result.edges.length).toBeGreaterThan(0);
     for (const edge of result.edges) {
       expect(edge.highlights.length, labelOf(edge.node)).toBeGreaterThan(0);
-      expect(edge.highlights.some((highlight) => /<mark>[^<]+<\/mark>/.test(highlight.snippet)), JSON.stringify(edge.highlights)).toBe(true);
+      expect(
+        edge.highlights.some((highlight) => /<mark>[^<]+<\/mark>/.test(highlight.snippet)),
+        JSON.stringify(edge.highlights),
+      ).toBe(true);
     }
   });
 
@@ -276,12 +393,22 @@ describeWithDatabase('search', () => {
     // The least frequent jurisdiction of the unfiltered result, asked for in upper and in lower case.
     const jurisdiction = all.facets.filter((facet) => facet.field === 'jurisdiction').at(-1);
     if (!jurisdiction) throw new Error('no jurisdiction facet');
-    const upper = await search({ query: 'camera', filter: { jurisdiction: [jurisdiction.value.toUpperCase()] }, first: 100 });
-    const lower = await search({ query: 'camera', filter: { jurisdiction: [` ${jurisdiction.value.toLowerCase()} `] }, first: 100 });
+    const upper = await search({
+      query: 'camera',
+      filter: { jurisdiction: [jurisdiction.value.toUpperCase()] },
+      first: 100,
+    });
+    const lower = await search({
+      query: 'camera',
+      filter: { jurisdiction: [` ${jurisdiction.value.toLowerCase()} `] },
+      first: 100,
+    });
     expect(upper.totalCount).toBe(jurisdiction.count);
     expect(upper.totalCount).toBeLessThan(all.totalCount);
     expect(lower.edges.map((edge) => edge.node.id)).toEqual(upper.edges.map((edge) => edge.node.id));
-    expect(upper.facets.filter((facet) => facet.field === 'jurisdiction')).toEqual([{ field: 'jurisdiction', value: jurisdiction.value, count: upper.totalCount }]);
+    expect(upper.facets.filter((facet) => facet.field === 'jurisdiction')).toEqual([
+      { field: 'jurisdiction', value: jurisdiction.value, count: upper.totalCount },
+    ]);
 
     const category6 = await search({ query: 'laser', filter: { category: ['6'] }, first: 100 });
     expect(category6.totalCount).toBeGreaterThan(0);
@@ -289,23 +416,45 @@ describeWithDatabase('search', () => {
       if (node.__typename !== 'ControlProvision') throw new Error(`expected a provision, got ${node.__typename}`);
       expect(node.category).toBe('6');
     }
-    const categoryFacet = (await search({ query: 'laser', first: 1 })).facets.find((facet) => facet.field === 'category' && facet.value === '6');
+    const categoryFacet = (await search({ query: 'laser', first: 1 })).facets.find(
+      (facet) => facet.field === 'category' && facet.value === '6',
+    );
     expect(category6.totalCount).toBe(categoryFacet?.count);
 
-    const dated = await search({ query: 'export', types: ['GUIDANCE_DOCUMENT'], filter: { dateFrom: '1900-01-01', dateTo: '2999-12-31' }, first: 100 });
-    const dates = dated.edges.map(({ node }) => (node.__typename === 'GuidanceDocument' ? node.publishedOn : null)).filter((date): date is string => date !== null);
+    const dated = await search({
+      query: 'export',
+      types: ['GUIDANCE_DOCUMENT'],
+      filter: { dateFrom: '1900-01-01', dateTo: '2999-12-31' },
+      first: 100,
+    });
+    const dates = dated.edges
+      .map(({ node }) => (node.__typename === 'GuidanceDocument' ? node.publishedOn : null))
+      .filter((date): date is string => date !== null);
     expect(dates.length).toBeGreaterThan(1);
     const sorted = [...dates].sort();
     const pivot = sorted[Math.floor(sorted.length / 2)] ?? '';
-    const from = await search({ query: 'export', types: ['GUIDANCE_DOCUMENT'], filter: { dateFrom: pivot }, first: 100 });
+    const from = await search({
+      query: 'export',
+      types: ['GUIDANCE_DOCUMENT'],
+      filter: { dateFrom: pivot },
+      first: 100,
+    });
     const to = await search({ query: 'export', types: ['GUIDANCE_DOCUMENT'], filter: { dateTo: pivot }, first: 100 });
-    const day = await search({ query: 'export', types: ['GUIDANCE_DOCUMENT'], filter: { dateFrom: pivot, dateTo: pivot }, first: 100 });
+    const day = await search({
+      query: 'export',
+      types: ['GUIDANCE_DOCUMENT'],
+      filter: { dateFrom: pivot, dateTo: pivot },
+      first: 100,
+    });
     expect(from.totalCount).toBe(dates.filter((date) => date >= pivot).length);
     expect(to.totalCount).toBe(dates.filter((date) => date <= pivot).length);
     expect(day.totalCount).toBe(dates.filter((date) => date === pivot).length);
-    for (const { node } of from.edges) if (node.__typename === 'GuidanceDocument') expect(node.publishedOn ?? '').toMatch(/^\d{4}/);
-    for (const { node } of from.edges) if (node.__typename === 'GuidanceDocument') expect((node.publishedOn ?? '') >= pivot).toBe(true);
-    for (const { node } of to.edges) if (node.__typename === 'GuidanceDocument') expect((node.publishedOn ?? '9999') <= pivot).toBe(true);
+    for (const { node } of from.edges)
+      if (node.__typename === 'GuidanceDocument') expect(node.publishedOn ?? '').toMatch(/^\d{4}/);
+    for (const { node } of from.edges)
+      if (node.__typename === 'GuidanceDocument') expect((node.publishedOn ?? '') >= pivot).toBe(true);
+    for (const { node } of to.edges)
+      if (node.__typename === 'GuidanceDocument') expect((node.publishedOn ?? '9999') <= pivot).toBe(true);
   });
 
   it('pages with first/after without duplicates and ends with hasNextPage false', async () => {
@@ -337,7 +486,10 @@ describeWithDatabase('search', () => {
     await expectInvalid({ query: 'laser', first: 101 }, 'first');
     await expectInvalid({ query: 'laser', filter: { jurisdiction: ['XX'] } }, 'filter.jurisdiction');
     await expectInvalid({ query: 'laser', filter: { category: ['x'] } }, 'filter.category');
-    await expectInvalid({ query: 'laser', filter: { dateFrom: '2024-02-01', dateTo: '2024-01-31' } }, 'filter.dateFrom');
+    await expectInvalid(
+      { query: 'laser', filter: { dateFrom: '2024-02-01', dateTo: '2024-01-31' } },
+      'filter.dateFrom',
+    );
     await expectInvalid({ query: 'laser', after: 'not-a-cursor' }, 'after');
     await expectInvalid({ query: 'laser', after: Buffer.from('search:-1').toString('base64') }, 'after');
     // 500 characters is still fine.
@@ -349,9 +501,15 @@ describeWithDatabase('search', () => {
 async function openPreparedDatabase(): Promise<Database> {
   const common = { DB_POOL_SIZE: 4, DB_CONNECT_TIMEOUT_MS: 5000, DB_STATEMENT_TIMEOUT_MS: 60_000 };
   if (testDatabase.kind === 'pglite') {
-    return openDatabase({ ...common, DATA_DIR: 'unused', inMemory: true, loadDataDir: new Blob([await readFile(testDatabase.dumpPath)]) });
+    return openDatabase({
+      ...common,
+      DATA_DIR: 'unused',
+      inMemory: true,
+      loadDataDir: new Blob([await readFile(testDatabase.dumpPath)]),
+    });
   }
-  if (testDatabase.kind === 'postgresql') return openDatabase({ ...common, DATA_DIR: 'unused', DATABASE_URL: testDatabase.url });
+  if (testDatabase.kind === 'postgresql')
+    return openDatabase({ ...common, DATA_DIR: 'unused', DATABASE_URL: testDatabase.url });
   throw new Error(`no test database: ${testDatabase.reason}`);
 }
 
@@ -359,7 +517,10 @@ describeWithDatabase('search while the engine is down', () => {
   const engine = new FailingSearchEngine();
   let service: RunningService | undefined;
 
-  async function query<TData, TVariables>(document: TypedDocumentNode<TData, TVariables>, variables: TVariables): Promise<GraphQLResponse<TData>> {
+  async function query<TData, TVariables>(
+    document: TypedDocumentNode<TData, TVariables>,
+    variables: TVariables,
+  ): Promise<GraphQLResponse<TData>> {
     if (!service) throw new Error('service not started');
     const response = await fetch(`${service.url}/graphql`, {
       method: 'POST',
@@ -370,8 +531,18 @@ describeWithDatabase('search while the engine is down', () => {
   }
 
   beforeAll(async () => {
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', NODE_ENV: 'test', SEED_ON_START: 'false' });
-    service = await startService(config, createLogger(config), { database: await openPreparedDatabase(), prepared: true, searchEngine: engine });
+    const config = loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      NODE_ENV: 'test',
+      SEED_ON_START: 'false',
+    });
+    service = await startService(config, createLogger(config), {
+      database: await openPreparedDatabase(),
+      prepared: true,
+      searchEngine: engine,
+    });
     await service.ready;
   });
   afterAll(async () => {

@@ -8,7 +8,17 @@ const ProvisionsRead = graphql(`
   query ShutdownProvisionsRead {
     provisions(first: 100, filter: { regime: US_EAR, kind: ANY }) {
       totalCount
-      edges { node { code children { code } thresholds { textVerbatim } } }
+      edges {
+        node {
+          code
+          children {
+            code
+          }
+          thresholds {
+            textVerbatim
+          }
+        }
+      }
     }
   }
 `);

@@ -17,12 +17,31 @@ const NestedProvisions = graphql(`
         node {
           code
           title
-          thresholds { textVerbatim }
-          exemptions { basis exemption { name } }
-          correlations { kind provision { code } }
-          children { code }
-          parent { code }
-          citation { url repository }
+          thresholds {
+            textVerbatim
+          }
+          exemptions {
+            basis
+            exemption {
+              name
+            }
+          }
+          correlations {
+            kind
+            provision {
+              code
+            }
+          }
+          children {
+            code
+          }
+          parent {
+            code
+          }
+          citation {
+            url
+            repository
+          }
         }
       }
     }
@@ -36,12 +55,28 @@ const NestedProvisionsAsInIssue = graphql(`
         node {
           code
           title
-          thresholds { textVerbatim }
-          exemptions { basis exemption { name } }
-          correlations { kind }
-          children { code }
-          parent { code }
-          citation { url repository }
+          thresholds {
+            textVerbatim
+          }
+          exemptions {
+            basis
+            exemption {
+              name
+            }
+          }
+          correlations {
+            kind
+          }
+          children {
+            code
+          }
+          parent {
+            code
+          }
+          citation {
+            url
+            repository
+          }
         }
       }
     }
@@ -52,19 +87,73 @@ const NestedProvisionsWithCount = graphql(`
   query CountNestedProvisionsWithTotal($first: Int) {
     provisions(first: $first, filter: { regime: US_EAR, category: "6", kind: ANY }) {
       totalCount
-      pageInfo { hasNextPage endCursor }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         node {
           code
-          jurisdiction { code }
-          controlList { name }
-          thresholds { paragraph citation { url } }
-          exemptions(includeRevoked: true) { basis note exemption { name jurisdiction { code } } }
-          correlations { kind direction provision { code regime } citation { url } correlation { id from { code } citation { section } } }
-          children { code children { code } }
-          parent { code parent { code } }
-          supersedes { code }
-          supersededBy { code }
+          jurisdiction {
+            code
+          }
+          controlList {
+            name
+          }
+          thresholds {
+            paragraph
+            citation {
+              url
+            }
+          }
+          exemptions(includeRevoked: true) {
+            basis
+            note
+            exemption {
+              name
+              jurisdiction {
+                code
+              }
+            }
+          }
+          correlations {
+            kind
+            direction
+            provision {
+              code
+              regime
+            }
+            citation {
+              url
+            }
+            correlation {
+              id
+              from {
+                code
+              }
+              citation {
+                section
+              }
+            }
+          }
+          children {
+            code
+            children {
+              code
+            }
+          }
+          parent {
+            code
+            parent {
+              code
+            }
+          }
+          supersedes {
+            code
+          }
+          supersededBy {
+            code
+          }
         }
       }
     }
@@ -78,13 +167,41 @@ const NestedThresholdGroups = graphql(`
       edges {
         node {
           code
-          thresholds(encoded: true) { parameter comparator value group { role label } citation { url } }
+          thresholds(encoded: true) {
+            parameter
+            comparator
+            value
+            group {
+              role
+              label
+            }
+            citation {
+              url
+            }
+          }
           thresholdGroups {
             role
             operator
             label
-            thresholds { criterionKey value }
-            groups { operator thresholds { criterionKey } groups { operator thresholds { criterionKey } parentGroup { role } } }
+            thresholds {
+              criterionKey
+              value
+            }
+            groups {
+              operator
+              thresholds {
+                criterionKey
+              }
+              groups {
+                operator
+                thresholds {
+                  criterionKey
+                }
+                parentGroup {
+                  role
+                }
+              }
+            }
           }
         }
       }
@@ -99,12 +216,40 @@ const NestedConsultations = graphql(`
       edges {
         node {
           title
-          jurisdiction { code }
-          citation { url }
-          outcomes { date description citation { url } }
-          submissions(first: 20) { totalCount edges { node { receivedOn pages stakeholder { name type } } } }
-          stakeholders { name type typeLabel }
-          provisions { code }
+          jurisdiction {
+            code
+          }
+          citation {
+            url
+          }
+          outcomes {
+            date
+            description
+            citation {
+              url
+            }
+          }
+          submissions(first: 20) {
+            totalCount
+            edges {
+              node {
+                receivedOn
+                pages
+                stakeholder {
+                  name
+                  type
+                }
+              }
+            }
+          }
+          stakeholders {
+            name
+            type
+            typeLabel
+          }
+          provisions {
+            code
+          }
         }
       }
     }
@@ -118,9 +263,30 @@ const NestedAssessments = graphql(`
       edges {
         node {
           title
-          jurisdiction { code }
-          citation { url }
-          metrics(first: 20) { totalCount edges { node { indicator value unit period periodStart citation { url } jurisdiction { code } } } }
+          jurisdiction {
+            code
+          }
+          citation {
+            url
+          }
+          metrics(first: 20) {
+            totalCount
+            edges {
+              node {
+                indicator
+                value
+                unit
+                period
+                periodStart
+                citation {
+                  url
+                }
+                jurisdiction {
+                  code
+                }
+              }
+            }
+          }
         }
       }
     }
@@ -134,10 +300,23 @@ const NestedGuidance = graphql(`
       edges {
         node {
           title
-          jurisdiction { code }
-          citation { url }
-          provisions { code title }
-          exemptions { name legalBasis jurisdiction { code } }
+          jurisdiction {
+            code
+          }
+          citation {
+            url
+          }
+          provisions {
+            code
+            title
+          }
+          exemptions {
+            name
+            legalBasis
+            jurisdiction {
+              code
+            }
+          }
         }
       }
     }
@@ -151,11 +330,28 @@ const NestedExemptions = graphql(`
       edges {
         node {
           name
-          jurisdiction { code }
-          citation { url }
-          conditions { role textVerbatim }
-          guidance { title }
-          provisions(first: 10) { totalCount edges { basis node { code } } }
+          jurisdiction {
+            code
+          }
+          citation {
+            url
+          }
+          conditions {
+            role
+            textVerbatim
+          }
+          guidance {
+            title
+          }
+          provisions(first: 10) {
+            totalCount
+            edges {
+              basis
+              node {
+                code
+              }
+            }
+          }
         }
       }
     }
@@ -164,7 +360,13 @@ const NestedExemptions = graphql(`
 
 const ProvisionIds = graphql(`
   query CountProvisionIds($first: Int) {
-    provisions(first: $first, filter: { regime: US_EAR, category: "6" }) { edges { node { id } } }
+    provisions(first: $first, filter: { regime: US_EAR, category: "6" }) {
+      edges {
+        node {
+          id
+        }
+      }
+    }
   }
 `);
 
@@ -172,7 +374,18 @@ const NodesOfProvisions = graphql(`
   query CountNodesOfProvisions($ids: [ID!]!) {
     nodes(ids: $ids) {
       id
-      ... on ControlProvision { code children { code } exemptions { basis } citation { url } }
+      ... on ControlProvision {
+        code
+        children {
+          code
+        }
+        exemptions {
+          basis
+        }
+        citation {
+          url
+        }
+      }
     }
   }
 `);
@@ -207,7 +420,10 @@ describeWithDatabase('SQL statements per operation (N+1 guard)', () => {
     variables: TVariables,
   ): Promise<{ statements: number; data: TData }> {
     const before = service.db.statementCount();
-    const response = await service.query(document as TypedDocumentNode<TData, Record<string, unknown>>, variables as Record<string, unknown>);
+    const response = await service.query(
+      document as TypedDocumentNode<TData, Record<string, unknown>>,
+      variables as Record<string, unknown>,
+    );
     const statements = service.db.statementCount() - before;
     expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
     if (!response.data) throw new Error('no data');
@@ -222,7 +438,9 @@ describeWithDatabase('SQL statements per operation (N+1 guard)', () => {
     // The large page really has nested rows to load.
     expect(large.data.provisions.edges.reduce((sum, edge) => sum + edge.node.thresholds.length, 0)).toBeGreaterThan(50);
     expect(large.data.provisions.edges.some((edge) => edge.node.correlations.length > 0)).toBe(true);
-    expect(large.data.provisions.edges.every((edge) => edge.node.exemptions.length > 0 || edge.node.code[1] !== 'E')).toBe(true);
+    expect(
+      large.data.provisions.edges.every((edge) => edge.node.exemptions.length > 0 || edge.node.code[1] !== 'E'),
+    ).toBe(true);
     console.info(`[statements] provisions nested: first 5 -> ${small.statements}, first 50 -> ${large.statements}`);
     expect(large.statements).toBe(small.statements);
     expect(large.statements).toBeLessThanOrEqual(MAX_STATEMENTS.provisions);
@@ -233,7 +451,9 @@ describeWithDatabase('SQL statements per operation (N+1 guard)', () => {
     const large = await counted(NestedProvisionsWithCount, { first: 100 });
     expect(large.data.provisions.edges).toHaveLength(100);
     expect(large.data.provisions.totalCount).toBe(small.data.provisions.totalCount);
-    console.info(`[statements] provisions nested with totalCount: first 5 -> ${small.statements}, first 100 -> ${large.statements}`);
+    console.info(
+      `[statements] provisions nested with totalCount: first 5 -> ${small.statements}, first 100 -> ${large.statements}`,
+    );
     expect(large.statements).toBe(small.statements);
     expect(large.statements).toBeLessThanOrEqual(MAX_STATEMENTS.provisionsWithCount);
 
@@ -248,10 +468,14 @@ describeWithDatabase('SQL statements per operation (N+1 guard)', () => {
     const large = await counted(NestedThresholdGroups, { first: 50 });
     expect(large.data.provisions.edges).toHaveLength(50);
     // The large page really has nested groups to load.
-    const nested = large.data.provisions.edges.flatMap((edge) => edge.node.thresholdGroups.flatMap((group) => group.groups));
+    const nested = large.data.provisions.edges.flatMap((edge) =>
+      edge.node.thresholdGroups.flatMap((group) => group.groups),
+    );
     expect(nested.length).toBeGreaterThan(5);
     expect(large.data.provisions.edges.reduce((sum, edge) => sum + edge.node.thresholds.length, 0)).toBeGreaterThan(50);
-    console.info(`[statements] provisions with threshold groups: first 5 -> ${small.statements}, first 50 -> ${large.statements}`);
+    console.info(
+      `[statements] provisions with threshold groups: first 5 -> ${small.statements}, first 50 -> ${large.statements}`,
+    );
     expect(large.statements).toBe(small.statements);
     expect(large.statements).toBeLessThanOrEqual(MAX_STATEMENTS.thresholdGroups);
   });
@@ -260,8 +484,12 @@ describeWithDatabase('SQL statements per operation (N+1 guard)', () => {
     const small = await counted(NestedConsultations, { first: 5 });
     const large = await counted(NestedConsultations, { first: 50 });
     expect(large.data.consultations.edges).toHaveLength(12);
-    expect(large.data.consultations.edges.reduce((sum, edge) => sum + edge.node.submissions.edges.length, 0)).toBeGreaterThanOrEqual(16);
-    console.info(`[statements] consultations nested: first 5 -> ${small.statements}, first 50 (12 rows) -> ${large.statements}`);
+    expect(
+      large.data.consultations.edges.reduce((sum, edge) => sum + edge.node.submissions.edges.length, 0),
+    ).toBeGreaterThanOrEqual(16);
+    console.info(
+      `[statements] consultations nested: first 5 -> ${small.statements}, first 50 (12 rows) -> ${large.statements}`,
+    );
     expect(large.statements).toBe(small.statements);
     expect(large.statements).toBeLessThanOrEqual(MAX_STATEMENTS.consultations);
   });
@@ -271,7 +499,9 @@ describeWithDatabase('SQL statements per operation (N+1 guard)', () => {
     const large = await counted(NestedAssessments, { first: 50 });
     expect(large.data.impactAssessments.edges).toHaveLength(15);
     expect(large.data.impactAssessments.edges.reduce((sum, edge) => sum + edge.node.metrics.edges.length, 0)).toBe(96);
-    console.info(`[statements] impactAssessments nested: first 5 -> ${small.statements}, first 50 (15 rows) -> ${large.statements}`);
+    console.info(
+      `[statements] impactAssessments nested: first 5 -> ${small.statements}, first 50 (15 rows) -> ${large.statements}`,
+    );
     expect(large.statements).toBe(small.statements);
     expect(large.statements).toBeLessThanOrEqual(MAX_STATEMENTS.assessments);
   });
@@ -280,8 +510,12 @@ describeWithDatabase('SQL statements per operation (N+1 guard)', () => {
     const small = await counted(NestedGuidance, { first: 5 });
     const large = await counted(NestedGuidance, { first: 50 });
     expect(large.data.guidanceDocuments.edges).toHaveLength(10);
-    expect(large.data.guidanceDocuments.edges.reduce((sum, edge) => sum + edge.node.exemptions.length, 0)).toBeGreaterThan(5);
-    console.info(`[statements] guidanceDocuments nested: first 5 -> ${small.statements}, first 50 (10 rows) -> ${large.statements}`);
+    expect(
+      large.data.guidanceDocuments.edges.reduce((sum, edge) => sum + edge.node.exemptions.length, 0),
+    ).toBeGreaterThan(5);
+    console.info(
+      `[statements] guidanceDocuments nested: first 5 -> ${small.statements}, first 50 (10 rows) -> ${large.statements}`,
+    );
     expect(large.statements).toBe(small.statements);
     expect(large.statements).toBeLessThanOrEqual(MAX_STATEMENTS.guidance);
   });
@@ -290,7 +524,9 @@ describeWithDatabase('SQL statements per operation (N+1 guard)', () => {
     const small = await counted(NestedExemptions, { first: 5 });
     const large = await counted(NestedExemptions, { first: 50 });
     expect(large.data.exemptions.edges).toHaveLength(29);
-    console.info(`[statements] exemptions nested: first 5 -> ${small.statements}, first 50 (29 rows) -> ${large.statements}`);
+    console.info(
+      `[statements] exemptions nested: first 5 -> ${small.statements}, first 50 (29 rows) -> ${large.statements}`,
+    );
     expect(large.statements).toBe(small.statements);
     expect(large.statements).toBeLessThanOrEqual(MAX_STATEMENTS.exemptions);
   });
@@ -308,7 +544,9 @@ describeWithDatabase('SQL statements per operation (N+1 guard)', () => {
   it('a totalCount-only request is a single count statement', async () => {
     const Count = graphql(`
       query CountOnlyTotal {
-        provisions(filter: { regime: US_EAR }) { totalCount }
+        provisions(filter: { regime: US_EAR }) {
+          totalCount
+        }
       }
     `);
     const { statements, data } = await counted(Count, {});

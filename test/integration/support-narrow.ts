@@ -13,7 +13,8 @@ export function narrow<T extends Typed, K extends NonNullable<T['__typename']>>(
   typename: K,
 ): Extract<T, { __typename?: K }> {
   if (value === null || value === undefined) throw new Error(`expected a ${typename}, got ${String(value)}`);
-  if (value.__typename !== typename) throw new Error(`expected a ${typename}, got ${JSON.stringify(value).slice(0, 300)}`);
+  if (value.__typename !== typename)
+    throw new Error(`expected a ${typename}, got ${JSON.stringify(value).slice(0, 300)}`);
   return value as Extract<T, { __typename?: K }>;
 }
 

@@ -11,7 +11,9 @@ const B4bThresholds = graphql(`
   query EncodedThresholdsOf6A003b4b {
     provision(code: "6A003.b.4.b", regime: US_EAR) {
       code
-      citation { id }
+      citation {
+        id
+      }
       thresholds {
         paragraph
         parameter
@@ -29,8 +31,14 @@ const B4bThresholds = graphql(`
         textVerbatim
         encoded
         position
-        group { role operator label }
-        citation { id }
+        group {
+          role
+          operator
+          label
+        }
+        citation {
+          id
+        }
       }
     }
   }
@@ -40,21 +48,102 @@ const B4bGroups = graphql(`
   query EncodedGroupsOf6A003b4b {
     provision(code: "6A003.b.4.b", regime: US_EAR) {
       thresholdGroups {
-        role operator paragraph label exclusionKey movesTo textVerbatim position
-        thresholds { criterionKey parameter comparator value unit booleanValue values ref refSubject position }
-        parentGroup { id }
+        role
+        operator
+        paragraph
+        label
+        exclusionKey
+        movesTo
+        textVerbatim
+        position
+        thresholds {
+          criterionKey
+          parameter
+          comparator
+          value
+          unit
+          booleanValue
+          values
+          ref
+          refSubject
+          position
+        }
+        parentGroup {
+          id
+        }
         groups {
-          role operator paragraph label exclusionKey movesTo textVerbatim position
-        thresholds { criterionKey parameter comparator value unit booleanValue values ref refSubject position }
+          role
+          operator
+          paragraph
+          label
+          exclusionKey
+          movesTo
+          textVerbatim
+          position
+          thresholds {
+            criterionKey
+            parameter
+            comparator
+            value
+            unit
+            booleanValue
+            values
+            ref
+            refSubject
+            position
+          }
           groups {
-            role operator paragraph label exclusionKey movesTo textVerbatim position
-        thresholds { criterionKey parameter comparator value unit booleanValue values ref refSubject position }
-            groups { role operator paragraph label exclusionKey movesTo textVerbatim position
-        thresholds { criterionKey parameter comparator value unit booleanValue values ref refSubject position } groups { id } }
+            role
+            operator
+            paragraph
+            label
+            exclusionKey
+            movesTo
+            textVerbatim
+            position
+            thresholds {
+              criterionKey
+              parameter
+              comparator
+              value
+              unit
+              booleanValue
+              values
+              ref
+              refSubject
+              position
+            }
+            groups {
+              role
+              operator
+              paragraph
+              label
+              exclusionKey
+              movesTo
+              textVerbatim
+              position
+              thresholds {
+                criterionKey
+                parameter
+                comparator
+                value
+                unit
+                booleanValue
+                values
+                ref
+                refSubject
+                position
+              }
+              groups {
+                id
+              }
+            }
           }
         }
       }
-      exclusions: thresholdGroups(role: EXCLUSION) { label }
+      exclusions: thresholdGroups(role: EXCLUSION) {
+        label
+      }
     }
   }
 `);
@@ -65,11 +154,21 @@ const EuParagraphGroups = graphql(`
       thresholdGroups(paragraph: "6A003.b.4.b") {
         role
         paragraph
-        provision { code regime }
-        thresholds { criterionKey paragraph }
+        provision {
+          code
+          regime
+        }
+        thresholds {
+          criterionKey
+          paragraph
+        }
       }
-      encoded: thresholds(encoded: true) { paragraph }
-      verbatim: thresholds(encoded: false) { paragraph }
+      encoded: thresholds(encoded: true) {
+        paragraph
+      }
+      verbatim: thresholds(encoded: false) {
+        paragraph
+      }
     }
   }
 `);
@@ -126,7 +225,12 @@ describeWithDatabase('threshold encodings: stored criteria and their logic', () 
       citation: { id: provision?.citation.id },
     });
     const noDirectView = thresholds.find((threshold) => threshold.criterionKey === 'n3b3_no_direct_view');
-    expect(noDirectView).toMatchObject({ comparator: 'BOOLEAN', parameter: 'incorporates_direct_view_display', booleanValue: false, value: null });
+    expect(noDirectView).toMatchObject({
+      comparator: 'BOOLEAN',
+      parameter: 'incorporates_direct_view_display',
+      booleanValue: false,
+      value: null,
+    });
   });
 
   it('6A003.b.4.b gives its logic as trees: the CONDITIONS reference, and Note 3 as an EXCLUSION (a OR all of b OR all of c)', async () => {
@@ -140,11 +244,27 @@ describeWithDatabase('threshold encodings: stored criteria and their logic', () 
     const [conditions, note3] = groups as [Group, Group];
     expect(conditions.thresholds.map((threshold) => threshold.criterionKey)).toEqual(['b4b_ref_6a002_a3f']);
     expect(conditions.textVerbatim).toBe('b.4.b. Incorporating "focal plane arrays" controlled by 6A002.a.3.f; or');
-    expect(note3).toMatchObject({ label: 'Note 3 to 6A003.b.4', exclusionKey: 'note3_6a003_b4b', movesTo: '6A993.a', paragraph: '6A003.b.4.b' });
+    expect(note3).toMatchObject({
+      label: 'Note 3 to 6A003.b.4',
+      exclusionKey: 'note3_6a003_b4b',
+      movesTo: '6A993.a',
+      paragraph: '6A003.b.4.b',
+    });
     expect(note3.textVerbatim).toMatch(/^6A003\.b\.4\.b does not control imaging cameras having any of the following/);
     // a. is a threshold of the root; b. and c. are ALL_OF sub-groups.
     expect(note3.thresholds).toEqual([
-      { criterionKey: 'n3a_frame_rate', parameter: 'frame_rate', comparator: 'LTE', value: 9, unit: 'Hz', booleanValue: null, values: [], ref: null, refSubject: null, position: 0 },
+      {
+        criterionKey: 'n3a_frame_rate',
+        parameter: 'frame_rate',
+        comparator: 'LTE',
+        value: 9,
+        unit: 'Hz',
+        booleanValue: null,
+        values: [],
+        ref: null,
+        refSubject: null,
+        position: 0,
+      },
     ]);
     expect(note3.groups.map((group) => [group.role, group.operator, group.position])).toEqual([
       ['EXCLUSION', 'ALL_OF', 1],
@@ -152,14 +272,24 @@ describeWithDatabase('threshold encodings: stored criteria and their logic', () 
     ]);
     const b = note3.groups[0];
     expect(b?.textVerbatim).toBe('b. Having all of the following:');
-    expect(b?.thresholds.map((threshold) => [threshold.criterionKey, threshold.comparator, threshold.value ?? threshold.booleanValue, threshold.position])).toEqual([
+    expect(
+      b?.thresholds.map((threshold) => [
+        threshold.criterionKey,
+        threshold.comparator,
+        threshold.value ?? threshold.booleanValue,
+        threshold.position,
+      ]),
+    ).toEqual([
       ['n3b1_ifov', 'GTE', 2, 0],
       ['n3b2_fixed_lens', 'BOOLEAN', true, 1],
       ['n3b3_no_direct_view', 'BOOLEAN', false, 2],
     ]);
     const b4 = b?.groups[0];
     expect(b4).toMatchObject({ operator: 'ANY_OF', position: 3, textVerbatim: '4. Having any of the following:' });
-    expect(b4?.thresholds.map((threshold) => threshold.criterionKey)).toEqual(['n3b4a_no_viewable_image', 'n3b4b_single_application']);
+    expect(b4?.thresholds.map((threshold) => threshold.criterionKey)).toEqual([
+      'n3b4a_no_viewable_image',
+      'n3b4b_single_application',
+    ]);
     expect(response.data?.provision?.exclusions).toEqual([{ label: 'Note 3 to 6A003.b.4' }]);
   });
 
@@ -169,8 +299,15 @@ describeWithDatabase('threshold encodings: stored criteria and their logic', () 
     const provision = response.data?.provision;
     const groups = provision?.thresholdGroups ?? [];
     expect(groups.length).toBeGreaterThan(0);
-    expect(groups.every((group) => group.paragraph === '6A003.b.4.b' && group.provision?.code === '6A003' && group.provision.regime === 'EU')).toBe(true);
-    expect(groups.flatMap((group) => group.thresholds).every((threshold) => threshold.paragraph === '6A003.b.4.b')).toBe(true);
+    expect(
+      groups.every(
+        (group) =>
+          group.paragraph === '6A003.b.4.b' && group.provision?.code === '6A003' && group.provision.regime === 'EU',
+      ),
+    ).toBe(true);
+    expect(
+      groups.flatMap((group) => group.thresholds).every((threshold) => threshold.paragraph === '6A003.b.4.b'),
+    ).toBe(true);
     expect(provision?.encoded.length).toBeGreaterThan(20);
     expect(provision?.verbatim.length).toBeGreaterThan(0);
   });

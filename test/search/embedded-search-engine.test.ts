@@ -11,13 +11,27 @@ describe('embedded search engine', () => {
     expect((await engine.health()).ok).toBe(true);
     await engine.close();
     expect((await engine.health()).ok).toBe(false);
-    await expect(engine.search({ query: 'laser', offset: 0, limit: 10 })).rejects.toBeInstanceOf(SearchUnavailableError);
+    await expect(engine.search({ query: 'laser', offset: 0, limit: 10 })).rejects.toBeInstanceOf(
+      SearchUnavailableError,
+    );
   });
 
   it('re-indexes what it holds when the stop words change', async () => {
     const engine = new EmbeddedSearchEngine();
     await engine.upsert([
-      { id: 'PROVISION:1', type: 'PROVISION', recordId: '1', title: 'Items of the list', codes: [], body: 'Text', regime: null, jurisdiction: null, category: null, audience: [], date: null },
+      {
+        id: 'PROVISION:1',
+        type: 'PROVISION',
+        recordId: '1',
+        title: 'Items of the list',
+        codes: [],
+        body: 'Text',
+        regime: null,
+        jurisdiction: null,
+        category: null,
+        audience: [],
+        date: null,
+      },
     ]);
     expect((await engine.search({ query: 'list ', offset: 0, limit: 10 })).totalCount).toBe(1);
     await engine.configure({ synonyms: {}, stopWords: ['list'] });

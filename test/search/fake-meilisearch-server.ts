@@ -40,7 +40,13 @@ function defaultSettings(): Json {
     synonyms: {},
     distinctAttribute: null,
     proximityPrecision: 'byWord',
-    typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 }, disableOnWords: [], disableOnAttributes: [], disableOnNumbers: false },
+    typoTolerance: {
+      enabled: true,
+      minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 },
+      disableOnWords: [],
+      disableOnAttributes: [],
+      disableOnNumbers: false,
+    },
     faceting: { maxValuesPerFacet: 100, sortFacetValuesBy: { '*': 'alpha' } },
     pagination: { maxTotalHits: 1000 },
     searchCutoffMs: null,
@@ -85,7 +91,9 @@ export class FakeMeilisearchServer {
 
   /** Requests other than task polling, as "METHOD /path". */
   calls(): string[] {
-    return this.requests.filter((request) => !request.path.startsWith('/tasks/')).map((request) => `${request.method} ${request.path}`);
+    return this.requests
+      .filter((request) => !request.path.startsWith('/tasks/'))
+      .map((request) => `${request.method} ${request.path}`);
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -95,14 +103,25 @@ export class FakeMeilisearchServer {
     const text = Buffer.concat(chunks).toString('utf8');
     const body: unknown = text === '' ? undefined : JSON.parse(text);
     const method = request.method ?? 'GET';
-    this.requests.push({ method, path: url.pathname, query: url.searchParams, authorization: request.headers.authorization, body });
+    this.requests.push({
+      method,
+      path: url.pathname,
+      query: url.searchParams,
+      authorization: request.headers.authorization,
+      body,
+    });
 
     const reply = (status: number, payload: unknown) => {
       response.writeHead(status, { 'content-type': 'application/json' });
       response.end(payload === undefined ? '' : JSON.stringify(payload));
     };
     const error = (status: number, code: string, message: string) =>
-      reply(status, { message, code, type: status >= 500 ? 'internal' : 'invalid_request', link: `https://docs.meilisearch.com/errors#${code}` });
+      reply(status, {
+        message,
+        code,
+        type: status >= 500 ? 'internal' : 'invalid_request',
+        link: `https://docs.meilisearch.com/errors#${code}`,
+      });
 
     if (url.pathname === '/health') return reply(200, { status: 'available' });
     if (this.refuseWith) return error(this.refuseWith.status, this.refuseWith.code, this.refuseWith.message);
@@ -149,7 +168,14 @@ export class FakeMeilisearchServer {
     const missing = () => error(404, 'index_not_found', `Index \`${uid}\` not found.`);
 
     if (rest === '' && method === 'GET') {
-      return index ? reply(200, { uid, primaryKey: index.primaryKey, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' }) : missing();
+      return index
+        ? reply(200, {
+            uid,
+            primaryKey: index.primaryKey,
+            createdAt: '2026-01-01T00:00:00Z',
+            updatedAt: '2026-01-01T00:00:00Z',
+          })
+        : missing();
     }
     if (rest === '' && method === 'PATCH') {
       return this.enqueue(reply, uid, 'indexUpdate', () => {
@@ -173,7 +199,9 @@ export class FakeMeilisearchServer {
       });
     }
     if (rest === '/stats' && method === 'GET') {
-      return index ? reply(200, { numberOfDocuments: this.documents.size, isIndexing: false, fieldDistribution: {} }) : missing();
+      return index
+        ? reply(200, { numberOfDocuments: this.documents.size, isIndexing: false, fieldDistribution: {} })
+        : missing();
     }
     if (rest === '/documents' && method === 'POST') {
       const primaryKey = url.searchParams.get('primaryKey') ?? index?.primaryKey ?? 'id';
@@ -182,7 +210,10 @@ export class FakeMeilisearchServer {
         for (const document of body as Json[]) {
           const key = document[primaryKey];
           if (typeof key !== 'string' || !/^[A-Za-z0-9_-]+$/u.test(key)) {
-            return { code: 'invalid_document_id', message: `Document identifier \`${JSON.stringify(key)}\` is invalid.` };
+            return {
+              code: 'invalid_document_id',
+              message: `Document identifier \`${JSON.stringify(key)}\` is invalid.`,
+            };
           }
         }
         for (const document of body as Json[]) this.documents.set(document[primaryKey] as string, document);
@@ -208,7 +239,9 @@ export class FakeMeilisearchServer {
       const limit = Number(url.searchParams.get('limit') ?? 20);
       const fields = url.searchParams.get('fields')?.split(',');
       const all = [...this.documents.values()];
-      const results = all.slice(offset, offset + limit).map((document) => (fields ? Object.fromEntries(fields.map((field) => [field, document[field]])) : document));
+      const results = all
+        .slice(offset, offset + limit)
+        .map((document) => (fields ? Object.fromEntries(fields.map((field) => [field, document[field]])) : document));
       return reply(200, { results, offset, limit, total: all.length });
     }
     const one = rest.match(/^\/documents\/([^/]+)$/u);
@@ -224,14 +257,29 @@ export class FakeMeilisearchServer {
       if (canned) return reply(200, canned);
       const { page = 1, hitsPerPage = 20, q = '' } = body as { page?: number; hitsPerPage?: number; q?: string };
       const all = [...this.documents.values()];
-      const hits = all.slice((page - 1) * hitsPerPage, page * hitsPerPage).map((document) => ({ ...document, _formatted: document, _rankingScore: 1 }));
-      return reply(200, { hits, query: q, processingTimeMs: 1, hitsPerPage, page, totalPages: Math.ceil(all.length / hitsPerPage), totalHits: all.length });
+      const hits = all
+        .slice((page - 1) * hitsPerPage, page * hitsPerPage)
+        .map((document) => ({ ...document, _formatted: document, _rankingScore: 1 }));
+      return reply(200, {
+        hits,
+        query: q,
+        processingTimeMs: 1,
+        hitsPerPage,
+        page,
+        totalPages: Math.ceil(all.length / hitsPerPage),
+        totalHits: all.length,
+      });
     }
     return error(404, 'not_found', `${method} ${url.pathname}`);
   }
 
   /** 202 with a summarized task; the task's outcome is decided now, reported when polled. */
-  private enqueue(reply: (status: number, payload: unknown) => void, indexUid: string, type: string, apply: () => { code: string; message: string } | null): void {
+  private enqueue(
+    reply: (status: number, payload: unknown) => void,
+    indexUid: string,
+    type: string,
+    apply: () => { code: string; message: string } | null,
+  ): void {
     const uid = this.nextTaskUid;
     this.nextTaskUid += 1;
     const injected = this.failNextTask;
@@ -244,7 +292,10 @@ export class FakeMeilisearchServer {
       type,
       enqueuedAt,
       polls: 0,
-      error: outcome === null ? null : { ...outcome, type: 'invalid_request', link: `https://docs.meilisearch.com/errors#${outcome.code}` },
+      error:
+        outcome === null
+          ? null
+          : { ...outcome, type: 'invalid_request', link: `https://docs.meilisearch.com/errors#${outcome.code}` },
     });
     reply(202, { taskUid: uid, indexUid, status: 'enqueued', type, enqueuedAt });
   }

@@ -34,7 +34,13 @@ describe('embedded index snapshot', () => {
   let logger: Logger;
 
   beforeAll(async () => {
-    db = await openDatabase({ DATA_DIR: 'unused', inMemory: true, DB_POOL_SIZE: 1, DB_CONNECT_TIMEOUT_MS: 5000, DB_STATEMENT_TIMEOUT_MS: 60_000 });
+    db = await openDatabase({
+      DATA_DIR: 'unused',
+      inMemory: true,
+      DB_POOL_SIZE: 1,
+      DB_CONNECT_TIMEOUT_MS: 5000,
+      DB_STATEMENT_TIMEOUT_MS: 60_000,
+    });
     await applyMigrations(db.sql, MIGRATIONS_DIR);
     await seedDatabase(db.prisma);
     directory = await mkdtemp(join(tmpdir(), 'kb-snapshot-'));
@@ -79,10 +85,18 @@ describe('embedded index snapshot', () => {
     expect(second.source).toBe('snapshot');
     expect(await second.engine.allIds()).toEqual(await first.engine.allIds());
     for (const query of ['thermal camera', '6A003', 'fundamental research', 'lidar', 'infrared focal plane array']) {
-      const [a, b] = await Promise.all([first.engine, second.engine].map((engine) => engine.search({ query, offset: 0, limit: 20, facets: ['type', 'regime'] })));
+      const [a, b] = await Promise.all(
+        [first.engine, second.engine].map((engine) =>
+          engine.search({ query, offset: 0, limit: 20, facets: ['type', 'regime'] }),
+        ),
+      );
       // Same hits, highlights and facets; a score may differ in its last bit (a prefix sums its
       // terms in the loaded tree's order).
-      const exceptScores = (response: typeof a) => ({ ...response, processingTimeMs: 0, hits: response?.hits.map((hit) => ({ ...hit, score: 0 })) });
+      const exceptScores = (response: typeof a) => ({
+        ...response,
+        processingTimeMs: 0,
+        hits: response?.hits.map((hit) => ({ ...hit, score: 0 })),
+      });
       expect(exceptScores(b), query).toEqual(exceptScores(a));
       b?.hits.forEach((hit, index) => expect(hit.score).toBeCloseTo(a?.hits[index]?.score ?? -1, 9));
     }
@@ -115,7 +129,9 @@ describe('embedded index snapshot', () => {
 
     const next = await start();
     expect(next.source).toBe('rebuilt');
-    expect(lines.find((line) => line.level === WARN && line.msg.includes('snapshot ignored'))?.reason).toMatch(/drained .* since/u);
+    expect(lines.find((line) => line.level === WARN && line.msg.includes('snapshot ignored'))?.reason).toMatch(
+      /drained .* since/u,
+    );
     expect(await found(next.engine, 'plughcrashword')).toEqual([written.id]);
   });
 
@@ -125,7 +141,9 @@ describe('embedded index snapshot', () => {
     const mark = await readOutboxMark(db.prisma);
     expect(mark).not.toBeNull();
     // A row below the recorded sequence that the snapshot did not list as pending.
-    const stale = await db.prisma.searchOutbox.create({ data: { entityType: 'EXEMPTION', entityId: 'none', operation: 'UPSERT' } });
+    const stale = await db.prisma.searchOutbox.create({
+      data: { entityType: 'EXEMPTION', entityId: 'none', operation: 'UPSERT' },
+    });
     const snapshot = JSON.parse(await readFile(path, 'utf8')) as { outbox: { sequence: string } };
     snapshot.outbox.sequence = stale.id.toString();
     await writeFile(path, JSON.stringify(snapshot));
@@ -147,12 +165,18 @@ describe('embedded index snapshot', () => {
     await writeFile(path, JSON.stringify(broken));
     const engine = new EmbeddedSearchEngine();
     const fingerprint = await indexFingerprint(await loadSearchSettings());
-    expect(await loadIndexSnapshot(path, engine, fingerprint, db.prisma)).toMatchObject({ loaded: false, reason: expect.stringMatching(/^corrupt index/u) });
+    expect(await loadIndexSnapshot(path, engine, fingerprint, db.prisma)).toMatchObject({
+      loaded: false,
+      reason: expect.stringMatching(/^corrupt index/u),
+    });
     expect(await engine.allIds()).toEqual([]);
 
     await writeFile(path, good);
     const otherSettings = await indexFingerprint({ synonyms: {}, stopWords: ['the'] });
-    expect(await loadIndexSnapshot(path, engine, otherSettings, db.prisma)).toMatchObject({ loaded: false, reason: expect.stringMatching(/settings/u) });
+    expect(await loadIndexSnapshot(path, engine, otherSettings, db.prisma)).toMatchObject({
+      loaded: false,
+      reason: expect.stringMatching(/settings/u),
+    });
     expect((await start()).source).toBe('snapshot');
   });
 
@@ -161,7 +185,11 @@ describe('embedded index snapshot', () => {
     expect(searchSnapshotPath(on, { kind: 'pglite', location: '/srv/kb/data' })).toBe('/srv/kb/data/search-index.json');
     expect(searchSnapshotPath(on, { kind: 'pglite', location: 'memory://' })).toBeUndefined();
     expect(searchSnapshotPath(on, { kind: 'postgresql', location: 'postgresql://db:5432/kb' })).toBeUndefined();
-    expect(searchSnapshotPath({ ...on, SEARCH_SNAPSHOT: false }, { kind: 'pglite', location: '/srv/kb/data' })).toBeUndefined();
-    expect(searchSnapshotPath({ ...on, MEILI_HOST: 'http://127.0.0.1:7700' }, { kind: 'pglite', location: '/srv/kb/data' })).toBeUndefined();
+    expect(
+      searchSnapshotPath({ ...on, SEARCH_SNAPSHOT: false }, { kind: 'pglite', location: '/srv/kb/data' }),
+    ).toBeUndefined();
+    expect(
+      searchSnapshotPath({ ...on, MEILI_HOST: 'http://127.0.0.1:7700' }, { kind: 'pglite', location: '/srv/kb/data' }),
+    ).toBeUndefined();
   });
 });

@@ -11,7 +11,10 @@ import { FakeMeilisearchServer } from './fake-meilisearch-server.js';
 
 const SEARCH_KEY = 'search-key-0123456789';
 const ADMIN_KEY = 'admin-key-0123456789';
-const SETTINGS = { synonyms: { 'thermal camera': ['thermal imaging'], lidar: ['laser radar'] }, stopWords: ['the', 'of'] };
+const SETTINGS = {
+  synonyms: { 'thermal camera': ['thermal imaging'], lidar: ['laser radar'] },
+  stopWords: ['the', 'of'],
+};
 
 function doc(id: string, fields: Partial<SearchDocument> = {}): SearchDocument {
   return {
@@ -37,7 +40,14 @@ describe('Meilisearch adapter protocol (fake HTTP server, not Meilisearch releva
   beforeEach(async () => {
     server = new FakeMeilisearchServer();
     const host = await server.start();
-    engine = new MeilisearchSearchEngine({ host, searchKey: SEARCH_KEY, adminKey: ADMIN_KEY, index: 'kb_test', taskPollMs: 1, requestTimeoutMs: 5000 });
+    engine = new MeilisearchSearchEngine({
+      host,
+      searchKey: SEARCH_KEY,
+      adminKey: ADMIN_KEY,
+      index: 'kb_test',
+      taskPollMs: 1,
+      requestTimeoutMs: 5000,
+    });
   });
 
   afterEach(async () => {
@@ -59,17 +69,29 @@ describe('Meilisearch adapter protocol (fake HTTP server, not Meilisearch releva
     expect(searches).toHaveLength(1);
     for (const request of server.requests) {
       const isQuery = request.path.endsWith('/search') || request.path === '/health';
-      expect(request.authorization, `${request.method} ${request.path}`).toBe(`Bearer ${isQuery ? SEARCH_KEY : ADMIN_KEY}`);
+      expect(request.authorization, `${request.method} ${request.path}`).toBe(
+        `Bearer ${isQuery ? SEARCH_KEY : ADMIN_KEY}`,
+      );
     }
     // Settings, documents and task polling all happened, with the admin key.
     const paths = server.requests.map((request) => `${request.method} ${request.path}`);
-    expect(paths).toEqual(expect.arrayContaining(['PATCH /indexes/kb_test/settings', 'POST /indexes/kb_test/documents', 'GET /tasks/0']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['PATCH /indexes/kb_test/settings', 'POST /indexes/kb_test/documents', 'GET /tasks/0']),
+    );
   });
 
   it('creates the index keyed by "key", sends settings once, and nothing when they are unchanged', async () => {
     await engine.configure(SETTINGS);
-    expect(server.calls()).toEqual(['GET /indexes/kb_test', 'POST /indexes', 'GET /indexes/kb_test/settings', 'PATCH /indexes/kb_test/settings']);
-    expect(server.requests.find((request) => request.path === '/indexes')?.body).toEqual({ uid: 'kb_test', primaryKey: 'key' });
+    expect(server.calls()).toEqual([
+      'GET /indexes/kb_test',
+      'POST /indexes',
+      'GET /indexes/kb_test/settings',
+      'PATCH /indexes/kb_test/settings',
+    ]);
+    expect(server.requests.find((request) => request.path === '/indexes')?.body).toEqual({
+      uid: 'kb_test',
+      primaryKey: 'key',
+    });
     const patch = server.requests.find((request) => request.method === 'PATCH')?.body as Record<string, unknown>;
     expect(patch).toMatchObject({
       searchableAttributes: ['codes', 'title', 'body'],
@@ -79,7 +101,9 @@ describe('Meilisearch adapter protocol (fake HTTP server, not Meilisearch releva
       pagination: { maxTotalHits: 100_000 },
       faceting: { maxValuesPerFacet: 1000 },
     });
-    expect(patch.filterableAttributes).toEqual(expect.arrayContaining(['type', 'regime', 'jurisdiction', 'category', 'audience', 'dateNumber']));
+    expect(patch.filterableAttributes).toEqual(
+      expect.arrayContaining(['type', 'regime', 'jurisdiction', 'category', 'audience', 'dateNumber']),
+    );
     // A fresh index already has Meilisearch's typo rule (1 typo from 5 letters, 2 from 9): not re-sent.
     expect(patch).not.toHaveProperty('typoTolerance');
 
@@ -96,7 +120,9 @@ describe('Meilisearch adapter protocol (fake HTTP server, not Meilisearch releva
   it('waits for each task, polling until it is done', async () => {
     await engine.configure(SETTINGS);
     await engine.upsert([doc('1')]);
-    const polls = server.requests.filter((request) => request.path.startsWith('/tasks/')).map((request) => request.path);
+    const polls = server.requests
+      .filter((request) => request.path.startsWith('/tasks/'))
+      .map((request) => request.path);
     // The fake answers "enqueued" to the first poll of each task: two polls per task.
     expect(polls).toEqual(['/tasks/0', '/tasks/0', '/tasks/1', '/tasks/1', '/tasks/2', '/tasks/2']);
   });
@@ -112,15 +138,27 @@ describe('Meilisearch adapter protocol (fake HTTP server, not Meilisearch releva
     expect(error).toBeInstanceOf(MeilisearchTaskError);
     expect(error).toBeInstanceOf(SearchUnavailableError);
     expect((error as MeilisearchTaskError).code).toBe('invalid_settings_ranking_rules');
-    expect((error as Error).message).toMatch(/task \d+ \(settingsUpdate, settings stopWords\) failed: invalid_settings_ranking_rules: `sort:desc` ranking rule is invalid\./u);
+    expect((error as Error).message).toMatch(
+      /task \d+ \(settingsUpdate, settings stopWords\) failed: invalid_settings_ranking_rules: `sort:desc` ranking rule is invalid\./u,
+    );
 
-    server.failNextTask = { code: 'max_fields_limit_exceeded', message: 'A document cannot contain more than 65,535 fields.' };
-    await expect(engine.upsert([doc('1')])).rejects.toThrow(/documentAdditionOrUpdate.*max_fields_limit_exceeded: A document cannot contain more than 65,535 fields\./u);
+    server.failNextTask = {
+      code: 'max_fields_limit_exceeded',
+      message: 'A document cannot contain more than 65,535 fields.',
+    };
+    await expect(engine.upsert([doc('1')])).rejects.toThrow(
+      /documentAdditionOrUpdate.*max_fields_limit_exceeded: A document cannot contain more than 65,535 fields\./u,
+    );
   });
 
   it('sends filters with every value quoted and escaped', async () => {
     await engine.configure(SETTINGS);
-    await engine.search({ query: 'camera', offset: 0, limit: 10, filter: { category: ['6A003" OR type = "X'], regime: ['EU'], dateFrom: '2024-01-01' } });
+    await engine.search({
+      query: 'camera',
+      offset: 0,
+      limit: 10,
+      filter: { category: ['6A003" OR type = "X'], regime: ['EU'], dateFrom: '2024-01-01' },
+    });
     const body = server.requests.find((request) => request.path.endsWith('/search'))?.body as { filter: string };
     expect(body.filter).toBe('regime IN ["EU"] AND category IN ["6A003\\" OR type = \\"X"] AND dateNumber >= 20240101');
   });
@@ -128,13 +166,21 @@ describe('Meilisearch adapter protocol (fake HTTP server, not Meilisearch releva
   it('asks for exact totals by page, highlights, crops and scores, and maps the answer to the port', async () => {
     await engine.configure(SETTINGS);
     const hit = (id: string, score: number, formatted: Partial<SearchDocument>) => {
-      const stored = { ...doc(id, { codes: ['6A003', '6A003.b'], body: 'Cameras with thermal sensors.' }), key: documentKey(`PROVISION:${id}`), dateNumber: 20240630 };
+      const stored = {
+        ...doc(id, { codes: ['6A003', '6A003.b'], body: 'Cameras with thermal sensors.' }),
+        key: documentKey(`PROVISION:${id}`),
+        dateNumber: 20240630,
+      };
       return { ...stored, _formatted: { ...stored, ...formatted }, _rankingScore: score };
     };
     server.nextSearchResponse = {
       hits: [
         ...Array.from({ length: 5 }, (_, index) => hit(`skipped-${index}`, 0.99, {})),
-        hit('a', 0.9, { title: '<mark>Record</mark> a', codes: ['<mark>6A003</mark>', '6A003.b'], body: '…<mark>Cameras</mark> with thermal…' }),
+        hit('a', 0.9, {
+          title: '<mark>Record</mark> a',
+          codes: ['<mark>6A003</mark>', '6A003.b'],
+          body: '…<mark>Cameras</mark> with thermal…',
+        }),
         hit('b', 0.4, { body: 'Cameras with thermal sensors.' }),
       ],
       query: 'record 6A003',
@@ -165,7 +211,9 @@ describe('Meilisearch adapter protocol (fake HTTP server, not Meilisearch releva
     expect(response.totalCount).toBe(42);
     expect(response.processingTimeMs).toBe(3);
     expect(response.hits.map((h) => h.document.id)).toEqual(['PROVISION:a', 'PROVISION:b']);
-    expect(response.hits[0]?.document).toEqual(doc('a', { codes: ['6A003', '6A003.b'], body: 'Cameras with thermal sensors.' }));
+    expect(response.hits[0]?.document).toEqual(
+      doc('a', { codes: ['6A003', '6A003.b'], body: 'Cameras with thermal sensors.' }),
+    );
     expect(response.hits.map((h) => h.score)).toEqual([0.9, 0.4]);
     expect(response.hits[0]?.highlights).toEqual([
       { field: 'title', snippet: '<mark>Record</mark> a' },
@@ -196,7 +244,10 @@ describe('Meilisearch adapter protocol (fake HTTP server, not Meilisearch releva
     expect(await engine.get('PROVISION:404')).toBeNull();
     expect(await engine.allIds()).toEqual(['PROVISION:1', odd.id].sort());
     await engine.delete([odd.id, 'PROVISION:404']);
-    expect(server.requests.find((request) => request.path.endsWith('/delete-batch'))?.body).toEqual([documentKey(odd.id), documentKey('PROVISION:404')]);
+    expect(server.requests.find((request) => request.path.endsWith('/delete-batch'))?.body).toEqual([
+      documentKey(odd.id),
+      documentKey('PROVISION:404'),
+    ]);
     expect(await engine.allIds()).toEqual(['PROVISION:1']);
     expect(await engine.documentCount()).toBe(1);
   });
@@ -211,7 +262,9 @@ describe('Meilisearch adapter protocol (fake HTTP server, not Meilisearch releva
   it('reports refused requests and an unreachable server as SearchUnavailableError; health says why', async () => {
     await engine.configure(SETTINGS);
     server.refuseWith = { status: 403, code: 'invalid_api_key', message: 'The provided API key is invalid.' };
-    await expect(engine.search({ query: 'x', offset: 0, limit: 10 })).rejects.toThrow(/Meilisearch search failed: invalid_api_key: The provided API key is invalid\./u);
+    await expect(engine.search({ query: 'x', offset: 0, limit: 10 })).rejects.toThrow(
+      /Meilisearch search failed: invalid_api_key: The provided API key is invalid\./u,
+    );
     expect((await engine.health()).ok).toBe(true);
 
     await server.stop();

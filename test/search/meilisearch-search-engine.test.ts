@@ -18,7 +18,10 @@ describe.skipIf(host !== undefined && host !== '')('Meilisearch contract', () =>
 });
 
 describe.skipIf(host === undefined || host === '')(`Meilisearch at ${host ?? '(unset)'}`, () => {
-  describeSearchEngineContract('meilisearch', async () => new MeilisearchSearchEngine({ host: host ?? '', searchKey, adminKey, index }));
+  describeSearchEngineContract(
+    'meilisearch',
+    async () => new MeilisearchSearchEngine({ host: host ?? '', searchKey, adminKey, index }),
+  );
 
   afterAll(async () => {
     await new Meilisearch({ host: host ?? '', apiKey: adminKey }).deleteIndexIfExists(index);

@@ -67,7 +67,13 @@ describe('search relevance over the seeded database (embedded engine, top 5)', (
   const outcomes = new Map<RelevanceCase, Outcome>();
 
   beforeAll(async () => {
-    db = await openDatabase({ DATA_DIR: 'unused', inMemory: true, DB_POOL_SIZE: 1, DB_CONNECT_TIMEOUT_MS: 5000, DB_STATEMENT_TIMEOUT_MS: 60_000 });
+    db = await openDatabase({
+      DATA_DIR: 'unused',
+      inMemory: true,
+      DB_POOL_SIZE: 1,
+      DB_CONNECT_TIMEOUT_MS: 5000,
+      DB_STATEMENT_TIMEOUT_MS: 60_000,
+    });
     await applyMigrations(db.sql, MIGRATIONS_DIR);
     await seedDatabase(db.prisma);
     const engine = new EmbeddedSearchEngine();
@@ -78,7 +84,9 @@ describe('search relevance over the seeded database (embedded engine, top 5)', (
     const documents = all.filter((document): document is SearchDocument => document !== null);
     for (const relevanceCase of CASES) {
       if (!documents.some((document) => isExpected(document, relevanceCase.expect))) {
-        throw new Error(`relevance case "${relevanceCase.query}": no indexed record is ${JSON.stringify(relevanceCase.expect)}`);
+        throw new Error(
+          `relevance case "${relevanceCase.query}": no indexed record is ${JSON.stringify(relevanceCase.expect)}`,
+        );
       }
       const response = await engine.search({ query: relevanceCase.query, offset: 0, limit: TOP });
       const index = response.hits.findIndex((hit) => isExpected(hit.document, relevanceCase.expect));

@@ -33,19 +33,123 @@ function doc(id: string, fields: Partial<Omit<SearchDocument, 'id' | 'recordId'>
 }
 
 const FIXTURE: SearchDocument[] = [
-  doc('1', { title: 'Laser systems', codes: ['6A005'], body: 'Continuous wave lasers with an output power above the threshold.', regime: 'US_EAR', jurisdiction: 'US', category: '6', date: '2024-01-01', audience: ['industry'] }),
-  doc('2', { title: 'Cameras and components', codes: ['6A003'], body: 'Imaging cameras incorporating focal plane arrays.', regime: 'US_EAR', jurisdiction: 'US', category: '6', date: '2024-06-30', audience: ['industry', 'sme'] }),
-  doc('3', { title: 'Sub-paragraph on cameras', codes: ['6A003.b.4'], body: 'Cameras as in 6A003 having a detector of the kind in 6A003 and 6A003.', regime: 'US_EAR', jurisdiction: 'US', category: '6', date: '2024-12-31' }),
-  doc('4', { type: 'EXEMPTION', title: 'Fundamental research', codes: ['15 CFR 734.8'], body: 'Technology that arises during fundamental research and is intended to be published.', regime: 'US_EAR', jurisdiction: 'US', category: 'research', audience: ['academia'] }),
-  doc('5', { type: 'GUIDANCE_DOCUMENT', title: 'Compliance guide for universities', codes: ['EU-2021-1700'], body: 'Internal compliance programmes for research involving dual-use items.', regime: 'EU', jurisdiction: 'EU', category: 'research', date: '2021-09-15', audience: ['academia'] }),
-  doc('6', { type: 'CONSULTATION', title: 'Consultation on sensors', codes: ['BIS-2018-0024'], body: 'A lens and a spectrometer for the laboratory.', regime: 'UK', jurisdiction: 'UK', date: '2018-11-19', audience: ['industry', 'academia'] }),
-  doc('7', { type: 'IMPACT_ASSESSMENT', title: 'Impact of thermal imaging controls', body: 'Thermal imaging equipment trade volumes.', regime: 'EU', jurisdiction: 'EU', category: '6', date: '2023-03-01', audience: ['sme'] }),
-  doc('8', { title: 'Amplifier modules', body: 'Microwave amplifier modules for radar.', regime: 'WASSENAAR', jurisdiction: 'WA', category: '3', date: '2022-05-05' }),
-  doc('9', { title: 'Detector arrays', body: 'Radiation detector elements.', regime: 'WASSENAAR', jurisdiction: 'WA', category: '6' }),
-  doc('10', { title: 'Gravimeter', body: 'Instruments for the measurement of gravity.', regime: 'UK', jurisdiction: 'UK', category: '6', date: '2020-01-01' }),
-  doc('11', { title: 'Marine instruments', body: 'Survey ships may carry a gravimeter among other instruments on board for geophysical measurement campaigns at sea.', regime: 'UK', jurisdiction: 'UK', category: '8', date: '2020-01-02' }),
-  doc('12', { title: 'Portable thermal camera kit', body: 'A handheld camera with thermal sensor.', regime: 'EU', jurisdiction: 'EU', category: '6', date: '2025-02-02' }),
-  doc('13', { title: 'Laser radar systems', body: 'Airborne laser radar for mapping.', regime: 'EU', jurisdiction: 'EU', category: '6', date: '2025-03-03' }),
+  doc('1', {
+    title: 'Laser systems',
+    codes: ['6A005'],
+    body: 'Continuous wave lasers with an output power above the threshold.',
+    regime: 'US_EAR',
+    jurisdiction: 'US',
+    category: '6',
+    date: '2024-01-01',
+    audience: ['industry'],
+  }),
+  doc('2', {
+    title: 'Cameras and components',
+    codes: ['6A003'],
+    body: 'Imaging cameras incorporating focal plane arrays.',
+    regime: 'US_EAR',
+    jurisdiction: 'US',
+    category: '6',
+    date: '2024-06-30',
+    audience: ['industry', 'sme'],
+  }),
+  doc('3', {
+    title: 'Sub-paragraph on cameras',
+    codes: ['6A003.b.4'],
+    body: 'Cameras as in 6A003 having a detector of the kind in 6A003 and 6A003.',
+    regime: 'US_EAR',
+    jurisdiction: 'US',
+    category: '6',
+    date: '2024-12-31',
+  }),
+  doc('4', {
+    type: 'EXEMPTION',
+    title: 'Fundamental research',
+    codes: ['15 CFR 734.8'],
+    body: 'Technology that arises during fundamental research and is intended to be published.',
+    regime: 'US_EAR',
+    jurisdiction: 'US',
+    category: 'research',
+    audience: ['academia'],
+  }),
+  doc('5', {
+    type: 'GUIDANCE_DOCUMENT',
+    title: 'Compliance guide for universities',
+    codes: ['EU-2021-1700'],
+    body: 'Internal compliance programmes for research involving dual-use items.',
+    regime: 'EU',
+    jurisdiction: 'EU',
+    category: 'research',
+    date: '2021-09-15',
+    audience: ['academia'],
+  }),
+  doc('6', {
+    type: 'CONSULTATION',
+    title: 'Consultation on sensors',
+    codes: ['BIS-2018-0024'],
+    body: 'A lens and a spectrometer for the laboratory.',
+    regime: 'UK',
+    jurisdiction: 'UK',
+    date: '2018-11-19',
+    audience: ['industry', 'academia'],
+  }),
+  doc('7', {
+    type: 'IMPACT_ASSESSMENT',
+    title: 'Impact of thermal imaging controls',
+    body: 'Thermal imaging equipment trade volumes.',
+    regime: 'EU',
+    jurisdiction: 'EU',
+    category: '6',
+    date: '2023-03-01',
+    audience: ['sme'],
+  }),
+  doc('8', {
+    title: 'Amplifier modules',
+    body: 'Microwave amplifier modules for radar.',
+    regime: 'WASSENAAR',
+    jurisdiction: 'WA',
+    category: '3',
+    date: '2022-05-05',
+  }),
+  doc('9', {
+    title: 'Detector arrays',
+    body: 'Radiation detector elements.',
+    regime: 'WASSENAAR',
+    jurisdiction: 'WA',
+    category: '6',
+  }),
+  doc('10', {
+    title: 'Gravimeter',
+    body: 'Instruments for the measurement of gravity.',
+    regime: 'UK',
+    jurisdiction: 'UK',
+    category: '6',
+    date: '2020-01-01',
+  }),
+  doc('11', {
+    title: 'Marine instruments',
+    body: 'Survey ships may carry a gravimeter among other instruments on board for geophysical measurement campaigns at sea.',
+    regime: 'UK',
+    jurisdiction: 'UK',
+    category: '8',
+    date: '2020-01-02',
+  }),
+  doc('12', {
+    title: 'Portable thermal camera kit',
+    body: 'A handheld camera with thermal sensor.',
+    regime: 'EU',
+    jurisdiction: 'EU',
+    category: '6',
+    date: '2025-02-02',
+  }),
+  doc('13', {
+    title: 'Laser radar systems',
+    body: 'Airborne laser radar for mapping.',
+    regime: 'EU',
+    jurisdiction: 'EU',
+    category: '6',
+    date: '2025-03-03',
+  }),
   doc('14', { title: 'Thermal insulation', body: 'Thermal blankets.' }),
 ];
 
@@ -99,7 +203,11 @@ export function describeSearchEngineContract(name: string, makeEngine: () => Pro
       });
 
       it('replaces a document with the same id, old words no longer match', async () => {
-        const replaced = { ...(FIXTURE[0] as SearchDocument), title: 'Magnetometers', body: 'Fluxgate magnetometers. export' };
+        const replaced = {
+          ...(FIXTURE[0] as SearchDocument),
+          title: 'Magnetometers',
+          body: 'Fluxgate magnetometers. export',
+        };
         await engine.upsert([replaced]);
         expect(await engine.get(replaced.id)).toEqual(replaced);
         expect(ids(await search('magnetometers'))).toEqual([replaced.id]);
@@ -140,7 +248,13 @@ export function describeSearchEngineContract(name: string, makeEngine: () => Pro
 
       it('matches a document whose audience holds any listed value', async () => {
         const response = await search(COMMON_WORD, { filter: { audience: ['sme', 'academia'] } });
-        expect(ids(response).sort()).toEqual(['CONSULTATION:6', 'EXEMPTION:4', 'GUIDANCE_DOCUMENT:5', 'IMPACT_ASSESSMENT:7', 'PROVISION:2']);
+        expect(ids(response).sort()).toEqual([
+          'CONSULTATION:6',
+          'EXEMPTION:4',
+          'GUIDANCE_DOCUMENT:5',
+          'IMPACT_ASSESSMENT:7',
+          'PROVISION:2',
+        ]);
       });
 
       it('applies inclusive date bounds and leaves out documents without a date', async () => {
@@ -153,7 +267,11 @@ export function describeSearchEngineContract(name: string, makeEngine: () => Pro
       });
 
       it('counts facets over the whole filtered result, not the page', async () => {
-        const response = await search(COMMON_WORD, { limit: 1, facets: ['type', 'audience'], filter: { regime: ['US_EAR', 'EU', 'UK'] } });
+        const response = await search(COMMON_WORD, {
+          limit: 1,
+          facets: ['type', 'audience'],
+          filter: { regime: ['US_EAR', 'EU', 'UK'] },
+        });
         expect(response.totalCount).toBe(11);
         const count = (field: string, value: string) =>
           response.facets.find((facet) => facet.field === field && facet.value === value)?.count;
@@ -172,7 +290,10 @@ export function describeSearchEngineContract(name: string, makeEngine: () => Pro
     describe('pagination', () => {
       it('pages through ties in a stable order (by id) without duplicates or gaps', async () => {
         const twins = Array.from({ length: 23 }, (_, index) =>
-          doc(`twin-${String(index).padStart(2, '0')}`, { title: 'Identical twin record', body: 'Same words everywhere.' }),
+          doc(`twin-${String(index).padStart(2, '0')}`, {
+            title: 'Identical twin record',
+            body: 'Same words everywhere.',
+          }),
         );
         await engine.upsert([...twins].reverse());
         const seen: string[] = [];

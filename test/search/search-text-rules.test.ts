@@ -27,20 +27,38 @@ describe('text tokens', () => {
 
 describe('synonym expansion', () => {
   const table = buildSynonymTable(
-    { 'thermal camera': ['thermal imaging', 'focal plane array'], thermal: ['heat'], lidar: ['laser radar'], 'the drone': ['unmanned aerial vehicle'] },
+    {
+      'thermal camera': ['thermal imaging', 'focal plane array'],
+      thermal: ['heat'],
+      lidar: ['laser radar'],
+      'the drone': ['unmanned aerial vehicle'],
+    },
     new Set(['the']),
   );
 
   it('prefers the longest key and marks the last concept', () => {
     expect(expandSynonyms(['cheap', 'thermal', 'camera'], table)).toEqual([
       { terms: ['cheap'], synonyms: [], isLast: false },
-      { terms: ['thermal', 'camera'], synonyms: [['thermal', 'imaging'], ['focal', 'plane', 'array']], isLast: true },
+      {
+        terms: ['thermal', 'camera'],
+        synonyms: [
+          ['thermal', 'imaging'],
+          ['focal', 'plane', 'array'],
+        ],
+        isLast: true,
+      },
     ]);
-    expect(expandSynonyms(['thermal', 'sensor'], table)[0]).toEqual({ terms: ['thermal'], synonyms: [['heat']], isLast: false });
+    expect(expandSynonyms(['thermal', 'sensor'], table)[0]).toEqual({
+      terms: ['thermal'],
+      synonyms: [['heat']],
+      isLast: false,
+    });
   });
 
   it('drops stop words from keys and equivalents', () => {
-    expect(expandSynonyms(['drone'], table)).toEqual([{ terms: ['drone'], synonyms: [['unmanned', 'aerial', 'vehicle']], isLast: true }]);
+    expect(expandSynonyms(['drone'], table)).toEqual([
+      { terms: ['drone'], synonyms: [['unmanned', 'aerial', 'vehicle']], isLast: true },
+    ]);
   });
 });
 

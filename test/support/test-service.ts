@@ -54,7 +54,13 @@ async function openTestDatabase(): Promise<Database> {
 }
 
 export async function startTestService(): Promise<TestService> {
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', NODE_ENV: 'test', SEED_ON_START: 'false' });
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    NODE_ENV: 'test',
+    SEED_ON_START: 'false',
+  });
   const db = await openTestDatabase();
   const service: RunningService = await startService(config, createLogger(config), { database: db, prepared: true });
   await service.ready;

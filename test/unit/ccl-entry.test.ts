@@ -1,13 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { categoryNumber, parseCclEntry, parseReasonsForControl, productGroupLetter } from '../../src/db/seed/parse-ccl-entry.js';
+import {
+  categoryNumber,
+  parseCclEntry,
+  parseReasonsForControl,
+  productGroupLetter,
+} from '../../src/db/seed/parse-ccl-entry.js';
 import { cclFileSchema, controlEntriesFileSchema } from '../../src/db/seed/read-seed-files.js';
 
 const dataDir = resolve(import.meta.dirname, '../../seed/data');
 const ccl = cclFileSchema.parse(JSON.parse(readFileSync(resolve(dataDir, 'us_ccl_full.json'), 'utf8')));
-const records = controlEntriesFileSchema.parse(JSON.parse(readFileSync(resolve(dataDir, 'control_entries.json'), 'utf8')));
-const detailsByCode = new Map(ccl.flatMap((category) => category.product_groups.flatMap((group) => group.eccn)).map((entry) => [entry.code, entry.details]));
+const records = controlEntriesFileSchema.parse(
+  JSON.parse(readFileSync(resolve(dataDir, 'control_entries.json'), 'utf8')),
+);
+const detailsByCode = new Map(
+  ccl
+    .flatMap((category) => category.product_groups.flatMap((group) => group.eccn))
+    .map((entry) => [entry.code, entry.details]),
+);
 const usRecords = records.filter((record) => record.id === `US-EAR-CCL-${record.code}`);
 
 describe('CCL entry fields', () => {
@@ -28,7 +39,10 @@ describe('CCL entry fields', () => {
         'RS applies to items controlled in 6A003.b.4.b that have a frame rate of 60 Hz or less and that incorporate a focal plane array with not more than 111,000 elements if not being exported or reexported to be embedded in a civil product',
       countryChart: 'RS Column 2',
     });
-    expect(parsed.licenceExceptions).toMatchObject({ LVS: '$1500, except N/A for 6A003.a.3 through a.6, b.1, b.3 and b.4.', GBS: 'N/A' });
+    expect(parsed.licenceExceptions).toMatchObject({
+      LVS: '$1500, except N/A for 6A003.a.3 through a.6, b.1, b.3 and b.4.',
+      GBS: 'N/A',
+    });
     expect(parsed.relatedControls).toMatch(/^\(1\) See ECCNs 6E001/);
   });
 
@@ -36,7 +50,10 @@ describe('CCL entry fields', () => {
     expect(usRecords.length).toBe(64);
     for (const record of usRecords) {
       const parsed = parseCclEntry(detailsByCode.get(record.code) ?? '');
-      const table = (record.control_table ?? []).map((row) => ({ control: row.control, countryChart: row.country_chart }));
+      const table = (record.control_table ?? []).map((row) => ({
+        control: row.control,
+        countryChart: row.country_chart,
+      }));
       expect(parsed.controlTable ?? [], record.code).toEqual(table);
       expect(parsed.relatedControls ?? null, record.code).toBe(record.related_controls ?? null);
       // Our values are complete; the research record sometimes kept only the first line.

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { paragraphMarker, parseCclParagraphs } from '../../src/db/seed/parse-ccl-paragraphs.js';
 import { cclFileSchema } from '../../src/db/seed/read-seed-files.js';
 
-const ccl = cclFileSchema.parse(JSON.parse(readFileSync(resolve(import.meta.dirname, '../../seed/data/us_ccl_full.json'), 'utf8')));
+const ccl = cclFileSchema.parse(
+  JSON.parse(readFileSync(resolve(import.meta.dirname, '../../seed/data/us_ccl_full.json'), 'utf8')),
+);
 const allEntries = ccl.flatMap((category) => category.product_groups.flatMap((group) => group.eccn));
 function details(code: string): string {
   const entry = allEntries.find((item) => item.code === code);
@@ -31,7 +33,9 @@ describe('paragraph tree of the real 6A003', () => {
 
   it('titles a paragraph with its first line and keeps its text verbatim, marker included', () => {
     expect(byPath.get('a.3')?.title).toBe('Electronic streak cameras having temporal resolution better than 50 ns;');
-    expect(byPath.get('a.5.a')?.text).toBe('a.5.a. An electronic shutter speed (gating capability) of less than 1µs per full frame; *and*');
+    expect(byPath.get('a.5.a')?.text).toBe(
+      'a.5.a. An electronic shutter speed (gating capability) of less than 1µs per full frame; *and*',
+    );
   });
 
   it('attaches italic note blocks to the paragraph above them', () => {
@@ -56,7 +60,7 @@ describe('paragraph tree of the real 6A003', () => {
 });
 
 describe('the parser never drops text', () => {
-  it('accounts for every non-blank line of every entry\'s items part', () => {
+  it("accounts for every non-blank line of every entry's items part", () => {
     for (const entry of allEntries) {
       const tree = parseCclParagraphs(entry.details);
       if (!tree.hasItems) continue;

@@ -12,7 +12,11 @@ describe('loadConfig', () => {
   });
 
   it('reads a PostgreSQL URL and pool settings', () => {
-    const config = loadConfig({ DATABASE_URL: 'postgresql://u@db:5432/kb', DB_POOL_SIZE: '25', DB_CONNECT_TIMEOUT_MS: '2000' });
+    const config = loadConfig({
+      DATABASE_URL: 'postgresql://u@db:5432/kb',
+      DB_POOL_SIZE: '25',
+      DB_CONNECT_TIMEOUT_MS: '2000',
+    });
     expect(config.DATABASE_URL).toBe('postgresql://u@db:5432/kb');
     expect(config.DB_POOL_SIZE).toBe(25);
     expect(config.DB_CONNECT_TIMEOUT_MS).toBe(2000);
@@ -25,7 +29,13 @@ describe('loadConfig', () => {
   it('reports every bad variable at once, each by name', () => {
     let caught: unknown;
     try {
-      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', DB_POOL_SIZE: '0', LOG_LEVEL: 'loud', BODY_LIMIT: 'lots' });
+      loadConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        DB_POOL_SIZE: '0',
+        LOG_LEVEL: 'loud',
+        BODY_LIMIT: 'lots',
+      });
     } catch (error) {
       caught = error;
     }

@@ -24,7 +24,10 @@ describe('cursor keys', () => {
   });
 
   it('reads a compound key from the datamodel, and refuses a key that is not one', () => {
-    expect(cursorKeyOf('ExemptionProvision', 'exemptionId_provisionId')).toEqual({ compound: true, types: ['String', 'String'] });
+    expect(cursorKeyOf('ExemptionProvision', 'exemptionId_provisionId')).toEqual({
+      compound: true,
+      types: ['String', 'String'],
+    });
     expect(() => cursorKeyOf('ExemptionProvision', 'provisionId_exemptionId')).toThrow(/not a unique key/);
     expect(() => cursorKeyOf('NoSuchModel', 'id')).toThrow(/no model/);
   });

@@ -7,10 +7,15 @@ describe('test database guard', () => {
     expect(assertThrowawayDatabaseName(name)).toBe(name);
   });
 
-  it.each(['postgres', 'test', 'kb', 'production', 'kb_test', 'kb_test_x"; DROP DATABASE postgres; --', 'KB_TEST_ABCD'])(
-    'refuses to touch %s',
-    (name) => {
-      expect(() => assertThrowawayDatabaseName(name)).toThrow(/Refusing to create or drop database/);
-    },
-  );
+  it.each([
+    'postgres',
+    'test',
+    'kb',
+    'production',
+    'kb_test',
+    'kb_test_x"; DROP DATABASE postgres; --',
+    'KB_TEST_ABCD',
+  ])('refuses to touch %s', (name) => {
+    expect(() => assertThrowawayDatabaseName(name)).toThrow(/Refusing to create or drop database/);
+  });
 });

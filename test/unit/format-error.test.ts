@@ -14,14 +14,23 @@ describe('makeFormatError', () => {
       path: ['provisions'],
       extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-1', stacktrace: ['at somewhere'] },
     };
-    expect(format(formatted, original)).toEqual({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-1' } });
-    expect(logger.error).toHaveBeenCalledWith(expect.objectContaining({ err: original, requestId: 'req-1' }), expect.any(String));
+    expect(format(formatted, original)).toEqual({
+      message: 'Internal server error',
+      extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-1' },
+    });
+    expect(logger.error).toHaveBeenCalledWith(
+      expect.objectContaining({ err: original, requestId: 'req-1' }),
+      expect.any(String),
+    );
   });
 
   it('passes a domain error through with its code and details', () => {
     const logger = { error: vi.fn() };
     const error = new InvalidArgumentError('filter.text', 'no-nul-character', 'bad text');
-    const result = makeFormatError(logger)({ message: 'bad text', path: ['provisions'], extensions: { requestId: 'req-2' } }, error);
+    const result = makeFormatError(logger)(
+      { message: 'bad text', path: ['provisions'], extensions: { requestId: 'req-2' } },
+      error,
+    );
     expect(result).toMatchObject({
       message: 'bad text',
       path: ['provisions'],

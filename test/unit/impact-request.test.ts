@@ -63,7 +63,10 @@ describe('normalizeFilter', () => {
   });
 
   it('accepts calendar dates and refuses impossible or malformed ones, naming the field', () => {
-    expect(normalizeFilter({ periodFrom: '2024-02-29', periodTo: '2024-12-31' })).toMatchObject({ periodFrom: '2024-02-29', periodTo: '2024-12-31' });
+    expect(normalizeFilter({ periodFrom: '2024-02-29', periodTo: '2024-12-31' })).toMatchObject({
+      periodFrom: '2024-02-29',
+      periodTo: '2024-12-31',
+    });
     for (const bad of ['2023-02-29', '2023-13-01', '2023-1-01', '01/02/2023', '2023-01-01T00:00:00Z']) {
       const error = caught(() => normalizeFilter({ periodFrom: bad }));
       expect(error.field).toBe('filter.periodFrom');
@@ -88,13 +91,18 @@ describe('normalizeFilter', () => {
     expect(error.rule).toBe('max-values');
     expect(error.field).toBe('filter.indicators');
     // Duplicates count once.
-    expect(normalizeFilter({ indicators: [...many.slice(0, MAX_FILTER_VALUES), many[0] ?? ''] }).indicators).toHaveLength(MAX_FILTER_VALUES);
+    expect(
+      normalizeFilter({ indicators: [...many.slice(0, MAX_FILTER_VALUES), many[0] ?? ''] }).indicators,
+    ).toHaveLength(MAX_FILTER_VALUES);
   });
 });
 
 describe('normalizeImpactStats', () => {
   it('puts groupBy in the canonical order and deduplicates it; keeps measures in the order asked', () => {
-    const request = normalizeImpactStats({ groupBy: ['QUARTER', 'INDICATOR', 'JURISDICTION', 'INDICATOR'], measures: ['MAX', 'SUM', 'MAX', 'COUNT'] });
+    const request = normalizeImpactStats({
+      groupBy: ['QUARTER', 'INDICATOR', 'JURISDICTION', 'INDICATOR'],
+      measures: ['MAX', 'SUM', 'MAX', 'COUNT'],
+    });
     expect(request.groupBy).toEqual(['JURISDICTION', 'INDICATOR', 'QUARTER']);
     expect(request.measures).toEqual(['MAX', 'SUM', 'COUNT']);
   });
@@ -105,29 +113,56 @@ describe('normalizeImpactStats', () => {
   });
 
   it('adds UNIT to groupBy when mixed units are to be grouped', () => {
-    expect(normalizeImpactStats({ groupBy: ['YEAR'], measures: ['SUM'], mixedUnits: 'GROUP_BY_UNIT' }).groupBy).toEqual(['UNIT', 'YEAR']);
+    expect(normalizeImpactStats({ groupBy: ['YEAR'], measures: ['SUM'], mixedUnits: 'GROUP_BY_UNIT' }).groupBy).toEqual(
+      ['UNIT', 'YEAR'],
+    );
   });
 
   it('refuses two time intervals, no measures, and a change without a time interval', () => {
-    expect(caught(() => normalizeImpactStats({ groupBy: ['YEAR', 'MONTH'], measures: ['SUM'] })).rule).toBe('one-time-interval');
+    expect(caught(() => normalizeImpactStats({ groupBy: ['YEAR', 'MONTH'], measures: ['SUM'] })).rule).toBe(
+      'one-time-interval',
+    );
     expect(caught(() => normalizeImpactStats({ measures: [] })).rule).toBe('not-empty');
-    expect(caught(() => normalizeImpactStats({ groupBy: ['INDICATOR'], measures: ['CHANGE'] })).rule).toBe('change-needs-time-interval');
-    expect(caught(() => normalizeImpactStats({ measures: ['CHANGE_PERCENT'] })).rule).toBe('change-needs-time-interval');
+    expect(caught(() => normalizeImpactStats({ groupBy: ['INDICATOR'], measures: ['CHANGE'] })).rule).toBe(
+      'change-needs-time-interval',
+    );
+    expect(caught(() => normalizeImpactStats({ measures: ['CHANGE_PERCENT'] })).rule).toBe(
+      'change-needs-time-interval',
+    );
     expect(normalizeImpactStats({ groupBy: ['YEAR'], measures: ['CHANGE'] }).measures).toEqual(['CHANGE']);
   });
 
   it('gives equal cache keys to requests that differ only in order, case of codes or duplicates', () => {
-    const a = normalizeImpactStats({ filter: { jurisdictions: ['uk', 'US'], indicators: ['b', 'a'] }, groupBy: ['YEAR', 'INDICATOR'], measures: ['SUM'] });
-    const b = normalizeImpactStats({ filter: { indicators: ['a', 'b', 'a'], jurisdictions: ['US', 'UK'] }, groupBy: ['INDICATOR', 'YEAR'], measures: ['SUM'], includeSynthetic: false });
+    const a = normalizeImpactStats({
+      filter: { jurisdictions: ['uk', 'US'], indicators: ['b', 'a'] },
+      groupBy: ['YEAR', 'INDICATOR'],
+      measures: ['SUM'],
+    });
+    const b = normalizeImpactStats({
+      filter: { indicators: ['a', 'b', 'a'], jurisdictions: ['US', 'UK'] },
+      groupBy: ['INDICATOR', 'YEAR'],
+      measures: ['SUM'],
+      includeSynthetic: false,
+    });
     expect(canonicalJson(a)).toBe(canonicalJson(b));
-    const c = normalizeImpactStats({ filter: { jurisdictions: ['UK', 'US'], indicators: ['a', 'b'] }, groupBy: ['INDICATOR', 'YEAR'], measures: ['SUM'], includeSynthetic: true });
+    const c = normalizeImpactStats({
+      filter: { jurisdictions: ['UK', 'US'], indicators: ['a', 'b'] },
+      groupBy: ['INDICATOR', 'YEAR'],
+      measures: ['SUM'],
+      includeSynthetic: true,
+    });
     expect(canonicalJson(c)).not.toBe(canonicalJson(a));
   });
 });
 
 describe('normalizeImpactSeries', () => {
   it('defaults the measure to SUM and excludes synthetic rows', () => {
-    expect(normalizeImpactSeries({ indicator: 'SIELs refused', interval: 'YEAR' })).toMatchObject({ indicator: 'SIELs refused', measure: 'SUM', includeSynthetic: false, interval: 'YEAR' });
+    expect(normalizeImpactSeries({ indicator: 'SIELs refused', interval: 'YEAR' })).toMatchObject({
+      indicator: 'SIELs refused',
+      measure: 'SUM',
+      includeSynthetic: false,
+      interval: 'YEAR',
+    });
   });
 
   it('refuses an empty indicator', () => {
@@ -137,7 +172,9 @@ describe('normalizeImpactSeries', () => {
 
 describe('helpers', () => {
   it('canonicalJson sorts object keys at every depth and drops undefined', () => {
-    expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: undefined, x: null }], c: 'x' } })).toBe('{"a":{"c":"x","d":[2,{"x":null,"z":1}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: undefined, x: null }], c: 'x' } })).toBe(
+      '{"a":{"c":"x","d":[2,{"x":null,"z":1}]},"b":1}',
+    );
   });
 
   it('timeIntervalOf finds the time key of a groupBy', () => {
@@ -158,13 +195,25 @@ describe('isCacheableOperation (whole-response cache)', () => {
 
   it('accepts queries made only of analytics fields', () => {
     expect(isCacheableOperation(operation('{ impactStats(measures: [COUNT]) { rowCount } }'))).toBe(true);
-    expect(isCacheableOperation(operation('query Q { __typename a: impactSeries(indicator: "x", interval: YEAR) { unit } consultationStats { interval } }'))).toBe(true);
+    expect(
+      isCacheableOperation(
+        operation(
+          'query Q { __typename a: impactSeries(indicator: "x", interval: YEAR) { unit } consultationStats { interval } }',
+        ),
+      ),
+    ).toBe(true);
   });
 
   it('refuses anything else at the top level: other fields, fragments, mutations', () => {
-    expect(isCacheableOperation(operation('{ impactStats(measures: [COUNT]) { rowCount } node(id: "x") { id } }'))).toBe(false);
-    expect(isCacheableOperation(operation('{ ...F } fragment F on Query { impactStats(measures: [COUNT]) { rowCount } }'))).toBe(false);
-    expect(isCacheableOperation(operation('{ ... on Query { impactStats(measures: [COUNT]) { rowCount } } }'))).toBe(false);
+    expect(
+      isCacheableOperation(operation('{ impactStats(measures: [COUNT]) { rowCount } node(id: "x") { id } }')),
+    ).toBe(false);
+    expect(
+      isCacheableOperation(operation('{ ...F } fragment F on Query { impactStats(measures: [COUNT]) { rowCount } }')),
+    ).toBe(false);
+    expect(isCacheableOperation(operation('{ ... on Query { impactStats(measures: [COUNT]) { rowCount } } }'))).toBe(
+      false,
+    );
     expect(isCacheableOperation(operation('mutation { impactStats }'))).toBe(false);
     expect(isCacheableOperation(undefined)).toBe(false);
   });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { itemTypeFromCode, itemTypeFromScopeLabel, itemTypesFromScopeLabels, productGroupFromCode } from '../../src/domain/item-type.js';
+import {
+  itemTypeFromCode,
+  itemTypeFromScopeLabel,
+  itemTypesFromScopeLabels,
+  productGroupFromCode,
+} from '../../src/domain/item-type.js';
 
 describe('item type from an ECCN', () => {
   it('maps product groups A-C to commodities, D to software, E to technology', () => {
@@ -26,7 +31,10 @@ describe('item types from exemption scope labels', () => {
   });
 
   it('returns distinct types in enum order and reports labels it cannot map', () => {
-    expect(itemTypesFromScopeLabels(['technology', 'software', 'technology'])).toEqual({ itemTypes: ['SOFTWARE', 'TECHNOLOGY'], unmapped: [] });
+    expect(itemTypesFromScopeLabels(['technology', 'software', 'technology'])).toEqual({
+      itemTypes: ['SOFTWARE', 'TECHNOLOGY'],
+      unmapped: [],
+    });
     expect(itemTypesFromScopeLabels(['services'])).toEqual({ itemTypes: [], unmapped: ['services'] });
   });
 });

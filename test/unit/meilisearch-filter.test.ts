@@ -18,20 +18,34 @@ describe('meilisearchFilterExpression', () => {
   });
 
   it('ORs inside a field with IN, ANDs across fields, quotes every value', () => {
-    expect(meilisearchFilterExpression({ types: ['EXEMPTION', 'CONSULTATION'], regime: ['EU'], audience: ['sme', 'academia'] })).toBe(
-      'type IN ["EXEMPTION", "CONSULTATION"] AND regime IN ["EU"] AND audience IN ["sme", "academia"]',
+    expect(
+      meilisearchFilterExpression({
+        types: ['EXEMPTION', 'CONSULTATION'],
+        regime: ['EU'],
+        audience: ['sme', 'academia'],
+      }),
+    ).toBe('type IN ["EXEMPTION", "CONSULTATION"] AND regime IN ["EU"] AND audience IN ["sme", "academia"]');
+    expect(meilisearchFilterExpression({ jurisdiction: ['WA'], category: ['6', '6'] })).toBe(
+      'jurisdiction IN ["WA"] AND category IN ["6"]',
     );
-    expect(meilisearchFilterExpression({ jurisdiction: ['WA'], category: ['6', '6'] })).toBe('jurisdiction IN ["WA"] AND category IN ["6"]');
   });
 
   it('turns inclusive ISO date bounds into numeric comparisons', () => {
-    expect(meilisearchFilterExpression({ dateFrom: '2024-01-01', dateTo: '2024-12-31' })).toBe('dateNumber >= 20240101 AND dateNumber <= 20241231');
-    expect(meilisearchFilterExpression({ category: ['6'], dateTo: '2018-11-19' })).toBe('category IN ["6"] AND dateNumber <= 20181119');
+    expect(meilisearchFilterExpression({ dateFrom: '2024-01-01', dateTo: '2024-12-31' })).toBe(
+      'dateNumber >= 20240101 AND dateNumber <= 20241231',
+    );
+    expect(meilisearchFilterExpression({ category: ['6'], dateTo: '2018-11-19' })).toBe(
+      'category IN ["6"] AND dateNumber <= 20181119',
+    );
   });
 
   it('keeps hostile values inside their quotes', () => {
-    expect(meilisearchFilterExpression({ category: ['6A003" OR type = "X'] })).toBe('category IN ["6A003\\" OR type = \\"X"]');
-    expect(meilisearchFilterExpression({ regime: ['EU"] OR regime IN ["US'] })).toBe('regime IN ["EU\\"] OR regime IN [\\"US"]');
+    expect(meilisearchFilterExpression({ category: ['6A003" OR type = "X'] })).toBe(
+      'category IN ["6A003\\" OR type = \\"X"]',
+    );
+    expect(meilisearchFilterExpression({ regime: ['EU"] OR regime IN ["US'] })).toBe(
+      'regime IN ["EU\\"] OR regime IN [\\"US"]',
+    );
     // A trailing backslash must not escape the closing quote.
     expect(meilisearchFilterExpression({ category: ['C:\\'] })).toBe('category IN ["C:\\\\"]');
     expect(meilisearchFilterExpression({ category: ['\\" OR 1 = 1'] })).toBe('category IN ["\\\\\\" OR 1 = 1"]');
@@ -64,7 +78,16 @@ function unquote(quoted: string): string {
 
 describe('quoteFilterValue', () => {
   it('round-trips any value through the quoted form', () => {
-    for (const value of ['6A003', '', '"', '\\', '\\"', 'a "b" \\c\\', '6A003" OR type = "X', 'ünïcödé – 15 CFR 734.8']) {
+    for (const value of [
+      '6A003',
+      '',
+      '"',
+      '\\',
+      '\\"',
+      'a "b" \\c\\',
+      '6A003" OR type = "X',
+      'ünïcödé – 15 CFR 734.8',
+    ]) {
       expect(unquote(quoteFilterValue(value))).toBe(value);
     }
   });
@@ -77,7 +100,14 @@ describe('pageWindow', () => {
   });
 
   it('finds the smallest page holding an unaligned window', () => {
-    for (const [offset, limit] of [[5, 10], [7, 3], [99, 100], [1, 1], [13, 7], [250, 40]] as const) {
+    for (const [offset, limit] of [
+      [5, 10],
+      [7, 3],
+      [99, 100],
+      [1, 1],
+      [13, 7],
+      [250, 40],
+    ] as const) {
       const window = pageWindow(offset, limit);
       const first = (window.page - 1) * window.hitsPerPage + window.skip;
       expect(first).toBe(offset);
@@ -114,7 +144,9 @@ describe('Meilisearch documents', () => {
   it('stores the numeric date and gives back exactly the port document', () => {
     const stored = toMeilisearchDocument(document);
     expect(stored).toMatchObject({ key: documentKey(document.id), dateNumber: 20210915 });
-    expect(fromMeilisearchDocument({ ...stored, _formatted: {}, _rankingScore: 0.5 } as typeof stored)).toEqual(document);
+    expect(fromMeilisearchDocument({ ...stored, _formatted: {}, _rankingScore: 0.5 } as typeof stored)).toEqual(
+      document,
+    );
     expect(toMeilisearchDocument({ ...document, date: null }).dateNumber).toBeNull();
   });
 

@@ -16,7 +16,13 @@ describe('meilisearchSynonyms', () => {
   });
 
   it('normalizes case and spaces, drops self-references, duplicates and empty entries', () => {
-    expect(meilisearchSynonyms({ ' Night  Vision ': ['image intensifier', 'night vision', 'Image Intensifier'], empty: [], '': ['x'] })).toEqual({
+    expect(
+      meilisearchSynonyms({
+        ' Night  Vision ': ['image intensifier', 'night vision', 'Image Intensifier'],
+        empty: [],
+        '': ['x'],
+      }),
+    ).toEqual({
       'night vision': ['image intensifier'],
     });
   });
@@ -39,7 +45,13 @@ describe('settingsToUpdate', () => {
     synonyms: { lidar: ['laser radar'] },
     distinctAttribute: null,
     proximityPrecision: 'byWord',
-    typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 }, disableOnWords: [], disableOnAttributes: [], disableOnNumbers: false },
+    typoTolerance: {
+      enabled: true,
+      minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 },
+      disableOnWords: [],
+      disableOnAttributes: [],
+      disableOnNumbers: false,
+    },
     faceting: { maxValuesPerFacet: 1000, sortFacetValuesBy: { '*': 'alpha' } },
     pagination: { maxTotalHits: 100_000 },
     searchCutoffMs: null,
@@ -50,12 +62,25 @@ describe('settingsToUpdate', () => {
   });
 
   it('sends only the settings that differ', () => {
-    const fresh = { ...structuredClone(stored), rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'], pagination: { maxTotalHits: 1000 }, synonyms: {} };
-    expect(Object.keys(settingsToUpdate(fresh as never, desired)).sort()).toEqual(['pagination', 'rankingRules', 'synonyms']);
+    const fresh = {
+      ...structuredClone(stored),
+      rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
+      pagination: { maxTotalHits: 1000 },
+      synonyms: {},
+    };
+    expect(Object.keys(settingsToUpdate(fresh as never, desired)).sort()).toEqual([
+      'pagination',
+      'rankingRules',
+      'synonyms',
+    ]);
   });
 
   it('treats searchable attributes as ordered and filterable ones as a set', () => {
-    const reordered = { ...structuredClone(stored), searchableAttributes: ['title', 'codes', 'body'], filterableAttributes: ['type', 'regime', 'jurisdiction', 'dateNumber', 'category', 'audience'] };
+    const reordered = {
+      ...structuredClone(stored),
+      searchableAttributes: ['title', 'codes', 'body'],
+      filterableAttributes: ['type', 'regime', 'jurisdiction', 'dateNumber', 'category', 'audience'],
+    };
     expect(Object.keys(settingsToUpdate(reordered as never, desired))).toEqual(['searchableAttributes']);
   });
 
@@ -66,7 +91,11 @@ describe('settingsToUpdate', () => {
       stopWords: ['the'],
       synonyms: { lidar: ['laser radar', 'ladar'] },
     };
-    expect(Object.keys(settingsToUpdate(changed as never, desired)).sort()).toEqual(['stopWords', 'synonyms', 'typoTolerance']);
+    expect(Object.keys(settingsToUpdate(changed as never, desired)).sort()).toEqual([
+      'stopWords',
+      'synonyms',
+      'typoTolerance',
+    ]);
   });
 
   it('asks for typo tolerance from 5 and 9 letters, exact totals and enough facet values', () => {

@@ -18,7 +18,11 @@ describe('provision versions without a date', () => {
     expect(provisionVersionWhere()).toEqual({ status: 'CURRENT' });
     expect(provisionVersionWhere(null)).toEqual({ status: 'CURRENT' });
     expect(isProvisionVersionValidOn(version({}))).toBe(true);
-    expect(isProvisionVersionValidOn(version({ status: 'SUPERSEDED', validFrom: day('2010-01-01'), validTo: day('2020-01-01') }))).toBe(false);
+    expect(
+      isProvisionVersionValidOn(
+        version({ status: 'SUPERSEDED', validFrom: day('2010-01-01'), validTo: day('2020-01-01') }),
+      ),
+    ).toBe(false);
   });
 });
 
@@ -35,12 +39,32 @@ describe('provision versions on a date', () => {
     ['current, start unknown, text dated on the day', version({ textDate: asOf }), true],
     ['current, start unknown, text dated after', version({ textDate: day('2025-11-15') }), false],
     ['current, nothing known', version({}), false],
-    ['current, known start wins over a later text date', version({ validFrom: day('2010-01-01'), textDate: day('2025-11-15') }), true],
-    ['superseded, day inside', version({ status: 'SUPERSEDED', validFrom: day('2010-01-01'), validTo: day('2020-01-01') }), true],
-    ['superseded, day is the end', version({ status: 'SUPERSEDED', validFrom: day('2010-01-01'), validTo: asOf }), false],
-    ['superseded, day before start', version({ status: 'SUPERSEDED', validFrom: day('2016-01-01'), validTo: day('2020-01-01') }), false],
+    [
+      'current, known start wins over a later text date',
+      version({ validFrom: day('2010-01-01'), textDate: day('2025-11-15') }),
+      true,
+    ],
+    [
+      'superseded, day inside',
+      version({ status: 'SUPERSEDED', validFrom: day('2010-01-01'), validTo: day('2020-01-01') }),
+      true,
+    ],
+    [
+      'superseded, day is the end',
+      version({ status: 'SUPERSEDED', validFrom: day('2010-01-01'), validTo: asOf }),
+      false,
+    ],
+    [
+      'superseded, day before start',
+      version({ status: 'SUPERSEDED', validFrom: day('2016-01-01'), validTo: day('2020-01-01') }),
+      false,
+    ],
     ['superseded, end unknown', version({ status: 'SUPERSEDED', validFrom: day('2010-01-01') }), false],
-    ['superseded, start unknown', version({ status: 'SUPERSEDED', validTo: day('2020-01-01'), textDate: day('2010-01-01') }), false],
+    [
+      'superseded, start unknown',
+      version({ status: 'SUPERSEDED', validTo: day('2020-01-01'), textDate: day('2010-01-01') }),
+      false,
+    ],
   ])('%s', (_name, facts, expected) => {
     expect(isProvisionVersionValidOn(facts, asOf)).toBe(expected);
   });
@@ -87,7 +111,14 @@ function matches(row: Row, where: Where): boolean {
 
 describe('where-objects agree with the predicates', () => {
   const dates = [null, day('2010-01-01'), day('2015-06-01'), day('2020-01-01')];
-  const days = [day('2009-12-31'), day('2010-01-01'), day('2015-06-01'), day('2019-12-31'), day('2020-01-01'), day('2030-01-01')];
+  const days = [
+    day('2009-12-31'),
+    day('2010-01-01'),
+    day('2015-06-01'),
+    day('2019-12-31'),
+    day('2020-01-01'),
+    day('2030-01-01'),
+  ];
 
   it('for provisions', () => {
     for (const status of ['CURRENT', 'SUPERSEDED'] as const)
@@ -130,8 +161,16 @@ describe('exemptions', () => {
     ['dates unknown', { revoked: false, validFrom: null, validTo: null }, true],
     ['starts later', { revoked: false, validFrom: day('2013-01-01'), validTo: null }, false],
     ['ended before', { revoked: false, validFrom: null, validTo: day('2011-01-01') }, false],
-    ['revoked, day before its known end', { revoked: true, validFrom: day('2010-01-01'), validTo: day('2015-01-01') }, true],
-    ['revoked, day after its known end', { revoked: true, validFrom: day('2010-01-01'), validTo: day('2011-06-01') }, false],
+    [
+      'revoked, day before its known end',
+      { revoked: true, validFrom: day('2010-01-01'), validTo: day('2015-01-01') },
+      true,
+    ],
+    [
+      'revoked, day after its known end',
+      { revoked: true, validFrom: day('2010-01-01'), validTo: day('2011-06-01') },
+      false,
+    ],
     ['revoked, end unknown', { revoked: true, validFrom: day('2010-01-01'), validTo: null }, false],
   ])('%s', (_name, facts, expected) => {
     expect(isExemptionValidOn(facts, asOf)).toBe(expected);

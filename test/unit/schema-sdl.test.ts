@@ -8,6 +8,8 @@ import { schema } from '../../src/graphql/index.js';
 describe('schema/schema.graphql', () => {
   it('matches the schema the code builds', async () => {
     const committed = await readFile(new URL('../../schema/schema.graphql', import.meta.url), 'utf8');
-    expect(committed, 'schema/schema.graphql is stale: run `npm run schema:print`').toBe(`${printSchema(lexicographicSortSchema(schema))}\n`);
+    expect(committed, 'schema/schema.graphql is stale: run `npm run schema:print`').toBe(
+      `${printSchema(lexicographicSortSchema(schema))}\n`,
+    );
   });
 });

@@ -106,7 +106,9 @@ describe('seed/search/synonyms.json', () => {
         const holders = stringsOf(file).filter((s) => s.text.includes(quote));
         if (holders.length === 0) missing.push(`${file}: "${quote}" not found`);
         else if (!holders.some((s) => s.owner === where)) {
-          missing.push(`${file}: "${quote}" found under ${[...new Set(holders.map((s) => s.owner))].join(', ')}, not ${where}`);
+          missing.push(
+            `${file}: "${quote}" found under ${[...new Set(holders.map((s) => s.owner))].join(', ')}, not ${where}`,
+          );
         }
       }
     }
@@ -118,7 +120,8 @@ describe('seed/search/synonyms.json', () => {
     for (const entry of synonyms.entries) {
       const quotes = entry.grounding.map((g) => g.quote.toLowerCase());
       for (const listTerm of entry.listTerms) {
-        if (!quotes.some((quote) => quote.includes(listTerm.toLowerCase()))) unsupported.push(`${entry.terms[0]} -> ${listTerm}`);
+        if (!quotes.some((quote) => quote.includes(listTerm.toLowerCase())))
+          unsupported.push(`${entry.terms[0]} -> ${listTerm}`);
       }
     }
     expect(unsupported).toEqual([]);
@@ -127,7 +130,8 @@ describe('seed/search/synonyms.json', () => {
   it('covers the examples issue 3 names', () => {
     const mapping = new Map<string, Set<string>>();
     for (const entry of synonyms.entries) {
-      for (const term of entry.terms) mapping.set(term.toLowerCase(), new Set(entry.listTerms.map((t) => t.toLowerCase())));
+      for (const term of entry.terms)
+        mapping.set(term.toLowerCase(), new Set(entry.listTerms.map((t) => t.toLowerCase())));
     }
     const required: Array<[string, string]> = [
       ['thermal camera', 'thermal imaging'],
@@ -146,7 +150,8 @@ describe('seed/search/synonyms.json', () => {
       ['open source', 'published'],
       ['university research', 'fundamental research'],
     ];
-    for (const [term, listTerm] of required) expect(mapping.get(term)?.has(listTerm), `${term} -> ${listTerm}`).toBe(true);
+    for (const [term, listTerm] of required)
+      expect(mapping.get(term)?.has(listTerm), `${term} -> ${listTerm}`).toBe(true);
   });
 });
 
@@ -184,9 +189,14 @@ function expectable(): Record<(typeof TYPES)[number], Set<string>> {
     category.product_groups.flatMap((group) => group.eccn.map((eccn) => `US_EAR:${eccn.code}`)),
   );
   const entries = readJson<Array<{ code: string; regime: string }>>(resolve(dataDir, 'control_entries.json'));
-  const entryCodes = entries.map((entry) => `${entry.regime.startsWith('EU') ? 'EU' : entry.regime.startsWith('US') ? 'US_EAR' : entry.regime}:${entry.code}`);
+  const entryCodes = entries.map(
+    (entry) =>
+      `${entry.regime.startsWith('EU') ? 'EU' : entry.regime.startsWith('US') ? 'US_EAR' : entry.regime}:${entry.code}`,
+  );
   // ImpactAssessment titles: one per publisher + source, titled by the longest scope (src/db/seed/load-impact-metrics.ts).
-  const metrics = readJson<Array<{ publisher: string; source: string; scope: string }>>(resolve(dataDir, 'impact_metrics.json'));
+  const metrics = readJson<Array<{ publisher: string; source: string; scope: string }>>(
+    resolve(dataDir, 'impact_metrics.json'),
+  );
   const titles = new Map<string, string>();
   for (const metric of metrics) {
     const key = `${metric.publisher} @ ${metric.source}`;
@@ -195,9 +205,15 @@ function expectable(): Record<(typeof TYPES)[number], Set<string>> {
   }
   return {
     PROVISION: new Set([...usCodes, ...entryCodes]),
-    EXEMPTION: new Set(readJson<Array<{ provision: string }>>(resolve(dataDir, 'exemptions.json')).map((r) => r.provision)),
-    GUIDANCE_DOCUMENT: new Set(readJson<Array<{ title: string }>>(resolve(dataDir, 'guidance_documents.json')).map((r) => r.title)),
-    CONSULTATION: new Set(readJson<Array<{ title: string }>>(resolve(dataDir, 'consultations.json')).map((r) => r.title)),
+    EXEMPTION: new Set(
+      readJson<Array<{ provision: string }>>(resolve(dataDir, 'exemptions.json')).map((r) => r.provision),
+    ),
+    GUIDANCE_DOCUMENT: new Set(
+      readJson<Array<{ title: string }>>(resolve(dataDir, 'guidance_documents.json')).map((r) => r.title),
+    ),
+    CONSULTATION: new Set(
+      readJson<Array<{ title: string }>>(resolve(dataDir, 'consultations.json')).map((r) => r.title),
+    ),
     IMPACT_ASSESSMENT: new Set(titles.values()),
   };
 }
@@ -227,7 +243,8 @@ describe('test/search/relevance-queries.json', () => {
     const known = expectable();
     const unknown: string[] = [];
     for (const c of cases) {
-      const key = c.expect.type === 'PROVISION' ? `${c.expect.regime ?? 'US_EAR'}:${c.expect.codeOrTitle}` : c.expect.codeOrTitle;
+      const key =
+        c.expect.type === 'PROVISION' ? `${c.expect.regime ?? 'US_EAR'}:${c.expect.codeOrTitle}` : c.expect.codeOrTitle;
       if (!known[c.expect.type].has(key)) unknown.push(`${c.query} -> ${c.expect.type} ${key}`);
     }
     expect(unknown).toEqual([]);

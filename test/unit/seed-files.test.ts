@@ -12,7 +12,9 @@ describe('seed files', () => {
   });
 
   it('hold the record counts the data README states', async () => {
-    expect((await files.get('ccl')).flatMap((category) => category.product_groups.flatMap((group) => group.eccn))).toHaveLength(606);
+    expect(
+      (await files.get('ccl')).flatMap((category) => category.product_groups.flatMap((group) => group.eccn)),
+    ).toHaveLength(606);
     expect(await files.get('controlEntries')).toHaveLength(70);
     expect(await files.get('exemptions')).toHaveLength(30);
     expect(await files.get('consultations')).toHaveLength(12);
@@ -38,7 +40,9 @@ describe('seed helpers', () => {
   });
 
   it('hashes content independent of key order and of null versus absent', () => {
-    expect(canonicalJson({ b: 1, a: [null, new Date(Date.UTC(2025, 6, 11))], c: null })).toBe('{"a":[null,"2025-07-11"],"b":1}');
+    expect(canonicalJson({ b: 1, a: [null, new Date(Date.UTC(2025, 6, 11))], c: null })).toBe(
+      '{"a":[null,"2025-07-11"],"b":1}',
+    );
   });
 
   it('reads the date formats of the consultation records', () => {

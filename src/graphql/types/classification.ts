@@ -38,7 +38,9 @@ export const ClassificationOutcomeEnum = builder.enumType('ClassificationOutcome
   values: {
     MET: { description: 'The facts satisfy the condition.' },
     NOT_MET: { description: 'The facts rule the condition out.' },
-    UNKNOWN: { description: 'The facts given do not decide it (see `missingFacts`), or no encoded text is known to apply.' },
+    UNKNOWN: {
+      description: 'The facts given do not decide it (see `missingFacts`), or no encoded text is known to apply.',
+    },
   } as const,
 });
 
@@ -48,7 +50,8 @@ export const RegimeCoverageEnum = builder.enumType('RegimeCoverage', {
     ENCODED: { description: 'Its entries are encoded and the encoded text is in force on the date asked about.' },
     NOT_ENCODED: { description: 'Nothing of this regime is encoded: no answer can be given (this is not NOT_MET).' },
     TEXT_NOT_IN_FORCE: {
-      description: 'Entries are encoded, but the encoded text is not known to be in force on the date asked about; they are not evaluated.',
+      description:
+        'Entries are encoded, but the encoded text is not known to be in force on the date asked about; they are not evaluated.',
     },
   } as const,
 });
@@ -59,50 +62,101 @@ export const TraceLineRef = builder.objectRef<CriterionTrace & { paragraph?: str
     criterionId: t.exposeString('criterionId', { description: 'Stable id of the criterion within its encoding.' }),
     paragraph: t.string({
       nullable: true,
-      description: 'Code of the paragraph whose text the criterion was read from (cite it); null inside decontrol notes and control-table lines, which name their own paragraph.',
+      description:
+        'Code of the paragraph whose text the criterion was read from (cite it); null inside decontrol notes and control-table lines, which name their own paragraph.',
       resolve: (trace) => trace.paragraph ?? null,
     }),
-    fact: t.exposeString('fact', { nullable: true, description: 'The fact compared; null for a reference to another paragraph.' }),
-    ref: t.exposeString('ref', { nullable: true, description: 'For "controlled by ..." criteria, the paragraph referred to (its own criteria follow this line).' }),
-    required: t.exposeString('required', { description: 'What the text requires, e.g. "> 1000000 frames/s", "= true".' }),
-    given: t.exposeString('given', { nullable: true, description: 'The value given for the fact, as given; null when it was not given.' }),
-    outcome: t.field({ type: ClassificationOutcomeEnum, description: 'How the item fared against this criterion.', resolve: (trace) => trace.outcome }),
+    fact: t.exposeString('fact', {
+      nullable: true,
+      description: 'The fact compared; null for a reference to another paragraph.',
+    }),
+    ref: t.exposeString('ref', {
+      nullable: true,
+      description: 'For "controlled by ..." criteria, the paragraph referred to (its own criteria follow this line).',
+    }),
+    required: t.exposeString('required', {
+      description: 'What the text requires, e.g. "> 1000000 frames/s", "= true".',
+    }),
+    given: t.exposeString('given', {
+      nullable: true,
+      description: 'The value given for the fact, as given; null when it was not given.',
+    }),
+    outcome: t.field({
+      type: ClassificationOutcomeEnum,
+      description: 'How the item fared against this criterion.',
+      resolve: (trace) => trace.outcome,
+    }),
     text: t.exposeString('text', { description: 'The verbatim sentence or clause the criterion was read from.' }),
-    note: t.exposeString('note', { nullable: true, description: 'How the text was read where a reading was needed (e.g. "better than" = lower); null when none.' }),
+    note: t.exposeString('note', {
+      nullable: true,
+      description: 'How the text was read where a reading was needed (e.g. "better than" = lower); null when none.',
+    }),
   }),
 });
 
 const ClassifiedExclusionRef = builder.objectRef<ClassifiedExclusion>('ClassifiedExclusion').implement({
-  description: 'A decontrol note ("... does not control ...") that takes the item out of a paragraph (MET) or might (UNKNOWN).',
+  description:
+    'A decontrol note ("... does not control ...") that takes the item out of a paragraph (MET) or might (UNKNOWN).',
   fields: (t) => ({
     id: t.exposeString('id', { description: 'Stable id of the note within its encoding.' }),
     label: t.exposeString('label', { description: 'The note as the list labels it, e.g. "Note 3 to 6A003.b.4".' }),
     text: t.exposeString('text', { description: 'Verbatim text of the note.' }),
-    paragraph: t.exposeString('paragraph', { description: 'The paragraph the note belongs to (the classified paragraph or one of its ancestors).' }),
-    outcome: t.field({ type: ClassificationOutcomeEnum, description: 'MET: the note applies; UNKNOWN: it might, facts are missing.', resolve: (exclusion) => exclusion.outcome }),
-    movesTo: t.string({ nullable: true, description: 'Where the list says the excluded item goes instead (e.g. "6A993.a"); null when it does not say.', resolve: (exclusion) => exclusion.movesTo?.paragraph ?? null }),
-    movesToText: t.string({ nullable: true, description: 'The verbatim sentence saying where the item goes; null when there is none.', resolve: (exclusion) => exclusion.movesTo?.text ?? null }),
-    traces: t.field({ type: [TraceLineRef], description: 'The note\'s own criteria.', resolve: (exclusion) => exclusion.traces }),
+    paragraph: t.exposeString('paragraph', {
+      description: 'The paragraph the note belongs to (the classified paragraph or one of its ancestors).',
+    }),
+    outcome: t.field({
+      type: ClassificationOutcomeEnum,
+      description: 'MET: the note applies; UNKNOWN: it might, facts are missing.',
+      resolve: (exclusion) => exclusion.outcome,
+    }),
+    movesTo: t.string({
+      nullable: true,
+      description: 'Where the list says the excluded item goes instead (e.g. "6A993.a"); null when it does not say.',
+      resolve: (exclusion) => exclusion.movesTo?.paragraph ?? null,
+    }),
+    movesToText: t.string({
+      nullable: true,
+      description: 'The verbatim sentence saying where the item goes; null when there is none.',
+      resolve: (exclusion) => exclusion.movesTo?.text ?? null,
+    }),
+    traces: t.field({
+      type: [TraceLineRef],
+      description: "The note's own criteria.",
+      resolve: (exclusion) => exclusion.traces,
+    }),
   }),
 });
 
 const ControlReasonApplicationRef = builder.objectRef<ClassifiedControlReason>('ControlReasonApplication').implement({
-  description: 'A line of the entry\'s control table (reason for control and country-chart column) covering the paragraph, and whether it applies to the item.',
+  description:
+    "A line of the entry's control table (reason for control and country-chart column) covering the paragraph, and whether it applies to the item.",
   fields: (t) => ({
     reason: t.exposeString('reason', { description: 'Reason for control, e.g. "RS".' }),
     column: t.exposeString('column', { description: 'Country-chart column, e.g. "RS Column 1".' }),
     text: t.exposeString('text', { description: 'Verbatim text of the control-table line.' }),
     outcome: t.field({
       type: ClassificationOutcomeEnum,
-      description: 'Whether the line applies: the paragraph\'s outcome combined with the conditions the line itself states (e.g. "frame rate greater than 60 Hz").',
+      description:
+        'Whether the line applies: the paragraph\'s outcome combined with the conditions the line itself states (e.g. "frame rate greater than 60 Hz").',
       resolve: (reason) => reason.outcome,
     }),
-    traces: t.field({ type: [TraceLineRef], description: 'The line\'s own conditions; empty when it states none.', resolve: (reason) => reason.traces }),
+    traces: t.field({
+      type: [TraceLineRef],
+      description: "The line's own conditions; empty when it states none.",
+      resolve: (reason) => reason.traces,
+    }),
   }),
 });
 
 /** The provision row a paragraph is cited through, and its citation, as the query planned them. */
-type CitedRow = { id: string; code: string; regime: Regime; status: string; textDate: Date | null; citation: { id: string } | null };
+type CitedRow = {
+  id: string;
+  code: string;
+  regime: Regime;
+  status: string;
+  textDate: Date | null;
+  citation: { id: string } | null;
+};
 
 interface ParagraphShape extends ClassifiedParagraph {
   apiRegime: Regime;
@@ -112,21 +166,29 @@ interface ParagraphShape extends ClassifiedParagraph {
 const ClassifiedParagraphRef = builder.objectRef<ParagraphShape>('ClassifiedParagraph').implement({
   description: 'An encoded item paragraph (a kind of item an entry controls) and whether the item falls under it.',
   fields: (t) => ({
-    regime: t.field({ type: RegimeEnum, description: 'The control-list family.', resolve: (paragraph) => paragraph.apiRegime }),
+    regime: t.field({
+      type: RegimeEnum,
+      description: 'The control-list family.',
+      resolve: (paragraph) => paragraph.apiRegime,
+    }),
     entry: t.exposeString('entry', { description: 'The entry code, e.g. "6A003".' }),
     paragraph: t.exposeString('paragraph', { description: 'The paragraph code, e.g. "6A003.b.4.b".' }),
-    role: t.exposeString('role', { description: '"item" (criterion paragraphs are reported in the traces of their item).' }),
+    role: t.exposeString('role', {
+      description: '"item" (criterion paragraphs are reported in the traces of their item).',
+    }),
     depth: t.exposeInt('depth', { description: 'Depth below the entry heading (1 for 6A003.a, 3 for 6A003.b.4.b).' }),
     parent: t.exposeString('parent', { nullable: true, description: 'Code of the paragraph it sits under.' }),
     text: t.exposeString('text', { description: 'Verbatim text of the paragraph.' }),
     outcome: t.field({
       type: ClassificationOutcomeEnum,
-      description: 'Whether the item falls under this paragraph, counting the conditions and decontrol notes of the paragraph and of every paragraph above it.',
+      description:
+        'Whether the item falls under this paragraph, counting the conditions and decontrol notes of the paragraph and of every paragraph above it.',
       resolve: (paragraph) => paragraph.outcome,
     }),
     traces: t.field({
       type: [TraceLineRef],
-      description: 'Every criterion the outcome depends on: those of the paragraphs above it (outermost first), its own, and those of its criterion sub-paragraphs.',
+      description:
+        'Every criterion the outcome depends on: those of the paragraphs above it (outermost first), its own, and those of its criterion sub-paragraphs.',
       resolve: (paragraph): ParagraphTrace[] => paragraph.traces,
     }),
     exclusions: t.field({
@@ -139,7 +201,8 @@ const ClassifiedParagraphRef = builder.objectRef<ParagraphShape>('ClassifiedPara
     }),
     controlReasons: t.field({
       type: [ControlReasonApplicationRef],
-      description: 'For MET and UNKNOWN paragraphs: the control-table lines of the entry that cover this paragraph (or the whole entry). Empty for NOT_MET.',
+      description:
+        'For MET and UNKNOWN paragraphs: the control-table lines of the entry that cover this paragraph (or the whole entry). Empty for NOT_MET.',
       resolve: (paragraph) => paragraph.controlReasons,
     }),
     provision: t.field({
@@ -172,17 +235,26 @@ const ClassifiedEntryRef = builder.objectRef<EntryShape>('ClassifiedEntry').impl
     entry: t.exposeString('entry', { description: 'The entry code, e.g. "6A003".' }),
     coverage: t.field({
       type: RegimeCoverageEnum,
-      description: 'ENCODED when evaluated; TEXT_NOT_IN_FORCE when the encoded text is not known to be in force on `asOf` (then `outcome` is UNKNOWN).',
+      description:
+        'ENCODED when evaluated; TEXT_NOT_IN_FORCE when the encoded text is not known to be in force on `asOf` (then `outcome` is UNKNOWN).',
       resolve: (entry) => entry.coverage,
     }),
     outcome: t.field({
       type: ClassificationOutcomeEnum,
-      description: 'MET when some item paragraph of the entry is MET, UNKNOWN when none is but some is UNKNOWN (or the text is not known to be in force), else NOT_MET.',
+      description:
+        'MET when some item paragraph of the entry is MET, UNKNOWN when none is but some is UNKNOWN (or the text is not known to be in force), else NOT_MET.',
       resolve: (entry) => entry.outcome,
     }),
-    missingFacts: t.exposeStringList('missingFacts', { description: 'For UNKNOWN: the facts that would decide the entry.' }),
-    undecidable: t.exposeStringList('undecidable', { description: 'What the text leaves undecidable from item facts, in plain words.' }),
-    reason: t.exposeString('reason', { nullable: true, description: 'Why the entry was not evaluated; null when it was.' }),
+    missingFacts: t.exposeStringList('missingFacts', {
+      description: 'For UNKNOWN: the facts that would decide the entry.',
+    }),
+    undecidable: t.exposeStringList('undecidable', {
+      description: 'What the text leaves undecidable from item facts, in plain words.',
+    }),
+    reason: t.exposeString('reason', {
+      nullable: true,
+      description: 'Why the entry was not evaluated; null when it was.',
+    }),
     provision: t.field({
       type: ControlProvisionRef,
       nullable: true,
@@ -209,10 +281,13 @@ const RegimeClassificationRef = builder.objectRef<RegimeShape>('RegimeClassifica
     outcome: t.field({
       type: ClassificationOutcomeEnum,
       nullable: true,
-      description: 'Whether an encoded entry of the regime controls the item; null when nothing is encoded (no answer, not NOT_MET).',
+      description:
+        'Whether an encoded entry of the regime controls the item; null when nothing is encoded (no answer, not NOT_MET).',
       resolve: (regime) => regime.outcome,
     }),
-    entries: t.exposeStringList('entries', { description: 'The encoded entries of the regime (only these were evaluated).' }),
+    entries: t.exposeStringList('entries', {
+      description: 'The encoded entries of the regime (only these were evaluated).',
+    }),
     textDates: t.field({
       type: ['Date'],
       description: 'Dates the evaluated texts are known to be in force on (consolidation or snapshot dates).',
@@ -222,17 +297,27 @@ const RegimeClassificationRef = builder.objectRef<RegimeShape>('RegimeClassifica
   }),
 });
 
-const ClassificationMoveRef = builder.objectRef<ClassifiedMove & { apiRegime: Regime }>('ClassificationMove').implement({
-  description: 'A decontrol note that takes the item out of a paragraph and says where it goes instead (e.g. Note 3 to 6A003.b.4 -> 6A993.a).',
-  fields: (t) => ({
-    regime: t.field({ type: RegimeEnum, description: 'The control-list family.', resolve: (move) => move.apiRegime }),
-    from: t.exposeString('from', { description: 'The paragraph the note takes the item out of.' }),
-    to: t.exposeString('to', { description: 'Where the list says the item goes (classify it there; it may be encoded and listed among the paragraphs).' }),
-    label: t.exposeString('label', { description: 'The note as the list labels it.' }),
-    text: t.exposeString('text', { description: 'The verbatim sentence saying where the item goes.' }),
-    outcome: t.field({ type: ClassificationOutcomeEnum, description: 'MET: the note applies; UNKNOWN: it might.', resolve: (move) => move.outcome }),
-  }),
-});
+const ClassificationMoveRef = builder
+  .objectRef<ClassifiedMove & { apiRegime: Regime }>('ClassificationMove')
+  .implement({
+    description:
+      'A decontrol note that takes the item out of a paragraph and says where it goes instead (e.g. Note 3 to 6A003.b.4 -> 6A993.a).',
+    fields: (t) => ({
+      regime: t.field({ type: RegimeEnum, description: 'The control-list family.', resolve: (move) => move.apiRegime }),
+      from: t.exposeString('from', { description: 'The paragraph the note takes the item out of.' }),
+      to: t.exposeString('to', {
+        description:
+          'Where the list says the item goes (classify it there; it may be encoded and listed among the paragraphs).',
+      }),
+      label: t.exposeString('label', { description: 'The note as the list labels it.' }),
+      text: t.exposeString('text', { description: 'The verbatim sentence saying where the item goes.' }),
+      outcome: t.field({
+        type: ClassificationOutcomeEnum,
+        description: 'MET: the note applies; UNKNOWN: it might.',
+        resolve: (move) => move.outcome,
+      }),
+    }),
+  });
 
 interface ItemClassificationShape {
   controlled: Outcome;
@@ -252,7 +337,11 @@ interface NextQuestionShape {
 const NextQuestionRef = builder.objectRef<NextQuestionShape>('NextQuestion').implement({
   description: 'A fact the item was not described by, which undecided paragraphs wait on.',
   fields: (t) => ({
-    fact: t.field({ type: ItemFactRef, description: 'The fact: its name, type, units or values, and description (as `itemFacts` gives it).', resolve: (question) => question.fact }),
+    fact: t.field({
+      type: ItemFactRef,
+      description: 'The fact: its name, type, units or values, and description (as `itemFacts` gives it).',
+      resolve: (question) => question.fact,
+    }),
     paragraphs: t.field({
       type: [FactUseRef],
       description: 'The UNKNOWN item paragraphs of this answer that list the fact among their `missingFacts`.',
@@ -262,7 +351,8 @@ const NextQuestionRef = builder.objectRef<NextQuestionShape>('NextQuestion').imp
 });
 
 const ItemClassificationRef = builder.objectRef<ItemClassificationShape>('ItemClassification').implement({
-  description: 'An item classified against the encoded entries of the regimes asked about. Decision support, not legal advice: read `disclaimer`.',
+  description:
+    'An item classified against the encoded entries of the regimes asked about. Decision support, not legal advice: read `disclaimer`.',
   fields: (t) => ({
     controlled: t.field({
       type: ClassificationOutcomeEnum,
@@ -270,9 +360,21 @@ const ItemClassificationRef = builder.objectRef<ItemClassificationShape>('ItemCl
         'MET when some encoded item paragraph controls the item; UNKNOWN when none does but some might, or a regime asked about is not encoded or its text is not known to be in force; NOT_MET when every encoded entry rules it out. NOT_MET speaks only of the encoded entries (see `regimes.entries`), not of the whole list.',
       resolve: (result) => result.controlled,
     }),
-    asOf: t.expose('asOf', { type: 'Date', nullable: true, description: 'The date asked about; null for the current texts.' }),
-    regimes: t.field({ type: [RegimeClassificationRef], description: 'The answer per regime asked about.', resolve: (result) => result.regimes }),
-    entries: t.field({ type: [ClassifiedEntryRef], description: 'Every encoded entry of those regimes, with its outcome.', resolve: (result) => result.entries }),
+    asOf: t.expose('asOf', {
+      type: 'Date',
+      nullable: true,
+      description: 'The date asked about; null for the current texts.',
+    }),
+    regimes: t.field({
+      type: [RegimeClassificationRef],
+      description: 'The answer per regime asked about.',
+      resolve: (result) => result.regimes,
+    }),
+    entries: t.field({
+      type: [ClassifiedEntryRef],
+      description: 'Every encoded entry of those regimes, with its outcome.',
+      resolve: (result) => result.entries,
+    }),
     paragraphs: t.field({
       type: [ClassifiedParagraphRef],
       description:
@@ -295,12 +397,17 @@ const ItemClassificationRef = builder.objectRef<ItemClassificationShape>('ItemCl
           if (!info) throw new Error(`missing fact ${question.fact} is not in the rulebook`);
           return {
             fact: itemFactShape(rulebook, info),
-            paragraphs: question.paragraphs.map((paragraph) => ({ regime: paragraph.apiRegime, paragraph: paragraph.paragraph })),
+            paragraphs: question.paragraphs.map((paragraph) => ({
+              regime: paragraph.apiRegime,
+              paragraph: paragraph.paragraph,
+            })),
           };
         });
       },
     }),
-    disclaimer: t.exposeString('disclaimer', { description: 'What this answer is and is not, and the dates of the texts it rests on. Show it with the answer.' }),
+    disclaimer: t.exposeString('disclaimer', {
+      description: 'What this answer is and is not, and the dates of the texts it rests on. Show it with the answer.',
+    }),
   }),
 });
 
@@ -338,8 +445,20 @@ export async function citedRows(
   const byRegime = [...codes].filter(([, set]) => set.size > 0);
   if (byRegime.length === 0) return rows;
   const base = { id: true, code: true, regime: true, status: true, textDate: true } as const;
-  const provisionQuery = queryFromInfo({ context, info, typeName: 'ControlProvision', paths: provisionPaths, select: base });
-  const citationQuery = queryFromInfo({ context, info, typeName: 'Citation', paths: citationPaths, select: { id: true } });
+  const provisionQuery = queryFromInfo({
+    context,
+    info,
+    typeName: 'ControlProvision',
+    paths: provisionPaths,
+    select: base,
+  });
+  const citationQuery = queryFromInfo({
+    context,
+    info,
+    typeName: 'Citation',
+    paths: citationPaths,
+    select: { id: true },
+  });
   const planned = (provisionQuery.select ?? {}) as Prisma.ControlProvisionSelect;
   const plannedCitation = planned.citation;
   // Both plans read the same citation row: one relation with the union of their columns.
@@ -357,7 +476,9 @@ export async function citedRows(
     const key = `${row.regime} ${row.code}`;
     if (rows.has(key)) {
       const when = asOf ? `on ${day(asOf)}` : 'as current';
-      throw new InconsistentDataError(`Several versions of ${row.code} (${row.regime}) are recorded as valid ${when}; the knowledge base cannot tell which applies.`);
+      throw new InconsistentDataError(
+        `Several versions of ${row.code} (${row.regime}) are recorded as valid ${when}; the knowledge base cannot tell which applies.`,
+      );
     }
     rows.set(key, row);
   }
@@ -376,14 +497,18 @@ export function nearestRow(rows: ReadonlyMap<string, CitedRow>, regime: Regime, 
 export function disclaimerText(regimes: readonly RegimeShape[]): string {
   const evaluated = regimes
     .filter((regime) => regime.coverage === 'ENCODED')
-    .map((regime) => `${regime.regime} (${regime.entries.join(', ')}; text in force on ${regime.textDates.map(day).join(', ') || 'an unstated date'})`);
+    .map(
+      (regime) =>
+        `${regime.regime} (${regime.entries.join(', ')}; text in force on ${regime.textDates.map(day).join(', ') || 'an unstated date'})`,
+    );
   const parts = [
     'Decision support, not legal advice: this answer applies encoded readings of the list texts to the facts you gave. Check it against the official text and your export control officer or licensing authority before relying on it.',
     evaluated.length > 0 ? `Evaluated: ${evaluated.join('; ')}.` : 'No encoded text was evaluated.',
     'Only the encoded entries were evaluated: NOT_MET means "not controlled by these entries", not "not controlled". UNKNOWN means the facts given do not decide it.',
   ];
   const skipped = regimes.filter((regime) => regime.coverage !== 'ENCODED');
-  if (skipped.length > 0) parts.push(`Not evaluated: ${skipped.map((regime) => `${regime.regime} (${regime.note})`).join('; ')}.`);
+  if (skipped.length > 0)
+    parts.push(`Not evaluated: ${skipped.map((regime) => `${regime.regime} (${regime.note})`).join('; ')}.`);
   return parts.join(' ');
 }
 
@@ -393,14 +518,20 @@ builder.queryFields((t) => ({
     description:
       'Classifies an item described by its facts against the encoded control-list entries: per item paragraph MET / NOT_MET / UNKNOWN with a trace per criterion (verbatim text and citation), the decontrol notes that fired, the facts that would decide an UNKNOWN, and the control-table lines that apply. Facts not given are unknown, never guessed. Unknown fact names or units are a BAD_USER_INPUT error listing the valid choices (see `itemFacts`).',
     args: {
-      item: t.arg({ type: ItemInput, required: true, description: 'The item: its facts (names, units and choices as `itemFacts` lists them).' }),
+      item: t.arg({
+        type: ItemInput,
+        required: true,
+        description: 'The item: its facts (names, units and choices as `itemFacts` lists them).',
+      }),
       regimes: t.arg({
         type: [RegimeEnum],
-        description: 'The regimes to classify under; all encoded regimes when omitted. A regime with nothing encoded is reported as NOT_ENCODED.',
+        description:
+          'The regimes to classify under; all encoded regimes when omitted. A regime with nothing encoded is reported as NOT_ENCODED.',
       }),
       asOf: t.arg({
         type: 'Date',
-        description: 'Classify against the texts in force on this date; the current texts when omitted. Encoded texts not known to be in force on that date are not evaluated (TEXT_NOT_IN_FORCE).',
+        description:
+          'Classify against the texts in force on this date; the current texts when omitted. Encoded texts not known to be in force on that date are not evaluated (TEXT_NOT_IN_FORCE).',
       }),
     },
     resolve: async (_root, args, context, info) => {
@@ -432,7 +563,10 @@ builder.queryFields((t) => ({
         info,
         codes,
         args.asOf,
-        [['paragraphs', 'provision'], ['entries', 'provision']],
+        [
+          ['paragraphs', 'provision'],
+          ['entries', 'provision'],
+        ],
         [['paragraphs', 'citation']],
       );
 
@@ -452,10 +586,20 @@ builder.queryFields((t) => ({
         return [
           inForce
             ? { ...entry, apiRegime, coverage: 'ENCODED' as const, provision: row, reason }
-            : { ...entry, apiRegime, coverage: 'TEXT_NOT_IN_FORCE' as const, provision: row, reason, outcome: 'UNKNOWN' as const, missingFacts: [] },
+            : {
+                ...entry,
+                apiRegime,
+                coverage: 'TEXT_NOT_IN_FORCE' as const,
+                provision: row,
+                reason,
+                outcome: 'UNKNOWN' as const,
+                missingFacts: [],
+              },
         ];
       });
-      const notInForce = new Set(entries.filter((entry) => entry.coverage !== 'ENCODED').map((entry) => `${entry.regime} ${entry.entry}`));
+      const notInForce = new Set(
+        entries.filter((entry) => entry.coverage !== 'ENCODED').map((entry) => `${entry.regime} ${entry.entry}`),
+      );
       const paragraphs: ParagraphShape[] = classification.paragraphs.flatMap((paragraph) => {
         const apiRegime = apiRegimeOf(paragraph.regime);
         if (!apiRegime || notInForce.has(`${paragraph.regime} ${paragraph.entry}`)) return [];
@@ -470,10 +614,19 @@ builder.queryFields((t) => ({
       const regimes: RegimeShape[] = requested.map((regime) => {
         const own = entries.filter((entry) => entry.apiRegime === regime);
         if (own.length === 0) {
-          return { regime, coverage: 'NOT_ENCODED', outcome: null, entries: [], textDates: [], note: `no entry of ${regime} is encoded` };
+          return {
+            regime,
+            coverage: 'NOT_ENCODED',
+            outcome: null,
+            entries: [],
+            textDates: [],
+            note: `no entry of ${regime} is encoded`,
+          };
         }
         const evaluated = own.filter((entry) => entry.coverage === 'ENCODED');
-        const textDates = [...new Set(evaluated.flatMap((entry) => (entry.provision?.textDate ? [day(entry.provision.textDate)] : [])))].map((text) => new Date(text));
+        const textDates = [
+          ...new Set(evaluated.flatMap((entry) => (entry.provision?.textDate ? [day(entry.provision.textDate)] : []))),
+        ].map((text) => new Date(text));
         if (evaluated.length === 0) {
           return {
             regime,
@@ -493,7 +646,10 @@ builder.queryFields((t) => ({
           note:
             evaluated.length === own.length
               ? `entries ${own.map((entry) => entry.entry).join(', ')} evaluated`
-              : `entries ${evaluated.map((entry) => entry.entry).join(', ')} evaluated; ${own.filter((entry) => entry.coverage !== 'ENCODED').map((entry) => entry.entry).join(', ')} not known to be in force on ${asOfText}`,
+              : `entries ${evaluated.map((entry) => entry.entry).join(', ')} evaluated; ${own
+                  .filter((entry) => entry.coverage !== 'ENCODED')
+                  .map((entry) => entry.entry)
+                  .join(', ')} not known to be in force on ${asOfText}`,
         };
       });
       const controlled = anyOf(regimes.map((regime) => regime.outcome ?? 'UNKNOWN'));

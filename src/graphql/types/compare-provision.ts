@@ -36,29 +36,63 @@ interface SideShape {
 }
 
 const CriterionSideRef = builder.objectRef<SideShape>('CriterionSide').implement({
-  description: 'One regime\'s encoding of a compared criterion, with its verbatim text and citation.',
+  description: "One regime's encoding of a compared criterion, with its verbatim text and citation.",
   fields: (t) => ({
     regime: t.expose('regime', { type: RegimeEnum, description: 'The control-list family.' }),
-    criterionId: t.string({ description: 'Stable id of the criterion within its encoding.', resolve: (side) => side.criterion.id }),
+    criterionId: t.string({
+      description: 'Stable id of the criterion within its encoding.',
+      resolve: (side) => side.criterion.id,
+    }),
     paragraph: t.exposeString('paragraph', { description: 'The paragraph the criterion is written in.' }),
-    context: t.exposeString('context', { description: '"conditions" for the paragraph\'s own conditions, else the label of the decontrol note it belongs to.' }),
-    required: t.string({ description: 'What the text requires, e.g. "> 60 Hz".', resolve: (side) => describeRequirement(side.criterion) }),
+    context: t.exposeString('context', {
+      description:
+        '"conditions" for the paragraph\'s own conditions, else the label of the decontrol note it belongs to.',
+    }),
+    required: t.string({
+      description: 'What the text requires, e.g. "> 60 Hz".',
+      resolve: (side) => describeRequirement(side.criterion),
+    }),
     value: t.float({
       nullable: true,
       description: 'The limit as written (lower bound of a range); null for yes/no, choice and reference criteria.',
-      resolve: (side) => ('value' in side.criterion && typeof side.criterion.value === 'number' ? side.criterion.value : 'min' in side.criterion ? side.criterion.min : null),
+      resolve: (side) =>
+        'value' in side.criterion && typeof side.criterion.value === 'number'
+          ? side.criterion.value
+          : 'min' in side.criterion
+            ? side.criterion.min
+            : null,
     }),
-    valueMax: t.float({ nullable: true, description: 'Upper bound of a range; null otherwise.', resolve: (side) => ('max' in side.criterion ? side.criterion.max : null) }),
-    unit: t.string({ nullable: true, description: 'Unit of `value` as written; null when the criterion has none.', resolve: (side) => ('unit' in side.criterion ? side.criterion.unit : null) }),
-    text: t.string({ description: 'The verbatim sentence or clause the criterion was read from.', resolve: (side) => side.criterion.text }),
-    note: t.string({ nullable: true, description: 'How the text was read where a reading was needed; null when none.', resolve: (side) => side.criterion.note ?? null }),
+    valueMax: t.float({
+      nullable: true,
+      description: 'Upper bound of a range; null otherwise.',
+      resolve: (side) => ('max' in side.criterion ? side.criterion.max : null),
+    }),
+    unit: t.string({
+      nullable: true,
+      description: 'Unit of `value` as written; null when the criterion has none.',
+      resolve: (side) => ('unit' in side.criterion ? side.criterion.unit : null),
+    }),
+    text: t.string({
+      description: 'The verbatim sentence or clause the criterion was read from.',
+      resolve: (side) => side.criterion.text,
+    }),
+    note: t.string({
+      nullable: true,
+      description: 'How the text was read where a reading was needed; null when none.',
+      resolve: (side) => side.criterion.note ?? null,
+    }),
     provision: t.field({
       type: ControlProvisionRef,
       nullable: true,
       description: 'The provision the paragraph is cited through (itself, or its nearest stored ancestor).',
       resolve: (side) => side.provision,
     }),
-    citation: t.field({ type: CitationRef, nullable: true, description: 'Source of the text (the citation of `provision`).', resolve: (side) => side.provision?.citation ?? null }),
+    citation: t.field({
+      type: CitationRef,
+      nullable: true,
+      description: 'Source of the text (the citation of `provision`).',
+      resolve: (side) => side.provision?.citation ?? null,
+    }),
   }),
 });
 
@@ -74,11 +108,25 @@ const CriterionComparisonRef = builder.objectRef<CriterionComparisonShape>('Crit
   description: 'One criterion, paired across regimes by paragraph code, fact and comparator.',
   fields: (t) => ({
     paragraph: t.exposeString('paragraph', { description: 'The paragraph code the criterion sits in.' }),
-    fact: t.exposeString('fact', { nullable: true, description: 'The fact compared; null for "controlled by ..." references.' }),
+    fact: t.exposeString('fact', {
+      nullable: true,
+      description: 'The fact compared; null for "controlled by ..." references.',
+    }),
     comparator: t.exposeString('comparator', { description: 'GT, GTE, LT, LTE, EQ, BETWEEN, IS, IN or REF.' }),
-    status: t.expose('status', { type: CriterionComparisonStatusEnum, description: 'Same, different, or only in some regimes.' }),
-    regimes: t.field({ type: [RegimeEnum], description: 'The regimes that encode this criterion.', resolve: (comparison) => [...new Set(comparison.sides.map((side) => side.regime))] }),
-    sides: t.field({ type: [CriterionSideRef], description: 'Each regime\'s encoding of it.', resolve: (comparison) => comparison.sides }),
+    status: t.expose('status', {
+      type: CriterionComparisonStatusEnum,
+      description: 'Same, different, or only in some regimes.',
+    }),
+    regimes: t.field({
+      type: [RegimeEnum],
+      description: 'The regimes that encode this criterion.',
+      resolve: (comparison) => [...new Set(comparison.sides.map((side) => side.regime))],
+    }),
+    sides: t.field({
+      type: [CriterionSideRef],
+      description: "Each regime's encoding of it.",
+      resolve: (comparison) => comparison.sides,
+    }),
   }),
 });
 
@@ -91,13 +139,19 @@ interface ProvisionComparisonShape {
 }
 
 const ProvisionComparisonRef = builder.objectRef<ProvisionComparisonShape>('ProvisionComparison').implement({
-  description: 'A provision code compared across regimes: the provisions, their recorded correlations, and where the encoded thresholds differ.',
+  description:
+    'A provision code compared across regimes: the provisions, their recorded correlations, and where the encoded thresholds differ.',
   fields: (t) => ({
     code: t.exposeString('code', { description: 'The code compared.' }),
-    regimes: t.field({ type: [RegimeEnum], description: 'The regimes compared.', resolve: (comparison) => comparison.regimes }),
+    regimes: t.field({
+      type: [RegimeEnum],
+      description: 'The regimes compared.',
+      resolve: (comparison) => comparison.regimes,
+    }),
     encodedIn: t.field({
       type: [RegimeEnum],
-      description: 'The regimes whose encodings contain the paragraph; criteria are compared only among these (a regime missing here has no answer, not a different one).',
+      description:
+        'The regimes whose encodings contain the paragraph; criteria are compared only among these (a regime missing here has no answer, not a different one).',
       resolve: (comparison) => comparison.encodedIn,
     }),
     provisions: t.field({
@@ -108,7 +162,8 @@ const ProvisionComparisonRef = builder.objectRef<ProvisionComparisonShape>('Prov
     }),
     criteria: t.field({
       type: [CriterionComparisonRef],
-      description: 'Every encoded criterion of the paragraph and the paragraphs under it, paired across regimes; DIFFERENT and ONLY_IN_SOME first, then SAME, each in text order.',
+      description:
+        'Every encoded criterion of the paragraph and the paragraphs under it, paired across regimes; DIFFERENT and ONLY_IN_SOME first, then SAME, each in text order.',
       resolve: (comparison) => comparison.criteria,
     }),
   }),
@@ -118,9 +173,14 @@ const ProvisionComparisonRef = builder.objectRef<ProvisionComparisonShape>('Prov
 function criteriaUnder(root: IndexedParagraph): { paragraph: string; context: string; criterion: Criterion }[] {
   const found: { paragraph: string; context: string; criterion: Criterion }[] = [];
   const visit = (node: ParagraphNode) => {
-    if (node.conditions) forEachCriterion(node.conditions, (criterion) => found.push({ paragraph: node.paragraph, context: 'conditions', criterion }));
+    if (node.conditions)
+      forEachCriterion(node.conditions, (criterion) =>
+        found.push({ paragraph: node.paragraph, context: 'conditions', criterion }),
+      );
     for (const exclusion of node.exclusions ?? []) {
-      forEachCriterion(exclusion.when, (criterion) => found.push({ paragraph: node.paragraph, context: exclusion.label, criterion }));
+      forEachCriterion(exclusion.when, (criterion) =>
+        found.push({ paragraph: node.paragraph, context: exclusion.label, criterion }),
+      );
     }
     for (const child of node.children ?? []) visit(child);
   };
@@ -132,7 +192,8 @@ function criteriaUnder(root: IndexedParagraph): { paragraph: string; context: st
 function canonicalRequirement(rulebook: Rulebook, criterion: Criterion): string {
   const declaration = criterion.comparator === 'REF' ? undefined : rulebook.facts.get(criterion.fact)?.declaration;
   const toCanonical = (value: number, unit: string) => {
-    const converted = declaration?.type === 'number' ? rulebook.units.toCanonical(value, unit, declaration.dimension) : undefined;
+    const converted =
+      declaration?.type === 'number' ? rulebook.units.toCanonical(value, unit, declaration.dimension) : undefined;
     // Rounded to 12 significant digits so 1000 nm and 1 um compare equal.
     return converted === undefined ? `${value} ${unit}` : Number(converted.toPrecision(12)).toString();
   };
@@ -174,14 +235,26 @@ builder.queryFields((t) => ({
       const codes = new Map<Regime, Set<string>>();
       for (const regime of regimes) {
         const set = new Set(codeAndAncestors(args.code));
-        for (const side of sidesByRegime.get(regime) ?? []) for (const code of codeAndAncestors(side.paragraph)) set.add(code);
+        for (const side of sidesByRegime.get(regime) ?? [])
+          for (const code of codeAndAncestors(side.paragraph)) set.add(code);
         codes.set(regime, set);
       }
-      const rows = await citedRows(context, info, codes, null, [['provisions'], ['criteria', 'sides', 'provision']], [['criteria', 'sides', 'citation']]);
+      const rows = await citedRows(
+        context,
+        info,
+        codes,
+        null,
+        [['provisions'], ['criteria', 'sides', 'provision']],
+        [['criteria', 'sides', 'citation']],
+      );
 
       const provisions = regimes.flatMap((regime) => nearestRow(rows, regime, args.code) ?? []);
       if (provisions.length === 0 && sidesByRegime.size === 0) {
-        throw new NotFoundError('ControlProvision', args.code, `No provision ${args.code} is stored or encoded in ${regimes.join(', ')}.`);
+        throw new NotFoundError(
+          'ControlProvision',
+          args.code,
+          `No provision ${args.code} is stored or encoded in ${regimes.join(', ')}.`,
+        );
       }
 
       // Pair by paragraph, note, fact (or reference) and comparator; repeats within one regime
@@ -195,8 +268,21 @@ builder.queryFields((t) => ({
           const occurrence = seen.get(base) ?? 0;
           seen.set(base, occurrence + 1);
           const key = `${base}|${occurrence}`;
-          const comparison = comparisons.get(key) ?? { paragraph, fact: subject, comparator: criterion.comparator, status: 'SAME' as const, sides: [] };
-          comparison.sides.push({ regime, criterion, paragraph, context: where, canonical: canonicalRequirement(rulebook, criterion), provision: nearestRow(rows, regime, paragraph) });
+          const comparison = comparisons.get(key) ?? {
+            paragraph,
+            fact: subject,
+            comparator: criterion.comparator,
+            status: 'SAME' as const,
+            sides: [],
+          };
+          comparison.sides.push({
+            regime,
+            criterion,
+            paragraph,
+            context: where,
+            canonical: canonicalRequirement(rulebook, criterion),
+            provision: nearestRow(rows, regime, paragraph),
+          });
           comparisons.set(key, comparison);
         }
       }
@@ -204,7 +290,11 @@ builder.queryFields((t) => ({
       const criteria = [...comparisons.values()].map((comparison) => {
         const inRegimes = new Set(comparison.sides.map((side) => side.regime));
         const status: CriterionComparisonShape['status'] =
-          inRegimes.size < encodedIn.length ? 'ONLY_IN_SOME' : new Set(comparison.sides.map((side) => side.canonical)).size > 1 ? 'DIFFERENT' : 'SAME';
+          inRegimes.size < encodedIn.length
+            ? 'ONLY_IN_SOME'
+            : new Set(comparison.sides.map((side) => side.canonical)).size > 1
+              ? 'DIFFERENT'
+              : 'SAME';
         return { ...comparison, status };
       });
       const order = [...criteria];

@@ -5,11 +5,20 @@ export const RegimeEnum = builder.enumType(Regime, {
   name: 'Regime',
   description: 'A control-list family: the list a provision belongs to.',
   values: {
-    WASSENAAR: { description: 'Wassenaar Arrangement List of Dual-Use Goods and Technologies (multilateral; implemented by members in national lists).' },
+    WASSENAAR: {
+      description:
+        'Wassenaar Arrangement List of Dual-Use Goods and Technologies (multilateral; implemented by members in national lists).',
+    },
     EU: { description: 'European Union: Annex I to Regulation (EU) 2021/821.' },
-    US_EAR: { description: 'United States: Commerce Control List, Supplement No. 1 to Part 774 of the Export Administration Regulations (15 CFR).' },
+    US_EAR: {
+      description:
+        'United States: Commerce Control List, Supplement No. 1 to Part 774 of the Export Administration Regulations (15 CFR).',
+    },
     UK: { description: 'United Kingdom: the UK Strategic Export Control Lists.' },
-    HK: { description: 'Hong Kong: the Strategic Commodities list under the Import and Export (Strategic Commodities) Regulations.' },
+    HK: {
+      description:
+        'Hong Kong: the Strategic Commodities list under the Import and Export (Strategic Commodities) Regulations.',
+    },
   },
 });
 
@@ -17,13 +26,23 @@ export const ControlListRef = builder.prismaNode('ControlList', {
   id: { field: 'id' },
   select: { id: true },
   nullable: true,
-  description: "One edition of a regime's control list (e.g. EU Annex I consolidated 15.11.2025), which provisions belong to.",
+  description:
+    "One edition of a regime's control list (e.g. EU Annex I consolidated 15.11.2025), which provisions belong to.",
   fields: (t) => ({
     regime: t.expose('regime', { type: RegimeEnum, description: 'The list family this edition belongs to.' }),
     name: t.exposeString('name', { description: 'Name of the list as its issuer gives it.' }),
-    version: t.exposeString('version', { description: 'Edition label as the source gives it (e.g. "consolidated 15.11.2025").' }),
-    textDate: t.expose('textDate', { type: 'Date', nullable: true, description: 'Date of the text (consolidation or snapshot date); null when the source does not state it.' }),
-    versionNote: t.exposeString('versionNote', { nullable: true, description: 'Remarks about this edition (e.g. which amendments it includes); null when there are none.' }),
+    version: t.exposeString('version', {
+      description: 'Edition label as the source gives it (e.g. "consolidated 15.11.2025").',
+    }),
+    textDate: t.expose('textDate', {
+      type: 'Date',
+      nullable: true,
+      description: 'Date of the text (consolidation or snapshot date); null when the source does not state it.',
+    }),
+    versionNote: t.exposeString('versionNote', {
+      nullable: true,
+      description: 'Remarks about this edition (e.g. which amendments it includes); null when there are none.',
+    }),
     jurisdiction: t.relation('jurisdiction', { description: 'The authority that issues this list.' }),
     citation: t.relation('citation', { description: 'Source of this edition of the list.' }),
   }),

@@ -38,11 +38,17 @@ export const VersionStatusEnum = builder.enumType(VersionStatus, {
 
 export const ItemTypeEnum = builder.enumType(ItemType, {
   name: 'ItemType',
-  description: 'What kind of item a provision or exemption concerns (EAR product groups A-C are commodities, D software, E technology).',
+  description:
+    'What kind of item a provision or exemption concerns (EAR product groups A-C are commodities, D software, E technology).',
   values: {
-    COMMODITY: { description: 'Physical goods: systems, equipment, components, materials, test and production equipment.' },
+    COMMODITY: {
+      description: 'Physical goods: systems, equipment, components, materials, test and production equipment.',
+    },
     SOFTWARE: { description: 'Software.' },
-    TECHNOLOGY: { description: 'Technology: information for the development, production or use of items (including technical data and assistance).' },
+    TECHNOLOGY: {
+      description:
+        'Technology: information for the development, production or use of items (including technical data and assistance).',
+    },
   },
 });
 
@@ -50,16 +56,29 @@ export const ProvisionFilter = builder.inputType('ProvisionFilter', {
   description: 'Narrows a provision listing. All given conditions must hold.',
   fields: (t) => ({
     regime: t.field({ type: RegimeEnum, description: 'Only provisions of this control-list family.' }),
-    jurisdiction: t.string({ description: 'Only provisions issued by this jurisdiction, by code (US, EU, UK, WA, HK; case-insensitive).' }),
-    category: t.string({ description: 'Only this list category, by number as a string (e.g. "6" for sensors and lasers).' }),
-    codePrefix: t.string({ description: 'Only codes starting with this text (e.g. "6A00" for 6A001-6A009; case-sensitive).' }),
-    text: t.string({ description: 'Only provisions whose code, title or text contains this text (case-insensitive substring, not full-text search).' }),
+    jurisdiction: t.string({
+      description: 'Only provisions issued by this jurisdiction, by code (US, EU, UK, WA, HK; case-insensitive).',
+    }),
+    category: t.string({
+      description: 'Only this list category, by number as a string (e.g. "6" for sensors and lasers).',
+    }),
+    codePrefix: t.string({
+      description: 'Only codes starting with this text (e.g. "6A00" for 6A001-6A009; case-sensitive).',
+    }),
+    text: t.string({
+      description:
+        'Only provisions whose code, title or text contains this text (case-insensitive substring, not full-text search).',
+    }),
     kind: t.field({
       type: ProvisionKindFilterEnum,
       defaultValue: 'ENTRY',
       description: 'Entries, paragraphs or both. Defaults to ENTRY.',
     }),
-    itemType: t.field({ type: ItemTypeEnum, description: 'Only provisions concerning this kind of item. Provisions whose item type is not recorded are left out.' }),
+    itemType: t.field({
+      type: ItemTypeEnum,
+      description:
+        'Only provisions concerning this kind of item. Provisions whose item type is not recorded are left out.',
+    }),
   }),
 });
 
@@ -80,7 +99,10 @@ interface ProvisionFilterInput {
   itemType?: ItemType | null;
 }
 
-export function provisionWhere(filter: ProvisionFilterInput | null | undefined, asOf: Date | null | undefined): Prisma.ControlProvisionWhereInput {
+export function provisionWhere(
+  filter: ProvisionFilterInput | null | undefined,
+  asOf: Date | null | undefined,
+): Prisma.ControlProvisionWhereInput {
   const conditions: Prisma.ControlProvisionWhereInput[] = [provisionVersionWhere(asOf)];
   const kind = filter?.kind ?? 'ENTRY';
   if (kind !== 'ANY') conditions.push({ kind });
@@ -107,44 +129,77 @@ export const ControlProvisionRef = builder.prismaNode('ControlProvision', {
     'A control-list entry (e.g. ECCN 6A003) or one of its paragraphs (e.g. 6A003.b.4.b), in one version. Amendments are stored as new versions linked by `supersedes`/`supersededBy`; nothing is overwritten.',
   fields: (t) => ({
     code: t.exposeString('code', { description: 'The code as the list writes it, e.g. "6A003" or "6A003.b.4.b".' }),
-    entryCode: t.exposeString('entryCode', { description: 'Code of the entry this provision belongs to (6A003 for 6A003.b.4.b; the code itself for an entry).' }),
+    entryCode: t.exposeString('entryCode', {
+      description: 'Code of the entry this provision belongs to (6A003 for 6A003.b.4.b; the code itself for an entry).',
+    }),
     kind: t.expose('kind', { type: ProvisionKindEnum, description: 'Whole entry or paragraph.' }),
     title: t.exposeString('title', { description: 'Heading of the entry or paragraph as the list gives it.' }),
-    text: t.exposeString('text', { description: 'The verbatim text of the provision (for an entry, the whole items text).' }),
+    text: t.exposeString('text', {
+      description: 'The verbatim text of the provision (for an entry, the whole items text).',
+    }),
     category: t.exposeString('category', { description: 'List category number as a string, e.g. "6".' }),
-    categoryName: t.exposeString('categoryName', { description: 'Category heading as the list gives it, e.g. "Sensors and Lasers".' }),
+    categoryName: t.exposeString('categoryName', {
+      description: 'Category heading as the list gives it, e.g. "Sensors and Lasers".',
+    }),
     productGroup: t.exposeString('productGroup', {
       nullable: true,
-      description: 'Product group letter A-E (A systems and equipment, B test and production equipment, C materials, D software, E technology); null when the list does not use one.',
+      description:
+        'Product group letter A-E (A systems and equipment, B test and production equipment, C materials, D software, E technology); null when the list does not use one.',
     }),
-    itemType: t.expose('itemType', { type: ItemTypeEnum, nullable: true, description: 'What kind of item the provision controls; null when not recorded.' }),
+    itemType: t.expose('itemType', {
+      type: ItemTypeEnum,
+      nullable: true,
+      description: 'What kind of item the provision controls; null when not recorded.',
+    }),
     reasonsForControl: t.exposeStringList('reasonsForControl', {
-      description: 'Reasons for control as the list states them (e.g. NS, RS, AT for the EAR); empty when the list does not state them for this provision.',
+      description:
+        'Reasons for control as the list states them (e.g. NS, RS, AT for the EAR); empty when the list does not state them for this provision.',
     }),
     controlTable: t.expose('controlTable', {
       type: 'JSON',
       nullable: true,
-      description: 'The licence-requirement table (which reason for control applies to what, and its country-chart column), as the source gives it; null when the provision has none.',
+      description:
+        'The licence-requirement table (which reason for control applies to what, and its country-chart column), as the source gives it; null when the provision has none.',
     }),
     licenceExceptions: t.expose('licenceExceptions', {
       type: 'JSON',
       nullable: true,
-      description: 'List-based licence exceptions (e.g. LVS, GBS, STA conditions) as the source gives them; null when the source gives none.',
+      description:
+        'List-based licence exceptions (e.g. LVS, GBS, STA conditions) as the source gives them; null when the source gives none.',
     }),
-    relatedControls: t.exposeString('relatedControls', { nullable: true, description: '"Related controls" text of the entry; null when there is none.' }),
-    notes: t.exposeString('notes', { nullable: true, description: 'Caveats recorded with this provision (e.g. about the source edition); null when there are none.' }),
+    relatedControls: t.exposeString('relatedControls', {
+      nullable: true,
+      description: '"Related controls" text of the entry; null when there is none.',
+    }),
+    notes: t.exposeString('notes', {
+      nullable: true,
+      description: 'Caveats recorded with this provision (e.g. about the source edition); null when there are none.',
+    }),
     status: t.expose('status', { type: VersionStatusEnum, description: 'Whether this is the latest known version.' }),
-    validFrom: t.expose('validFrom', { type: 'Date', nullable: true, description: 'First day this version is in force; null when the source does not say.' }),
-    validTo: t.expose('validTo', { type: 'Date', nullable: true, description: 'Day this version stopped being in force (exclusive); null when it has not ended or the end is unknown.' }),
+    validFrom: t.expose('validFrom', {
+      type: 'Date',
+      nullable: true,
+      description: 'First day this version is in force; null when the source does not say.',
+    }),
+    validTo: t.expose('validTo', {
+      type: 'Date',
+      nullable: true,
+      description:
+        'Day this version stopped being in force (exclusive); null when it has not ended or the end is unknown.',
+    }),
     textDate: t.expose('textDate', {
       type: 'Date',
       nullable: true,
-      description: 'Date the text is known to be in force on (the consolidation or snapshot date of the source); null when the source does not state it.',
+      description:
+        'Date the text is known to be in force on (the consolidation or snapshot date of the source); null when the source does not state it.',
     }),
     regime: t.expose('regime', { type: RegimeEnum, description: 'The control-list family.' }),
     jurisdiction: t.relation('jurisdiction', { description: 'The authority that issues this provision.' }),
     controlList: t.relation('controlList', { description: 'The list edition this version was taken from.' }),
-    parent: t.relation('parent', { nullable: true, description: 'The entry or paragraph this paragraph sits under; null for an entry.' }),
+    parent: t.relation('parent', {
+      nullable: true,
+      description: 'The entry or paragraph this paragraph sits under; null for an entry.',
+    }),
     children: t.relation('children', {
       description: 'Paragraphs directly under this one, in the order of the text.',
       query: { orderBy: [{ ordinal: 'asc' }, { id: 'asc' }] },
@@ -153,11 +208,14 @@ export const ControlProvisionRef = builder.prismaNode('ControlProvision', {
       description:
         'Technical thresholds stored under this provision: the verbatim key thresholds in the order of the text, then the encoded conditions in the order of their encoding file (EU paragraphs, which have no rows of their own, are stored under their entry; see `paragraph`).',
       args: {
-        encoded: t.arg.boolean({ description: 'Only encoded conditions (true) or only verbatim ones (false); both when omitted.' }),
+        encoded: t.arg.boolean({
+          description: 'Only encoded conditions (true) or only verbatim ones (false); both when omitted.',
+        }),
         includeRetired: t.arg.boolean({
           required: true,
           defaultValue: false,
-          description: 'Also list encoded conditions the encodings no longer hold (kept for the record; false by default).',
+          description:
+            'Also list encoded conditions the encodings no longer hold (kept for the record; false by default).',
         }),
       },
       query: (args) => ({ where: thresholdListWhere(args), orderBy: [{ ordinal: 'asc' }, { id: 'asc' }] }),
@@ -167,7 +225,10 @@ export const ControlProvisionRef = builder.prismaNode('ControlProvision', {
         'The encoded logic stored under this provision: one root group per paragraph condition, decontrol note and control-table line, in the order of the encoding file. Follow `groups` and `thresholds` to rebuild each tree (at most four levels deep in the current encodings).',
       args: {
         role: t.arg({ type: ThresholdGroupRoleEnum, description: 'Only root groups of this role.' }),
-        paragraph: t.arg.string({ description: 'Only groups of this paragraph (e.g. "6A003.b.4.b"); useful under an entry that holds its paragraphs\' groups.' }),
+        paragraph: t.arg.string({
+          description:
+            'Only groups of this paragraph (e.g. "6A003.b.4.b"); useful under an entry that holds its paragraphs\' groups.',
+        }),
         includeRetired: t.arg.boolean({
           required: true,
           defaultValue: false,
@@ -185,7 +246,8 @@ export const ControlProvisionRef = builder.prismaNode('ControlProvision', {
       }),
     }),
     exemptions: t.relation('exemptions', {
-      description: 'Exemptions, licence exceptions and decontrol notes recorded as applying to this provision, by name, with the basis of each link.',
+      description:
+        'Exemptions, licence exceptions and decontrol notes recorded as applying to this provision, by name, with the basis of each link.',
       args: {
         includeRevoked: t.arg.boolean({
           required: true,
@@ -222,8 +284,14 @@ export const ControlProvisionRef = builder.prismaNode('ControlProvision', {
       },
       resolve: (provision) => mergeProvisionCorrelations(provision.correlationsFrom, provision.correlationsTo),
     }),
-    supersedes: t.relation('supersedes', { nullable: true, description: 'The earlier version this one replaced; null when none is recorded.' }),
-    supersededBy: t.relation('supersededBy', { nullable: true, description: 'The later version that replaced this one; null when this is the latest known version.' }),
+    supersedes: t.relation('supersedes', {
+      nullable: true,
+      description: 'The earlier version this one replaced; null when none is recorded.',
+    }),
+    supersededBy: t.relation('supersededBy', {
+      nullable: true,
+      description: 'The later version that replaced this one; null when this is the latest known version.',
+    }),
     citation: t.relation('citation', { description: 'Source of this version of the text.' }),
   }),
 });
@@ -245,13 +313,18 @@ builder.queryFields((t) => ({
           where: provisionWhere(args.filter, args.asOf),
           orderBy: PROVISION_ORDER,
         }),
-      totalCount: (_root, args) => getPrisma().controlProvision.count({ where: provisionWhere(args.filter, args.asOf) }),
+      totalCount: (_root, args) =>
+        getPrisma().controlProvision.count({ where: provisionWhere(args.filter, args.asOf) }),
     },
     {
       name: 'ControlProvisionConnection',
       description: 'A page of control-list provisions.',
       fields: (c) => ({
-        totalCount: c.int({ description: totalCountDescription('provisions'), extensions: TOTAL_COUNT_EXTENSIONS, resolve: connectionTotalCount }),
+        totalCount: c.int({
+          description: totalCountDescription('provisions'),
+          extensions: TOTAL_COUNT_EXTENSIONS,
+          resolve: connectionTotalCount,
+        }),
       }),
     },
     { name: 'ControlProvisionEdge', description: 'A provision in a page, with its cursor.' },
@@ -264,7 +337,10 @@ builder.queryFields((t) => ({
       'One provision by its exact code (entry or paragraph, case-sensitive), in its current version or the version valid on `asOf`. Null when no such provision (or no version known to be valid on that date) exists. When the code exists in several regimes and `regime` is omitted, the request fails with BAD_USER_INPUT listing the regimes to choose from.',
     args: {
       code: t.arg.string({ required: true, description: 'The exact code, e.g. "6A003" or "6A003.b.4.b".' }),
-      regime: t.arg({ type: RegimeEnum, description: 'The control-list family; required when the code exists in more than one.' }),
+      regime: t.arg({
+        type: RegimeEnum,
+        description: 'The control-list family; required when the code exists in more than one.',
+      }),
       asOf: t.arg({ type: 'Date', description: ASOF_DESCRIPTION }),
     },
     resolve: async (query, _root, args) => {

@@ -20,7 +20,11 @@ export const CorrelationDirectionEnum = builder.enumType('CorrelationDirection',
   description: 'Which side of a stored correlation the viewed provision is on.',
   values: {
     OUTGOING: { value: 'OUTGOING', description: 'The correlation was recorded from this provision to the other.' },
-    INCOMING: { value: 'INCOMING', description: 'The correlation was recorded from the other provision to this one; `kind` has been restated from this side.' },
+    INCOMING: {
+      value: 'INCOMING',
+      description:
+        'The correlation was recorded from the other provision to this one; `kind` has been restated from this side.',
+    },
   } as const,
 });
 
@@ -28,13 +32,20 @@ export const CorrelationRef = builder.prismaNode('Correlation', {
   id: { field: 'id' },
   select: { id: true },
   nullable: true,
-  description: 'A recorded correspondence between two provisions, usually of different regimes (e.g. EAR 6A003 and EU Annex I 6A003), as stored: from one provision to another.',
+  description:
+    'A recorded correspondence between two provisions, usually of different regimes (e.g. EAR 6A003 and EU Annex I 6A003), as stored: from one provision to another.',
   fields: (t) => ({
     from: t.relation('from', { description: 'The provision the correlation was recorded from.' }),
     to: t.relation('to', { description: 'The provision the correlation points to.' }),
     kind: t.expose('kind', { type: CorrelationKindEnum, description: 'How `from` relates to `to`.' }),
-    note: t.exposeString('note', { nullable: true, description: 'How the scopes or thresholds differ; null when nothing was recorded.' }),
-    citation: t.relation('citation', { nullable: true, description: 'Source of the correlation; null when it was not taken from a source.' }),
+    note: t.exposeString('note', {
+      nullable: true,
+      description: 'How the scopes or thresholds differ; null when nothing was recorded.',
+    }),
+    citation: t.relation('citation', {
+      nullable: true,
+      description: 'Source of the correlation; null when it was not taken from a source.',
+    }),
   }),
 });
 
@@ -62,16 +73,29 @@ export const ProvisionCorrelationRef = builder.objectRef<ProvisionCorrelationSha
 ProvisionCorrelationRef.implement({
   description: 'A provision recorded as corresponding to the viewed one, seen from the viewed provision.',
   fields: (t) => ({
-    provision: t.field({ type: ControlProvisionRef, description: 'The other provision.', resolve: (link) => link.other }),
+    provision: t.field({
+      type: ControlProvisionRef,
+      description: 'The other provision.',
+      resolve: (link) => link.other,
+    }),
     correlation: t.field({
       type: CorrelationRef,
       description:
         'The stored correlation this entry restates, as recorded (its `id` can be passed to `node(id:)`; `from`, `to` and `kind` are as recorded, not restated from the viewed provision).',
       resolve: (link) => link.correlation,
     }),
-    kind: t.expose('kind', { type: CorrelationKindEnum, description: 'How the viewed provision relates to the other one.' }),
-    direction: t.expose('direction', { type: CorrelationDirectionEnum, description: 'Which side the correlation was recorded from.' }),
-    note: t.exposeString('note', { nullable: true, description: 'How the scopes or thresholds differ; null when nothing was recorded.' }),
+    kind: t.expose('kind', {
+      type: CorrelationKindEnum,
+      description: 'How the viewed provision relates to the other one.',
+    }),
+    direction: t.expose('direction', {
+      type: CorrelationDirectionEnum,
+      description: 'Which side the correlation was recorded from.',
+    }),
+    note: t.exposeString('note', {
+      nullable: true,
+      description: 'How the scopes or thresholds differ; null when nothing was recorded.',
+    }),
     citation: t.field({
       type: CitationRef,
       nullable: true,

@@ -39,14 +39,17 @@ builder.objectType(InvalidArgumentError, {
   description: 'An argument breaks a rule; the message says which and how to fix it.',
   interfaces: [ErrorInterface],
   fields: (t) => ({
-    field: t.exposeString('field', { description: 'Path of the offending argument, e.g. "first" or "filter.codePrefix".' }),
+    field: t.exposeString('field', {
+      description: 'Path of the offending argument, e.g. "first" or "filter.codePrefix".',
+    }),
     rule: t.exposeString('rule', { description: 'Short name of the broken rule, e.g. "page-size-range".' }),
   }),
 });
 
 builder.objectType(AmbiguousProvisionCodeError, {
   name: 'AmbiguousProvisionCodeError',
-  description: 'A provision code exists in several regimes and no regime was given: repeat the request with one of `regimes`.',
+  description:
+    'A provision code exists in several regimes and no regime was given: repeat the request with one of `regimes`.',
   interfaces: [ErrorInterface],
   fields: (t) => ({
     provisionCode: t.exposeString('provisionCode', { description: 'The code that was asked for.' }),
@@ -65,6 +68,7 @@ builder.objectType(ConflictError, {
 
 builder.objectType(InconsistentDataError, {
   name: 'InconsistentDataError',
-  description: 'The stored data cannot answer unambiguously (for example two versions of a provision claim the same date); reported instead of guessing.',
+  description:
+    'The stored data cannot answer unambiguously (for example two versions of a provision claim the same date); reported instead of guessing.',
   interfaces: [ErrorInterface],
 });

@@ -26,19 +26,44 @@ export const ExemptionKindEnum = builder.enumType(ExemptionKind, {
   name: 'ExemptionKind',
   description: 'What sort of relief from control an exemption gives.',
   values: {
-    FUNDAMENTAL_RESEARCH: { description: 'Results of fundamental (basic) research intended to be published are not subject to control (e.g. EAR 734.8).' },
-    PUBLISHED_INFORMATION: { description: 'Information already published or in the public domain is not subject to control (e.g. EAR 734.7).' },
-    EDUCATIONAL_INFORMATION: { description: 'Information released by instruction in catalogue courses and teaching laboratories (e.g. EAR 734.3(b)(3)(iii)).' },
+    FUNDAMENTAL_RESEARCH: {
+      description:
+        'Results of fundamental (basic) research intended to be published are not subject to control (e.g. EAR 734.8).',
+    },
+    PUBLISHED_INFORMATION: {
+      description: 'Information already published or in the public domain is not subject to control (e.g. EAR 734.7).',
+    },
+    EDUCATIONAL_INFORMATION: {
+      description:
+        'Information released by instruction in catalogue courses and teaching laboratories (e.g. EAR 734.3(b)(3)(iii)).',
+    },
     PATENT_INFORMATION: { description: 'Information in patents and published patent applications.' },
-    OPEN_SOURCE: { description: 'Publicly available software and source code (e.g. the General Software Note, EAR 734.7(b)).' },
+    OPEN_SOURCE: {
+      description: 'Publicly available software and source code (e.g. the General Software Note, EAR 734.7(b)).',
+    },
     HUMANITARIAN: { description: 'Exports for humanitarian purposes.' },
-    LICENCE_EXCEPTION: { description: 'A licence exception: export without a licence under stated conditions (e.g. EAR 740.13 TSU).' },
-    GENERAL_AUTHORISATION: { description: 'A general export authorisation usable by any exporter who meets its conditions (e.g. EU001-EU007).' },
-    OPEN_GENERAL_LICENCE: { description: 'A UK open general export licence (OGEL): a published licence any exporter may register for.' },
-    TECHNOLOGY_NOTE: { description: 'The General Technology Note: limits technology control to what is "required" for controlled items.' },
-    SOFTWARE_NOTE: { description: 'The General Software Note: releases generally available mass-market and public-domain software.' },
-    DEFINITION: { description: 'A definition that takes items out of control (e.g. "in the public domain", "basic scientific research").' },
-    INTERPRETIVE_GUIDANCE: { description: 'Official guidance on how a rule is read, rather than a legal exemption itself.' },
+    LICENCE_EXCEPTION: {
+      description: 'A licence exception: export without a licence under stated conditions (e.g. EAR 740.13 TSU).',
+    },
+    GENERAL_AUTHORISATION: {
+      description: 'A general export authorisation usable by any exporter who meets its conditions (e.g. EU001-EU007).',
+    },
+    OPEN_GENERAL_LICENCE: {
+      description: 'A UK open general export licence (OGEL): a published licence any exporter may register for.',
+    },
+    TECHNOLOGY_NOTE: {
+      description: 'The General Technology Note: limits technology control to what is "required" for controlled items.',
+    },
+    SOFTWARE_NOTE: {
+      description: 'The General Software Note: releases generally available mass-market and public-domain software.',
+    },
+    DEFINITION: {
+      description:
+        'A definition that takes items out of control (e.g. "in the public domain", "basic scientific research").',
+    },
+    INTERPRETIVE_GUIDANCE: {
+      description: 'Official guidance on how a rule is read, rather than a legal exemption itself.',
+    },
     DECONTROL_NOTE: { description: 'A note in a list entry stating what the entry does not control.' },
   },
 });
@@ -59,7 +84,8 @@ export const ApplicabilityBasisEnum = builder.enumType(ApplicabilityBasis, {
   values: {
     EXPLICIT: { description: 'The exemption names the provision (or its entry) explicitly.' },
     ITEM_TYPE_SCOPE: {
-      description: 'The exemption covers a whole kind of item (e.g. all technology) and the provision controls that kind; the link is inferred from scope, not named in the text.',
+      description:
+        'The exemption covers a whole kind of item (e.g. all technology) and the provision controls that kind; the link is inferred from scope, not named in the text.',
     },
   },
 });
@@ -68,18 +94,29 @@ export const ExemptionConditionRef = builder.prismaObject('ExemptionCondition', 
   select: { id: true },
   description: 'One condition of an exemption: its verbatim text, and a machine-checkable predicate once encoded.',
   fields: (t) => ({
-    role: t.expose('role', { type: ExemptionConditionRoleEnum, description: 'Whether the condition is required, excluding or about destinations.' }),
-    ordinal: t.exposeInt('ordinal', { description: 'Position among the conditions of the same role, in the order of the text (from 0 or 1 as recorded).' }),
+    role: t.expose('role', {
+      type: ExemptionConditionRoleEnum,
+      description: 'Whether the condition is required, excluding or about destinations.',
+    }),
+    ordinal: t.exposeInt('ordinal', {
+      description:
+        'Position among the conditions of the same role, in the order of the text (from 0 or 1 as recorded).',
+    }),
     textVerbatim: t.exposeString('textVerbatim', { description: 'The condition exactly as the source words it.' }),
     predicate: t.expose('predicate', {
       type: 'JSON',
       nullable: true,
-      description: 'Encoded, machine-checkable form of the condition; null when it has not been encoded (it must then be checked by reading the text).',
+      description:
+        'Encoded, machine-checkable form of the condition; null when it has not been encoded (it must then be checked by reading the text).',
     }),
     secondary: t.exposeBoolean('secondary', {
-      description: 'True when the text comes from a secondary source (guidance, commentary) rather than the legal text itself.',
+      description:
+        'True when the text comes from a secondary source (guidance, commentary) rather than the legal text itself.',
     }),
-    citation: t.relation('citation', { nullable: true, description: "Source of the condition text; null when it is the exemption's own citation." }),
+    citation: t.relation('citation', {
+      nullable: true,
+      description: "Source of the condition text; null when it is the exemption's own citation.",
+    }),
   }),
 });
 
@@ -89,8 +126,15 @@ export const ProvisionExemptionRef = builder.prismaObject('ExemptionProvision', 
   description: 'An exemption linked to a provision, with why it is linked.',
   fields: (t) => ({
     exemption: t.relation('exemption', { description: 'The exemption.' }),
-    basis: t.expose('basis', { type: ApplicabilityBasisEnum, description: 'Whether the exemption names the provision or covers it by item type.' }),
-    note: t.exposeString('note', { nullable: true, description: 'Remarks about this link (e.g. limits of the exemption for this provision); null when there are none.' }),
+    basis: t.expose('basis', {
+      type: ApplicabilityBasisEnum,
+      description: 'Whether the exemption names the provision or covers it by item type.',
+    }),
+    note: t.exposeString('note', {
+      nullable: true,
+      description:
+        'Remarks about this link (e.g. limits of the exemption for this provision); null when there are none.',
+    }),
   }),
 });
 
@@ -121,31 +165,77 @@ export const ExemptionRef = builder.prismaNode('Exemption', {
     'An exemption, licence exception, general authorisation, decontrol note or definition that frees some items or activities from control, with its legal basis, conditions and the provisions it concerns. Decision support, not legal advice: check the conditions and the cited text.',
   fields: (t) => ({
     kind: t.expose('kind', { type: ExemptionKindEnum, description: 'What sort of relief this is.' }),
-    name: t.exposeString('name', { description: 'Name of the exemption, e.g. "Technology and software - unrestricted (TSU)".' }),
-    typeLabel: t.exposeString('typeLabel', { description: "The source's own classification of the instrument, verbatim (e.g. \"License Exception\")." }),
-    regimeLabel: t.exposeString('regimeLabel', { description: 'The regime or legal framework as the source names it (e.g. "EAR").' }),
-    regime: t.expose('regime', { type: RegimeEnum, nullable: true, description: 'The control-list family it belongs to; null when it is not tied to one list (e.g. a statute-level rule).' }),
+    name: t.exposeString('name', {
+      description: 'Name of the exemption, e.g. "Technology and software - unrestricted (TSU)".',
+    }),
+    typeLabel: t.exposeString('typeLabel', {
+      description: 'The source\'s own classification of the instrument, verbatim (e.g. "License Exception").',
+    }),
+    regimeLabel: t.exposeString('regimeLabel', {
+      description: 'The regime or legal framework as the source names it (e.g. "EAR").',
+    }),
+    regime: t.expose('regime', {
+      type: RegimeEnum,
+      nullable: true,
+      description:
+        'The control-list family it belongs to; null when it is not tied to one list (e.g. a statute-level rule).',
+    }),
     legalBasis: t.exposeString('legalBasis', { description: 'Legal citation of the exemption, e.g. "15 CFR 740.13".' }),
-    textVerbatim: t.exposeStringList('textVerbatim', { description: 'The legal text of the exemption, verbatim, one passage per item.' }),
-    textNote: t.exposeString('textNote', { nullable: true, description: 'Caveats about the text (e.g. "older edition", "paraphrase"); null when there are none.' }),
-    appliesTo: t.exposeStringList('appliesTo', { description: 'What the exemption covers, as the source states it (items, activities, list entries).' }),
-    doesNotApplyTo: t.exposeStringList('doesNotApplyTo', { description: 'What the source says the exemption does not cover; empty when it states no exclusions.' }),
-    itemTypes: t.expose('itemTypes', { type: [ItemTypeEnum], description: 'Kinds of item the exemption concerns; empty when not recorded.' }),
-    history: t.exposeString('history', { nullable: true, description: 'How the exemption came about or changed (amending rules, dates); null when not recorded.' }),
-    versionNote: t.exposeString('versionNote', { nullable: true, description: 'Which edition of the text this is; null when not recorded.' }),
-    extra: t.expose('extra', { type: 'JSON', nullable: true, description: 'Further fields of the source record that have no field of their own, kept whole; null when there are none.' }),
-    revoked: t.exposeBoolean('revoked', { description: 'True when the exemption has been revoked (it may still apply to dates before `validTo`).' }),
-    validFrom: t.expose('validFrom', { type: 'Date', nullable: true, description: 'First day the exemption applies; null when the source does not say.' }),
-    validTo: t.expose('validTo', { type: 'Date', nullable: true, description: 'Day the exemption stopped applying (exclusive); null when it has not ended or the end is unknown.' }),
+    textVerbatim: t.exposeStringList('textVerbatim', {
+      description: 'The legal text of the exemption, verbatim, one passage per item.',
+    }),
+    textNote: t.exposeString('textNote', {
+      nullable: true,
+      description: 'Caveats about the text (e.g. "older edition", "paraphrase"); null when there are none.',
+    }),
+    appliesTo: t.exposeStringList('appliesTo', {
+      description: 'What the exemption covers, as the source states it (items, activities, list entries).',
+    }),
+    doesNotApplyTo: t.exposeStringList('doesNotApplyTo', {
+      description: 'What the source says the exemption does not cover; empty when it states no exclusions.',
+    }),
+    itemTypes: t.expose('itemTypes', {
+      type: [ItemTypeEnum],
+      description: 'Kinds of item the exemption concerns; empty when not recorded.',
+    }),
+    history: t.exposeString('history', {
+      nullable: true,
+      description: 'How the exemption came about or changed (amending rules, dates); null when not recorded.',
+    }),
+    versionNote: t.exposeString('versionNote', {
+      nullable: true,
+      description: 'Which edition of the text this is; null when not recorded.',
+    }),
+    extra: t.expose('extra', {
+      type: 'JSON',
+      nullable: true,
+      description:
+        'Further fields of the source record that have no field of their own, kept whole; null when there are none.',
+    }),
+    revoked: t.exposeBoolean('revoked', {
+      description: 'True when the exemption has been revoked (it may still apply to dates before `validTo`).',
+    }),
+    validFrom: t.expose('validFrom', {
+      type: 'Date',
+      nullable: true,
+      description: 'First day the exemption applies; null when the source does not say.',
+    }),
+    validTo: t.expose('validTo', {
+      type: 'Date',
+      nullable: true,
+      description: 'Day the exemption stopped applying (exclusive); null when it has not ended or the end is unknown.',
+    }),
     jurisdiction: t.relation('jurisdiction', { description: 'The authority that grants the exemption.' }),
     conditions: t.relation('conditions', {
-      description: 'Conditions of the exemption: requirements first, then exclusions, then destination rules, each in the order of the text.',
+      description:
+        'Conditions of the exemption: requirements first, then exclusions, then destination rules, each in the order of the text.',
       query: { orderBy: [{ role: 'asc' }, { ordinal: 'asc' }] },
     }),
     provisions: t.connection(
       {
         type: ControlProvisionRef,
-        description: 'Provisions the exemption is recorded as applying to, by regime and code; each edge says why it is linked.',
+        description:
+          'Provisions the exemption is recorded as applying to, by regime and code; each edge says why it is linked.',
         validate: connectionArgumentsSchemaFor(cursorKeyOf('ExemptionProvision', EXEMPTION_PROVISION_CURSOR)),
         select: (args, context, nestedSelection) => ({
           _count: { select: { provisions: true } },
@@ -160,15 +250,26 @@ export const ExemptionRef = builder.prismaNode('Exemption', {
         name: 'ExemptionProvisionConnection',
         description: 'A page of provisions an exemption applies to.',
         fields: (c) => ({
-          totalCount: c.int({ description: totalCountDescription('provisions linked to the exemption'), resolve: connectionTotalCount }),
+          totalCount: c.int({
+            description: totalCountDescription('provisions linked to the exemption'),
+            resolve: connectionTotalCount,
+          }),
         }),
       },
       {
         name: 'ExemptionProvisionEdge',
         description: 'A provision an exemption applies to, with the basis of the link.',
         fields: (e) => ({
-          basis: e.field({ type: ApplicabilityBasisEnum, description: 'Whether the exemption names the provision or covers it by item type.', resolve: (link) => link.basis }),
-          note: e.string({ nullable: true, description: 'Remarks about this link; null when there are none.', resolve: (link) => link.note }),
+          basis: e.field({
+            type: ApplicabilityBasisEnum,
+            description: 'Whether the exemption names the provision or covers it by item type.',
+            resolve: (link) => link.basis,
+          }),
+          note: e.string({
+            nullable: true,
+            description: 'Remarks about this link; null when there are none.',
+            resolve: (link) => link.note,
+          }),
         }),
       },
     ),
@@ -195,7 +296,9 @@ builder.prismaObjectFields('Exemption', (t) => ({
 export const ExemptionFilter = builder.inputType('ExemptionFilter', {
   description: 'Narrows an exemption listing. All given conditions must hold.',
   fields: (t) => ({
-    jurisdiction: t.string({ description: 'Only exemptions granted by this jurisdiction, by code (US, EU, UK, WA, HK; case-insensitive).' }),
+    jurisdiction: t.string({
+      description: 'Only exemptions granted by this jurisdiction, by code (US, EU, UK, WA, HK; case-insensitive).',
+    }),
     regime: t.field({ type: RegimeEnum, description: 'Only exemptions belonging to this control-list family.' }),
     kind: t.field({ type: ExemptionKindEnum, description: 'Only this sort of exemption.' }),
     itemType: t.field({ type: ItemTypeEnum, description: 'Only exemptions concerning this kind of item.' }),
@@ -259,14 +362,23 @@ builder.queryField('exemptions', (t) =>
         }),
       },
       resolve: async (query, _root, args) =>
-        getPrisma().exemption.findMany({ ...query, where: await exemptionWhere(args.filter, args.asOf), orderBy: EXEMPTION_ORDER }),
-      totalCount: async (_root, args) => getPrisma().exemption.count({ where: await exemptionWhere(args.filter, args.asOf) }),
+        getPrisma().exemption.findMany({
+          ...query,
+          where: await exemptionWhere(args.filter, args.asOf),
+          orderBy: EXEMPTION_ORDER,
+        }),
+      totalCount: async (_root, args) =>
+        getPrisma().exemption.count({ where: await exemptionWhere(args.filter, args.asOf) }),
     },
     {
       name: 'ExemptionConnection',
       description: 'A page of exemptions.',
       fields: (c) => ({
-        totalCount: c.int({ description: totalCountDescription('exemptions'), extensions: TOTAL_COUNT_EXTENSIONS, resolve: connectionTotalCount }),
+        totalCount: c.int({
+          description: totalCountDescription('exemptions'),
+          extensions: TOTAL_COUNT_EXTENSIONS,
+          resolve: connectionTotalCount,
+        }),
       }),
     },
     { name: 'ExemptionEdge', description: 'An exemption in a page, with its cursor.' },

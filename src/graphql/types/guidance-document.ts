@@ -14,15 +14,38 @@ export const GuidanceDocumentRef = builder.prismaNode('GuidanceDocument', {
     'Official or institutional guidance on export controls (e.g. EU Recommendation 2021/1700 on research compliance, the BIS fundamental-research FAQ): excerpts with their source.',
   fields: (t) => ({
     title: t.exposeString('title', { description: 'Title of the document.' }),
-    summary: t.exposeString('summary', { nullable: true, description: 'Short summary of what the guidance says; null when none was written.' }),
+    summary: t.exposeString('summary', {
+      nullable: true,
+      description: 'Short summary of what the guidance says; null when none was written.',
+    }),
     body: t.exposeString('body', { description: 'The excerpted text of the guidance, verbatim where quoted.' }),
     issuer: t.exposeString('issuer', { description: 'Who issued it (agency, institution).' }),
-    audience: t.exposeStringList('audience', { description: 'Who it is written for (e.g. "universities", "exporters"); empty when not stated.' }),
-    topics: t.exposeStringList('topics', { description: 'Topics it covers (e.g. "fundamental research", "deemed exports").' }),
-    publishedOn: t.expose('publishedOn', { type: 'Date', nullable: true, description: 'Publication date; null when unknown (see `dateNote`).' }),
-    dateNote: t.exposeString('dateNote', { nullable: true, description: 'What is known about the date when it is not exact (e.g. "page last updated 2023"); null when there is nothing to add.' }),
-    url: t.exposeString('url', { nullable: true, description: 'Where to read the full document; null when no stable address is known.' }),
-    extra: t.expose('extra', { type: 'JSON', nullable: true, description: 'Further fields of the source record that have no field of their own, kept whole; null when there are none.' }),
+    audience: t.exposeStringList('audience', {
+      description: 'Who it is written for (e.g. "universities", "exporters"); empty when not stated.',
+    }),
+    topics: t.exposeStringList('topics', {
+      description: 'Topics it covers (e.g. "fundamental research", "deemed exports").',
+    }),
+    publishedOn: t.expose('publishedOn', {
+      type: 'Date',
+      nullable: true,
+      description: 'Publication date; null when unknown (see `dateNote`).',
+    }),
+    dateNote: t.exposeString('dateNote', {
+      nullable: true,
+      description:
+        'What is known about the date when it is not exact (e.g. "page last updated 2023"); null when there is nothing to add.',
+    }),
+    url: t.exposeString('url', {
+      nullable: true,
+      description: 'Where to read the full document; null when no stable address is known.',
+    }),
+    extra: t.expose('extra', {
+      type: 'JSON',
+      nullable: true,
+      description:
+        'Further fields of the source record that have no field of their own, kept whole; null when there are none.',
+    }),
     jurisdiction: t.relation('jurisdiction', { description: 'The jurisdiction whose rules the guidance concerns.' }),
     provisions: t.field({
       type: [ControlProvisionRef],
@@ -53,10 +76,14 @@ export const GuidanceDocumentRef = builder.prismaNode('GuidanceDocument', {
 export const GuidanceFilter = builder.inputType('GuidanceFilter', {
   description: 'Narrows a guidance listing. All given conditions must hold.',
   fields: (t) => ({
-    jurisdiction: t.string({ description: 'Only guidance about this jurisdiction, by code (US, EU, UK; case-insensitive).' }),
+    jurisdiction: t.string({
+      description: 'Only guidance about this jurisdiction, by code (US, EU, UK; case-insensitive).',
+    }),
     topic: t.string({ description: 'Only guidance tagged with this topic (exact tag, e.g. "fundamental research").' }),
     audience: t.string({ description: 'Only guidance written for this audience (exact tag, e.g. "universities").' }),
-    text: t.string({ description: 'Only guidance whose title, summary or body contains this text (case-insensitive substring).' }),
+    text: t.string({
+      description: 'Only guidance whose title, summary or body contains this text (case-insensitive substring).',
+    }),
   }),
 });
 
@@ -99,7 +126,11 @@ builder.queryField('guidanceDocuments', (t) =>
       name: 'GuidanceDocumentConnection',
       description: 'A page of guidance documents.',
       fields: (c) => ({
-        totalCount: c.int({ description: totalCountDescription('guidance documents'), extensions: TOTAL_COUNT_EXTENSIONS, resolve: connectionTotalCount }),
+        totalCount: c.int({
+          description: totalCountDescription('guidance documents'),
+          extensions: TOTAL_COUNT_EXTENSIONS,
+          resolve: connectionTotalCount,
+        }),
       }),
     },
     { name: 'GuidanceDocumentEdge', description: 'A guidance document in a page, with its cursor.' },

@@ -13,11 +13,20 @@ export const ImpactAssessmentRef = builder.prismaNode('ImpactAssessment', {
     'A study, impact assessment or statistical release measuring the effects of export controls (licensing volumes, processing times, trade values, costs), with the figures it reports.',
   fields: (t) => ({
     title: t.exposeString('title', { description: 'Title of the assessment or release.' }),
-    method: t.exposeString('method', { description: 'How the figures were obtained (e.g. "official licensing statistics", "survey").' }),
+    method: t.exposeString('method', {
+      description: 'How the figures were obtained (e.g. "official licensing statistics", "survey").',
+    }),
     publisher: t.exposeString('publisher', { description: 'Who published it.' }),
-    publishedOn: t.expose('publishedOn', { type: 'Date', nullable: true, description: 'Publication date; null when unknown.' }),
+    publishedOn: t.expose('publishedOn', {
+      type: 'Date',
+      nullable: true,
+      description: 'Publication date; null when unknown.',
+    }),
     jurisdiction: t.relation('jurisdiction', { description: 'The jurisdiction it is about.' }),
-    consultation: t.relation('consultation', { nullable: true, description: 'The consultation it drew on or accompanied; null when none.' }),
+    consultation: t.relation('consultation', {
+      nullable: true,
+      description: 'The consultation it drew on or accompanied; null when none.',
+    }),
     provisions: t.field({
       type: [ControlProvisionRef],
       description: 'Provisions the assessment concerns, by regime and code; empty when it covers the whole list.',
@@ -41,7 +50,11 @@ export const ImpactAssessmentRef = builder.prismaNode('ImpactAssessment', {
         name: 'ImpactMetricConnection',
         description: 'A page of reported figures.',
         fields: (c) => ({
-          totalCount: c.int({ description: totalCountDescription('reported figures'), extensions: TOTAL_COUNT_EXTENSIONS, resolve: connectionTotalCount }),
+          totalCount: c.int({
+            description: totalCountDescription('reported figures'),
+            extensions: TOTAL_COUNT_EXTENSIONS,
+            resolve: connectionTotalCount,
+          }),
         }),
       },
       { name: 'ImpactMetricEdge', description: 'A figure in a page, with its cursor.' },
@@ -53,8 +66,12 @@ export const ImpactAssessmentRef = builder.prismaNode('ImpactAssessment', {
 export const ImpactAssessmentFilter = builder.inputType('ImpactAssessmentFilter', {
   description: 'Narrows an impact-assessment listing. All given conditions must hold.',
   fields: (t) => ({
-    jurisdiction: t.string({ description: 'Only assessments about this jurisdiction, by code (US, EU, UK; case-insensitive).' }),
-    text: t.string({ description: 'Only assessments whose title, method or publisher contains this text (case-insensitive substring).' }),
+    jurisdiction: t.string({
+      description: 'Only assessments about this jurisdiction, by code (US, EU, UK; case-insensitive).',
+    }),
+    text: t.string({
+      description: 'Only assessments whose title, method or publisher contains this text (case-insensitive substring).',
+    }),
   }),
 });
 
@@ -63,7 +80,9 @@ interface ImpactAssessmentFilterInput {
   text?: string | null;
 }
 
-function impactAssessmentWhere(filter: ImpactAssessmentFilterInput | null | undefined): Prisma.ImpactAssessmentWhereInput {
+function impactAssessmentWhere(
+  filter: ImpactAssessmentFilterInput | null | undefined,
+): Prisma.ImpactAssessmentWhereInput {
   const conditions: Prisma.ImpactAssessmentWhereInput[] = [];
   if (filter?.jurisdiction) conditions.push(jurisdictionCodeIs(filter.jurisdiction));
   if (filter?.text) {
@@ -86,14 +105,22 @@ builder.queryField('impactAssessments', (t) =>
       description: 'Impact assessments and statistical releases, newest first (undated ones last).',
       args: { filter: t.arg({ type: ImpactAssessmentFilter, description: 'Conditions the assessments must meet.' }) },
       resolve: (query, _root, args) =>
-        getPrisma().impactAssessment.findMany({ ...query, where: impactAssessmentWhere(args.filter), orderBy: ASSESSMENT_ORDER }),
+        getPrisma().impactAssessment.findMany({
+          ...query,
+          where: impactAssessmentWhere(args.filter),
+          orderBy: ASSESSMENT_ORDER,
+        }),
       totalCount: (_root, args) => getPrisma().impactAssessment.count({ where: impactAssessmentWhere(args.filter) }),
     },
     {
       name: 'ImpactAssessmentConnection',
       description: 'A page of impact assessments.',
       fields: (c) => ({
-        totalCount: c.int({ description: totalCountDescription('assessments'), extensions: TOTAL_COUNT_EXTENSIONS, resolve: connectionTotalCount }),
+        totalCount: c.int({
+          description: totalCountDescription('assessments'),
+          extensions: TOTAL_COUNT_EXTENSIONS,
+          resolve: connectionTotalCount,
+        }),
       }),
     },
     { name: 'ImpactAssessmentEdge', description: 'An assessment in a page, with its cursor.' },

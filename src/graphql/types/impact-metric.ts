@@ -37,29 +37,47 @@ export const ImpactMetricRef = builder.prismaNode('ImpactMetric', {
     'One reported figure (e.g. "EU dual-use licence denials, 2021: 603"), with its unit, period, scope and the verbatim passage it comes from. Only figures a source reports; nothing is estimated.',
   fields: (t) => ({
     dimension: t.expose('dimension', { type: MetricDimensionEnum, description: 'What aspect the figure measures.' }),
-    indicator: t.exposeString('indicator', { description: 'What exactly is counted or measured, as named in the knowledge base (e.g. "denials").' }),
+    indicator: t.exposeString('indicator', {
+      description: 'What exactly is counted or measured, as named in the knowledge base (e.g. "denials").',
+    }),
     value: t.float({
       nullable: true,
-      description: 'The figure as a number, in `unit`; null when the source gives a non-numeric answer (see `valueText`).',
+      description:
+        'The figure as a number, in `unit`; null when the source gives a non-numeric answer (see `valueText`).',
       select: { value: true },
       resolve: (metric) => metric.value?.toNumber() ?? null,
     }),
     valueText: t.exposeString('valueText', {
       nullable: true,
-      description: 'The figure as the source writes it when it is not a plain number (e.g. "more than 90%"); null when `value` says it all.',
+      description:
+        'The figure as the source writes it when it is not a plain number (e.g. "more than 90%"); null when `value` says it all.',
     }),
-    unit: t.exposeString('unit', { description: 'Unit of the figure (e.g. "EUR", "applications", "days", "percent").' }),
+    unit: t.exposeString('unit', {
+      description: 'Unit of the figure (e.g. "EUR", "applications", "days", "percent").',
+    }),
     period: t.exposeString('period', { description: 'The period as the source labels it (e.g. "FY2007", "2022 Q3").' }),
     periodType: t.expose('periodType', { type: PeriodTypeEnum, description: 'How the period is defined.' }),
     periodStart: t.expose('periodStart', { type: 'Date', description: 'First day of the period.' }),
     periodEnd: t.expose('periodEnd', { type: 'Date', description: 'Last day of the period (inclusive).' }),
-    sector: t.exposeString('sector', { description: 'Which items or sector the figure covers (e.g. "all dual-use", "Category 6 sensors").' }),
-    region: t.exposeString('region', { description: 'Which destinations or area the figure covers (e.g. "all destinations", "EU-27").' }),
+    sector: t.exposeString('sector', {
+      description: 'Which items or sector the figure covers (e.g. "all dual-use", "Category 6 sensors").',
+    }),
+    region: t.exposeString('region', {
+      description: 'Which destinations or area the figure covers (e.g. "all destinations", "EU-27").',
+    }),
     quote: t.exposeString('quote', { description: 'The passage of the source the figure comes from, verbatim.' }),
-    notes: t.exposeString('notes', { nullable: true, description: 'Caveats (scope changes, definitions, rounding); null when there are none.' }),
-    assessment: t.relation('assessment', { description: 'The assessment or statistical release that reports the figure.' }),
+    notes: t.exposeString('notes', {
+      nullable: true,
+      description: 'Caveats (scope changes, definitions, rounding); null when there are none.',
+    }),
+    assessment: t.relation('assessment', {
+      description: 'The assessment or statistical release that reports the figure.',
+    }),
     jurisdiction: t.relation('jurisdiction', { description: 'The jurisdiction the figure is about.' }),
-    provision: t.relation('provision', { nullable: true, description: 'The provision the figure concerns; null when it is not about one provision.' }),
+    provision: t.relation('provision', {
+      nullable: true,
+      description: 'The provision the figure concerns; null when it is not about one provision.',
+    }),
     citation: t.relation('citation', { description: 'Source of the figure.' }),
   }),
 });

@@ -11,7 +11,10 @@ import { RegimeEnum } from './control-list.js';
 export const FactTypeEnum = builder.enumType('FactType', {
   description: 'What kind of value a fact takes.',
   values: {
-    NUMBER: { value: 'number', description: 'A number with a unit of the fact\'s dimension (ItemFactInput.number + unit).' },
+    NUMBER: {
+      value: 'number',
+      description: "A number with a unit of the fact's dimension (ItemFactInput.number + unit).",
+    },
     BOOLEAN: { value: 'boolean', description: 'Yes or no (ItemFactInput.boolean).' },
     ENUM: { value: 'enum', description: 'One of the listed values (ItemFactInput.choice).' },
   } as const,
@@ -38,10 +41,18 @@ export interface ItemFactShape {
 }
 
 export const ItemFactRef = builder.objectRef<ItemFactShape>('ItemFact').implement({
-  description: 'A fact about an item that the encoded thresholds compare (pass it to classifyItem as an ItemFactInput).',
+  description:
+    'A fact about an item that the encoded thresholds compare (pass it to classifyItem as an ItemFactInput).',
   fields: (t) => ({
-    name: t.string({ description: 'The name to use in ItemFactInput.name (snake_case).', resolve: (fact) => fact.info.declaration.name }),
-    type: t.field({ type: FactTypeEnum, description: 'Number, yes/no, or one of a list of values.', resolve: (fact) => fact.info.declaration.type }),
+    name: t.string({
+      description: 'The name to use in ItemFactInput.name (snake_case).',
+      resolve: (fact) => fact.info.declaration.name,
+    }),
+    type: t.field({
+      type: FactTypeEnum,
+      description: 'Number, yes/no, or one of a list of values.',
+      resolve: (fact) => fact.info.declaration.type,
+    }),
     dimension: t.string({
       nullable: true,
       description: 'For NUMBER facts, what is measured (length, frequency, angle, count ...); null otherwise.',
@@ -49,16 +60,21 @@ export const ItemFactRef = builder.objectRef<ItemFactShape>('ItemFact').implemen
     }),
     canonicalUnit: t.exposeString('canonicalUnit', {
       nullable: true,
-      description: 'For NUMBER facts, the unit values are compared in (others are converted); "" for plain counts; null for other types.',
+      description:
+        'For NUMBER facts, the unit values are compared in (others are converted); "" for plain counts; null for other types.',
     }),
     acceptedUnits: t.exposeStringList('acceptedUnits', {
-      description: 'For NUMBER facts, every unit spelling accepted in ItemFactInput.unit ("" = no unit, for counts); empty for other types.',
+      description:
+        'For NUMBER facts, every unit spelling accepted in ItemFactInput.unit ("" = no unit, for counts); empty for other types.',
     }),
     values: t.stringList({
       description: 'For ENUM facts, the accepted values of ItemFactInput.choice; empty for other types.',
       resolve: (fact) => (fact.info.declaration.type === 'enum' ? fact.info.declaration.values : []),
     }),
-    description: t.string({ description: 'What to measure and how the list defines it.', resolve: (fact) => fact.info.declaration.description }),
+    description: t.string({
+      description: 'What to measure and how the list defines it.',
+      resolve: (fact) => fact.info.declaration.description,
+    }),
     usedBy: t.field({
       type: [FactUseRef],
       description: 'The encoded paragraphs that use the fact, by regime and code.',
@@ -72,7 +88,8 @@ export const ItemFactFilter = builder.inputType('ItemFactFilter', {
   fields: (t) => ({
     regime: t.field({ type: RegimeEnum, description: 'Only facts used by encoded paragraphs of this regime.' }),
     paragraph: t.string({
-      description: 'Only facts used by this paragraph or the paragraphs under it (e.g. "6A003.b.4" also matches 6A003.b.4.b).',
+      description:
+        'Only facts used by this paragraph or the paragraphs under it (e.g. "6A003.b.4" also matches 6A003.b.4.b).',
     }),
     type: t.field({ type: FactTypeEnum, description: 'Only facts of this type.' }),
     name: t.string({ description: 'Only facts whose name contains this text (case-insensitive).' }),
@@ -92,10 +109,19 @@ function usesOf(info: FactInfo): FactUseShape[] {
 const underCode = (paragraph: string, code: string) => paragraph === code || paragraph.startsWith(`${code}.`);
 
 /** What the ItemFact type shows of a fact of the rulebook. */
-export function itemFactShape(rulebook: Rulebook, info: FactInfo, usedBy: FactUseShape[] = usesOf(info)): ItemFactShape {
+export function itemFactShape(
+  rulebook: Rulebook,
+  info: FactInfo,
+  usedBy: FactUseShape[] = usesOf(info),
+): ItemFactShape {
   const declaration = info.declaration;
   const dimension = declaration.type === 'number' ? rulebook.units.dimension(declaration.dimension) : undefined;
-  return { info, canonicalUnit: dimension?.canonical ?? null, acceptedUnits: dimension ? [...dimension.spellings] : [], usedBy };
+  return {
+    info,
+    canonicalUnit: dimension?.canonical ?? null,
+    acceptedUnits: dimension ? [...dimension.spellings] : [],
+    usedBy,
+  };
 }
 
 builder.queryFields((t) => ({
@@ -116,7 +142,10 @@ builder.queryFields((t) => ({
         if (filter?.regime && !usedBy.some((use) => use.regime === filter.regime)) continue;
         if (filter?.paragraph) {
           const prefix = filter.paragraph;
-          if (!usedBy.some((use) => (!filter.regime || use.regime === filter.regime) && underCode(use.paragraph, prefix))) continue;
+          if (
+            !usedBy.some((use) => (!filter.regime || use.regime === filter.regime) && underCode(use.paragraph, prefix))
+          )
+            continue;
         }
         facts.push(itemFactShape(rulebook, info, usedBy));
       }

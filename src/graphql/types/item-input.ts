@@ -58,10 +58,14 @@ export const ItemFactInput = builder.inputType('ItemFactInput', {
   description:
     'One fact about an item, e.g. { name: "pixel_pitch", number: 15, unit: "um" }. Give exactly one of `number` (with `unit` where the fact has a dimension), `boolean` or `choice`. Valid names, units and choices are listed by `itemFacts`.',
   fields: (t) => ({
-    name: t.string({ required: true, description: 'The fact name as `itemFacts` lists it (snake_case, e.g. "peak_wavelength").' }),
+    name: t.string({
+      required: true,
+      description: 'The fact name as `itemFacts` lists it (snake_case, e.g. "peak_wavelength").',
+    }),
     number: t.float({ description: 'The value of a NUMBER fact, in `unit`.' }),
     unit: t.string({
-      description: 'Unit of `number`, one of the fact\'s accepted units (e.g. "nm", "um", "µm"); omit for plain counts.',
+      description:
+        'Unit of `number`, one of the fact\'s accepted units (e.g. "nm", "um", "µm"); omit for plain counts.',
     }),
     boolean: t.boolean({ description: 'The value of a BOOLEAN (yes/no) fact.' }),
     choice: t.string({ description: 'The value of an ENUM fact: one of its values as `itemFacts` lists them.' }),
@@ -70,10 +74,17 @@ export const ItemFactInput = builder.inputType('ItemFactInput', {
 });
 
 export const ItemInput = builder.inputType('ItemInput', {
-  description: 'An item described by its facts. Facts not given are unknown: criteria that need them come out UNKNOWN, never guessed.',
+  description:
+    'An item described by its facts. Facts not given are unknown: criteria that need them come out UNKNOWN, never guessed.',
   fields: (t) => ({
-    description: t.string({ description: 'Free text describing the item (kept for the user; not used to decide anything).' }),
-    facts: t.field({ type: [ItemFactInput], required: true, description: 'What is known about the item, one entry per fact.' }),
+    description: t.string({
+      description: 'Free text describing the item (kept for the user; not used to decide anything).',
+    }),
+    facts: t.field({
+      type: [ItemFactInput],
+      required: true,
+      description: 'What is known about the item, one entry per fact.',
+    }),
   }),
 });
 

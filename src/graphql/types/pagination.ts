@@ -95,7 +95,12 @@ export function connectionArgumentsSchemaFor(key: CursorKey) {
       before: stringOrNull(args.before),
     };
     for (const violation of pageArgumentViolations(page)) {
-      ctx.addIssue({ code: 'custom', path: [violation.field], message: violation.message, params: { rule: violation.rule } });
+      ctx.addIssue({
+        code: 'custom',
+        path: [violation.field],
+        message: violation.message,
+        params: { rule: violation.rule },
+      });
     }
     for (const field of ['after', 'before'] as const) {
       const cursor = page[field];
@@ -119,8 +124,10 @@ export const connectionArgumentsSchema = connectionArgumentsSchemaFor(ID_CURSOR_
 
 export const FIRST_DESCRIPTION = `Page forward: how many items to return after \`after\` (or from the start), ${PAGE_SIZE_MIN} to ${PAGE_SIZE_MAX}. With neither \`first\` nor \`last\`, ${PAGE_SIZE_DEFAULT} items are returned. Cannot be combined with \`last\` or \`before\`.`;
 export const LAST_DESCRIPTION = `Page backward: how many items to return before \`before\` (or from the end), ${PAGE_SIZE_MIN} to ${PAGE_SIZE_MAX}. Cannot be combined with \`first\` or \`after\`.`;
-export const AFTER_DESCRIPTION = 'Return items after this cursor (an `endCursor` or edge `cursor` from a previous page of the same connection). Use with `first`.';
-export const BEFORE_DESCRIPTION = 'Return items before this cursor (a `startCursor` or edge `cursor` from a previous page of the same connection). Use with `last`.';
+export const AFTER_DESCRIPTION =
+  'Return items after this cursor (an `endCursor` or edge `cursor` from a previous page of the same connection). Use with `first`.';
+export const BEFORE_DESCRIPTION =
+  'Return items before this cursor (a `startCursor` or edge `cursor` from a previous page of the same connection). Use with `last`.';
 
 /** Marks the field so the Prisma plugin can answer a totalCount-only selection with a count. */
 export const TOTAL_COUNT_EXTENSIONS = { pothosPrismaTotalCount: true } as const;

@@ -64,14 +64,23 @@ const HighlightFieldEnum = builder.enumType('SearchHighlightField', {
 });
 
 export const SearchFilterInput = builder.inputType('SearchFilter', {
-  description: 'Narrows a search. Conditions on different fields all apply; values listed for one field are alternatives.',
+  description:
+    'Narrows a search. Conditions on different fields all apply; values listed for one field are alternatives.',
   fields: (t) => ({
     regime: t.field({ type: [RegimeEnum], description: 'Only records of these control-list families.' }),
-    jurisdiction: t.stringList({ description: 'Only records of these jurisdictions, by code (US, EU, UK, WA, HK; case-insensitive).' }),
+    jurisdiction: t.stringList({
+      description: 'Only records of these jurisdictions, by code (US, EU, UK, WA, HK; case-insensitive).',
+    }),
     category: t.stringList({ description: 'Only provisions of these list categories, by number ("6").' }),
     audience: t.stringList({ description: 'Only guidance written for these audiences (exact tags).' }),
-    dateFrom: t.field({ type: 'Date', description: 'Only records dated on or after this day (records without a date are then left out).' }),
-    dateTo: t.field({ type: 'Date', description: 'Only records dated on or before this day (records without a date are then left out).' }),
+    dateFrom: t.field({
+      type: 'Date',
+      description: 'Only records dated on or after this day (records without a date are then left out).',
+    }),
+    dateTo: t.field({
+      type: 'Date',
+      description: 'Only records dated on or before this day (records without a date are then left out).',
+    }),
   }),
 });
 
@@ -117,8 +126,14 @@ interface SearchConnectionShape {
 const HighlightRef = builder.objectRef<Highlight>('SearchHighlight').implement({
   description: 'Where the query matched: a snippet of the field with each match wrapped in <mark>...</mark>.',
   fields: (t) => ({
-    field: t.field({ type: HighlightFieldEnum, description: 'The part of the record the snippet comes from.', resolve: (highlight) => highlight.field }),
-    snippet: t.exposeString('snippet', { description: 'Verbatim text around the match; matched words are wrapped in <mark> and </mark>.' }),
+    field: t.field({
+      type: HighlightFieldEnum,
+      description: 'The part of the record the snippet comes from.',
+      resolve: (highlight) => highlight.field,
+    }),
+    snippet: t.exposeString('snippet', {
+      description: 'Verbatim text around the match; matched words are wrapped in <mark> and </mark>.',
+    }),
   }),
 });
 
@@ -136,8 +151,14 @@ const SearchEdgeRef = builder.objectRef<SearchEdgeShape>('SearchEdge').implement
   fields: (t) => ({
     cursor: t.exposeString('cursor', { description: 'Pass as `after` to get the results after this one.' }),
     node: t.field({ type: SearchResultUnion, description: 'The record found.', resolve: (edge) => edge.node }),
-    score: t.exposeFloat('score', { description: 'Relevance from 0 to 1 (higher is better); comparable within one response only.' }),
-    highlights: t.field({ type: [HighlightRef], description: 'Where the query matched.', resolve: (edge) => edge.highlights }),
+    score: t.exposeFloat('score', {
+      description: 'Relevance from 0 to 1 (higher is better); comparable within one response only.',
+    }),
+    highlights: t.field({
+      type: [HighlightRef],
+      description: 'Where the query matched.',
+      resolve: (edge) => edge.highlights,
+    }),
   }),
 });
 
@@ -146,7 +167,11 @@ const SearchPageInfoRef = builder.objectRef<SearchConnectionShape>('SearchPageIn
   fields: (t) => ({
     hasNextPage: t.exposeBoolean('hasNextPage', { description: 'More results follow this page.' }),
     hasPreviousPage: t.exposeBoolean('hasPreviousPage', { description: 'Results precede this page.' }),
-    endCursor: t.string({ nullable: true, description: 'Cursor of the last result in the page; null for an empty page.', resolve: (page) => page.edges.at(-1)?.cursor ?? null }),
+    endCursor: t.string({
+      nullable: true,
+      description: 'Cursor of the last result in the page; null for an empty page.',
+      resolve: (page) => page.edges.at(-1)?.cursor ?? null,
+    }),
   }),
 });
 
@@ -156,7 +181,11 @@ const SearchConnectionRef = builder.objectRef<SearchConnectionShape>('SearchConn
     edges: t.field({ type: [SearchEdgeRef], description: 'The results in this page.', resolve: (page) => page.edges }),
     pageInfo: t.field({ type: SearchPageInfoRef, description: 'Paging state.', resolve: (page) => page }),
     totalCount: t.exposeInt('totalCount', { description: 'Exact number of matching records.' }),
-    facets: t.field({ type: [FacetRef], description: 'Counts per value of the requested facet fields (all of them by default).', resolve: (page) => page.facets }),
+    facets: t.field({
+      type: [FacetRef],
+      description: 'Counts per value of the requested facet fields (all of them by default).',
+      resolve: (page) => page.facets,
+    }),
     processingTimeMs: t.exposeInt('processingTimeMs', { description: 'Time the search engine took, in milliseconds.' }),
   }),
 });
@@ -171,7 +200,11 @@ function decodeOffset(cursor: string): number {
   const decoded = Buffer.from(cursor, 'base64').toString('utf8');
   const offset = decoded.startsWith(CURSOR_PREFIX) ? Number(decoded.slice(CURSOR_PREFIX.length)) : Number.NaN;
   if (!Number.isInteger(offset) || offset < 0 || encodeOffset(offset) !== cursor) {
-    throw new InvalidArgumentError('after', 'cursor-format', '"after" must be a cursor returned by `search` (an edge cursor or pageInfo.endCursor).');
+    throw new InvalidArgumentError(
+      'after',
+      'cursor-format',
+      '"after" must be a cursor returned by `search` (an edge cursor or pageInfo.endCursor).',
+    );
   }
   return offset;
 }
@@ -179,20 +212,39 @@ function decodeOffset(cursor: string): number {
 /** Checks the arguments; every rule broken is named with its field. */
 function validatedQuery(query: string, first: number | null | undefined): { text: string; limit: number } {
   const text = query.trim();
-  if (text.length === 0) throw new InvalidArgumentError('query', 'not-empty', '"query" must contain at least one non-space character.');
+  if (text.length === 0)
+    throw new InvalidArgumentError('query', 'not-empty', '"query" must contain at least one non-space character.');
   if (query.length > SEARCH_QUERY_MAX_LENGTH) {
-    throw new InvalidArgumentError('query', 'max-length', `"query" must be at most ${SEARCH_QUERY_MAX_LENGTH} characters (got ${query.length}).`);
+    throw new InvalidArgumentError(
+      'query',
+      'max-length',
+      `"query" must be at most ${SEARCH_QUERY_MAX_LENGTH} characters (got ${query.length}).`,
+    );
   }
   const limit = first ?? PAGE_SIZE_DEFAULT;
   if (!Number.isInteger(limit) || limit < PAGE_SIZE_MIN || limit > PAGE_SIZE_MAX) {
-    throw new InvalidArgumentError('first', 'page-size-range', `"first" must be between ${PAGE_SIZE_MIN} and ${PAGE_SIZE_MAX} (got ${String(first)})`);
+    throw new InvalidArgumentError(
+      'first',
+      'page-size-range',
+      `"first" must be between ${PAGE_SIZE_MIN} and ${PAGE_SIZE_MAX} (got ${String(first)})`,
+    );
   }
   return { text, limit };
 }
 
 async function engineFilter(
   types: readonly SearchableType[] | null | undefined,
-  filter: { regime?: string[] | null; jurisdiction?: string[] | null; category?: string[] | null; audience?: string[] | null; dateFrom?: Date | null; dateTo?: Date | null } | null | undefined,
+  filter:
+    | {
+        regime?: string[] | null;
+        jurisdiction?: string[] | null;
+        category?: string[] | null;
+        audience?: string[] | null;
+        dateFrom?: Date | null;
+        dateTo?: Date | null;
+      }
+    | null
+    | undefined,
 ): Promise<EngineFilter> {
   const result: EngineFilter = {};
   if (types && types.length > 0) result.types = [...types];
@@ -203,20 +255,33 @@ async function engineFilter(
     const codes = filter.jurisdiction.map((code) => code.trim().toUpperCase());
     const unknown = codes.filter((code) => !known.has(code));
     if (unknown.length > 0) {
-      throw new InvalidArgumentError('filter.jurisdiction', 'known-value', `Unknown jurisdiction ${unknown.map((code) => `"${code}"`).join(', ')}; known: ${[...known].sort().join(', ')}.`);
+      throw new InvalidArgumentError(
+        'filter.jurisdiction',
+        'known-value',
+        `Unknown jurisdiction ${unknown.map((code) => `"${code}"`).join(', ')}; known: ${[...known].sort().join(', ')}.`,
+      );
     }
     result.jurisdiction = codes;
   }
   if (filter.category?.length) {
     const bad = filter.category.filter((category) => !/^\d$/.test(category));
-    if (bad.length > 0) throw new InvalidArgumentError('filter.category', 'known-value', `Unknown category ${bad.map((c) => `"${c}"`).join(', ')}; categories are the digits 0 to 9.`);
+    if (bad.length > 0)
+      throw new InvalidArgumentError(
+        'filter.category',
+        'known-value',
+        `Unknown category ${bad.map((c) => `"${c}"`).join(', ')}; categories are the digits 0 to 9.`,
+      );
     result.category = [...filter.category];
   }
   if (filter.audience?.length) result.audience = [...filter.audience];
   if (filter.dateFrom) result.dateFrom = filter.dateFrom.toISOString().slice(0, 10);
   if (filter.dateTo) result.dateTo = filter.dateTo.toISOString().slice(0, 10);
   if (result.dateFrom && result.dateTo && result.dateFrom > result.dateTo) {
-    throw new InvalidArgumentError('filter.dateFrom', 'date-order', '"filter.dateFrom" must not be after "filter.dateTo".');
+    throw new InvalidArgumentError(
+      'filter.dateFrom',
+      'date-order',
+      '"filter.dateFrom" must not be after "filter.dateTo".',
+    );
   }
   return result;
 }
@@ -241,29 +306,49 @@ const MODEL: Record<SearchableType, Prisma.ModelName> = {
  * a type whose selection reaches relations goes through Prisma, one statement per such type.
  * One Prisma statement per type was a third of the time `search` spent outside the engine.
  */
-async function loadRecords(hits: readonly SearchHit[], context: object, info: GraphQLResolveInfo): Promise<Map<string, { id: string }>> {
+async function loadRecords(
+  hits: readonly SearchHit[],
+  context: object,
+  info: GraphQLResolveInfo,
+): Promise<Map<string, { id: string }>> {
   const prisma = getPrisma();
-  const idsOf = (type: SearchableType) => hits.filter((hit) => hit.document.type === type).map((hit) => hit.document.recordId);
+  const idsOf = (type: SearchableType) =>
+    hits.filter((hit) => hit.document.type === type).map((hit) => hit.document.recordId);
   const plans = SEARCHABLE_TYPES.map((type) => ({ type, ids: idsOf(type) }))
     .filter(({ ids }) => ids.length > 0)
     .map(({ type, ids }) => ({
       type,
       ids,
-      select: queryFromInfo({ context, info, typeName: MODEL[type], path: ['edges', 'node'], select: { id: true } }).select as Record<string, unknown>,
+      select: queryFromInfo({ context, info, typeName: MODEL[type], path: ['edges', 'node'], select: { id: true } })
+        .select as Record<string, unknown>,
     }));
   const read = sqlReaderOf(prisma);
   const together = read ? plans.filter((plan) => isPlainScalarSelect(MODEL[plan.type], plan.select)) : [];
   const alone = plans.filter((plan) => !together.includes(plan));
-  const loaders: Record<SearchableType, (ids: string[], select: Record<string, unknown>) => Promise<Array<{ id: string }>>> = {
-    PROVISION: (ids, select) => prisma.controlProvision.findMany({ where: { id: { in: ids } }, select: select as Prisma.ControlProvisionSelect }),
-    EXEMPTION: (ids, select) => prisma.exemption.findMany({ where: { id: { in: ids } }, select: select as Prisma.ExemptionSelect }),
-    GUIDANCE_DOCUMENT: (ids, select) => prisma.guidanceDocument.findMany({ where: { id: { in: ids } }, select: select as Prisma.GuidanceDocumentSelect }),
-    CONSULTATION: (ids, select) => prisma.stakeholderConsultation.findMany({ where: { id: { in: ids } }, select: select as Prisma.StakeholderConsultationSelect }),
-    IMPACT_ASSESSMENT: (ids, select) => prisma.impactAssessment.findMany({ where: { id: { in: ids } }, select: select as Prisma.ImpactAssessmentSelect }),
+  const loaders: Record<
+    SearchableType,
+    (ids: string[], select: Record<string, unknown>) => Promise<Array<{ id: string }>>
+  > = {
+    PROVISION: (ids, select) =>
+      prisma.controlProvision.findMany({ where: { id: { in: ids } }, select: select as Prisma.ControlProvisionSelect }),
+    EXEMPTION: (ids, select) =>
+      prisma.exemption.findMany({ where: { id: { in: ids } }, select: select as Prisma.ExemptionSelect }),
+    GUIDANCE_DOCUMENT: (ids, select) =>
+      prisma.guidanceDocument.findMany({ where: { id: { in: ids } }, select: select as Prisma.GuidanceDocumentSelect }),
+    CONSULTATION: (ids, select) =>
+      prisma.stakeholderConsultation.findMany({
+        where: { id: { in: ids } },
+        select: select as Prisma.StakeholderConsultationSelect,
+      }),
+    IMPACT_ASSESSMENT: (ids, select) =>
+      prisma.impactAssessment.findMany({ where: { id: { in: ids } }, select: select as Prisma.ImpactAssessmentSelect }),
   };
   const [togetherRows, ...aloneRows] = await Promise.all([
     read && together.length > 0
-      ? readScalarRows(read, together.map((plan) => ({ model: MODEL[plan.type], ids: plan.ids, fields: Object.keys(plan.select) })))
+      ? readScalarRows(
+          read,
+          together.map((plan) => ({ model: MODEL[plan.type], ids: plan.ids, fields: Object.keys(plan.select) })),
+        )
       : Promise.resolve([]),
     ...alone.map((plan) => loaders[plan.type](plan.ids, plan.select)),
   ]);
@@ -288,12 +373,19 @@ builder.queryField('search', (t) =>
     description:
       'Full-text search that forgives typos (one from 5 letters, two from 9) and lay words (synonyms such as "thermal camera" for "thermal imaging"), matches the last word as a prefix, and returns highlights and facet counts. Fails with SEARCH_UNAVAILABLE when the search engine is down; every other query keeps working.',
     args: {
-      query: t.arg.string({ required: true, description: `What to look for: words, codes ("6A003") or phrases; 1 to ${SEARCH_QUERY_MAX_LENGTH} characters, not only spaces.` }),
+      query: t.arg.string({
+        required: true,
+        description: `What to look for: words, codes ("6A003") or phrases; 1 to ${SEARCH_QUERY_MAX_LENGTH} characters, not only spaces.`,
+      }),
       types: t.arg({ type: [SearchableTypeEnum], description: 'Only these kinds of record (all by default).' }),
       filter: t.arg({ type: SearchFilterInput, description: 'Conditions the results must meet.' }),
       facets: t.arg({ type: [FacetFieldEnum], description: 'Fields to count values of (all by default).' }),
-      first: t.arg.int({ description: `How many results to return, ${PAGE_SIZE_MIN} to ${PAGE_SIZE_MAX} (default ${PAGE_SIZE_DEFAULT}).` }),
-      after: t.arg.string({ description: 'Return the results after this cursor (from a previous page of the same search).' }),
+      first: t.arg.int({
+        description: `How many results to return, ${PAGE_SIZE_MIN} to ${PAGE_SIZE_MAX} (default ${PAGE_SIZE_DEFAULT}).`,
+      }),
+      after: t.arg.string({
+        description: 'Return the results after this cursor (from a previous page of the same search).',
+      }),
     },
     resolve: async (_root, args, context, info) => {
       const { text, limit } = validatedQuery(args.query, args.first);
@@ -303,7 +395,13 @@ builder.queryField('search', (t) =>
       if (!engine) throw new SearchUnavailableDomainError();
       let response;
       try {
-        response = await engine.search({ query: text, filter, facets: args.facets ? [...args.facets] : [...FACET_FIELDS], offset, limit });
+        response = await engine.search({
+          query: text,
+          filter,
+          facets: args.facets ? [...args.facets] : [...FACET_FIELDS],
+          offset,
+          limit,
+        });
       } catch (error) {
         if (error instanceof SearchUnavailableError) throw new SearchUnavailableDomainError();
         throw error;
@@ -313,7 +411,8 @@ builder.queryField('search', (t) =>
       const edges: SearchEdgeShape[] = [];
       response.hits.forEach((hit, index) => {
         const node = records.get(hit.document.id);
-        if (node) edges.push({ cursor: encodeOffset(offset + index), node, score: hit.score, highlights: hit.highlights });
+        if (node)
+          edges.push({ cursor: encodeOffset(offset + index), node, score: hit.score, highlights: hit.highlights });
       });
       return {
         edges,

@@ -25,10 +25,14 @@ export const StakeholderRef = builder.prismaNode('Stakeholder', {
   description: 'An organisation or person that made submissions to consultations.',
   fields: (t) => ({
     name: t.exposeString('name', { description: 'Name as the public record gives it.' }),
-    type: t.expose('type', { type: StakeholderTypeEnum, description: 'What sort of stakeholder this is; UNKNOWN when not determined.' }),
+    type: t.expose('type', {
+      type: StakeholderTypeEnum,
+      description: 'What sort of stakeholder this is; UNKNOWN when not determined.',
+    }),
     typeLabel: t.exposeString('typeLabel', {
       nullable: true,
-      description: 'The label the source (or whoever collected the list) gave, verbatim; null when there was none. Labels added by collectors are not the agency\'s own.',
+      description:
+        "The label the source (or whoever collected the list) gave, verbatim; null when there was none. Labels added by collectors are not the agency's own.",
     }),
     submissions: t.relatedConnection(
       'submissions',
@@ -42,7 +46,11 @@ export const StakeholderRef = builder.prismaNode('Stakeholder', {
         name: 'StakeholderSubmissionConnection',
         description: 'A page of submissions by one stakeholder.',
         fields: (c) => ({
-          totalCount: c.int({ description: totalCountDescription('submissions by the stakeholder'), extensions: TOTAL_COUNT_EXTENSIONS, resolve: connectionTotalCount }),
+          totalCount: c.int({
+            description: totalCountDescription('submissions by the stakeholder'),
+            extensions: TOTAL_COUNT_EXTENSIONS,
+            resolve: connectionTotalCount,
+          }),
         }),
       },
       { name: 'StakeholderSubmissionEdge', description: 'A submission in a page, with its cursor.' },

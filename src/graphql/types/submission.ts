@@ -21,11 +21,30 @@ export const SubmissionRef = builder.prismaNode('Submission', {
   fields: (t) => ({
     stakeholder: t.relation('stakeholder', { description: 'Who made the submission.' }),
     consultation: t.relation('consultation', { description: 'The consultation it responds to.' }),
-    receivedOn: t.expose('receivedOn', { type: 'Date', nullable: true, description: 'Date the submission was received or posted; null when the record does not say.' }),
-    position: t.expose('position', { type: SubmissionPositionEnum, description: 'Stance on the proposal; UNKNOWN when not determined.' }),
-    themes: t.exposeStringList('themes', { description: 'Topics the submission raises (e.g. "definitions", "compliance cost"); empty when not recorded.' }),
-    pages: t.exposeInt('pages', { nullable: true, description: 'Length of the submission in pages; null when unknown.' }),
-    documentRef: t.exposeString('documentRef', { nullable: true, description: 'Identifier of the submission document in the docket (e.g. a regulations.gov document id); null when none is known.' }),
-    citation: t.relation('citation', { nullable: true, description: "Source listing this submission; null when it is the consultation's own citation." }),
+    receivedOn: t.expose('receivedOn', {
+      type: 'Date',
+      nullable: true,
+      description: 'Date the submission was received or posted; null when the record does not say.',
+    }),
+    position: t.expose('position', {
+      type: SubmissionPositionEnum,
+      description: 'Stance on the proposal; UNKNOWN when not determined.',
+    }),
+    themes: t.exposeStringList('themes', {
+      description: 'Topics the submission raises (e.g. "definitions", "compliance cost"); empty when not recorded.',
+    }),
+    pages: t.exposeInt('pages', {
+      nullable: true,
+      description: 'Length of the submission in pages; null when unknown.',
+    }),
+    documentRef: t.exposeString('documentRef', {
+      nullable: true,
+      description:
+        'Identifier of the submission document in the docket (e.g. a regulations.gov document id); null when none is known.',
+    }),
+    citation: t.relation('citation', {
+      nullable: true,
+      description: "Source listing this submission; null when it is the consultation's own citation.",
+    }),
   }),
 });

@@ -1,4 +1,10 @@
-import { Comparator, GroupOperator, ReferenceSubject, ThresholdGroupRole, type Prisma } from '../../generated/prisma/client.js';
+import {
+  Comparator,
+  GroupOperator,
+  ReferenceSubject,
+  ThresholdGroupRole,
+  type Prisma,
+} from '../../generated/prisma/client.js';
 import { builder } from '../builder.js';
 import { RegimeEnum } from './control-list.js';
 
@@ -8,14 +14,21 @@ export const ComparatorEnum = builder.enumType(Comparator, {
   values: {
     GT: { description: 'Met when the parameter exceeds `value` ("exceeding", "more than").' },
     GTE: { description: 'Met when the parameter is at least `value` ("equal to or more than").' },
-    LT: { description: 'Met when the parameter is below `value` ("less than", "better than" for figures where lower is better).' },
+    LT: {
+      description:
+        'Met when the parameter is below `value` ("less than", "better than" for figures where lower is better).',
+    },
     LTE: { description: 'Met when the parameter is at most `value` ("equal to or less than").' },
     EQ: { description: 'Met when the parameter equals `value`.' },
     RANGE_EXCLUSIVE_MIN: {
-      description: 'Met when the parameter is above `value` and at most `valueMax`. Never written: such ranges are BETWEEN with `minInclusive` false and `maxInclusive` true.',
+      description:
+        'Met when the parameter is above `value` and at most `valueMax`. Never written: such ranges are BETWEEN with `minInclusive` false and `maxInclusive` true.',
       deprecationReason: 'Ranges are BETWEEN, with `minInclusive` and `maxInclusive`.',
     },
-    BOOLEAN: { description: 'Met when the yes/no fact named by `parameter` has the value `booleanValue` (a property the item has or lacks, e.g. "space-qualified").' },
+    BOOLEAN: {
+      description:
+        'Met when the yes/no fact named by `parameter` has the value `booleanValue` (a property the item has or lacks, e.g. "space-qualified").',
+    },
     BETWEEN: {
       description:
         'Met when the parameter lies between `value` and `valueMax`; `minInclusive` and `maxInclusive` say whether the bounds themselves count ("exceeding X but not exceeding Y": min exclusive, max inclusive).',
@@ -30,7 +43,8 @@ export const ComparatorEnum = builder.enumType(Comparator, {
 
 export const GroupOperatorEnum = builder.enumType(GroupOperator, {
   name: 'GroupOperator',
-  description: 'How the members (thresholds and sub-groups) of a threshold group combine. Three-valued: a member whose facts are unknown is UNKNOWN.',
+  description:
+    'How the members (thresholds and sub-groups) of a threshold group combine. Three-valued: a member whose facts are unknown is UNKNOWN.',
   values: {
     ALL_OF: { description: 'Met when every member is met ("having all of the following").' },
     ANY_OF: { description: 'Met when at least one member is met ("having any of the following", "or").' },
@@ -40,11 +54,18 @@ export const GroupOperatorEnum = builder.enumType(GroupOperator, {
 
 export const ThresholdGroupRoleEnum = builder.enumType(ThresholdGroupRole, {
   name: 'ThresholdGroupRole',
-  description: "What a threshold group decides about its paragraph. A paragraph is met when its CONDITIONS are met, its sub-paragraphs combine to met, and none of its EXCLUSION groups is met.",
+  description:
+    'What a threshold group decides about its paragraph. A paragraph is met when its CONDITIONS are met, its sub-paragraphs combine to met, and none of its EXCLUSION groups is met.',
   values: {
     CONDITIONS: { description: "The paragraph's own conditions: the kind of item and the figures of its sentence." },
-    EXCLUSION: { description: 'A note that decontrols: when the group is met, the paragraph does not control the item (see `label`, `movesTo`).' },
-    CONTROL_REASON: { description: 'The extra conditions of a control-table line: when met, the reason for control `reason` (column `label`) applies to the paragraphs `appliesTo`.' },
+    EXCLUSION: {
+      description:
+        'A note that decontrols: when the group is met, the paragraph does not control the item (see `label`, `movesTo`).',
+    },
+    CONTROL_REASON: {
+      description:
+        'The extra conditions of a control-table line: when met, the reason for control `reason` (column `label`) applies to the paragraphs `appliesTo`.',
+    },
   },
 });
 
@@ -56,7 +77,10 @@ export const ReferenceSubjectEnum = builder.enumType(ReferenceSubject, {
       description:
         'A part the referring text names ("incorporating focal plane arrays controlled by ..."): the referenced paragraph is evaluated for the part, without its item-kind criteria.',
     },
-    ITEM: { description: 'The item itself ("other than those controlled by 6A003", "n.e.s."), evaluated exactly as the item is.' },
+    ITEM: {
+      description:
+        'The item itself ("other than those controlled by 6A003", "n.e.s."), evaluated exactly as the item is.',
+    },
   },
 });
 
@@ -70,16 +94,24 @@ export const ThresholdRef = builder.prismaNode('Threshold', {
   description:
     'A technical condition of a provision (e.g. "a frame rate exceeding 60 Hz"). The verbatim text is always present. Verbatim rows (`encoded` false) carry only the text; encoded rows (`encoded` true, from the threshold encodings classifyItem evaluates) carry the fact, comparator, value(s) and unit, and belong to a `group` of the paragraph\'s logic.',
   fields: (t) => ({
-    paragraph: t.exposeString('paragraph', { description: 'Paragraph reference of the condition within the entry, e.g. "6A003.b.4.b" (also when the row is stored under an ancestor provision).' }),
+    paragraph: t.exposeString('paragraph', {
+      description:
+        'Paragraph reference of the condition within the entry, e.g. "6A003.b.4.b" (also when the row is stored under an ancestor provision).',
+    }),
     parameter: t.exposeString('parameter', {
       nullable: true,
       description:
         'The fact the condition compares (e.g. "frame_rate"), by the name classifyItem takes (see `itemFacts`); null for verbatim rows and REFERENCE conditions.',
     }),
-    comparator: t.expose('comparator', { type: ComparatorEnum, nullable: true, description: 'How the fact is compared; null for verbatim rows.' }),
+    comparator: t.expose('comparator', {
+      type: ComparatorEnum,
+      nullable: true,
+      description: 'How the fact is compared; null for verbatim rows.',
+    }),
     value: t.float({
       nullable: true,
-      description: 'Threshold value in `unit`, as the text writes it (lower bound for BETWEEN); null for verbatim rows and conditions with no number.',
+      description:
+        'Threshold value in `unit`, as the text writes it (lower bound for BETWEEN); null for verbatim rows and conditions with no number.',
       select: { value: true },
       resolve: (threshold) => threshold.value?.toNumber() ?? null,
     }),
@@ -89,45 +121,86 @@ export const ThresholdRef = builder.prismaNode('Threshold', {
       select: { valueMax: true },
       resolve: (threshold) => threshold.valueMax?.toNumber() ?? null,
     }),
-    unit: t.exposeString('unit', { nullable: true, description: 'Unit of `value` and `valueMax` (e.g. "Hz", "µm"); null for counts, for conditions with no number and for verbatim rows.' }),
+    unit: t.exposeString('unit', {
+      nullable: true,
+      description:
+        'Unit of `value` and `valueMax` (e.g. "Hz", "µm"); null for counts, for conditions with no number and for verbatim rows.',
+    }),
     dimension: t.exposeString('dimension', {
       nullable: true,
-      description: 'The physical dimension of a numeric fact (e.g. "frequency", "count"); values in other units of it are converted before comparing. Null for yes/no, choice and reference conditions and verbatim rows.',
+      description:
+        'The physical dimension of a numeric fact (e.g. "frequency", "count"); values in other units of it are converted before comparing. Null for yes/no, choice and reference conditions and verbatim rows.',
     }),
-    minInclusive: t.exposeBoolean('minInclusive', { nullable: true, description: 'BETWEEN: true when `value` itself is inside the range; null for other comparators.' }),
-    maxInclusive: t.exposeBoolean('maxInclusive', { nullable: true, description: 'BETWEEN: true when `valueMax` itself is inside the range; null for other comparators.' }),
-    values: t.exposeStringList('values', { description: 'IN: the choices of the fact that meet the condition; empty for other comparators.' }),
+    minInclusive: t.exposeBoolean('minInclusive', {
+      nullable: true,
+      description: 'BETWEEN: true when `value` itself is inside the range; null for other comparators.',
+    }),
+    maxInclusive: t.exposeBoolean('maxInclusive', {
+      nullable: true,
+      description: 'BETWEEN: true when `valueMax` itself is inside the range; null for other comparators.',
+    }),
+    values: t.exposeStringList('values', {
+      description: 'IN: the choices of the fact that meet the condition; empty for other comparators.',
+    }),
     booleanValue: t.exposeBoolean('booleanValue', {
       nullable: true,
-      description: 'BOOLEAN: the value the yes/no fact must have (true: the item has the property; false: it lacks it); null for other comparators.',
+      description:
+        'BOOLEAN: the value the yes/no fact must have (true: the item has the property; false: it lacks it); null for other comparators.',
     }),
-    ref: t.exposeString('ref', { nullable: true, description: 'REFERENCE: code of the paragraph referred to (e.g. "6A002.a.3.f"); null for other comparators.' }),
-    refRegime: t.expose('refRegime', { type: RegimeEnum, nullable: true, description: 'REFERENCE: the control-list family of the paragraph referred to; null for other comparators.' }),
-    refSubject: t.expose('refSubject', { type: ReferenceSubjectEnum, nullable: true, description: 'REFERENCE: whether the item itself or a component the text names is meant; null for other comparators.' }),
-    note: t.exposeString('note', { nullable: true, description: 'How the text was read where a reading was needed (e.g. "better than" means lower), or the technical note defining the figure; null when there is none.' }),
+    ref: t.exposeString('ref', {
+      nullable: true,
+      description: 'REFERENCE: code of the paragraph referred to (e.g. "6A002.a.3.f"); null for other comparators.',
+    }),
+    refRegime: t.expose('refRegime', {
+      type: RegimeEnum,
+      nullable: true,
+      description: 'REFERENCE: the control-list family of the paragraph referred to; null for other comparators.',
+    }),
+    refSubject: t.expose('refSubject', {
+      type: ReferenceSubjectEnum,
+      nullable: true,
+      description:
+        'REFERENCE: whether the item itself or a component the text names is meant; null for other comparators.',
+    }),
+    note: t.exposeString('note', {
+      nullable: true,
+      description:
+        'How the text was read where a reading was needed (e.g. "better than" means lower), or the technical note defining the figure; null when there is none.',
+    }),
     criterionKey: t.exposeString('criterionKey', {
       nullable: true,
-      description: 'Id of the criterion in its encoding file (the `criterion` of classifyItem traces); null for verbatim rows.',
+      description:
+        'Id of the criterion in its encoding file (the `criterion` of classifyItem traces); null for verbatim rows.',
     }),
-    position: t.exposeInt('position', { nullable: true, description: 'Position among the members (thresholds and sub-groups) of `group`, from 0; null for verbatim rows.' }),
+    position: t.exposeInt('position', {
+      nullable: true,
+      description: 'Position among the members (thresholds and sub-groups) of `group`, from 0; null for verbatim rows.',
+    }),
     textVerbatim: t.exposeString('textVerbatim', { description: 'The condition exactly as the list words it.' }),
     exponentNote: t.exposeString('exponentNote', {
       nullable: true,
-      description: 'Set where the source text lost superscripts (e.g. "4 x 106" means 4 x 10^6); says how the figure was read. Null when the text needed no such reading.',
+      description:
+        'Set where the source text lost superscripts (e.g. "4 x 106" means 4 x 10^6); says how the figure was read. Null when the text needed no such reading.',
     }),
     encoded: t.boolean({
-      description: 'True when the condition has been encoded (comparator and values can be evaluated, as classifyItem does); false when only the verbatim text is available.',
+      description:
+        'True when the condition has been encoded (comparator and values can be evaluated, as classifyItem does); false when only the verbatim text is available.',
       select: { comparator: true },
       resolve: (threshold) => threshold.comparator !== null,
     }),
     retiredAt: t.expose('retiredAt', {
       type: 'DateTime',
       nullable: true,
-      description: 'When the encodings stopped holding this condition (the row is kept for the record, never deleted); null for current rows.',
+      description:
+        'When the encodings stopped holding this condition (the row is kept for the record, never deleted); null for current rows.',
     }),
-    group: t.relation('group', { nullable: true, description: 'The group of the paragraph\'s logic this condition is a member of; null for verbatim rows.' }),
+    group: t.relation('group', {
+      nullable: true,
+      description: "The group of the paragraph's logic this condition is a member of; null for verbatim rows.",
+    }),
     provision: t.relation('provision', {
-      description: 'The provision this condition is stored under: its paragraph, or the nearest ancestor the knowledge base holds (EU paragraphs are stored under their entry).',
+      description:
+        'The provision this condition is stored under: its paragraph, or the nearest ancestor the knowledge base holds (EU paragraphs are stored under their entry).',
     }),
     citation: t.relation('citation', { description: 'Source of the condition text.' }),
   }),
@@ -138,31 +211,48 @@ export const ThresholdGroupRef = builder.prismaNode('ThresholdGroup', {
   select: { id: true },
   nullable: true,
   description:
-    'A node of a paragraph\'s encoded logic: its members (`thresholds` and sub-`groups`) combine by `operator`. Root groups (no `parentGroup`) have a `role`: the paragraph\'s conditions, a decontrol note, or a control-table line; sub-groups share their root\'s role.',
+    "A node of a paragraph's encoded logic: its members (`thresholds` and sub-`groups`) combine by `operator`. Root groups (no `parentGroup`) have a `role`: the paragraph's conditions, a decontrol note, or a control-table line; sub-groups share their root's role.",
   fields: (t) => ({
-    role: t.expose('role', { type: ThresholdGroupRoleEnum, description: 'What the group decides (the same for a root group and its sub-groups).' }),
+    role: t.expose('role', {
+      type: ThresholdGroupRoleEnum,
+      description: 'What the group decides (the same for a root group and its sub-groups).',
+    }),
     operator: t.expose('operator', { type: GroupOperatorEnum, description: 'How the members combine.' }),
-    paragraph: t.exposeString('paragraph', { description: 'The paragraph the group belongs to, e.g. "6A003.b.4.b" (also when the group is stored under an ancestor provision).' }),
+    paragraph: t.exposeString('paragraph', {
+      description:
+        'The paragraph the group belongs to, e.g. "6A003.b.4.b" (also when the group is stored under an ancestor provision).',
+    }),
     textVerbatim: t.exposeString('textVerbatim', {
       nullable: true,
-      description: 'The words of the list the group stands for (the note, control-table line or "having all of the following" clause); null where the members\' own texts are all there is.',
+      description:
+        'The words of the list the group stands for (the note, control-table line or "having all of the following" clause); null where the members\' own texts are all there is.',
     }),
     label: t.exposeString('label', {
       nullable: true,
-      description: 'EXCLUSION: the note\'s label as printed (e.g. "Note 3 to 6A003.b.4"); CONTROL_REASON: the country-chart column (e.g. "RS Column 1"); null otherwise and for sub-groups.',
+      description:
+        'EXCLUSION: the note\'s label as printed (e.g. "Note 3 to 6A003.b.4"); CONTROL_REASON: the country-chart column (e.g. "RS Column 1"); null otherwise and for sub-groups.',
     }),
     exclusionKey: t.exposeString('exclusionKey', {
       nullable: true,
-      description: 'EXCLUSION: id of the exclusion in its encoding file (the `id` of classifyItem\'s exclusions); null otherwise.',
+      description:
+        "EXCLUSION: id of the exclusion in its encoding file (the `id` of classifyItem's exclusions); null otherwise.",
     }),
     movesTo: t.exposeString('movesTo', {
       nullable: true,
-      description: 'EXCLUSION: the paragraph the list says the excluded item goes to instead (e.g. "6A993.a"); null when the list does not say.',
+      description:
+        'EXCLUSION: the paragraph the list says the excluded item goes to instead (e.g. "6A993.a"); null when the list does not say.',
     }),
-    movesToText: t.exposeString('movesToText', { nullable: true, description: 'EXCLUSION: the sentence of the list that says where the item goes; null when `movesTo` is null.' }),
-    reason: t.exposeString('reason', { nullable: true, description: 'CONTROL_REASON: the reason for control (e.g. "RS", "NP"); null otherwise.' }),
+    movesToText: t.exposeString('movesToText', {
+      nullable: true,
+      description: 'EXCLUSION: the sentence of the list that says where the item goes; null when `movesTo` is null.',
+    }),
+    reason: t.exposeString('reason', {
+      nullable: true,
+      description: 'CONTROL_REASON: the reason for control (e.g. "RS", "NP"); null otherwise.',
+    }),
     appliesTo: t.exposeStringList('appliesTo', {
-      description: 'CONTROL_REASON: the paragraphs the control-table line names (empty: the whole entry); empty for other roles.',
+      description:
+        'CONTROL_REASON: the paragraphs the control-table line names (empty: the whole entry); empty for other roles.',
     }),
     position: t.exposeInt('ordinal', {
       description: 'Position among the root groups of the provision, or among the members of the parent group, from 0.',
@@ -170,26 +260,51 @@ export const ThresholdGroupRef = builder.prismaNode('ThresholdGroup', {
     retiredAt: t.expose('retiredAt', {
       type: 'DateTime',
       nullable: true,
-      description: 'When the encodings stopped holding this group (the row is kept for the record, never deleted); null for current groups.',
+      description:
+        'When the encodings stopped holding this group (the row is kept for the record, never deleted); null for current groups.',
     }),
-    provision: t.relation('provision', { description: 'The provision the group is stored under: its paragraph, or the nearest ancestor the knowledge base holds.' }),
-    parentGroup: t.relation('parentGroup', { nullable: true, description: 'The group this one is a member of; null for a root group.' }),
+    provision: t.relation('provision', {
+      description:
+        'The provision the group is stored under: its paragraph, or the nearest ancestor the knowledge base holds.',
+    }),
+    parentGroup: t.relation('parentGroup', {
+      nullable: true,
+      description: 'The group this one is a member of; null for a root group.',
+    }),
     groups: t.relation('groups', {
       description: 'Sub-groups that are members of this group, by `position`.',
-      args: { includeRetired: t.arg.boolean({ required: true, defaultValue: false, description: 'Also list retired sub-groups (false by default).' }) },
+      args: {
+        includeRetired: t.arg.boolean({
+          required: true,
+          defaultValue: false,
+          description: 'Also list retired sub-groups (false by default).',
+        }),
+      },
       query: (args) => ({ where: notRetired(args.includeRetired), orderBy: [{ ordinal: 'asc' }, { id: 'asc' }] }),
     }),
     thresholds: t.relation('thresholds', {
       description: 'Thresholds that are members of this group, by `position`.',
-      args: { includeRetired: t.arg.boolean({ required: true, defaultValue: false, description: 'Also list retired thresholds (false by default).' }) },
+      args: {
+        includeRetired: t.arg.boolean({
+          required: true,
+          defaultValue: false,
+          description: 'Also list retired thresholds (false by default).',
+        }),
+      },
       query: (args) => ({ where: notRetired(args.includeRetired), orderBy: [{ position: 'asc' }, { id: 'asc' }] }),
     }),
-    citation: t.relation('citation', { description: 'Source of the text the group stands for (that of its provision).' }),
+    citation: t.relation('citation', {
+      description: 'Source of the text the group stands for (that of its provision).',
+    }),
   }),
 });
 
 /** `ControlProvision.thresholds(encoded:, includeRetired:)` as a where clause. */
-export function thresholdListWhere(args: { encoded?: boolean | null; includeRetired?: boolean | null }): Prisma.ThresholdWhereInput {
-  const encoded = args.encoded === true ? { comparator: { not: null } } : args.encoded === false ? { comparator: null } : {};
+export function thresholdListWhere(args: {
+  encoded?: boolean | null;
+  includeRetired?: boolean | null;
+}): Prisma.ThresholdWhereInput {
+  const encoded =
+    args.encoded === true ? { comparator: { not: null } } : args.encoded === false ? { comparator: null } : {};
   return { ...encoded, ...notRetired(args.includeRetired) };
 }
