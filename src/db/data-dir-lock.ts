@@ -30,7 +30,7 @@
 // - Release (close, and best-effort at process exit) unlinks the lock only if it still holds our
 //   token. A process killed without cleanup leaves a lock the next start takes over.
 import { createHash, randomUUID } from 'node:crypto';
-import { readFileSync, unlinkSync } from 'node:fs';
+import { existsSync, readFileSync, unlinkSync } from 'node:fs';
 import { link, open, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { hostname as osHostname } from 'node:os';
 import { basename, join } from 'node:path';
@@ -168,16 +168,20 @@ export function holderState(record: LockRecord): HolderState {
   const currentBoot = bootId();
   if (record.bootId !== null && currentBoot !== null && record.bootId !== currentBoot) return 'dead';
   if (record.pid === process.pid) return liveTokens.has(record.token) ? 'alive' : 'dead';
+  let signalled = true;
   try {
     process.kill(record.pid, 0);
   } catch (error) {
-    // EPERM: it exists but belongs to another user; go on to the start time.
     if (errorCode(error) === 'ESRCH') return 'dead';
+    // EPERM: it exists but belongs to another user.
+    signalled = false;
   }
   const current = procStat(record.pid);
-  // Unreadable: off Linux, or /proc hides other users' processes (alive then, to be safe), or it
-  // exited since the signal test.
-  if (current === null) return hasProc() && readProcText(`/proc/${record.pid}`) === null ? 'dead' : 'alive';
+  if (current === null) {
+    // Off Linux, or another user's process hidden by /proc's hidepid: alive, to be safe. A process
+    // we could signal whose /proc entry is gone has exited since.
+    return signalled && hasProc() && !existsSync(`/proc/${record.pid}`) ? 'dead' : 'alive';
+  }
   if (current.state === 'Z' || current.state === 'X') return 'dead';
   if (record.startTime !== null && current.startTime !== record.startTime) return 'dead';
   return 'alive';
