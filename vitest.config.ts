@@ -14,6 +14,7 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       { extends: true, test: { name: 'db', include: ['test/db/**/*.test.ts'] } },
+      { extends: true, test: { name: 'ingest', include: ['test/ingest/**/*.test.ts'] } },
       { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'] } },
       { extends: true, test: { name: 'search', include: ['test/search/**/*.test.ts'] } },
       { extends: true, test: { name: 'classification', include: ['test/classification/**/*.test.ts'] } },

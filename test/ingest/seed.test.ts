@@ -2,14 +2,19 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/database.js';
-import { applyMigrations } from '../../src/db/migrate.js';
 import { forEachCriterion, loadRulebook, type Rulebook } from '../../src/classification/rulebook.js';
-import { DEFAULT_SEED_DIR, seedDatabase, tableCounts, type SeedReport } from '../../src/db/seed/index.js';
+import {
+  DEFAULT_SEED_DIR,
+  seedDatabase as seedDatabaseUnlogged,
+  tableCounts,
+  type SeedOptions,
+  type SeedReport,
+} from '../../src/ingest/index.js';
+import { openLoggedDatabase, REMOVING_STATEMENT, type LoggedDatabase } from './logged-database.js';
 
 class InjectedFailure extends Error {}
 
-let db: Database;
+let db: LoggedDatabase;
 let first: SeedReport;
 let failedFirstAttempt: unknown;
 let countsAfterFailure: Record<string, number>;
@@ -17,7 +22,12 @@ let datasetsAfterFailure: string[];
 let scratchSeedDir: string;
 let editorStakeholderId: string;
 
-async function latestUpdates(database: Database) {
+/** seedDatabase, keeping the statements it sends (db.statements). */
+function seedDatabase(prisma: LoggedDatabase['prisma'], options?: SeedOptions): Promise<SeedReport> {
+  return db.logStatements(() => seedDatabaseUnlogged(prisma, options));
+}
+
+async function latestUpdates(database: LoggedDatabase) {
   const [provisions, exemptions, consultations, guidance] = await Promise.all([
     database.prisma.controlProvision.aggregate({ _max: { updatedAt: true } }),
     database.prisma.exemption.aggregate({ _max: { updatedAt: true } }),
@@ -33,14 +43,7 @@ async function latestUpdates(database: Database) {
 }
 
 beforeAll(async () => {
-  db = await openDatabase({
-    DATA_DIR: 'unused',
-    inMemory: true,
-    DB_POOL_SIZE: 1,
-    DB_CONNECT_TIMEOUT_MS: 5000,
-    DB_STATEMENT_TIMEOUT_MS: 60000,
-  });
-  await applyMigrations(db.sql, 'prisma/migrations');
+  db = await openLoggedDatabase();
   // A row an editor created before the seed ran (its id is a cuid, not a seeded id): the seed
   // must reuse it rather than collide with it.
   editorStakeholderId = (await db.prisma.stakeholder.create({ data: { name: 'Google Inc.', type: 'UNKNOWN' } })).id;
@@ -405,6 +408,51 @@ describe('seeding again', () => {
   });
 });
 
+describe('a row lost after its dataset was loaded', () => {
+  const KEY = 'US-BIS-FAQ-fundamental-research';
+
+  it('is restored, with its id and links, by the next seed run although every checksum matches', async () => {
+    const { prisma } = db;
+    const lost = await prisma.guidanceDocument.findUniqueOrThrow({ where: { sourceKey: KEY } });
+    const links = await prisma.guidanceExemption.count({ where: { guidanceId: lost.id } });
+    expect(links).toBeGreaterThan(0);
+    const checksums = await prisma.seedDataset.findMany({ orderBy: { name: 'asc' } });
+    // Behind the loader's back, as a lost write leaves it: the row is gone (its links go with
+    // it, ON DELETE CASCADE) and the stored checksum still says the dataset is loaded.
+    await prisma.guidanceDocument.delete({ where: { id: lost.id } });
+    expect(await prisma.guidanceDocument.count()).toBe(9);
+    const outboxBefore = (await prisma.searchOutbox.aggregate({ _max: { id: true } }))._max.id ?? 0n;
+
+    const report = await seedDatabase(prisma, {});
+    expect(report.datasets.filter((dataset) => dataset.status === 'loaded').map((dataset) => dataset.name)).toEqual([
+      'guidance',
+      'links',
+    ]);
+    expect(report.datasets.find((dataset) => dataset.name === 'guidance')?.tables.GuidanceDocument).toMatchObject({
+      created: 1,
+      updated: 0,
+    });
+    const restored = await prisma.guidanceDocument.findUniqueOrThrow({ where: { sourceKey: KEY } });
+    expect(restored.id).toBe(lost.id);
+    expect(restored.contentHash).toBe(lost.contentHash);
+    expect(await prisma.guidanceExemption.count({ where: { guidanceId: lost.id } })).toBe(links);
+    expect(report.counts.GuidanceDocument).toBe(10);
+    const { SearchOutbox: _outbox, ...counts } = report.counts;
+    const { SearchOutbox: _firstOutbox, ...firstCounts } = first.counts;
+    expect(counts).toEqual(firstCounts);
+    // The search index hears of the restored document like of any other write.
+    expect(
+      await prisma.searchOutbox.count({ where: { entityId: lost.id, id: { gt: outboxBefore } } }),
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      (await prisma.seedDataset.findMany({ orderBy: { name: 'asc' } })).map((row) => [row.name, row.checksum]),
+    ).toEqual(checksums.map((row) => [row.name, row.checksum]));
+
+    const next = await seedDatabase(prisma, {});
+    expect(next.datasets.every((dataset) => dataset.status === 'skipped')).toBe(true);
+  });
+});
+
 describe('a changed seed file', () => {
   it('updates the changed row, audits it, and leaves the other datasets alone', async () => {
     const path = join(scratchSeedDir, 'data/consultations.json');
@@ -536,5 +584,12 @@ describe('a changed encoding file', () => {
     );
     expect(await db.prisma.threshold.count({ where: { retiredAt: { not: null } } })).toBe(0);
     expect(await db.prisma.auditEvent.count({ where: { entityId: retired.id, action: 'seed.update' } })).toBe(1);
+  });
+});
+
+describe('every seed run above', () => {
+  it('sent no statement that removes rows', () => {
+    expect(db.statements.length).toBeGreaterThan(0);
+    expect(db.statements.filter((sql) => REMOVING_STATEMENT.test(sql))).toEqual([]);
   });
 });

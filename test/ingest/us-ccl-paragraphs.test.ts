@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { paragraphMarker, parseCclParagraphs } from '../../src/db/seed/parse-ccl-paragraphs.js';
-import { cclFileSchema } from '../../src/db/seed/read-seed-files.js';
+import { paragraphMarker, parseCclParagraphs } from '../../src/ingest/importers/us-ccl-paragraphs.js';
+import { cclFileSchema } from '../../src/ingest/importers/us-ccl.js';
 
 const ccl = cclFileSchema.parse(
   JSON.parse(readFileSync(resolve(import.meta.dirname, '../../seed/data/us_ccl_full.json'), 'utf8')),

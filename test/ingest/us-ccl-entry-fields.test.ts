@@ -6,8 +6,9 @@ import {
   parseCclEntry,
   parseReasonsForControl,
   productGroupLetter,
-} from '../../src/db/seed/parse-ccl-entry.js';
-import { cclFileSchema, controlEntriesFileSchema } from '../../src/db/seed/read-seed-files.js';
+} from '../../src/ingest/importers/us-ccl-entry-fields.js';
+import { controlEntriesFileSchema } from '../../src/ingest/importers/control-entry-records.js';
+import { cclFileSchema } from '../../src/ingest/importers/us-ccl.js';
 
 const dataDir = resolve(import.meta.dirname, '../../seed/data');
 const ccl = cclFileSchema.parse(JSON.parse(readFileSync(resolve(dataDir, 'us_ccl_full.json'), 'utf8')));

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { exemptionKindFor, jurisdictionFor, regimeFromLabel } from '../../src/db/seed/exemption-classification.js';
+import {
+  exemptionKindFor,
+  jurisdictionFor,
+  regimeFromLabel,
+} from '../../src/ingest/importers/exemption-classification.js';
 
 describe('exemption regime and jurisdiction from the regime label', () => {
   it('maps labels naming one regime', () => {

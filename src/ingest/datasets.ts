@@ -1,0 +1,24 @@
+// The source datasets, in load order: a dataset comes after those it depends on (its checksum
+// includes theirs, so it is re-compared after any of them changes).
+import type { Importer } from './importer.js';
+import { consultationsImporter } from './importers/consultations.js';
+import { controlEntriesImporter } from './importers/control-entries.js';
+import { exemptionsImporter } from './importers/exemptions.js';
+import { guidanceImporter } from './importers/guidance.js';
+import { impactImporter } from './importers/impact.js';
+import { linksImporter } from './importers/links.js';
+import { referenceImporter } from './importers/reference.js';
+import { thresholdEncodingsImporter } from './importers/threshold-encodings.js';
+import { usCclImporter } from './importers/us-ccl.js';
+
+export const SEED_DATASETS: readonly Importer[] = [
+  referenceImporter,
+  usCclImporter,
+  controlEntriesImporter,
+  thresholdEncodingsImporter,
+  exemptionsImporter,
+  consultationsImporter,
+  impactImporter,
+  guidanceImporter,
+  linksImporter,
+];
