@@ -9,7 +9,7 @@ import { pino } from 'pino';
 import { openDatabase } from '../src/db/database.js';
 import { applyMigrations } from '../src/db/migrate.js';
 import { MIGRATIONS_DIR } from '../src/db/migrations-dir.js';
-import { seedDatabase } from '../src/db/seed/index.js';
+import { seedDatabase } from '../src/ingest/index.js';
 import { EmbeddedSearchEngine } from '../src/search/embedded-search-engine.js';
 import { indexFingerprint, parseIndexSnapshot, saveIndexSnapshot } from '../src/search/index-snapshot.js';
 import { loadSearchSettings } from '../src/search/search-settings.js';

@@ -12,7 +12,7 @@ import pg from 'pg';
 import { openDatabase, type Database } from '../src/db/database.js';
 import { applyMigrations } from '../src/db/migrate.js';
 import { MIGRATIONS_DIR } from '../src/db/migrations-dir.js';
-import { seedDatabase, type SeedReport } from '../src/db/seed/index.js';
+import { seedDatabase, type SeedReport } from '../src/ingest/index.js';
 
 const SCRATCH_DATABASE = 'kb_seed_scratch';
 

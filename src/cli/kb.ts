@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { applyMigrations } from '../db/migrate.js';
-import { seedDatabase } from '../db/seed/index.js';
+import { seedDatabase } from '../ingest/index.js';
 import { createLogger, type Logger } from '../logger.js';
 import { EmbeddedSearchEngine } from '../search/embedded-search-engine.js';
 import { createSearchEngine } from '../search/engine-holder.js';

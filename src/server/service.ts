@@ -11,7 +11,7 @@ import { openDatabase, type Database } from '../db/database.js';
 import { applyMigrations } from '../db/migrate.js';
 import { MIGRATIONS_DIR } from '../db/migrations-dir.js';
 import { usePrisma } from '../db/prisma.js';
-import { seedDatabase } from '../db/seed/index.js';
+import { seedDatabase } from '../ingest/index.js';
 import { schema } from '../graphql/index.js';
 import type { Logger } from '../logger.js';
 import { EmbeddedSearchEngine } from '../search/embedded-search-engine.js';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/database.js';
 import { applyMigrations } from '../../src/db/migrate.js';
 import { MIGRATIONS_DIR } from '../../src/db/migrations-dir.js';
-import { seedDatabase } from '../../src/db/seed/index.js';
+import { seedDatabase } from '../../src/ingest/index.js';
 import type { PrismaClient } from '../../src/generated/prisma/client.js';
 import { loadSearchDocuments, searchDocumentId } from '../../src/search/search-documents.js';
 import { SEARCHABLE_TYPES, type SearchableType } from '../../src/search/search-engine.js';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/database.js';
 import { applyMigrations } from '../../src/db/migrate.js';
 import { MIGRATIONS_DIR } from '../../src/db/migrations-dir.js';
-import { seedDatabase } from '../../src/db/seed/index.js';
+import { seedDatabase } from '../../src/ingest/index.js';
 
 describe('search outbox written by the seed', () => {
   let db: Database;

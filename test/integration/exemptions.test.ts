@@ -4,7 +4,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { ResultOf, VariablesOf } from '@graphql-typed-document-node/core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { stableId } from '../../src/db/seed/stable-id.js';
+import { stableId } from '../../src/ingest/stable-id.js';
 import { graphql } from '../generated/gql.js';
 import type { ExemptionKind } from '../generated/graphql.js';
 import {

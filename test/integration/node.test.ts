@@ -4,7 +4,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { ResultOf } from '@graphql-typed-document-node/core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { stableId } from '../../src/db/seed/stable-id.js';
+import { stableId } from '../../src/ingest/stable-id.js';
 import { graphql } from '../generated/gql.js';
 import { describeWithDatabase, startTestService, type TestService } from '../support/test-service.js';
 import { narrow } from './support-narrow.js';

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/database.js';
 import { applyMigrations } from '../../src/db/migrate.js';
 import { MIGRATIONS_DIR } from '../../src/db/migrations-dir.js';
-import { seedDatabase } from '../../src/db/seed/index.js';
+import { seedDatabase } from '../../src/ingest/index.js';
 import { EmbeddedSearchEngine } from '../../src/search/embedded-search-engine.js';
 import { indexFingerprint, loadIndexSnapshot, readOutboxMark } from '../../src/search/index-snapshot.js';
 import { searchDocumentId } from '../../src/search/search-documents.js';

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { openDatabase, type Database } from '../../src/db/database.js';
 import { applyMigrations } from '../../src/db/migrate.js';
 import { MIGRATIONS_DIR } from '../../src/db/migrations-dir.js';
-import { seedDatabase } from '../../src/db/seed/index.js';
+import { seedDatabase } from '../../src/ingest/index.js';
 import { EmbeddedSearchEngine } from '../../src/search/embedded-search-engine.js';
 import { SEARCHABLE_TYPES, type SearchDocument } from '../../src/search/search-engine.js';
 import { loadSearchDocuments } from '../../src/search/search-documents.js';

@@ -1,6 +1,6 @@
 import type { Database } from '../../src/db/database.js';
 import { applyMigrations } from '../../src/db/migrate.js';
-import { seedDatabase } from '../../src/db/seed/index.js';
+import { seedDatabase } from '../../src/ingest/index.js';
 import { MIGRATIONS_DIR } from '../../src/db/migrations-dir.js';
 
 export async function prepareTestDatabase(db: Database): Promise<void> {

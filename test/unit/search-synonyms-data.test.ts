@@ -193,7 +193,7 @@ function expectable(): Record<(typeof TYPES)[number], Set<string>> {
     (entry) =>
       `${entry.regime.startsWith('EU') ? 'EU' : entry.regime.startsWith('US') ? 'US_EAR' : entry.regime}:${entry.code}`,
   );
-  // ImpactAssessment titles: one per publisher + source, titled by the longest scope (src/db/seed/load-impact-metrics.ts).
+  // ImpactAssessment titles: one per publisher + source, titled by the longest scope (src/ingest/importers/impact.ts).
   const metrics = readJson<Array<{ publisher: string; source: string; scope: string }>>(
     resolve(dataDir, 'impact_metrics.json'),
   );
