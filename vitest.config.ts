@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 // Projects: pure unit tests, database-level tests on in-memory PGlite, the CLI end to end, and the
-// HTTP integration suite run twice, once per database (DESIGN §3: both modes must pass).
+// HTTP integration suite run twice, once per database (both runtime modes must pass).
 export default defineConfig({
   // graphql 16 has no "exports" map: Node resolves it to the CommonJS build (as Pothos and
   // Apollo, loaded natively, do), vite to the ESM one. Two copies break instanceof checks

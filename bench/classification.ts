@@ -4,7 +4,7 @@
 // p50, p95) after a warm-up round. No database or HTTP: this is the evaluator alone.
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { classifyFacts } from '../src/classification/classify-item.js';
+import { classifyFacts } from '../src/classification/classify-facts.js';
 import { normalizeFacts, type FactInput } from '../src/classification/item-facts-input.js';
 import { loadRulebook } from '../src/classification/rulebook.js';
 

@@ -6,8 +6,6 @@
 // latencies in an HDR histogram.
 import { createServer } from 'node:http';
 import pg from 'pg';
-import { aggregateCache } from '../src/analytics/aggregate-cache.js';
-import { responseCache } from '../src/analytics/response-cache.js';
 import { generateSyntheticMetrics } from '../src/analytics/synthetic-metrics.js';
 import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/database.js';
@@ -134,7 +132,8 @@ async function main() {
     await pool.query('CHECKPOINT');
 
     const service = await startService(config, logger, { database: db, prepared: true });
-    await service.ready;
+    const { cache: aggregateCache } = (await service.ready).analytics;
+    const responseCache = service.responseCache;
     const graphqlUrl = `${service.url}/graphql`;
     const loadClient = startLoadRunner(CONNECTIONS);
     const load = (url: string, body: string, requests = REQUESTS) => loadClient.load(url, body, requests);

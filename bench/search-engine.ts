@@ -1,4 +1,4 @@
-// Search section of `npm run bench` (issue 3): the embedded engine alone on 10,000 documents
+// Search section of `npm run bench`: the embedded engine alone on 10,000 documents
 // composed from the seed texts. Index build time, p50/p95 over a fixed query list, and the
 // memory the index adds. Targets: p95 < 10 ms, build < 10 s, growth < 250 MB.
 import { setFlagsFromString } from 'node:v8';

@@ -10,9 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../src/config.js';
-import { getPrisma } from '../src/db/prisma.js';
 import { createLogger } from '../src/logger.js';
-import { currentSearchEngine } from '../src/search/engine-holder.js';
 import { FACET_FIELDS } from '../src/search/search-engine.js';
 import { startService } from '../src/server/service.js';
 import { composeSearchDocuments } from './search-documents.js';
@@ -31,11 +29,10 @@ const directory = await mkdtemp(join(tmpdir(), 'kb-bench-search-'));
 const config = loadConfig({ DATA_DIR: join(directory, 'data'), PORT: '0', LOG_LEVEL: 'silent' });
 const service = await startService(config, createLogger(config));
 try {
-  await service.ready;
-  const engine = currentSearchEngine();
-  if (!engine) throw new Error('search engine not started');
+  const services = await service.ready;
+  const engine = services.search.engine;
   // As database records too, so every hit of a page is a record the page returns.
-  await engine.upsert(await storeComposedDocuments(getPrisma(), composeSearchDocuments()));
+  await engine.upsert(await storeComposedDocuments(service.db.prisma, composeSearchDocuments()));
   const indexed = (await engine.allIds()).length;
 
   const alone = (query: string) => engine.search({ query, offset: 0, limit: 20, facets: [...FACET_FIELDS] });

@@ -1,7 +1,7 @@
-// Snapshot section of `npm run bench` (issue 3): rebuilding the embedded index versus loading
+// Snapshot section of `npm run bench`: rebuilding the embedded index versus loading
 // its snapshot. (1) The engine alone on the 10,000 bench documents: index build, snapshot
 // write, snapshot load (read + parse + check + MiniSearch loadJS). (2) The seed through
-// startSearch as the service runs it: rebuild from the database versus snapshot + outbox check.
+// openSearch as the service runs it: rebuild from the database versus snapshot + outbox check.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +13,8 @@ import { seedDatabase } from '../src/ingest/index.js';
 import { EmbeddedSearchEngine } from '../src/search/embedded-search-engine.js';
 import { indexFingerprint, parseIndexSnapshot, saveIndexSnapshot } from '../src/search/index-snapshot.js';
 import { loadSearchSettings } from '../src/search/search-settings.js';
-import { startSearch } from '../src/server/service.js';
+import { openSearch } from '../src/search/open-search.js';
+import { loadConfig } from '../src/config.js';
 import { composeSearchDocuments } from './search-documents.js';
 import { BENCH_QUERIES } from './search-queries.js';
 
@@ -85,16 +86,25 @@ try {
   try {
     await applyMigrations(db.sql, MIGRATIONS_DIR);
     await seedDatabase(db.prisma);
+    const searchConfig = loadConfig({});
     for (let round = 0; round < ROUNDS; round += 1) {
       await rm(seedPath, { force: true });
       let started = performance.now();
-      const rebuilt = await startSearch(db, logger, new EmbeddedSearchEngine(), { snapshotPath: seedPath });
+      const rebuilt = await openSearch(searchConfig, db, {
+        logger,
+        engine: new EmbeddedSearchEngine(),
+        snapshotPath: seedPath,
+      });
       startRebuild.push(performance.now() - started);
       await rebuilt.indexer.stop();
       seedDocuments = (await rebuilt.engine.allIds()).length;
 
       started = performance.now();
-      const fromSnapshot = await startSearch(db, logger, new EmbeddedSearchEngine(), { snapshotPath: seedPath });
+      const fromSnapshot = await openSearch(searchConfig, db, {
+        logger,
+        engine: new EmbeddedSearchEngine(),
+        snapshotPath: seedPath,
+      });
       startSnapshot.push(performance.now() - started);
       await fromSnapshot.indexer.stop();
       if (fromSnapshot.source !== 'snapshot')
@@ -110,11 +120,11 @@ try {
     [`bench documents (${documents.length}): index build`]: { ms: ms(best(rebuild)), size: '' },
     [`bench documents: snapshot write`]: { ms: ms(best(save)), size: `${mb(bytes)} MB` },
     [`bench documents: snapshot load (read, parse, check, loadJS)`]: { ms: ms(best(load)), size: '' },
-    [`seed (${seedDocuments} documents): startSearch, rebuild from the database + snapshot write`]: {
+    [`seed (${seedDocuments} documents): openSearch, rebuild from the database + snapshot write`]: {
       ms: ms(best(startRebuild)),
       size: `${mb(seedBytes)} MB`,
     },
-    [`seed: startSearch from the snapshot (+ outbox check)`]: { ms: ms(best(startSnapshot)), size: '' },
+    [`seed: openSearch from the snapshot (+ outbox check)`]: { ms: ms(best(startSnapshot)), size: '' },
   });
 } finally {
   await rm(directory, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 // `prisma generate` without network access. Prisma 7's CLI insists on a schema-engine
 // binary even though generation itself runs in WASM; any existing executable satisfies the
-// check (measured, DESIGN §4), so we point it at node itself unless the caller chose one.
+// check (measured on this project's machines), so we point it at node itself unless the caller chose one.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 

@@ -37,7 +37,7 @@ const schema = z.object({
     .default('true')
     .transform((value) => value === 'true'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  // Search (issue 3). MEILI_HOST switches search to Meilisearch; the search key is used for
+  // Search. MEILI_HOST switches search to Meilisearch; the search key is used for
   // queries only, the admin key for settings, indexing and reading documents back.
   MEILI_HOST: z
     .string()

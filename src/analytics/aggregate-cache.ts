@@ -16,10 +16,9 @@
 //   bench generator, psql) bumps the same row, which every process reads.
 // The price is one primary-key read per cached answer. A request with no entry yet skips it.
 // GraphQL operations made only of analytics fields are also cached whole, one level up, by
-// the same argument (response-cache.ts): a repeated dashboard request skips execution.
-import { rawPoolOf } from '../db/database.js';
-import type { PrismaClient } from '../generated/prisma/client.js';
+// the same argument, in the GraphQL layer's response cache: a repeated dashboard request skips execution.
 import { canonicalJson } from './impact-request.js';
+import type { AnalyticsDb } from './impact-sql.js';
 
 export interface CacheStats {
   hits: number;
@@ -33,37 +32,29 @@ interface Entry {
   value: unknown;
 }
 
+/** The aggregate answers of one database (each service instance owns one cache). */
 export class AggregateCache {
-  /** One map per database client: two databases in one process (tests) never share entries. */
-  private readonly byClient = new WeakMap<PrismaClient, Map<string, Entry>>();
-  private lastEntries = new Map<string, Entry>();
+  private readonly entries = new Map<string, Entry>();
   private hits = 0;
   private misses = 0;
   enabled = true;
 
-  constructor(private readonly maxEntries = 500) {}
+  constructor(
+    private readonly db: AnalyticsDb,
+    private readonly maxEntries = 500,
+  ) {}
 
   /**
    * The answer to `request` of `kind`: from the cache when it was computed from the current
    * generation, else from `compute`, which must return the generation its statement read.
    */
-  async get<T>(
-    prisma: PrismaClient,
-    kind: string,
-    request: unknown,
-    compute: () => Promise<{ generation: string; value: T }>,
-  ): Promise<T> {
+  async get<T>(kind: string, request: unknown, compute: () => Promise<{ generation: string; value: T }>): Promise<T> {
     if (!this.enabled) return (await compute()).value;
     const key = `${kind}:${canonicalJson(request)}`;
-    let entries = this.byClient.get(prisma);
-    if (!entries) {
-      entries = new Map();
-      this.byClient.set(prisma, entries);
-    }
-    this.lastEntries = entries;
+    const entries = this.entries;
     const entry = entries.get(key);
     if (entry) {
-      const current = await currentGeneration(prisma);
+      const current = await currentGeneration(this.db);
       if (current !== null && current === entry.generation) {
         this.hits += 1;
         // Refresh its place in the LRU order.
@@ -87,9 +78,9 @@ export class AggregateCache {
     return value;
   }
 
-  /** Hit and miss counts since start (or the last reset); entries of the database used last. */
+  /** Hit and miss counts since start (or the last reset), and the entries held. */
   stats(): CacheStats {
-    return { hits: this.hits, misses: this.misses, entries: this.lastEntries.size, enabled: this.enabled };
+    return { hits: this.hits, misses: this.misses, entries: this.entries.size, enabled: this.enabled };
   }
 
   resetStats(): void {
@@ -101,13 +92,10 @@ export class AggregateCache {
 const GENERATION_QUERY = `SELECT "generation"::text AS generation FROM "AnalyticsGeneration" WHERE "scope" = 'analytics'`;
 
 /** The committed generation now: one primary-key read, on the pg pool directly when there is one. */
-export async function currentGeneration(prisma: PrismaClient): Promise<string | null> {
-  const pool = rawPoolOf(prisma);
+export async function currentGeneration(db: AnalyticsDb): Promise<string | null> {
+  const { prisma, pool } = db;
   const rows = pool
     ? (await pool.query<{ generation: string }>(GENERATION_QUERY)).rows
     : await prisma.$queryRawUnsafe<Array<{ generation: string }>>(GENERATION_QUERY);
   return rows[0]?.generation ?? null;
 }
-
-/** The process-wide cache the GraphQL fields and the export routes share. */
-export const aggregateCache = new AggregateCache();

@@ -1,6 +1,6 @@
 // Errors the analytics raise on purpose. They are BAD_USER_INPUT domain errors, so GraphQL
 // reports them with their details and the export routes answer 400 with the same message.
-import { InvalidArgumentError } from '../graphql/errors.js';
+import { InvalidArgumentError } from '../errors.js';
 
 /** A unit-sensitive measure (sum, average, ...) over rows in more than one unit. */
 export class MixedUnitsError extends InvalidArgumentError {
@@ -17,7 +17,7 @@ export class MixedUnitsError extends InvalidArgumentError {
     this.name = 'MixedUnitsError';
   }
 
-  protected override details(): Record<string, unknown> {
+  override details(): Record<string, unknown> {
     return { ...super.details(), units: [...this.units], measures: [...this.measures] };
   }
 }
@@ -33,7 +33,7 @@ export class TooManyBucketsError extends InvalidArgumentError {
     this.name = 'TooManyBucketsError';
   }
 
-  protected override details(): Record<string, unknown> {
+  override details(): Record<string, unknown> {
     return { ...super.details(), limit: this.limit };
   }
 }

@@ -4,7 +4,8 @@
 // first rows of a record of comments), no positions and no themes: the answer says so through
 // `reportedResponseCount` (null = unknown), `recordComplete`, UNKNOWN positions and
 // `submissionsWithoutTheme`, instead of presenting the recorded rows as the whole picture.
-import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
+import { Prisma } from '../generated/prisma/client.js';
+import type { AnalyticsDb } from './impact-sql.js';
 import { GENERATION_SQL } from './impact-sql.js';
 
 export type TimelineInterval = 'DAY' | 'MONTH';
@@ -134,11 +135,11 @@ function byCountThenKey(a: KeyCount, b: KeyCount): number {
 }
 
 export async function runConsultationStats(
-  prisma: PrismaClient,
+  db: AnalyticsDb,
   consultationId: string | null,
   interval: TimelineInterval,
 ): Promise<{ generation: string; value: ConsultationStatsResult | null }> {
-  const rows = await prisma.$queryRaw<Row[]>(buildSql(consultationId, interval));
+  const rows = await db.prisma.$queryRaw<Row[]>(buildSql(consultationId, interval));
   const generation = rows[0]?.generation ?? '';
   const metas = new Map<string, ConsultationMeta>();
   const breakdowns = new Map<string | null, SubmissionBreakdown>([[null, emptyBreakdown()]]);

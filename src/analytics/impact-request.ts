@@ -2,7 +2,9 @@
 // upper-cased where the stored form is) and checked. The normalised form is the cache key,
 // and the only input the SQL builder accepts: group-by keys and measures come from the
 // fixed lists below, never from the client's text.
-import { InvalidArgumentError } from '../graphql/errors.js';
+import { isoDay } from '../domain/calendar-date.js';
+import { InvalidArgumentError } from '../errors.js';
+import { MetricDimension, PeriodType } from '../generated/prisma/client.js';
 
 export const GROUP_KEYS = [
   'JURISDICTION',
@@ -49,26 +51,13 @@ export function isUnitSensitive(measure: Measure): boolean {
 
 export type MixedUnitPolicy = 'REFUSE' | 'GROUP_BY_UNIT';
 
-export const METRIC_DIMENSIONS = [
-  'TRADE_VALUE',
-  'LICENSING_VOLUME',
-  'DENIALS',
-  'PROCESSING_TIME',
-  'MARKET',
-  'LIST_SCOPE',
-  'OTHER',
-] as const;
-export type MetricDimensionName = (typeof METRIC_DIMENSIONS)[number];
-export const PERIOD_TYPES = [
-  'CALENDAR_YEAR',
-  'US_FISCAL_YEAR',
-  'CALENDAR_QUARTER',
-  'DATE_RANGE',
-  'PARTIAL_FISCAL_YEAR',
-] as const;
-export type PeriodTypeName = (typeof PERIOD_TYPES)[number];
+/** The stored enums, as lists for the HTTP edge's parsing (one source: the Prisma schema). */
+export const METRIC_DIMENSIONS = Object.values(MetricDimension) as [MetricDimension, ...MetricDimension[]];
+export type MetricDimensionName = MetricDimension;
+export const PERIOD_TYPES = Object.values(PeriodType) as [PeriodType, ...PeriodType[]];
+export type PeriodTypeName = PeriodType;
 
-/** Filter as given (GraphQL input or export query string); ids are database ids, already decoded. */
+/** Filter as given (GraphQL input or export query string), decoded by those edges: ids are database ids. */
 export interface ImpactFilterInput {
   jurisdictions?: readonly string[] | null;
   dimensions?: readonly MetricDimensionName[] | null;
@@ -80,10 +69,10 @@ export interface ImpactFilterInput {
   provisionCodes?: readonly string[] | null;
   provisionIds?: readonly string[] | null;
   assessmentIds?: readonly string[] | null;
-  /** Only rows whose period starts on or after this day (YYYY-MM-DD). */
-  periodFrom?: string | null;
-  /** Only rows whose period ends on or before this day (YYYY-MM-DD). */
-  periodTo?: string | null;
+  /** Only rows whose period starts on or after this day. */
+  periodFrom?: Date | null;
+  /** Only rows whose period ends on or before this day. */
+  periodTo?: Date | null;
 }
 
 export interface ImpactFilter {
@@ -139,16 +128,6 @@ export interface ImpactSeriesRequest {
 
 export const MAX_FILTER_VALUES = 100;
 export const MAX_TEXT_LENGTH = 500;
-const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function isCalendarDate(text: string): boolean {
-  const match = CALENDAR_DATE.exec(text);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
 function textList(
   field: string,
   values: readonly string[] | null | undefined,
@@ -177,17 +156,6 @@ function textList(
   return list;
 }
 
-function dateOrNull(field: string, value: string | null | undefined): string | null {
-  if (value === null || value === undefined) return null;
-  if (!isCalendarDate(value))
-    throw new InvalidArgumentError(
-      field,
-      'calendar-date',
-      `"${field}" must be a calendar date written YYYY-MM-DD, e.g. "2023-01-01".`,
-    );
-  return value;
-}
-
 export function normalizeFilter(input: ImpactFilterInput | null | undefined, path = 'filter'): ImpactFilter {
   const filter: ImpactFilter = {
     jurisdictions: textList(`${path}.jurisdictions`, input?.jurisdictions, (code) => code.trim().toUpperCase()),
@@ -200,8 +168,8 @@ export function normalizeFilter(input: ImpactFilterInput | null | undefined, pat
     provisionCodes: textList(`${path}.provisionCodes`, input?.provisionCodes, (code) => code.trim()),
     provisionIds: textList(`${path}.provisionIds`, input?.provisionIds),
     assessmentIds: textList(`${path}.assessmentIds`, input?.assessmentIds),
-    periodFrom: dateOrNull(`${path}.periodFrom`, input?.periodFrom),
-    periodTo: dateOrNull(`${path}.periodTo`, input?.periodTo),
+    periodFrom: input?.periodFrom ? isoDay(input.periodFrom) : null,
+    periodTo: input?.periodTo ? isoDay(input.periodTo) : null,
   };
   if (filter.periodFrom && filter.periodTo && filter.periodFrom > filter.periodTo) {
     throw new InvalidArgumentError(

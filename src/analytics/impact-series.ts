@@ -1,7 +1,7 @@
 // impactSeries: one indicator on a time axis. PostgreSQL aggregates the rows per interval and
 // generate_series lays out every interval between the first and last (or the filter's
 // period bounds), so a period without data comes back as missing, never as zero.
-import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
+import { Prisma } from '../generated/prisma/client.js';
 import { MixedUnitsError, TooManyBucketsError } from './analytics-errors.js';
 import {
   bucketStartSql,
@@ -12,6 +12,7 @@ import {
   queryAggregate,
   sourcesSql,
   truncDateSql,
+  type AnalyticsDb,
 } from './impact-sql.js';
 import { isUnitSensitive, periodOf, type ImpactSeriesRequest } from './impact-request.js';
 import { MAX_BUCKETS, trimDecimal, type ImpactSource, type UnavailableReason } from './impact-stats.js';
@@ -110,19 +111,19 @@ function intervalsBetween(interval: ImpactSeriesRequest['interval'], from: strin
   return Math.floor(months / step) + 1;
 }
 
-export async function runImpactSeries(prisma: PrismaClient, request: ImpactSeriesRequest): Promise<ImpactSeriesResult> {
+export async function runImpactSeries(db: AnalyticsDb, request: ImpactSeriesRequest): Promise<ImpactSeriesResult> {
   const { periodFrom, periodTo } = request.filter;
   if (periodFrom && periodTo && intervalsBetween(request.interval, periodFrom, periodTo) > MAX_BUCKETS) {
     throw new TooManyBucketsError(MAX_BUCKETS);
   }
-  const rows = await queryAggregate<SeriesRow>(prisma, buildImpactSeriesSql(request));
+  const rows = await queryAggregate<SeriesRow>(db, buildImpactSeriesSql(request));
   const first = rows[0];
   const pointRows = rows.filter((row) => row.period_start !== null);
   if (pointRows.length > MAX_BUCKETS) throw new TooManyBucketsError(MAX_BUCKETS);
   const mixed = first?.unit_min !== first?.unit_max;
   if (mixed && isUnitSensitive(request.measure)) {
     const units = await queryAggregate<{ unit: string }>(
-      prisma,
+      db,
       Prisma.sql`SELECT DISTINCT m."unit" COLLATE "C" AS unit FROM "ImpactMetric" m WHERE ${filterSql(request.filter, request.includeSynthetic)} AND m."indicator" = ${request.indicator} ORDER BY 1`,
     );
     throw new MixedUnitsError(

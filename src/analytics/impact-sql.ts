@@ -1,9 +1,12 @@
 // SQL fragments for the impact aggregations. Every client value reaches PostgreSQL as a bound
 // parameter (Prisma.sql); the only text spliced in (Prisma.raw) comes from the fixed maps in
 // this file, chosen by enum values that were validated before.
-import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
-import { rawPoolOf } from '../db/database.js';
+import type { Database } from '../db/database.js';
+import { Prisma } from '../generated/prisma/client.js';
 import type { ChangeBasis, GroupKey, ImpactFilter, Measure, TimeInterval } from './impact-request.js';
+
+/** What the analytics read the database through: Prisma, and the pg pool on PostgreSQL. */
+export type AnalyticsDb = Pick<Database, 'prisma' | 'pool'>;
 
 export type AttributeKey = Exclude<GroupKey, TimeInterval>;
 
@@ -135,7 +138,7 @@ export function sourcesSql(citationIds: string): Prisma.Sql {
  * with the transaction, so pooled connections keep their defaults. The statement still reads
  * the generation in its own snapshot (see GENERATION_SQL).
  *
- * On PostgreSQL it goes straight to the pg pool behind Prisma (rawPoolOf), in two round trips
+ * On PostgreSQL it goes straight to the pg pool behind Prisma (Database.pool), in two round trips
  * where Prisma's batch transaction takes four: BEGIN and the two SET LOCAL in one simple-query
  * message, then the statement; COMMIT (of a read-only transaction whose rows are already read)
  * is sent without holding up the answer, the connection going back to the pool once it is
@@ -143,8 +146,8 @@ export function sourcesSql(citationIds: string): Prisma.Sql {
  * per statement. Every column these statements return is text, int or boolean (numbers as
  * ::text), which pg and Prisma hand back alike.
  */
-export async function queryAggregate<T extends object>(prisma: PrismaClient, sql: Prisma.Sql): Promise<T[]> {
-  const pool = rawPoolOf(prisma);
+export async function queryAggregate<T extends object>(db: AnalyticsDb, sql: Prisma.Sql): Promise<T[]> {
+  const { prisma, pool } = db;
   if (pool) {
     const client = await pool.connect();
     let rows: T[];

@@ -2,7 +2,7 @@
 // PostgreSQL (PGlite or a server alike); Node only reshapes the aggregated rows. The same
 // statement reads the analytics generation, so a result is cached under the data version it
 // was computed from (aggregate-cache.ts).
-import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
+import { Prisma } from '../generated/prisma/client.js';
 import { MixedUnitsError, TooManyBucketsError } from './analytics-errors.js';
 import {
   ATTRIBUTE_COLUMNS,
@@ -14,6 +14,7 @@ import {
   measureSql,
   queryAggregate,
   sourcesSql,
+  type AnalyticsDb,
   type AttributeKey,
 } from './impact-sql.js';
 import {
@@ -306,9 +307,9 @@ FROM meta LEFT JOIN LATERAL (
 }
 
 /** Distinct units of the filtered rows (asked only to word a refusal). */
-async function unitsOf(prisma: PrismaClient, filter: ImpactFilter, includeSynthetic: boolean): Promise<string[]> {
+async function unitsOf(db: AnalyticsDb, filter: ImpactFilter, includeSynthetic: boolean): Promise<string[]> {
   const rows = await queryAggregate<{ unit: string }>(
-    prisma,
+    db,
     Prisma.sql`SELECT DISTINCT m."unit" COLLATE "C" AS unit FROM "ImpactMetric" m WHERE ${filterSql(filter, includeSynthetic)} ORDER BY 1`,
   );
   return rows.map((row) => row.unit);
@@ -320,8 +321,8 @@ function parseSources(text: string | null): ImpactSource[] {
   return parsed.map((source) => ({ url: source.url, title: source.title, publisher: source.publisher }));
 }
 
-export async function runImpactStats(prisma: PrismaClient, request: ImpactStatsRequest): Promise<ImpactStatsResult> {
-  const rows = await queryAggregate<StatsRow>(prisma, buildImpactStatsSql(request));
+export async function runImpactStats(db: AnalyticsDb, request: ImpactStatsRequest): Promise<ImpactStatsResult> {
+  const rows = await queryAggregate<StatsRow>(db, buildImpactStatsSql(request));
   const first = rows[0];
   const generation = first?.generation ?? '';
   const spanning = first?.spanning ?? 0;
@@ -334,7 +335,7 @@ export async function runImpactStats(prisma: PrismaClient, request: ImpactStatsR
     !request.groupBy.includes('UNIT') &&
     bucketRows.some((row) => row.unit_min !== row.unit_max)
   ) {
-    throw new MixedUnitsError(await unitsOf(prisma, request.filter, request.includeSynthetic), sensitive);
+    throw new MixedUnitsError(await unitsOf(db, request.filter, request.includeSynthetic), sensitive);
   }
 
   const interval = timeIntervalOf(request.groupBy);

@@ -1,4 +1,4 @@
-// The format of seed/encodings/*.json: control-list thresholds as data (issue 4). Every
+// The format of seed/encodings/*.json: control-list thresholds as data. Every
 // criterion keeps the verbatim sentence it was read from; see seed/encodings/README.md.
 import { z } from 'zod';
 

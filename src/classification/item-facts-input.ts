@@ -3,6 +3,7 @@
 // fact and the valid choices, so the user can fix the whole input in one go.
 import type { FactSet, NormalizedFact } from './evaluate-expression.js';
 import type { Rulebook } from './rulebook.js';
+import { InvalidItemFactsError } from '../errors.js';
 
 export interface FactInput {
   name: string;
@@ -10,14 +11,11 @@ export interface FactInput {
   unit?: string | null;
 }
 
-export class FactInputError extends Error {
-  constructor(readonly problems: string[]) {
-    super(problems.join('; '));
-    this.name = 'FactInputError';
-  }
-}
-
-export function normalizeFacts(rulebook: Rulebook, inputs: readonly FactInput[]): FactSet {
+/**
+ * The facts in canonical units. Throws InvalidItemFactsError naming `field` (the input's path,
+ * for the client) with every problem at once.
+ */
+export function normalizeFacts(rulebook: Rulebook, inputs: readonly FactInput[], field = 'item.facts'): FactSet {
   const problems: string[] = [];
   const facts = new Map<string, NormalizedFact>();
   inputs.forEach((input, index) => {
@@ -81,7 +79,7 @@ export function normalizeFacts(rulebook: Rulebook, inputs: readonly FactInput[])
       facts.set(input.name, { name: input.name, type: 'enum', value, given });
     }
   });
-  if (problems.length > 0) throw new FactInputError(problems);
+  if (problems.length > 0) throw new InvalidItemFactsError(field, problems);
   return facts;
 }
 

@@ -3,7 +3,7 @@
 // of paragraphs, not a promise: one answer may decide all of them or only some. (Ranking by what
 // each possible answer would decide means classifying the item again per fact and per answer:
 // seconds for a sparse item, too slow for a request.)
-import type { ClassifiedParagraph } from './classify-item.js';
+import type { ClassifiedParagraph } from './classify-facts.js';
 
 export interface NextQuestion<P extends ClassifiedParagraph = ClassifiedParagraph> {
   fact: string;

@@ -1,4 +1,4 @@
-// Unit arithmetic for item facts and threshold values (issue 4). The table is data
+// Unit arithmetic for item facts and threshold values. The table is data
 // (seed/encodings/units.json) so a unit can be added without code.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -3,16 +3,13 @@ import { Presets, SingleBar } from 'cli-progress';
 import { Command } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { openDatabase } from '../db/database.js';
+import { exitIfDataDirLocked } from '../db/data-dir-lock.js';
 import { applyMigrations } from '../db/migrate.js';
 import { seedDatabase } from '../ingest/index.js';
 import { createLogger, type Logger } from '../logger.js';
-import { EmbeddedSearchEngine } from '../search/embedded-search-engine.js';
-import { createSearchEngine } from '../search/engine-holder.js';
-import { indexFingerprint, SnapshottingSearchIndexer } from '../search/index-snapshot.js';
-import { SearchIndexer } from '../search/search-indexer.js';
-import { loadSearchSettings } from '../search/search-settings.js';
 import { MIGRATIONS_DIR } from '../db/migrations-dir.js';
-import { searchSnapshotPath, startService } from '../server/service.js';
+import { rebuildSearchIndex } from '../search/open-search.js';
+import { startService } from '../server/service.js';
 
 function configOrExit(): Config {
   try {
@@ -51,6 +48,7 @@ async function serve(config: Config, logger: Logger): Promise<void> {
   try {
     await service.ready;
   } catch (error) {
+    exitIfDataDirLocked(error);
     logger.fatal({ err: error }, 'start-up failed');
     await service.stop().catch(() => undefined);
     process.exit(1);
@@ -118,53 +116,36 @@ program
     const logger = createLogger(config);
     await withDatabase(config, logger, async (db) => {
       await applyMigrations(db.sql, MIGRATIONS_DIR);
-      // Meilisearch holds the shared index: rebuild it and consume the outbox. The embedded
-      // engine lives inside the serving process: on the embedded database (one process at a
-      // time) the rebuild is saved as the snapshot the next `kb serve` loads; on PostgreSQL a
-      // server may be running with its own index, so the rebuild only checks that every record
-      // indexes and leaves the outbox rows for that server.
-      const engine = createSearchEngine(config);
-      const settings = await loadSearchSettings();
-      await engine.configure(settings);
-      const snapshotPath = searchSnapshotPath(config, db);
-      const indexer =
-        engine instanceof EmbeddedSearchEngine && snapshotPath !== undefined
-          ? new SnapshottingSearchIndexer(db.prisma, engine, {
-              path: snapshotPath,
-              fingerprint: await indexFingerprint(settings),
-            })
-          : new SearchIndexer(db.prisma, engine);
-      const consumeOutbox = !(engine instanceof EmbeddedSearchEngine) || snapshotPath !== undefined;
       // Types are indexed one after another: one bar per type, started on its first page.
       let bar: SingleBar | undefined;
       let current = '';
-      const indexed = await indexer.reindex(
-        (progress) => {
-          if (progress.type !== current) {
-            bar?.stop();
-            current = progress.type;
-            bar = new SingleBar(
-              { format: `${progress.type.padEnd(18)} |{bar}| {value}/{total}`, noTTYOutput: true, notTTYSchedule: 500 },
-              Presets.shades_classic,
-            );
-            bar.start(progress.total, 0);
-          }
-          bar?.update(progress.indexed);
-        },
-        { consumeOutbox },
-      );
+      const rebuilt = await rebuildSearchIndex(config, db, (progress) => {
+        if (progress.type !== current) {
+          bar?.stop();
+          current = progress.type;
+          bar = new SingleBar(
+            {
+              format: `${progress.type.padEnd(18)} |{bar}| {value}/{total}`,
+              noTTYOutput: true,
+              notTTYSchedule: 500,
+            },
+            Presets.shades_classic,
+          );
+          bar.start(progress.total, 0);
+        }
+        bar?.update(progress.indexed);
+      });
       bar?.stop();
-      if (indexer instanceof SnapshottingSearchIndexer) {
-        const saved = await indexer.saveSnapshot();
-        if (saved === null) throw new Error(`the search index snapshot could not be written to ${snapshotPath}`);
-        logger.info({ path: saved.path, bytes: saved.bytes }, 'search index snapshot saved');
+      if (rebuilt.snapshot) {
+        logger.info({ path: rebuilt.snapshot.path, bytes: rebuilt.snapshot.bytes }, 'search index snapshot saved');
       }
-      await engine.close();
-      logger.info({ engine: engine.name, documents: indexed }, 'reindexed');
+      logger.info({ engine: rebuilt.engine, documents: rebuilt.documents }, 'reindexed');
     });
   });
 
 await program.parseAsync(process.argv).catch((error: unknown) => {
+  // Another process owns DATA_DIR: its one-line message and exit code 3, no stack.
+  exitIfDataDirLocked(error);
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

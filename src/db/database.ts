@@ -1,4 +1,4 @@
-// Opens the database for either runtime mode (DESIGN §3): embedded PGlite in DATA_DIR when
+// Opens the database for either runtime mode: embedded PGlite in DATA_DIR when
 // DATABASE_URL is unset, otherwise PostgreSQL through a pg pool with explicit size and
 // timeouts. Callers get one Prisma client plus the raw SQL executor for migrations/health.
 import { mkdir } from 'node:fs/promises';
@@ -9,6 +9,7 @@ import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { Config } from '../config.js';
+import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { pgExecutor } from './pg-executor.js';
 import { pgliteExecutor } from './pglite-executor.js';
@@ -20,6 +21,20 @@ export interface Database {
   kind: DatabaseKind;
   prisma: PrismaClient;
   sql: SqlExecutor;
+  /**
+   * Reads rows outside Prisma, for hot read paths where Prisma's own cost per statement
+   * dominates (about 0.5 ms of CPU per findMany on top of PGlite's 0.35 ms, measured on a search
+   * page). On PGlite it is safe next to Prisma's transactions: PGlite runs a top-level query
+   * only when no transaction holds the connection.
+   */
+  readRows: SqlReader;
+  /**
+   * The node-postgres pool behind Prisma, on PostgreSQL only: the dashboard aggregates run
+   * several statements in one transaction on a pooled connection (about 3 ms of CPU per Prisma
+   * statement, and extra round trips for a transaction), which PGlite's single connection has
+   * no equivalent of, so they use Prisma there.
+   */
+  pool?: pg.Pool;
   /** The embedded engine itself, when this is PGlite (dumping a data dir in tests). */
   pglite?: PGlite;
   /** Human-readable location for logs (never contains a password). */
@@ -71,32 +86,6 @@ function countingClient(adapter: SqlDriverAdapterFactory) {
   return { prisma, statementCount: () => statements, counted };
 }
 
-const sqlReaderByClient = new WeakMap<PrismaClient, SqlReader>();
-
-/**
- * A reader beside `prisma` on the same database, for hot read paths where Prisma's own cost per
- * statement dominates: about 0.5 ms of CPU per findMany on top of PGlite's 0.35 ms, measured on
- * a search page. On PGlite it is safe next to Prisma's transactions: PGlite runs a top-level
- * query only when no transaction holds the connection.
- */
-export function sqlReaderOf(prisma: PrismaClient): SqlReader | undefined {
-  return sqlReaderByClient.get(prisma);
-}
-
-/** The node-postgres pool behind a PostgreSQL Prisma client (see `rawPoolOf`). */
-const rawPoolByClient = new WeakMap<PrismaClient, pg.Pool>();
-
-/**
- * The pg pool behind `prisma`, for hot paths where Prisma's per-statement overhead matters
- * (the dashboard aggregates: about 3 ms of CPU per statement, and extra round trips for a
- * transaction). PostgreSQL only: the analytics run several statements in one transaction on a
- * pooled connection, which PGlite's single connection has no equivalent of, so they fall back
- * to Prisma there. For a single read on either database, see `sqlReaderOf`.
- */
-export function rawPoolOf(prisma: PrismaClient): pg.Pool | undefined {
-  return rawPoolByClient.get(prisma);
-}
-
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.DATABASE_URL) {
     const url = new URL(options.DATABASE_URL);
@@ -110,15 +99,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // An idle client losing its connection must not crash the process; the pool replaces it.
     pool.on('error', () => undefined);
     const { prisma, statementCount, counted } = countingClient(new PrismaPg(pool));
-    rawPoolByClient.set(prisma, pool);
-    sqlReaderByClient.set(
-      prisma,
-      counted(async (sql, params) => (await pool.query<Record<string, unknown>>(sql, params)).rows),
-    );
     return {
       kind: 'postgresql',
       prisma,
       sql: pgExecutor(pool),
+      readRows: counted(async (sql, params) => (await pool.query<Record<string, unknown>>(sql, params)).rows),
+      pool,
       location: `postgresql://${url.host}${url.pathname}`,
       statementCount,
       async ping() {
@@ -132,20 +118,25 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
 
   let dataDir: string | undefined;
+  // PGlite has no guard against a second process on the same files: one owner per directory.
+  let lock: DataDirLock | undefined;
   if (!options.inMemory) {
     dataDir = resolve(options.DATA_DIR);
     await mkdir(dataDir, { recursive: true });
+    lock = await acquireDataDirLock(dataDir);
   }
-  const pglite = await PGlite.create(dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
-  const { prisma, statementCount, counted } = countingClient(new PrismaPGlite(pglite));
-  sqlReaderByClient.set(
-    prisma,
-    counted(async (sql, params) => (await pglite.query<Record<string, unknown>>(sql, params)).rows),
+  const pglite = await PGlite.create(dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}).catch(
+    async (error: unknown) => {
+      await lock?.release();
+      throw error;
+    },
   );
+  const { prisma, statementCount, counted } = countingClient(new PrismaPGlite(pglite));
   return {
     kind: 'pglite',
     prisma,
     sql: pgliteExecutor(pglite),
+    readRows: counted(async (sql, params) => (await pglite.query<Record<string, unknown>>(sql, params)).rows),
     pglite,
     location: dataDir ?? 'memory://',
     statementCount,
@@ -155,6 +146,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     async close() {
       await prisma.$disconnect();
       await pglite.close();
+      await lock?.release();
     },
   };
 }

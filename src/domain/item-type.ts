@@ -1,8 +1,9 @@
 // Item types (commodity / software / technology) from EAR and Annex I product groups and
 // from the free-text scope labels exemption records use.
+import type { ItemType } from '../generated/prisma/client.js';
 
-/** Same literals as the Prisma enum ItemType. */
-export type ItemTypeValue = 'COMMODITY' | 'SOFTWARE' | 'TECHNOLOGY';
+/** The stored enum's values (the Prisma schema is their one source). */
+export type ItemTypeValue = ItemType;
 
 const BY_PRODUCT_GROUP: Record<string, ItemTypeValue> = {
   A: 'COMMODITY', // end items, equipment, accessories, attachments, parts, components, systems

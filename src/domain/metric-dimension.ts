@@ -1,10 +1,10 @@
 // Dashboard dimension of an impact metric, by rule from the metric's own wording. The rules
 // are ours (an editorial classification), applied in order; the verbatim metric name is
 // always kept next to the dimension.
+import type { MetricDimension } from '../generated/prisma/client.js';
 
-/** Same literals as the Prisma enum MetricDimension. */
-export type MetricDimensionValue =
-  'TRADE_VALUE' | 'LICENSING_VOLUME' | 'DENIALS' | 'PROCESSING_TIME' | 'MARKET' | 'LIST_SCOPE' | 'OTHER';
+/** The stored enum's values (the Prisma schema is their one source). */
+export type MetricDimensionValue = MetricDimension;
 
 const RULES: ReadonlyArray<readonly [RegExp, MetricDimensionValue]> = [
   [/\bvalue\b/i, 'TRADE_VALUE'],

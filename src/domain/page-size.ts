@@ -1,4 +1,4 @@
-// The paging rule every connection follows (DESIGN §6): `first` or `last`, each 1..100,
+// The paging rule every connection follows: `first` or `last`, each 1..100,
 // never both; forward paging is `first` + `after`, backward paging is `last` + `before`.
 // Violations are reported, never clamped, so a client asking for 1000 rows learns the bound
 // instead of silently getting 100.

@@ -1,7 +1,7 @@
 // Which version of a rule applied on a given date. Pure: plain data in, plain data (or a
 // plain where-object the persistence layer can use as is) out.
 //
-// Provisions (ControlProvision rows; amendments are new rows, see DESIGN §5):
+// Provisions (ControlProvision rows; amendments are new rows, never overwrites):
 // - no date: the versions marked CURRENT;
 // - date D: a version is valid on D when
 //     status CURRENT, not ended (validTo unknown or after D), and known to be in force on D:
@@ -15,8 +15,10 @@
 // - date D: started (validFrom unknown or <= D), not ended (validTo unknown or > D), and, if
 //   revoked, only when D predates a known validTo (a revoked exemption with no known end date
 //   is never returned, since when it stopped applying is unknown).
+import type { VersionStatus } from '../generated/prisma/client.js';
 
-export type VersionStatusValue = 'CURRENT' | 'SUPERSEDED';
+/** The stored enum's values (the Prisma schema is their one source). */
+export type VersionStatusValue = VersionStatus;
 
 export interface DateComparison {
   lt?: Date;

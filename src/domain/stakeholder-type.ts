@@ -1,18 +1,10 @@
 // Stakeholder type from the label a source (or its collector) gives. Only labels whose
 // meaning is unambiguous are mapped; anything else is UNKNOWN, with the label kept verbatim
 // next to it, so the product never claims a classification the data does not make.
+import type { StakeholderType } from '../generated/prisma/client.js';
 
-/** Same literals as the Prisma enum StakeholderType. */
-export type StakeholderTypeValue =
-  | 'INDUSTRY'
-  | 'INDUSTRY_ASSOCIATION'
-  | 'SME'
-  | 'ACADEMIA'
-  | 'CIVIL_SOCIETY'
-  | 'PRIVACY_ADVOCATE'
-  | 'GOVERNMENT'
-  | 'INDIVIDUAL'
-  | 'UNKNOWN';
+/** The stored enum's values (the Prisma schema is their one source). */
+export type StakeholderTypeValue = StakeholderType;
 
 const BY_LABEL: Record<string, StakeholderTypeValue> = {
   'industry association': 'INDUSTRY_ASSOCIATION',

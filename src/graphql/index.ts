@@ -1,5 +1,6 @@
-// Only side-effect imports of the type files, then the schema (DESIGN §7).
+// Only side-effect imports of the scalar, type and operation files, then the schema.
 import { builder } from './builder.js';
+import './scalars.js';
 import './types/error.js';
 import './types/node.js';
 import './types/jurisdiction.js';
@@ -14,14 +15,23 @@ import './types/submission.js';
 import './types/stakeholder.js';
 import './types/impact-assessment.js';
 import './types/impact-metric.js';
-import './types/impact-stats.js';
-import './types/consultation-stats.js';
+import './types/impact-aggregate-enums.js';
+import './types/impact-stats-result.js';
+import './types/impact-series-result.js';
+import './types/consultation-stats-result.js';
 import './types/guidance-document.js';
-import './types/search.js';
+import './types/search-result.js';
 import './types/item-input.js';
 import './types/item-facts.js';
-import './types/classification.js';
-import './types/check-exemptions.js';
-import './types/compare-provision.js';
+import './types/classification-trace.js';
+import './types/item-classification-result.js';
+import './types/exemption-eligibility.js';
+import './types/exemption-check-result.js';
+import './types/provision-comparison-result.js';
+import './operations/search.js';
+import './operations/impact-aggregates.js';
+import './operations/classify-item.js';
+import './operations/check-exemptions.js';
+import './operations/compare-provision.js';
 
 export const schema = builder.toSchema();

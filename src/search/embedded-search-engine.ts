@@ -1,12 +1,11 @@
 // The embedded SearchEngine (the default, no server): MiniSearch 7 in process, chosen on
-// measurements (issue 3 closing note): per-word typo and prefix rules, nested AND/OR queries
+// measurements (recall, latency and memory against the alternatives): per-word typo and prefix rules, nested AND/OR queries
 // with per-branch weights (synonyms), every match returned (exact totals), and the matched
 // word of each document per field (highlights). Facets, filters, the exact-code rule and
 // Meilisearch's "last" matching strategy are computed here over those matches.
 import MiniSearch, { type AsPlainObject, type Options, type Query, type SearchResult } from 'minisearch';
 import { highlightSnippet, highlightWhole } from './highlight-snippet.js';
 import {
-  SearchUnavailableError,
   type FacetCount,
   type FacetField,
   type Highlight,
@@ -21,6 +20,7 @@ import {
 import { buildSynonymTable, expandSynonyms, type QueryConcept, type SynonymTable } from './synonym-expansion.js';
 import { normalizeWord, termsOf, wordsOf } from './text-tokens.js';
 import { allowedTypos } from './typo-tolerance.js';
+import { SearchUnavailableError } from '../errors.js';
 
 type IndexedField = 'title' | 'codes' | 'body';
 const INDEXED_FIELDS: IndexedField[] = ['title', 'codes', 'body'];

@@ -1,4 +1,4 @@
-// The Meilisearch SearchEngine (issue 3), through the official `meilisearch` client (0.62).
+// The Meilisearch SearchEngine, through the official `meilisearch` client (0.62).
 // Two clients: queries go out with the search key only; settings, indexing and reading
 // documents back with the admin key. Every write is a Meilisearch task: the adapter waits for
 // it and turns a failed task into an error naming the task's error code and message.
@@ -27,7 +27,6 @@ import {
   FACET_FIELDS,
   HIGHLIGHT_POST,
   HIGHLIGHT_PRE,
-  SearchUnavailableError,
   type FacetCount,
   type FacetField,
   type Highlight,
@@ -38,6 +37,7 @@ import {
   type SearchRequest,
   type SearchResponse,
 } from './search-engine.js';
+import { SearchUnavailableError } from '../errors.js';
 
 export interface MeilisearchEngineOptions {
   host: string;
@@ -59,14 +59,15 @@ export interface MeilisearchEngineOptions {
 /** A Meilisearch task that ended `failed` or `canceled`. */
 export class MeilisearchTaskError extends SearchUnavailableError {
   readonly taskUid: number;
-  readonly code: string | undefined;
+  /** Meilisearch's own error code, e.g. "index_not_found". */
+  readonly taskErrorCode: string | undefined;
 
   constructor(task: Task, what: string) {
     const reason = task.error === null ? task.status : `${task.error.code}: ${task.error.message}`;
     super(`Meilisearch task ${task.uid} (${task.type}, ${what}) ${task.status}: ${reason}`);
     this.name = 'MeilisearchTaskError';
     this.taskUid = task.uid;
-    this.code = task.error?.code;
+    this.taskErrorCode = task.error?.code;
   }
 }
 
@@ -147,7 +148,7 @@ export class MeilisearchSearchEngine implements SearchEngine {
         await this.waitFor(this.adminIndex.deleteAllDocuments(), 'delete all documents');
       } catch (error) {
         // Nothing to clear in an index that does not exist yet.
-        if (!(error instanceof MeilisearchTaskError && error.code === 'index_not_found')) throw error;
+        if (!(error instanceof MeilisearchTaskError && error.taskErrorCode === 'index_not_found')) throw error;
       }
     });
   }
@@ -262,7 +263,8 @@ export class MeilisearchSearchEngine implements SearchEngine {
         await this.waitFor(this.admin.createIndex(this.options.index, { primaryKey: PRIMARY_KEY }), 'create index');
       } catch (creation) {
         // Another process created it in the meantime.
-        if (!(creation instanceof MeilisearchTaskError && creation.code === 'index_already_exists')) throw creation;
+        if (!(creation instanceof MeilisearchTaskError && creation.taskErrorCode === 'index_already_exists'))
+          throw creation;
       }
       return;
     }

@@ -1,4 +1,4 @@
-// The SearchEngine port (issue 3). Adapters: embedded (in-process, the default) and
+// The SearchEngine port. Adapters: embedded (in-process, the default) and
 // Meilisearch. Everything above this interface (indexer, GraphQL) knows nothing of either.
 
 /** What `search` can return; the GraphQL enum SearchableType mirrors it. */
@@ -87,14 +87,6 @@ export interface SearchResponse {
 export interface SearchHealth {
   ok: boolean;
   detail: string;
-}
-
-/** Raised by adapters when the engine cannot answer (down, misconfigured, failed task). */
-export class SearchUnavailableError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'SearchUnavailableError';
-  }
 }
 
 export interface SearchEngine {

@@ -8,19 +8,24 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { pinoHttp } from 'pino-http';
-import { responseCache } from '../analytics/response-cache.js';
 import type { Logger } from '../logger.js';
 import type { GraphQLContext } from '../graphql/context.js';
-import { makeFormatError, requestIdPlugin } from '../graphql/errors.js';
+import type { ResponseCache } from '../graphql/plugins/response-cache.js';
+import type { AppServices } from '../services/app-services.js';
 import { exportRouter } from './export-routes.js';
 import { httpErrorHandler } from './http-errors.js';
 import { requestIdFor } from './request-id.js';
+import { makeFormatError, requestIdPlugin } from '../graphql/format-error.js';
 
 export interface AppOptions {
   schema: GraphQLSchema;
   logger: Logger;
   httpServer: Server;
   bodyLimit: string;
+  /** The application services, once start-up has built them (requests wait behind `isReady`). */
+  services: Promise<AppServices>;
+  /** Answers repeated dashboard operations without executing them again. */
+  responseCache: ResponseCache;
   /** Resolves when the database answers; rejects (or times out) when it does not. */
   checkDatabase: () => Promise<void>;
   isReady: () => boolean;
@@ -61,14 +66,13 @@ export async function createApp(options: AppOptions): Promise<App> {
       ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer }),
       ApolloServerPluginCacheControlDisabled(),
       requestIdPlugin,
-      // Repeated dashboard-aggregate operations answered without re-executing them, never
-      // stale (src/analytics/response-cache.ts).
-      responseCache.plugin<GraphQLContext>(),
+      // Repeated dashboard-aggregate operations answered without re-executing them, never stale.
+      options.responseCache.plugin(),
     ],
     includeStacktraceInErrorResponses: false,
     // The default serialisation, except that cached dashboard answers reuse their JSON text.
-    stringifyResult: (value) => responseCache.stringify(value),
-    // We own SIGTERM/SIGINT (src/cli/kb.ts): Apollo's own handlers would re-raise the signal
+    stringifyResult: (value) => options.responseCache.stringify(value),
+    // The CLI owns SIGTERM/SIGINT: Apollo's own handlers would re-raise the signal
     // after stopping and kill the process before the database is closed.
     stopOnTerminationSignals: false,
   });
@@ -135,11 +139,11 @@ export async function createApp(options: AppOptions): Promise<App> {
     '/graphql',
     express.json({ limit: options.bodyLimit }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({ requestId: String(req.id) }),
+      context: async ({ req }) => ({ requestId: String(req.id), services: await options.services }),
     }),
   );
 
-  app.use('/export', exportRouter({ isReady: options.isReady }));
+  app.use('/export', exportRouter({ isReady: options.isReady, services: options.services }));
 
   app.use((_request, response) => {
     response

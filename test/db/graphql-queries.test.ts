@@ -5,9 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/database.js';
 import { applyMigrations } from '../../src/db/migrate.js';
 import { MIGRATIONS_DIR } from '../../src/db/migrations-dir.js';
-import { usePrisma } from '../../src/db/prisma.js';
 import type { PrismaClient } from '../../src/generated/prisma/client.js';
 import { schema } from '../../src/graphql/index.js';
+import { loadExemptionRules } from '../../src/classification/exemption-rules.js';
+import { loadRulebook } from '../../src/classification/rulebook.js';
+import { EmbeddedSearchEngine } from '../../src/search/embedded-search-engine.js';
+import { createServices, type AppServices } from '../../src/services/app-services.js';
 
 const day = (text: string) => new Date(`${text}T00:00:00Z`);
 const globalId = (typename: string, id: string) => Buffer.from(`${typename}:${id}`).toString('base64');
@@ -267,6 +270,7 @@ async function insertFixture(p: PrismaClient) {
 }
 
 let db: Database;
+let services: AppServices;
 let fixture: Awaited<ReturnType<typeof insertFixture>>;
 
 interface Result {
@@ -277,7 +281,7 @@ interface Result {
 
 async function run(source: string, variableValues?: Record<string, unknown>): Promise<Result> {
   const before = db.statementCount();
-  const result = await graphql({ schema, source, variableValues, contextValue: { requestId: 'test' } });
+  const result = await graphql({ schema, source, variableValues, contextValue: { requestId: 'test', services } });
   return {
     data: result.data as Record<string, unknown> | null | undefined,
     errors: result.errors,
@@ -294,7 +298,13 @@ beforeAll(async () => {
     DB_STATEMENT_TIMEOUT_MS: 60_000,
   });
   await applyMigrations(db.sql, MIGRATIONS_DIR);
-  usePrisma(db.prisma);
+  const rulebook = loadRulebook();
+  services = createServices({
+    db,
+    rulebook,
+    exemptionRules: loadExemptionRules(rulebook),
+    searchEngine: new EmbeddedSearchEngine(),
+  });
   fixture = await insertFixture(db.prisma);
 });
 

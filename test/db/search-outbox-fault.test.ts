@@ -1,4 +1,4 @@
-// Issue 3 point 4: indexing loses nothing. A stream of writes to searchable records, each with
+// Indexing loses nothing. A stream of writes to searchable records, each with
 // its outbox row in the same transaction, is drained into the index while the engine fails in
 // the middle of the stream; after recovery the index equals the database record by record.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

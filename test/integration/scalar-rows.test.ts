@@ -4,7 +4,6 @@
 // suite runs on (PGlite and PostgreSQL): dates (timestamp and date columns), JSON, arrays,
 // enums, nulls.
 import { afterAll, beforeAll, expect, it, onTestFinished } from 'vitest';
-import { sqlReaderOf } from '../../src/db/database.js';
 import { isPlainScalarSelect, readScalarRows } from '../../src/db/scalar-rows.js';
 import { getDatamodel } from '../../src/generated/pothos-prisma-types.js';
 import { describeWithDatabase, startTestService, type TestService } from '../support/test-service.js';
@@ -61,8 +60,7 @@ describeWithDatabase('readScalarRows', () => {
       else process.env.TZ = zone;
     });
     expect(new Date(2026, 0, 1).getTimezoneOffset()).not.toBe(0);
-    const read = sqlReaderOf(service.db.prisma);
-    if (!read) throw new Error('no SQL reader for this database');
+    const read = service.db.readRows;
     const expected = new Map<Model, Array<Record<string, unknown>>>();
     for (const model of MODELS) {
       const fields = scalarFields(model);
@@ -99,8 +97,7 @@ describeWithDatabase('readScalarRows', () => {
   });
 
   it('leaves out ids that do not exist and sends nothing when no ids are asked', async () => {
-    const read = sqlReaderOf(service.db.prisma);
-    if (!read) throw new Error('no SQL reader for this database');
+    const read = service.db.readRows;
     const [one] = await service.db.prisma.exemption.findMany({ select: { id: true, name: true }, take: 1 });
     if (!one) throw new Error('no exemption in the seed');
     const [rows] = await readScalarRows(read, [

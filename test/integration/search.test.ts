@@ -1,4 +1,4 @@
-// `search` over HTTP (issue 3 point 5): lay words find the list entries, the node union resolves
+// `search` over HTTP: lay words find the list entries, the node union resolves
 // every searchable type, highlights and facets, exact totals, filters, stable paging, one clear
 // validation error per bad argument, and SEARCH_UNAVAILABLE when the engine is down while the
 // rest of the API keeps answering.

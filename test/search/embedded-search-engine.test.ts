@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EmbeddedSearchEngine } from '../../src/search/embedded-search-engine.js';
-import { SearchUnavailableError } from '../../src/search/search-engine.js';
 import { describeSearchEngineContract } from './search-engine-contract.js';
+import { SearchUnavailableError } from '../../src/errors.js';
 
 describeSearchEngineContract('embedded', async () => new EmbeddedSearchEngine());
 

@@ -1,4 +1,4 @@
-// Issue 3: the embedded index is saved to a snapshot and loaded at the next start instead of
+// The embedded index is saved to a snapshot and loaded at the next start instead of
 // rebuilt, without ever losing a write: what the outbox holds since the snapshot is drained,
 // and a snapshot the outbox cannot vouch for (rows drained after it) is refused.
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -16,7 +16,8 @@ import { searchDocumentId } from '../../src/search/search-documents.js';
 import type { SearchEngine } from '../../src/search/search-engine.js';
 import { SearchIndexer } from '../../src/search/search-indexer.js';
 import { loadSearchSettings } from '../../src/search/search-settings.js';
-import { searchSnapshotPath, startSearch } from '../../src/server/service.js';
+import { openSearch, searchSnapshotPath } from '../../src/search/open-search.js';
+import { loadConfig } from '../../src/config.js';
 
 interface LogLine {
   level: number;
@@ -59,7 +60,11 @@ describe('embedded index snapshot', () => {
 
   /** Starts search as the service does, stops the background drain, returns the engine and how it was opened. */
   async function start(): Promise<{ engine: SearchEngine; source: string }> {
-    const search = await startSearch(db, logger, new EmbeddedSearchEngine(), { snapshotPath: path });
+    const search = await openSearch(loadConfig({}), db, {
+      logger,
+      engine: new EmbeddedSearchEngine(),
+      snapshotPath: path,
+    });
     await search.indexer.stop();
     return { engine: search.engine, source: search.source };
   }

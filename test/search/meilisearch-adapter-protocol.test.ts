@@ -6,8 +6,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { documentKey } from '../../src/search/meilisearch-filter.js';
 import { MeilisearchSearchEngine, MeilisearchTaskError } from '../../src/search/meilisearch-search-engine.js';
-import { SearchUnavailableError, type SearchDocument } from '../../src/search/search-engine.js';
+import { type SearchDocument } from '../../src/search/search-engine.js';
 import { FakeMeilisearchServer } from './fake-meilisearch-server.js';
+import { SearchUnavailableError } from '../../src/errors.js';
 
 const SEARCH_KEY = 'search-key-0123456789';
 const ADMIN_KEY = 'admin-key-0123456789';
@@ -137,7 +138,7 @@ describe('Meilisearch adapter protocol (fake HTTP server, not Meilisearch releva
     const error = await engine.configure({ ...SETTINGS, stopWords: [] }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(MeilisearchTaskError);
     expect(error).toBeInstanceOf(SearchUnavailableError);
-    expect((error as MeilisearchTaskError).code).toBe('invalid_settings_ranking_rules');
+    expect((error as MeilisearchTaskError).taskErrorCode).toBe('invalid_settings_ranking_rules');
     expect((error as Error).message).toMatch(
       /task \d+ \(settingsUpdate, settings stopWords\) failed: invalid_settings_ranking_rules: `sort:desc` ranking rule is invalid\./u,
     );

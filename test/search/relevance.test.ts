@@ -1,4 +1,4 @@
-// Relevance (issue 3): every query of relevance-queries.json, written from the seed texts, must
+// Relevance: every query of relevance-queries.json, written from the seed texts, must
 // have its expected record in the top 5 of the embedded engine over the seeded database, with no
 // filter. Target: at least 95% of the queries. One test per kind of query reports its misses;
 // one test checks the overall hit rate.

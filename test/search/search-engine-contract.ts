@@ -1,4 +1,4 @@
-// The behaviour every SearchEngine adapter must show (issue 3), written against the port
+// The behaviour every SearchEngine adapter must show, written against the port
 // only: each adapter's test file calls describeSearchEngineContract with a factory. The
 // fixture words are chosen so Meilisearch's own rules give the same answers (no typo on a
 // first letter, which Meilisearch counts twice; typo probes that are no prefix of any word).

@@ -4,13 +4,13 @@
 // always pass through, so a test can compare the index with the database after recovery.
 import { EmbeddedSearchEngine } from '../../src/search/embedded-search-engine.js';
 import {
-  SearchUnavailableError,
   type SearchDocument,
   type SearchEngine,
   type SearchHealth,
   type SearchRequest,
   type SearchResponse,
 } from '../../src/search/search-engine.js';
+import { SearchUnavailableError } from '../../src/errors.js';
 
 export class FailingSearchEngine implements SearchEngine {
   readonly name: string;

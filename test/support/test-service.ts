@@ -7,7 +7,9 @@ import { describe, inject } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { openDatabase, type Database } from '../../src/db/database.js';
 import { createLogger } from '../../src/logger.js';
+import type { ResponseCache } from '../../src/graphql/plugins/response-cache.js';
 import { startService, type RunningService } from '../../src/server/service.js';
+import type { AppServices } from '../../src/services/app-services.js';
 import './provided-context.js';
 
 export const testDatabase = inject('testDatabase');
@@ -21,6 +23,9 @@ export interface GraphQLResponse<TData> {
 export interface TestService {
   url: string;
   db: Database;
+  /** The application services the server runs on (caches, engines). */
+  services: AppServices;
+  responseCache: ResponseCache;
   /** Sends a typed document and returns status, data and errors. */
   query<TData, TVariables extends Record<string, unknown>>(
     document: TypedDocumentNode<TData, TVariables>,
@@ -63,7 +68,7 @@ export async function startTestService(): Promise<TestService> {
   });
   const db = await openTestDatabase();
   const service: RunningService = await startService(config, createLogger(config), { database: db, prepared: true });
-  await service.ready;
+  const services = await service.ready;
   const endpoint = `${service.url}/graphql`;
 
   const post = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
@@ -72,6 +77,8 @@ export async function startTestService(): Promise<TestService> {
   return {
     url: service.url,
     db,
+    services,
+    responseCache: service.responseCache,
     post,
     async query(document, ...rest) {
       const variables = rest[0] ?? {};

@@ -7,7 +7,7 @@ import {
   cursorKeyOf,
   ID_CURSOR_KEY,
   isCursorForKey,
-} from '../../src/graphql/types/pagination.js';
+} from '../../src/graphql/pagination.js';
 import { schema } from '../../src/graphql/index.js';
 
 const cursor = (payload: string) => Buffer.from(`GPC:${payload}`).toString('base64');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportFileName } from '../../src/server/export-routes.js';
+import { exportFileName } from '../../src/server/export-query.js';
 
 describe('exportFileName', () => {
   it('names the kind, then each given filter with its values, and the extension', () => {

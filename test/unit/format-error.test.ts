@@ -2,7 +2,8 @@
 // left to provoke an internal error over HTTP, so the masking rule is checked here directly.
 import type { GraphQLFormattedError } from 'graphql';
 import { describe, expect, it, vi } from 'vitest';
-import { InvalidArgumentError, makeFormatError } from '../../src/graphql/errors.js';
+import { InvalidArgumentError } from '../../src/errors.js';
+import { makeFormatError } from '../../src/graphql/format-error.js';
 
 describe('makeFormatError', () => {
   it('masks an unknown error: a fixed message, the request id, the original only in the log', () => {

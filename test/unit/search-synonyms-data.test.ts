@@ -1,4 +1,4 @@
-// The data search relies on (issue 3, points 3 and 6): synonyms grounded verbatim in the seed
+// The data search relies on: synonyms grounded verbatim in the seed
 // texts, the stop-word list, and relevance cases whose expectations exist in the seed data.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -127,7 +127,7 @@ describe('seed/search/synonyms.json', () => {
     expect(unsupported).toEqual([]);
   });
 
-  it('covers the examples issue 3 names', () => {
+  it('covers the lay words and spellings users were seen to type', () => {
     const mapping = new Map<string, Set<string>>();
     for (const entry of synonyms.entries) {
       for (const term of entry.terms)

@@ -1,3 +1,4 @@
+// Citation: where a record's text or figure comes from (source, URL, section, retrieval date).
 import { SourceType } from '../../generated/prisma/client.js';
 import { builder } from '../builder.js';
 

@@ -1,9 +1,9 @@
-import { getPrisma } from '../../db/prisma.js';
-import { ConsultationStatus, type Prisma } from '../../generated/prisma/client.js';
+// StakeholderConsultation and its outcomes, with the `consultations` listing.
+import { ConsultationStatus } from '../../generated/prisma/client.js';
+import { CONSULTATION_ORDER, consultationWhere } from '../../services/listings/consultation-listing.js';
 import { builder } from '../builder.js';
 import { ControlProvisionRef } from './control-provision.js';
-import { containsText, jurisdictionCodeIs } from './filters.js';
-import { connectionTotalCount, TOTAL_COUNT_EXTENSIONS, totalCountDescription } from './pagination.js';
+import { connectionTotalCount, TOTAL_COUNT_EXTENSIONS, totalCountDescription } from '../pagination.js';
 import { StakeholderRef } from './stakeholder.js';
 
 export const ConsultationStatusEnum = builder.enumType(ConsultationStatus, {
@@ -188,39 +188,6 @@ export const ConsultationFilter = builder.inputType('ConsultationFilter', {
   }),
 });
 
-interface ConsultationFilterInput {
-  jurisdiction?: string | null;
-  status?: ConsultationStatus | null;
-  text?: string | null;
-}
-
-function consultationWhere(
-  filter: ConsultationFilterInput | null | undefined,
-): Prisma.StakeholderConsultationWhereInput {
-  const conditions: Prisma.StakeholderConsultationWhereInput[] = [];
-  if (filter?.jurisdiction) conditions.push(jurisdictionCodeIs(filter.jurisdiction));
-  if (filter?.status) conditions.push({ status: filter.status });
-  if (filter?.text) {
-    const contains = containsText(filter.text);
-    conditions.push({
-      OR: [
-        { title: contains },
-        { body: contains },
-        { reference: contains },
-        { instrument: contains },
-        { scopeQuote: contains },
-        { outcomeSummary: contains },
-      ],
-    });
-  }
-  return { AND: conditions };
-}
-
-const CONSULTATION_ORDER: Prisma.StakeholderConsultationOrderByWithRelationInput[] = [
-  { publishedOn: { sort: 'desc', nulls: 'last' } },
-  { id: 'asc' },
-];
-
 builder.queryField('consultations', (t) =>
   t.prismaConnection(
     {
@@ -229,13 +196,14 @@ builder.queryField('consultations', (t) =>
       description:
         'Public consultations on export-control rules, newest first (those with no known publication date last).',
       args: { filter: t.arg({ type: ConsultationFilter, description: 'Conditions the consultations must meet.' }) },
-      resolve: (query, _root, args) =>
-        getPrisma().stakeholderConsultation.findMany({
+      resolve: (query, _root, args, { services }) =>
+        services.db.prisma.stakeholderConsultation.findMany({
           ...query,
           where: consultationWhere(args.filter),
           orderBy: CONSULTATION_ORDER,
         }),
-      totalCount: (_root, args) => getPrisma().stakeholderConsultation.count({ where: consultationWhere(args.filter) }),
+      totalCount: (_root, args, { services }) =>
+        services.db.prisma.stakeholderConsultation.count({ where: consultationWhere(args.filter) }),
     },
     {
       name: 'StakeholderConsultationConnection',

@@ -1,3 +1,4 @@
+// ControlList (a regime's list in one edition) and the Regime enum.
 import { Regime } from '../../generated/prisma/client.js';
 import { builder } from '../builder.js';
 

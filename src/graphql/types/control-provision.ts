@@ -1,122 +1,12 @@
-import { getPrisma } from '../../db/prisma.js';
-import { provisionVersionWhere } from '../../domain/point-in-time.js';
-import { ItemType, ProvisionKind, VersionStatus, type Prisma, type Regime } from '../../generated/prisma/client.js';
+// ControlProvision: a list entry or paragraph in one version, with the `provisions` listing and
+// the `provision(code:)` lookup.
+import { findProvision, PROVISION_ORDER, provisionWhere } from '../../services/listings/provision-listing.js';
+import { notRetired, thresholdListWhere } from '../../services/listings/threshold-listing.js';
 import { builder } from '../builder.js';
-import { AmbiguousProvisionCodeError, InconsistentDataError } from '../errors.js';
 import { RegimeEnum } from './control-list.js';
-import { mergeProvisionCorrelations, ProvisionCorrelationRef } from './correlation.js';
-import { containsText, jurisdictionCodeIs, startsWithText } from './filters.js';
-import { connectionTotalCount, TOTAL_COUNT_EXTENSIONS, totalCountDescription } from './pagination.js';
-import { notRetired, thresholdListWhere, ThresholdGroupRoleEnum } from './threshold.js';
-
-export const ProvisionKindEnum = builder.enumType(ProvisionKind, {
-  name: 'ProvisionKind',
-  description: 'Whether a provision is a whole list entry or one paragraph of an entry.',
-  values: {
-    ENTRY: { description: 'A whole list entry (an ECCN such as 6A003, or an Annex I entry).' },
-    PARAGRAPH: { description: 'A paragraph or sub-paragraph of an entry (e.g. 6A003.b.4.b).' },
-  },
-});
-
-export const ProvisionKindFilterEnum = builder.enumType('ProvisionKindFilter', {
-  description: 'Which provisions a listing returns.',
-  values: {
-    ENTRY: { value: 'ENTRY', description: 'Only whole list entries (the default).' },
-    PARAGRAPH: { value: 'PARAGRAPH', description: 'Only paragraphs and sub-paragraphs.' },
-    ANY: { value: 'ANY', description: 'Entries and paragraphs alike.' },
-  } as const,
-});
-
-export const VersionStatusEnum = builder.enumType(VersionStatus, {
-  name: 'VersionStatus',
-  description: 'Whether a version of a provision is the latest known text.',
-  values: {
-    CURRENT: { description: 'The latest version the knowledge base holds.' },
-    SUPERSEDED: { description: 'Replaced by a later version (see `supersededBy`).' },
-  },
-});
-
-export const ItemTypeEnum = builder.enumType(ItemType, {
-  name: 'ItemType',
-  description:
-    'What kind of item a provision or exemption concerns (EAR product groups A-C are commodities, D software, E technology).',
-  values: {
-    COMMODITY: {
-      description: 'Physical goods: systems, equipment, components, materials, test and production equipment.',
-    },
-    SOFTWARE: { description: 'Software.' },
-    TECHNOLOGY: {
-      description:
-        'Technology: information for the development, production or use of items (including technical data and assistance).',
-    },
-  },
-});
-
-export const ProvisionFilter = builder.inputType('ProvisionFilter', {
-  description: 'Narrows a provision listing. All given conditions must hold.',
-  fields: (t) => ({
-    regime: t.field({ type: RegimeEnum, description: 'Only provisions of this control-list family.' }),
-    jurisdiction: t.string({
-      description: 'Only provisions issued by this jurisdiction, by code (US, EU, UK, WA, HK; case-insensitive).',
-    }),
-    category: t.string({
-      description: 'Only this list category, by number as a string (e.g. "6" for sensors and lasers).',
-    }),
-    codePrefix: t.string({
-      description: 'Only codes starting with this text (e.g. "6A00" for 6A001-6A009; case-sensitive).',
-    }),
-    text: t.string({
-      description:
-        'Only provisions whose code, title or text contains this text (case-insensitive substring, not full-text search).',
-    }),
-    kind: t.field({
-      type: ProvisionKindFilterEnum,
-      defaultValue: 'ENTRY',
-      description: 'Entries, paragraphs or both. Defaults to ENTRY.',
-    }),
-    itemType: t.field({
-      type: ItemTypeEnum,
-      description:
-        'Only provisions concerning this kind of item. Provisions whose item type is not recorded are left out.',
-    }),
-  }),
-});
-
-/** Stable listing order: regime, then code, then id (ties only between versions). */
-export const PROVISION_ORDER: Prisma.ControlProvisionOrderByWithRelationInput[] = [
-  { regime: 'asc' },
-  { code: 'asc' },
-  { id: 'asc' },
-];
-
-interface ProvisionFilterInput {
-  regime?: Regime | null;
-  jurisdiction?: string | null;
-  category?: string | null;
-  codePrefix?: string | null;
-  text?: string | null;
-  kind?: 'ENTRY' | 'PARAGRAPH' | 'ANY' | null;
-  itemType?: ItemType | null;
-}
-
-export function provisionWhere(
-  filter: ProvisionFilterInput | null | undefined,
-  asOf: Date | null | undefined,
-): Prisma.ControlProvisionWhereInput {
-  const conditions: Prisma.ControlProvisionWhereInput[] = [provisionVersionWhere(asOf)];
-  const kind = filter?.kind ?? 'ENTRY';
-  if (kind !== 'ANY') conditions.push({ kind });
-  if (filter?.regime) conditions.push({ regime: filter.regime });
-  if (filter?.jurisdiction) conditions.push(jurisdictionCodeIs(filter.jurisdiction));
-  if (filter?.category) conditions.push({ category: filter.category });
-  if (filter?.codePrefix) conditions.push({ code: startsWithText(filter.codePrefix) });
-  if (filter?.itemType) conditions.push({ itemType: filter.itemType });
-  if (filter?.text) {
-    const contains = containsText(filter.text);
-    conditions.push({ OR: [{ code: contains }, { title: contains }, { text: contains }] });
-  }
-  return { AND: conditions };
-}
+import { ItemTypeEnum, ProvisionFilter, ProvisionKindEnum, VersionStatusEnum } from './provision-filter.js';
+import { connectionTotalCount, TOTAL_COUNT_EXTENSIONS, totalCountDescription } from '../pagination.js';
+import { ThresholdGroupRoleEnum } from './threshold-enums.js';
 
 const ASOF_DESCRIPTION =
   'Return the versions valid on this date instead of the current ones. A version counts only when the sources establish it was in force on that date; versions whose validity on the date is unknown are left out.';
@@ -260,30 +150,6 @@ export const ControlProvisionRef = builder.prismaNode('ControlProvision', {
         orderBy: [{ exemption: { name: 'asc' } }, { exemptionId: 'asc' }],
       }),
     }),
-    correlations: t.field({
-      type: [ProvisionCorrelationRef],
-      description:
-        'Provisions of other regimes (or of this one) recorded as corresponding to this one, whichever side the link was recorded from, ordered by regime and code.',
-      select: (_args, _context, nestedSelection) => {
-        // Each side is planned from what the query asks under `correlation`, `provision` and
-        // `citation`, plus what the merge reads whatever is asked: the link's kind and note, and
-        // the other provision's regime and code (it sorts by them). The explicit columns also
-        // keep every select non-empty when nothing is asked under a path.
-        const other = () => nestedSelection({ select: { id: true, regime: true, code: true } }, ['provision']);
-        const citation = () => nestedSelection({ select: { id: true } }, ['citation']);
-        return {
-          correlationsFrom: nestedSelection(
-            { select: { id: true, kind: true, note: true, citation: citation(), to: other() } },
-            ['correlation'],
-          ),
-          correlationsTo: nestedSelection(
-            { select: { id: true, kind: true, note: true, citation: citation(), from: other() } },
-            ['correlation'],
-          ),
-        };
-      },
-      resolve: (provision) => mergeProvisionCorrelations(provision.correlationsFrom, provision.correlationsTo),
-    }),
     supersedes: t.relation('supersedes', {
       nullable: true,
       description: 'The earlier version this one replaced; null when none is recorded.',
@@ -307,14 +173,14 @@ builder.queryFields((t) => ({
         filter: t.arg({ type: ProvisionFilter, description: 'Conditions the provisions must meet.' }),
         asOf: t.arg({ type: 'Date', description: ASOF_DESCRIPTION }),
       },
-      resolve: (query, _root, args) =>
-        getPrisma().controlProvision.findMany({
+      resolve: (query, _root, args, { services }) =>
+        services.db.prisma.controlProvision.findMany({
           ...query,
           where: provisionWhere(args.filter, args.asOf),
           orderBy: PROVISION_ORDER,
         }),
-      totalCount: (_root, args) =>
-        getPrisma().controlProvision.count({ where: provisionWhere(args.filter, args.asOf) }),
+      totalCount: (_root, args, { services }) =>
+        services.db.prisma.controlProvision.count({ where: provisionWhere(args.filter, args.asOf) }),
     },
     {
       name: 'ControlProvisionConnection',
@@ -343,31 +209,7 @@ builder.queryFields((t) => ({
       }),
       asOf: t.arg({ type: 'Date', description: ASOF_DESCRIPTION }),
     },
-    resolve: async (query, _root, args) => {
-      const where: Prisma.ControlProvisionWhereInput = {
-        AND: [{ code: args.code }, args.regime ? { regime: args.regime } : {}, provisionVersionWhere(args.asOf)],
-      };
-      // A few rows at most (one per regime); reading them with the planned selection keeps
-      // this to one query in the normal case of a single match. `regime` is read below whatever
-      // the query asks, so it joins the planned columns.
-      const matches = await getPrisma().controlProvision.findMany({
-        ...query,
-        select: { ...query.select, regime: true },
-        where,
-        orderBy: PROVISION_ORDER,
-        take: 20,
-      });
-      const [only] = matches;
-      if (!only) return null;
-      const regimes = [...new Set(matches.map((match) => match.regime))];
-      if (regimes.length > 1) throw new AmbiguousProvisionCodeError(args.code, regimes);
-      if (matches.length > 1) {
-        const when = args.asOf ? `on ${args.asOf.toISOString().slice(0, 10)}` : 'as current';
-        throw new InconsistentDataError(
-          `${matches.length} versions of ${args.code} (${only.regime}) are recorded as valid ${when}; the knowledge base cannot tell which applies.`,
-        );
-      }
-      return only;
-    },
+    resolve: (query, _root, args, { services }) =>
+      findProvision(services.db.prisma, { code: args.code, regime: args.regime, asOf: args.asOf }, query.select ?? {}),
   }),
 }));

@@ -1,3 +1,5 @@
+// Correlation: a recorded correspondence between provisions, and ControlProvision.correlations,
+// which restates both stored directions from the viewed provision.
 import { reverseCorrelationKind } from '../../domain/correlation-perspective.js';
 import { CorrelationKind, Regime, type ControlProvision, type Correlation } from '../../generated/prisma/client.js';
 import { builder } from '../builder.js';
@@ -66,8 +68,6 @@ export interface ProvisionCorrelationShape {
   correlation: CorrelationRow;
 }
 
-// Declared before it is implemented so its type does not depend on ControlProvision's (which
-// refers back to it).
 export const ProvisionCorrelationRef = builder.objectRef<ProvisionCorrelationShape>('ProvisionCorrelation');
 
 ProvisionCorrelationRef.implement({
@@ -108,7 +108,7 @@ ProvisionCorrelationRef.implement({
 const REGIME_ORDER: readonly string[] = Object.values(Regime);
 
 /** Both stored directions as one list, restated from the viewed provision, by regime and code. */
-export function mergeProvisionCorrelations(
+function mergeProvisionCorrelations(
   outgoing: ReadonlyArray<CorrelationRow & { to: OtherProvision }>,
   incoming: ReadonlyArray<CorrelationRow & { from: OtherProvision }>,
 ): ProvisionCorrelationShape[] {
@@ -137,3 +137,32 @@ export function mergeProvisionCorrelations(
       a.other.id.localeCompare(b.other.id),
   );
 }
+
+// ControlProvision's correlations are declared here, beside the types they return, so that the
+// two type files do not import each other.
+builder.prismaObjectFields('ControlProvision', (t) => ({
+  correlations: t.field({
+    type: [ProvisionCorrelationRef],
+    description:
+      'Provisions of other regimes (or of this one) recorded as corresponding to this one, whichever side the link was recorded from, ordered by regime and code.',
+    select: (_args, _context, nestedSelection) => {
+      // Each side is planned from what the query asks under `correlation`, `provision` and
+      // `citation`, plus what the merge reads whatever is asked: the link's kind and note, and
+      // the other provision's regime and code (it sorts by them). The explicit columns also
+      // keep every select non-empty when nothing is asked under a path.
+      const other = () => nestedSelection({ select: { id: true, regime: true, code: true } }, ['provision']);
+      const citation = () => nestedSelection({ select: { id: true } }, ['citation']);
+      return {
+        correlationsFrom: nestedSelection(
+          { select: { id: true, kind: true, note: true, citation: citation(), to: other() } },
+          ['correlation'],
+        ),
+        correlationsTo: nestedSelection(
+          { select: { id: true, kind: true, note: true, citation: citation(), from: other() } },
+          ['correlation'],
+        ),
+      };
+    },
+    resolve: (provision) => mergeProvisionCorrelations(provision.correlationsFrom, provision.correlationsTo),
+  }),
+}));

@@ -9,7 +9,7 @@ import {
   InconsistentDataError,
   InvalidArgumentError,
   NotFoundError,
-} from '../errors.js';
+} from '../../errors.js';
 
 export const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
   description: 'Something the API could not do, with a message meant for people.',

@@ -1,94 +1,24 @@
+// Exemption with its conditions and the provisions it applies to, and the `exemptions` listing.
 import { prismaConnectionHelpers } from '@pothos/plugin-prisma';
-import { getPrisma } from '../../db/prisma.js';
-import { exemptionValidityWhere } from '../../domain/point-in-time.js';
-import {
-  ApplicabilityBasis,
-  ExemptionConditionRole,
-  ExemptionKind,
-  type ItemType,
-  type Prisma,
-  type Regime,
-} from '../../generated/prisma/client.js';
+import type { Prisma } from '../../generated/prisma/client.js';
+import { EXEMPTION_ORDER, exemptionWhere } from '../../services/listings/exemption-listing.js';
 import { builder } from '../builder.js';
 import { RegimeEnum } from './control-list.js';
-import { ControlProvisionRef, ItemTypeEnum } from './control-provision.js';
-import { jurisdictionCodeIs } from './filters.js';
-import { GuidanceDocumentRef } from './guidance-document.js';
+import { ControlProvisionRef } from './control-provision.js';
+import {
+  ApplicabilityBasisEnum,
+  ExemptionConditionRoleEnum,
+  ExemptionFilter,
+  ExemptionKindEnum,
+} from './exemption-filter.js';
+import { ItemTypeEnum } from './provision-filter.js';
 import {
   connectionArgumentsSchemaFor,
   connectionTotalCount,
   cursorKeyOf,
   TOTAL_COUNT_EXTENSIONS,
   totalCountDescription,
-} from './pagination.js';
-
-export const ExemptionKindEnum = builder.enumType(ExemptionKind, {
-  name: 'ExemptionKind',
-  description: 'What sort of relief from control an exemption gives.',
-  values: {
-    FUNDAMENTAL_RESEARCH: {
-      description:
-        'Results of fundamental (basic) research intended to be published are not subject to control (e.g. EAR 734.8).',
-    },
-    PUBLISHED_INFORMATION: {
-      description: 'Information already published or in the public domain is not subject to control (e.g. EAR 734.7).',
-    },
-    EDUCATIONAL_INFORMATION: {
-      description:
-        'Information released by instruction in catalogue courses and teaching laboratories (e.g. EAR 734.3(b)(3)(iii)).',
-    },
-    PATENT_INFORMATION: { description: 'Information in patents and published patent applications.' },
-    OPEN_SOURCE: {
-      description: 'Publicly available software and source code (e.g. the General Software Note, EAR 734.7(b)).',
-    },
-    HUMANITARIAN: { description: 'Exports for humanitarian purposes.' },
-    LICENCE_EXCEPTION: {
-      description: 'A licence exception: export without a licence under stated conditions (e.g. EAR 740.13 TSU).',
-    },
-    GENERAL_AUTHORISATION: {
-      description: 'A general export authorisation usable by any exporter who meets its conditions (e.g. EU001-EU007).',
-    },
-    OPEN_GENERAL_LICENCE: {
-      description: 'A UK open general export licence (OGEL): a published licence any exporter may register for.',
-    },
-    TECHNOLOGY_NOTE: {
-      description: 'The General Technology Note: limits technology control to what is "required" for controlled items.',
-    },
-    SOFTWARE_NOTE: {
-      description: 'The General Software Note: releases generally available mass-market and public-domain software.',
-    },
-    DEFINITION: {
-      description:
-        'A definition that takes items out of control (e.g. "in the public domain", "basic scientific research").',
-    },
-    INTERPRETIVE_GUIDANCE: {
-      description: 'Official guidance on how a rule is read, rather than a legal exemption itself.',
-    },
-    DECONTROL_NOTE: { description: 'A note in a list entry stating what the entry does not control.' },
-  },
-});
-
-export const ExemptionConditionRoleEnum = builder.enumType(ExemptionConditionRole, {
-  name: 'ExemptionConditionRole',
-  description: 'How a condition affects whether an exemption applies.',
-  values: {
-    REQUIREMENT: { description: 'Must be met for the exemption to apply.' },
-    EXCLUSION: { description: 'When it holds, the exemption does not apply.' },
-    DESTINATION: { description: 'Restricts the destinations (countries, end users) for which the exemption applies.' },
-  },
-});
-
-export const ApplicabilityBasisEnum = builder.enumType(ApplicabilityBasis, {
-  name: 'ApplicabilityBasis',
-  description: 'Why an exemption is linked to a provision.',
-  values: {
-    EXPLICIT: { description: 'The exemption names the provision (or its entry) explicitly.' },
-    ITEM_TYPE_SCOPE: {
-      description:
-        'The exemption covers a whole kind of item (e.g. all technology) and the provision controls that kind; the link is inferred from scope, not named in the text.',
-    },
-  },
-});
+} from '../pagination.js';
 
 export const ExemptionConditionRef = builder.prismaObject('ExemptionCondition', {
   select: { id: true },
@@ -277,75 +207,6 @@ export const ExemptionRef = builder.prismaNode('Exemption', {
   }),
 });
 
-// Declared apart from the type: GuidanceDocument refers to Exemption, so defining this inside
-// Exemption's fields would make the two types' TypeScript definitions depend on each other.
-builder.prismaObjectFields('Exemption', (t) => ({
-  guidance: t.field({
-    type: [GuidanceDocumentRef],
-    description: 'Guidance documents that discuss this exemption, by title.',
-    select: (_args, _context, nestedSelection) => ({
-      guidance: {
-        select: { guidance: nestedSelection(true) },
-        orderBy: [{ guidance: { title: 'asc' } }, { guidanceId: 'asc' }],
-      },
-    }),
-    resolve: (exemption) => exemption.guidance.map((link) => link.guidance),
-  }),
-}));
-
-export const ExemptionFilter = builder.inputType('ExemptionFilter', {
-  description: 'Narrows an exemption listing. All given conditions must hold.',
-  fields: (t) => ({
-    jurisdiction: t.string({
-      description: 'Only exemptions granted by this jurisdiction, by code (US, EU, UK, WA, HK; case-insensitive).',
-    }),
-    regime: t.field({ type: RegimeEnum, description: 'Only exemptions belonging to this control-list family.' }),
-    kind: t.field({ type: ExemptionKindEnum, description: 'Only this sort of exemption.' }),
-    itemType: t.field({ type: ItemTypeEnum, description: 'Only exemptions concerning this kind of item.' }),
-    appliesToProvisionCode: t.string({
-      description:
-        'Only exemptions linked to the provision with this exact code, or to a paragraph of the entry with this code (e.g. "6A003" also matches links to 6A003.b.4.b).',
-    }),
-  }),
-});
-
-interface ExemptionFilterInput {
-  jurisdiction?: string | null;
-  regime?: Regime | null;
-  kind?: ExemptionKind | null;
-  itemType?: ItemType | null;
-  appliesToProvisionCode?: string | null;
-}
-
-/**
- * Ids of exemptions concerning an item type. Raw SQL because Prisma's list filters (`has`,
- * `hasSome`) on an enum list reach PGlite's driver adapter as a bare value and PostgreSQL
- * rejects them ("malformed array literal"); comparing as text works on both databases.
- */
-async function exemptionIdsWithItemType(itemType: ItemType): Promise<string[]> {
-  const rows = await getPrisma().$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "Exemption" WHERE ${itemType}::text = ANY ("itemTypes"::text[])`;
-  return rows.map((row) => row.id);
-}
-
-export async function exemptionWhere(
-  filter: ExemptionFilterInput | null | undefined,
-  asOf: Date | null | undefined,
-): Promise<Prisma.ExemptionWhereInput> {
-  const conditions: Prisma.ExemptionWhereInput[] = [exemptionValidityWhere(asOf)];
-  if (filter?.jurisdiction) conditions.push(jurisdictionCodeIs(filter.jurisdiction));
-  if (filter?.regime) conditions.push({ regime: filter.regime });
-  if (filter?.kind) conditions.push({ kind: filter.kind });
-  if (filter?.itemType) conditions.push({ id: { in: await exemptionIdsWithItemType(filter.itemType) } });
-  if (filter?.appliesToProvisionCode) {
-    const code = filter.appliesToProvisionCode;
-    conditions.push({ provisions: { some: { provision: { OR: [{ code }, { entryCode: code }] } } } });
-  }
-  return { AND: conditions };
-}
-
-const EXEMPTION_ORDER: Prisma.ExemptionOrderByWithRelationInput[] = [{ name: 'asc' }, { id: 'asc' }];
-
 builder.queryField('exemptions', (t) =>
   t.prismaConnection(
     {
@@ -361,14 +222,14 @@ builder.queryField('exemptions', (t) =>
             'Return the exemptions that applied on this date: started on or before it (or start unknown) and not ended by it (or end unknown). A revoked exemption counts only when its end date is known and after this date.',
         }),
       },
-      resolve: async (query, _root, args) =>
-        getPrisma().exemption.findMany({
+      resolve: async (query, _root, args, { services }) =>
+        services.db.prisma.exemption.findMany({
           ...query,
-          where: await exemptionWhere(args.filter, args.asOf),
+          where: await exemptionWhere(services.db.prisma, args.filter, args.asOf),
           orderBy: EXEMPTION_ORDER,
         }),
-      totalCount: async (_root, args) =>
-        getPrisma().exemption.count({ where: await exemptionWhere(args.filter, args.asOf) }),
+      totalCount: async (_root, args, { services }) =>
+        services.db.prisma.exemption.count({ where: await exemptionWhere(services.db.prisma, args.filter, args.asOf) }),
     },
     {
       name: 'ExemptionConnection',

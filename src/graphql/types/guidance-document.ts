@@ -1,10 +1,9 @@
-import { getPrisma } from '../../db/prisma.js';
-import type { Prisma } from '../../generated/prisma/client.js';
+// GuidanceDocument with the `guidanceDocuments` listing, and Exemption.guidance.
+import { GUIDANCE_ORDER, guidanceWhere } from '../../services/listings/guidance-listing.js';
 import { builder } from '../builder.js';
 import { ControlProvisionRef } from './control-provision.js';
 import { ExemptionRef } from './exemption.js';
-import { containsText, jurisdictionCodeIs } from './filters.js';
-import { connectionTotalCount, TOTAL_COUNT_EXTENSIONS, totalCountDescription } from './pagination.js';
+import { connectionTotalCount, TOTAL_COUNT_EXTENSIONS, totalCountDescription } from '../pagination.js';
 
 export const GuidanceDocumentRef = builder.prismaNode('GuidanceDocument', {
   id: { field: 'id' },
@@ -87,30 +86,6 @@ export const GuidanceFilter = builder.inputType('GuidanceFilter', {
   }),
 });
 
-interface GuidanceFilterInput {
-  jurisdiction?: string | null;
-  topic?: string | null;
-  audience?: string | null;
-  text?: string | null;
-}
-
-function guidanceWhere(filter: GuidanceFilterInput | null | undefined): Prisma.GuidanceDocumentWhereInput {
-  const conditions: Prisma.GuidanceDocumentWhereInput[] = [];
-  if (filter?.jurisdiction) conditions.push(jurisdictionCodeIs(filter.jurisdiction));
-  if (filter?.topic) conditions.push({ topics: { has: filter.topic } });
-  if (filter?.audience) conditions.push({ audience: { has: filter.audience } });
-  if (filter?.text) {
-    const contains = containsText(filter.text);
-    conditions.push({ OR: [{ title: contains }, { summary: contains }, { body: contains }] });
-  }
-  return { AND: conditions };
-}
-
-const GUIDANCE_ORDER: Prisma.GuidanceDocumentOrderByWithRelationInput[] = [
-  { publishedOn: { sort: 'desc', nulls: 'last' } },
-  { id: 'asc' },
-];
-
 builder.queryField('guidanceDocuments', (t) =>
   t.prismaConnection(
     {
@@ -118,9 +93,14 @@ builder.queryField('guidanceDocuments', (t) =>
       cursor: 'id',
       description: 'Guidance documents, newest first (undated ones last).',
       args: { filter: t.arg({ type: GuidanceFilter, description: 'Conditions the documents must meet.' }) },
-      resolve: (query, _root, args) =>
-        getPrisma().guidanceDocument.findMany({ ...query, where: guidanceWhere(args.filter), orderBy: GUIDANCE_ORDER }),
-      totalCount: (_root, args) => getPrisma().guidanceDocument.count({ where: guidanceWhere(args.filter) }),
+      resolve: (query, _root, args, { services }) =>
+        services.db.prisma.guidanceDocument.findMany({
+          ...query,
+          where: guidanceWhere(args.filter),
+          orderBy: GUIDANCE_ORDER,
+        }),
+      totalCount: (_root, args, { services }) =>
+        services.db.prisma.guidanceDocument.count({ where: guidanceWhere(args.filter) }),
     },
     {
       name: 'GuidanceDocumentConnection',
@@ -136,3 +116,19 @@ builder.queryField('guidanceDocuments', (t) =>
     { name: 'GuidanceDocumentEdge', description: 'A guidance document in a page, with its cursor.' },
   ),
 );
+
+// Exemption's link to the guidance that discusses it is declared here, beside GuidanceDocument,
+// so that the two type files do not import each other.
+builder.prismaObjectFields('Exemption', (t) => ({
+  guidance: t.field({
+    type: [GuidanceDocumentRef],
+    description: 'Guidance documents that discuss this exemption, by title.',
+    select: (_args, _context, nestedSelection) => ({
+      guidance: {
+        select: { guidance: nestedSelection(true) },
+        orderBy: [{ guidance: { title: 'asc' } }, { guidanceId: 'asc' }],
+      },
+    }),
+    resolve: (exemption) => exemption.guidance.map((link) => link.guidance),
+  }),
+}));

@@ -1,9 +1,8 @@
-import { getPrisma } from '../../db/prisma.js';
-import type { Prisma } from '../../generated/prisma/client.js';
+// ImpactAssessment (a study or statistical release) with the `impactAssessments` listing.
+import { ASSESSMENT_ORDER, impactAssessmentWhere } from '../../services/listings/impact-assessment-listing.js';
 import { builder } from '../builder.js';
 import { ControlProvisionRef } from './control-provision.js';
-import { containsText, jurisdictionCodeIs } from './filters.js';
-import { connectionTotalCount, TOTAL_COUNT_EXTENSIONS, totalCountDescription } from './pagination.js';
+import { connectionTotalCount, TOTAL_COUNT_EXTENSIONS, totalCountDescription } from '../pagination.js';
 
 export const ImpactAssessmentRef = builder.prismaNode('ImpactAssessment', {
   id: { field: 'id' },
@@ -75,28 +74,6 @@ export const ImpactAssessmentFilter = builder.inputType('ImpactAssessmentFilter'
   }),
 });
 
-interface ImpactAssessmentFilterInput {
-  jurisdiction?: string | null;
-  text?: string | null;
-}
-
-function impactAssessmentWhere(
-  filter: ImpactAssessmentFilterInput | null | undefined,
-): Prisma.ImpactAssessmentWhereInput {
-  const conditions: Prisma.ImpactAssessmentWhereInput[] = [];
-  if (filter?.jurisdiction) conditions.push(jurisdictionCodeIs(filter.jurisdiction));
-  if (filter?.text) {
-    const contains = containsText(filter.text);
-    conditions.push({ OR: [{ title: contains }, { method: contains }, { publisher: contains }] });
-  }
-  return { AND: conditions };
-}
-
-const ASSESSMENT_ORDER: Prisma.ImpactAssessmentOrderByWithRelationInput[] = [
-  { publishedOn: { sort: 'desc', nulls: 'last' } },
-  { id: 'asc' },
-];
-
 builder.queryField('impactAssessments', (t) =>
   t.prismaConnection(
     {
@@ -104,13 +81,14 @@ builder.queryField('impactAssessments', (t) =>
       cursor: 'id',
       description: 'Impact assessments and statistical releases, newest first (undated ones last).',
       args: { filter: t.arg({ type: ImpactAssessmentFilter, description: 'Conditions the assessments must meet.' }) },
-      resolve: (query, _root, args) =>
-        getPrisma().impactAssessment.findMany({
+      resolve: (query, _root, args, { services }) =>
+        services.db.prisma.impactAssessment.findMany({
           ...query,
           where: impactAssessmentWhere(args.filter),
           orderBy: ASSESSMENT_ORDER,
         }),
-      totalCount: (_root, args) => getPrisma().impactAssessment.count({ where: impactAssessmentWhere(args.filter) }),
+      totalCount: (_root, args, { services }) =>
+        services.db.prisma.impactAssessment.count({ where: impactAssessmentWhere(args.filter) }),
     },
     {
       name: 'ImpactAssessmentConnection',

@@ -1,3 +1,4 @@
+// ImpactMetric: one reported figure with its unit, period, sector, region and source.
 import { MetricDimension, PeriodType } from '../../generated/prisma/client.js';
 import { builder } from '../builder.js';
 

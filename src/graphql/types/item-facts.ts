@@ -1,10 +1,7 @@
 // `itemFacts`: the vocabulary classifyItem and checkExemptions accept, read from the threshold
-// encodings (seed/encodings): each fact's type, unit dimension and accepted units, enum values,
-// description, and the encoded paragraphs that use it.
-import type { FactInfo, Rulebook } from '../../classification/rulebook.js';
-import { currentRulebook } from '../../classification/rulebook-holder.js';
-import { apiRegimeOf } from '../../classification/regime-mapping.js';
-import type { Regime } from '../../generated/prisma/client.js';
+// encodings: each fact's type, unit dimension and accepted units, enum values, description, and
+// the encoded paragraphs that use it.
+import type { FactDescription, FactUse } from '../../services/fact-vocabulary.js';
 import { builder } from '../builder.js';
 import { RegimeEnum } from './control-list.js';
 
@@ -20,12 +17,7 @@ export const FactTypeEnum = builder.enumType('FactType', {
   } as const,
 });
 
-export interface FactUseShape {
-  regime: Regime;
-  paragraph: string;
-}
-
-export const FactUseRef = builder.objectRef<FactUseShape>('FactUse').implement({
+export const FactUseRef = builder.objectRef<FactUse>('FactUse').implement({
   description: 'An encoded paragraph whose conditions, sub-paragraphs or decontrol notes use a fact.',
   fields: (t) => ({
     regime: t.expose('regime', { type: RegimeEnum, description: 'The control-list family of the paragraph.' }),
@@ -33,14 +25,7 @@ export const FactUseRef = builder.objectRef<FactUseShape>('FactUse').implement({
   }),
 });
 
-export interface ItemFactShape {
-  info: FactInfo;
-  canonicalUnit: string | null;
-  acceptedUnits: string[];
-  usedBy: FactUseShape[];
-}
-
-export const ItemFactRef = builder.objectRef<ItemFactShape>('ItemFact').implement({
+export const ItemFactRef = builder.objectRef<FactDescription>('ItemFact').implement({
   description:
     'A fact about an item that the encoded thresholds compare (pass it to classifyItem as an ItemFactInput).',
   fields: (t) => ({
@@ -96,60 +81,12 @@ export const ItemFactFilter = builder.inputType('ItemFactFilter', {
   }),
 });
 
-function usesOf(info: FactInfo): FactUseShape[] {
-  const uses: FactUseShape[] = [];
-  for (const key of info.usedBy) {
-    const [encoded, ...rest] = key.split(' ');
-    const regime = encoded ? apiRegimeOf(encoded as Parameters<typeof apiRegimeOf>[0]) : undefined;
-    if (regime) uses.push({ regime, paragraph: rest.join(' ') });
-  }
-  return uses.sort((a, b) => a.regime.localeCompare(b.regime) || a.paragraph.localeCompare(b.paragraph));
-}
-
-const underCode = (paragraph: string, code: string) => paragraph === code || paragraph.startsWith(`${code}.`);
-
-/** What the ItemFact type shows of a fact of the rulebook. */
-export function itemFactShape(
-  rulebook: Rulebook,
-  info: FactInfo,
-  usedBy: FactUseShape[] = usesOf(info),
-): ItemFactShape {
-  const declaration = info.declaration;
-  const dimension = declaration.type === 'number' ? rulebook.units.dimension(declaration.dimension) : undefined;
-  return {
-    info,
-    canonicalUnit: dimension?.canonical ?? null,
-    acceptedUnits: dimension ? [...dimension.spellings] : [],
-    usedBy,
-  };
-}
-
 builder.queryFields((t) => ({
   itemFacts: t.field({
     type: [ItemFactRef],
     description:
       'Every fact the encoded thresholds use, by name: its type, unit dimension and accepted units, enum values, description, and the paragraphs that use it. These are the names, units and choices classifyItem accepts.',
     args: { filter: t.arg({ type: ItemFactFilter, description: 'Conditions the facts must meet.' }) },
-    resolve: (_root, args) => {
-      const rulebook = currentRulebook();
-      const filter = args.filter;
-      const facts: ItemFactShape[] = [];
-      for (const info of rulebook.facts.values()) {
-        const declaration = info.declaration;
-        const usedBy = usesOf(info);
-        if (filter?.type && declaration.type !== filter.type) continue;
-        if (filter?.name && !declaration.name.toLowerCase().includes(filter.name.toLowerCase())) continue;
-        if (filter?.regime && !usedBy.some((use) => use.regime === filter.regime)) continue;
-        if (filter?.paragraph) {
-          const prefix = filter.paragraph;
-          if (
-            !usedBy.some((use) => (!filter.regime || use.regime === filter.regime) && underCode(use.paragraph, prefix))
-          )
-            continue;
-        }
-        facts.push(itemFactShape(rulebook, info, usedBy));
-      }
-      return facts.sort((a, b) => a.info.declaration.name.localeCompare(b.info.declaration.name));
-    },
+    resolve: (_root, args, { services }) => services.itemFacts(args.filter),
   }),
 }));

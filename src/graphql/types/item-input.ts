@@ -3,6 +3,7 @@
 // enum values are the rulebook's vocabulary (query `itemFacts`); they are checked against it
 // by `factInputsOf` + normalizeFacts in the resolver, the shape here by the validation plugin.
 import { z } from 'zod';
+import type { ActivityFactInput } from '../../classification/exemption-evaluation.js';
 import type { FactInput } from '../../classification/item-facts-input.js';
 import { builder } from '../builder.js';
 
@@ -94,5 +95,14 @@ export function factInputsOf(item: ItemInputShape): FactInput[] {
     if (present(fact.number)) return { name: fact.name, value: fact.number as number, unit: fact.unit ?? null };
     if (present(fact.boolean)) return { name: fact.name, value: fact.boolean as boolean, unit: fact.unit ?? null };
     return { name: fact.name, value: fact.choice ?? '', unit: fact.unit ?? null };
+  });
+}
+
+/** Activity facts in the form the exemption check takes (the shape was validated already). */
+export function activityInputsOf(activity: readonly ItemFactInputShape[]): ActivityFactInput[] {
+  return activity.map((fact) => {
+    if (present(fact.number)) return { name: fact.name, value: fact.number as number, unit: fact.unit ?? null };
+    if (present(fact.boolean)) return { name: fact.name, value: fact.boolean as boolean };
+    return { name: fact.name, value: fact.choice ?? '' };
   });
 }

@@ -1,3 +1,4 @@
+// Jurisdiction: a state, union or arrangement that issues controls.
 import { JurisdictionKind } from '../../generated/prisma/client.js';
 import { builder } from '../builder.js';
 

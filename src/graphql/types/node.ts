@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { NODES_IDS_MAX } from '../../domain/page-size.js';
 import { containsNul } from '../../domain/sql-text.js';
 import { builder } from '../builder.js';
-import { RESOLVER_CHECKS_TEXT } from '../text-argument-guard.js';
+import { RESOLVER_CHECKS_TEXT } from '../plugins/text-argument-guard.js';
 
 interface FetchableId {
   typename: string;

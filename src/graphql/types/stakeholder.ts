@@ -1,6 +1,7 @@
+// Stakeholder: who made submissions to consultations, with their submissions.
 import { StakeholderType } from '../../generated/prisma/client.js';
 import { builder } from '../builder.js';
-import { connectionTotalCount, TOTAL_COUNT_EXTENSIONS, totalCountDescription } from './pagination.js';
+import { connectionTotalCount, TOTAL_COUNT_EXTENSIONS, totalCountDescription } from '../pagination.js';
 
 export const StakeholderTypeEnum = builder.enumType(StakeholderType, {
   name: 'StakeholderType',

@@ -1,3 +1,4 @@
+// Submission: one stakeholder's response to a consultation, with its position and themes.
 import { SubmissionPosition } from '../../generated/prisma/client.js';
 import { builder } from '../builder.js';
 

@@ -3,10 +3,11 @@
 // `totalCount` field each connection declares. No types are registered here.
 import type { MaybePromise } from '@pothos/core';
 import { parsePrismaCursor } from '@pothos/plugin-prisma';
+import { cursorToOffset, offsetToCursor } from '@pothos/plugin-relay';
 import { z } from 'zod';
-import { pageArgumentViolations, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, PAGE_SIZE_MIN } from '../../domain/page-size.js';
-import { containsNul } from '../../domain/sql-text.js';
-import { getDatamodel } from '../../generated/pothos-prisma-types.js';
+import { pageArgumentViolations, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, PAGE_SIZE_MIN } from '../domain/page-size.js';
+import { containsNul } from '../domain/sql-text.js';
+import { getDatamodel } from '../generated/pothos-prisma-types.js';
 
 /** The column types of the unique key a connection pages by (its `cursor` option). */
 export interface CursorKey {
@@ -82,11 +83,25 @@ const intOrNull = (value: unknown) => (typeof value === 'number' ? value : null)
 const stringOrNull = (value: unknown) => (typeof value === 'string' ? value : null);
 
 /**
- * Validates first/last/after/before of a connection paging by `key` and passes every other
- * argument through untouched (a loose object: the validation plugin replaces the arguments
- * with the schema's output).
+ * Whether `cursor` is one an offset connection (Pothos' offset helpers) issued: the offset of a
+ * position, written exactly as the helpers write it.
  */
-export function connectionArgumentsSchemaFor(key: CursorKey) {
+export function isOffsetCursor(cursor: string): boolean {
+  try {
+    const offset = cursorToOffset(cursor);
+    return Number.isSafeInteger(offset) && offset >= 0 && offsetToCursor(offset) === cursor;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Validates first/last/after/before of a connection whose cursors `isCursor` recognises, and
+ * passes every other argument through untouched (a loose object: the validation plugin replaces
+ * the arguments with the schema's output). An offset connection cannot page back from its end
+ * without knowing its length first: `last` needs `before` there.
+ */
+function connectionArgumentsSchemaWith(isCursor: (cursor: string) => boolean, lastNeedsBefore: boolean) {
   return z.looseObject({}).superRefine((args, ctx) => {
     const page = {
       first: intOrNull(args.first),
@@ -102,9 +117,17 @@ export function connectionArgumentsSchemaFor(key: CursorKey) {
         params: { rule: violation.rule },
       });
     }
+    if (lastNeedsBefore && page.last !== null && page.before === null) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['last'],
+        message: '"last" pages back from a cursor here: give "before" too (or page forward with "first")',
+        params: { rule: 'last-needs-before' },
+      });
+    }
     for (const field of ['after', 'before'] as const) {
       const cursor = page[field];
-      if (cursor !== null && !isCursorForKey(cursor, key)) {
+      if (cursor !== null && !isCursor(cursor)) {
         ctx.addIssue({
           code: 'custom',
           path: [field],
@@ -116,11 +139,19 @@ export function connectionArgumentsSchemaFor(key: CursorKey) {
   });
 }
 
+/** The paging check of a connection paging by `key` (a Prisma cursor). */
+export function connectionArgumentsSchemaFor(key: CursorKey) {
+  return connectionArgumentsSchemaWith((cursor) => isCursorForKey(cursor, key), false);
+}
+
 /**
  * The check every connection gets (builder: relay `defaultConnectionFieldOptions`): paging by
  * `id`. A connection paging by another key passes `validate: connectionArgumentsSchemaFor(...)`.
  */
 export const connectionArgumentsSchema = connectionArgumentsSchemaFor(ID_CURSOR_KEY);
+
+/** The paging check of an offset connection (search results). */
+export const offsetConnectionArgumentsSchema = connectionArgumentsSchemaWith(isOffsetCursor, true);
 
 export const FIRST_DESCRIPTION = `Page forward: how many items to return after \`after\` (or from the start), ${PAGE_SIZE_MIN} to ${PAGE_SIZE_MAX}. With neither \`first\` nor \`last\`, ${PAGE_SIZE_DEFAULT} items are returned. Cannot be combined with \`last\` or \`before\`.`;
 export const LAST_DESCRIPTION = `Page backward: how many items to return before \`before\` (or from the end), ${PAGE_SIZE_MIN} to ${PAGE_SIZE_MAX}. Cannot be combined with \`first\` or \`after\`.`;

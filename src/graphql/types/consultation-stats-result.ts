@@ -1,16 +1,14 @@
 // consultationStats: recorded submissions counted by stakeholder type, position, theme and
 // date, per consultation and across them, computed in the database (src/analytics).
-import { encodeGlobalID } from '@pothos/plugin-relay';
-import { consultationStats } from '../../analytics/analytics-service.js';
 import type {
   ConsultationEntry,
   ConsultationStatsResult,
   KeyCount,
   TimelinePoint,
 } from '../../analytics/consultation-stats.js';
-import { getPrisma } from '../../db/prisma.js';
 import type { StakeholderType, SubmissionPosition } from '../../generated/prisma/client.js';
 import { builder } from '../builder.js';
+import { databaseIdOf, globalIdOf } from '../global-id.js';
 import { StakeholderTypeEnum } from './stakeholder.js';
 import { SubmissionPositionEnum } from './submission.js';
 
@@ -78,7 +76,7 @@ const ConsultationSubmissionStatsRef = builder.objectRef<ConsultationEntry>('Con
   fields: (t) => ({
     consultationId: t.id({
       description: 'Id of the consultation (fetch it with `node`).',
-      resolve: (entry) => encodeGlobalID('StakeholderConsultation', entry.consultationId),
+      resolve: (entry) => globalIdOf('StakeholderConsultation', entry.consultationId),
     }),
     title: t.exposeString('title', { description: 'Title of the consultation.' }),
     reference: t.exposeString('reference', {
@@ -227,10 +225,11 @@ builder.queryField('consultationStats', (t) =>
         description: 'Length of the timeline periods.',
       }),
     },
-    resolve: (_root, args) =>
-      consultationStats(
-        getPrisma(),
-        args.consultationId === null || args.consultationId === undefined ? null : String(args.consultationId),
+    resolve: (_root, args, { services }) =>
+      services.analytics.consultationStats(
+        args.consultationId === null || args.consultationId === undefined
+          ? null
+          : databaseIdOf(String(args.consultationId), 'StakeholderConsultation', 'consultationId'),
         args.timelineInterval ?? 'MONTH',
       ),
   }),

@@ -3,6 +3,7 @@
 // UNKNOWN with the verbatim text it was read from, and an overall verdict that is EXEMPT only
 // when an exemption applies on the facts given: an undecided exemption never counts. Pure: the
 // records (names, citations, validity) come in as plain data.
+import { InvalidArgumentError } from '../errors.js';
 import type { FactDeclaration } from './encoding-schema.js';
 import { evaluateExpression, type CriterionTrace, type FactSet, type NormalizedFact } from './evaluate-expression.js';
 import {
@@ -569,10 +570,20 @@ export interface ActivityFactInput {
   unit?: string | null;
 }
 
-/** Every problem of the activity input at once, each naming the field and the valid choices. */
-export class ActivityInputError extends Error {
-  constructor(readonly problems: { field: string; rule: string; message: string }[]) {
-    super(problems.map((problem) => problem.message).join('; '));
+/**
+ * Every problem of the activity input at once, each naming the field and the valid choices;
+ * reported under the first problem's field, prefixed with where the input sits in the request.
+ */
+export class ActivityInputError extends InvalidArgumentError {
+  constructor(
+    readonly problems: { field: string; rule: string; message: string }[],
+    fieldPrefix = '',
+  ) {
+    super(
+      `${fieldPrefix}${problems[0]?.field ?? 'activity'}`,
+      problems[0]?.rule ?? 'invalid',
+      problems.map((problem) => problem.message).join('; '),
+    );
     this.name = 'ActivityInputError';
   }
 }
@@ -587,6 +598,7 @@ export function activityFactSet(
   inputs: readonly ActivityFactInput[],
   destination: string | null | undefined,
   derivedItemType: { value: ItemTypeValue; from: string } | null,
+  fieldPrefix = '',
 ): Map<string, NormalizedFact> {
   const problems: { field: string; rule: string; message: string }[] = [];
   const facts = new Map<string, NormalizedFact>();
@@ -690,7 +702,7 @@ export function activityFactSet(
       });
     }
   }
-  if (problems.length > 0) throw new ActivityInputError(problems);
+  if (problems.length > 0) throw new ActivityInputError(problems, fieldPrefix);
   return facts;
 }
 

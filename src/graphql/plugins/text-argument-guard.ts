@@ -7,8 +7,8 @@
 // answers malformed input with null (`node`, `nodes`) opts out with RESOLVER_CHECKS_TEXT and
 // checks the text itself.
 import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core';
-import { pathOfTextWithNul } from '../domain/sql-text.js';
-import { InvalidArgumentError } from './errors.js';
+import { pathOfTextWithNul } from '../../domain/sql-text.js';
+import { InvalidArgumentError } from '../../errors.js';
 
 const pluginName = 'textArgumentGuard';
 

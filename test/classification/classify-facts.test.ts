@@ -3,12 +3,13 @@
 // might, REF ignoring item_kind, missing facts only from undecided branches, control reasons,
 // and the order of the answer.
 import { describe, expect, it } from 'vitest';
-import { classifyFacts } from '../../src/classification/classify-item.js';
+import { classifyFacts } from '../../src/classification/classify-facts.js';
 import type { Criterion, EncodingFile, FactDeclaration } from '../../src/classification/encoding-schema.js';
 import { encodingFileSchema } from '../../src/classification/encoding-schema.js';
 import { evaluateExpression, type FactSet } from '../../src/classification/evaluate-expression.js';
 import { ParagraphEvaluator } from '../../src/classification/evaluate-paragraphs.js';
-import { FactInputError, normalizeFacts, type FactInput } from '../../src/classification/item-facts-input.js';
+import { normalizeFacts, type FactInput } from '../../src/classification/item-facts-input.js';
+import { InvalidItemFactsError } from '../../src/errors.js';
 import { buildRulebook, type Rulebook } from '../../src/classification/rulebook.js';
 import { UnitTable } from '../../src/classification/units.js';
 
@@ -656,8 +657,8 @@ describe('fact input', () => {
     } catch (caught) {
       error = caught;
     }
-    expect(error).toBeInstanceOf(FactInputError);
-    const problems = (error as FactInputError).problems;
+    expect(error).toBeInstanceOf(InvalidItemFactsError);
+    const problems = (error as InvalidItemFactsError).problems;
     expect(problems).toHaveLength(3);
     expect(problems[0]).toContain('unknown fact');
     expect(problems[1]).toMatch(/unit "Hz" is not a length unit; use one of: .*nm.*um/);

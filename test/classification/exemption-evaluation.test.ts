@@ -12,7 +12,7 @@ import {
   type ConditionCheck,
   type ExemptionRecordInfo,
   type RegimeControl,
-} from '../../src/classification/check-exemptions.js';
+} from '../../src/classification/exemption-evaluation.js';
 import type { FactSet, NormalizedFact } from '../../src/classification/evaluate-expression.js';
 import type { ConditionTest, ExemptionRegime } from '../../src/classification/exemption-encoding-schema.js';
 import { forEachConditionTest, loadExemptionRules } from '../../src/classification/exemption-rules.js';

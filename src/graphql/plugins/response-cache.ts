@@ -1,6 +1,6 @@
 // Whole-response cache for GraphQL operations that only ask for dashboard aggregates
 // (impactStats, impactSeries, consultationStats, __typename at the top level). The aggregate
-// cache (aggregate-cache.ts) saves the SQL, but a hit still ran graphql-js over every bucket:
+// cache (analytics/aggregate-cache.ts) saves the SQL, but a hit still ran graphql-js over every bucket:
 // ~2.5 ms of CPU for 200 buckets, most of a cached answer's time under load. This plugin
 // answers a repeated operation from the response built last time, skipping execution, and
 // (through Apollo's stringifyResult, see `stringify`) from the JSON text written last time,
@@ -20,15 +20,14 @@
 //   nested fields only reshape the computed result). Any other top-level field, fragment
 //   spread or inline fragment at the top level, a mutation or an error: not cached.
 // - The key is the query text hash, the operation name and the variables (canonical JSON), so
-//   two requests share an entry only when they ask exactly the same thing. Entries are kept per
-//   database client, like the aggregate cache. The generation lives in the database, so several
-//   processes are covered alike.
+//   two requests share an entry only when they ask exactly the same thing. One cache serves one
+//   app, which serves one database. The generation lives in the database, so several processes
+//   are covered alike.
 import type { ApolloServerPlugin, GraphQLRequestContextResponseForOperation } from '@apollo/server';
 import type { FormattedExecutionResult, OperationDefinitionNode } from 'graphql';
-import { getPrisma } from '../db/prisma.js';
-import type { PrismaClient } from '../generated/prisma/client.js';
-import { aggregateCache, currentGeneration } from './aggregate-cache.js';
-import { canonicalJson } from './impact-request.js';
+import { currentGeneration } from '../../analytics/aggregate-cache.js';
+import { canonicalJson } from '../../analytics/impact-request.js';
+import type { GraphQLContext } from '../context.js';
 
 export const CACHEABLE_FIELDS: ReadonlySet<string> = new Set([
   'impactStats',
@@ -53,22 +52,13 @@ interface Entry {
 }
 
 export class ResponseCache {
-  private readonly byClient = new WeakMap<PrismaClient, Map<string, Entry>>();
+  private readonly entries = new Map<string, Entry>();
   /** JSON text of a cached response, by its (never mutated) data object: see `stringify`. */
   private readonly serialized = new WeakMap<object, string>();
   hits = 0;
   misses = 0;
 
   constructor(private readonly maxEntries = 200) {}
-
-  private entriesOf(prisma: PrismaClient): Map<string, Entry> {
-    let entries = this.byClient.get(prisma);
-    if (!entries) {
-      entries = new Map();
-      this.byClient.set(prisma, entries);
-    }
-    return entries;
-  }
 
   /**
    * Apollo's `stringifyResult`: the default (JSON.stringify plus a newline), except that a
@@ -89,22 +79,22 @@ export class ResponseCache {
     this.misses = 0;
   }
 
-  /** The Apollo plugin; disabled together with the aggregate cache (aggregateCache.enabled). */
-  plugin<TContext extends object>(): ApolloServerPlugin<TContext> {
+  /** The Apollo plugin; disabled together with the aggregate cache of the request's services. */
+  plugin(): ApolloServerPlugin<GraphQLContext> {
     // Arrow functions below keep `this` for the cache.
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     const cache = this;
     return {
       async requestDidStart() {
-        let pending: { prisma: PrismaClient; key: string; generation: string } | null = null;
+        let pending: { key: string; generation: string } | null = null;
         return {
-          async responseForOperation(context: GraphQLRequestContextResponseForOperation<TContext>) {
-            if (!aggregateCache.enabled || !isCacheableOperation(context.operation)) return null;
-            const prisma = getPrisma();
+          async responseForOperation(context: GraphQLRequestContextResponseForOperation<GraphQLContext>) {
+            const { analytics, db } = context.contextValue.services;
+            if (!analytics.cache.enabled || !isCacheableOperation(context.operation)) return null;
             const key = `${context.queryHash}\u0000${context.operationName ?? ''}\u0000${canonicalJson(context.request.variables ?? {})}`;
-            const generation = await currentGeneration(prisma);
+            const generation = await currentGeneration(db);
             if (generation === null) return null;
-            const entries = cache.entriesOf(prisma);
+            const entries = cache.entries;
             const entry = entries.get(key);
             if (entry && entry.generation === generation) {
               cache.hits += 1;
@@ -114,18 +104,18 @@ export class ResponseCache {
             }
             if (entry) entries.delete(key);
             cache.misses += 1;
-            pending = { prisma, key, generation };
+            pending = { key, generation };
             return null;
           },
           async willSendResponse(context) {
             if (!pending) return;
-            const { prisma, key, generation } = pending;
+            const { key, generation } = pending;
             pending = null;
             const body = context.response.body;
             if (body.kind !== 'single' || body.singleResult.errors !== undefined || !body.singleResult.data) return;
             const data = body.singleResult.data;
-            if ((await currentGeneration(prisma)) !== generation) return;
-            const entries = cache.entriesOf(prisma);
+            if ((await currentGeneration(context.contextValue.services.db)) !== generation) return;
+            const entries = cache.entries;
             entries.set(key, { generation, data });
             cache.serialized.set(data, `${JSON.stringify({ data })}\n`);
             while (entries.size > cache.maxEntries) {
@@ -139,6 +129,3 @@ export class ResponseCache {
     };
   }
 }
-
-/** The process-wide response cache (registered in src/server/app.ts). */
-export const responseCache = new ResponseCache();

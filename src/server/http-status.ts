@@ -1,0 +1,22 @@
+// Domain errors as HTTP answers: the status for each error code and the body, in the same shape
+// as GraphQL errors, so a client reads both surfaces alike.
+import type { DomainError, ErrorCode } from '../errors.js';
+
+const STATUS: Record<ErrorCode, number> = {
+  BAD_USER_INPUT: 400,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  INCONSISTENT_DATA: 409,
+  SEARCH_UNAVAILABLE: 503,
+  SERVICE_UNAVAILABLE: 503,
+};
+
+export function httpStatusOf(error: DomainError): number {
+  return STATUS[error.code];
+}
+
+export function domainErrorBody(error: DomainError, requestId: string) {
+  return {
+    errors: [{ message: error.publicMessage, extensions: { code: error.code, ...error.details(), requestId } }],
+  };
+}

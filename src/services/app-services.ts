@@ -1,0 +1,57 @@
+// The application services, built once at start from what the process opened (database, search
+// engine, encodings) and handed to GraphQL (through the request context) and HTTP explicitly.
+// Nothing here is held in a module: two services on two databases in one process (tests) never
+// share state.
+import { DashboardAnalytics } from '../analytics/dashboard-analytics.js';
+import type { ExemptionRules } from '../classification/exemption-rules.js';
+import type { Rulebook } from '../classification/rulebook.js';
+import type { Database } from '../db/database.js';
+import type { SearchEngine } from '../search/search-engine.js';
+import {
+  checkExemptionsFor,
+  listActivityFacts,
+  type CheckExemptionsInput,
+  type ExemptionCheckAnswer,
+} from './exemption-check.js';
+import { listFacts, type FactDescription, type FactFilter } from './fact-vocabulary.js';
+import { classifyItem, type ClassifyItemInput, type ItemClassification } from './item-classification.js';
+import type { CitedRowPlan } from './provision-citations.js';
+import { compareProvision, type CompareProvisionInput, type ProvisionComparison } from './provision-comparison.js';
+import { SearchPages } from './search-page.js';
+
+export interface ServiceDependencies {
+  db: Database;
+  rulebook: Rulebook;
+  exemptionRules: ExemptionRules;
+  searchEngine: SearchEngine;
+}
+
+export interface AppServices {
+  readonly db: Database;
+  readonly rulebook: Rulebook;
+  readonly exemptionRules: ExemptionRules;
+  readonly analytics: DashboardAnalytics;
+  readonly search: SearchPages;
+  classifyItem(input: ClassifyItemInput, plan: CitedRowPlan, factsField?: string): Promise<ItemClassification>;
+  checkExemptions(input: CheckExemptionsInput): Promise<ExemptionCheckAnswer>;
+  compareProvision(input: CompareProvisionInput, plan: CitedRowPlan): Promise<ProvisionComparison>;
+  itemFacts(filter: FactFilter | null | undefined): FactDescription[];
+  activityFacts(): ReturnType<typeof listActivityFacts>;
+}
+
+export function createServices(deps: ServiceDependencies): AppServices {
+  const { db, rulebook, exemptionRules } = deps;
+  const prisma = db.prisma;
+  return {
+    db,
+    rulebook,
+    exemptionRules,
+    analytics: new DashboardAnalytics(db),
+    search: new SearchPages(db, deps.searchEngine),
+    classifyItem: (input, plan, factsField) => classifyItem({ prisma, rulebook }, input, plan, factsField),
+    checkExemptions: (input) => checkExemptionsFor({ prisma, exemptionRules }, input),
+    compareProvision: (input, plan) => compareProvision({ prisma, rulebook }, input, plan),
+    itemFacts: (filter) => listFacts(rulebook, filter),
+    activityFacts: () => listActivityFacts(exemptionRules),
+  };
+}
