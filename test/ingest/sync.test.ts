@@ -14,7 +14,8 @@ const CONTROL_LISTS: TableSpec<'ControlList'> = {
   key: ['sourceKey'],
   references: ['jurisdictionId', 'citationId'],
 };
-const EXEMPTIONS: TableSpec<'Exemption'> = { model: 'Exemption', key: ['sourceKey'] };
+type ExemptionRow = SeedRow<'Exemption', 'destinations' | 'excludedDestinations'>;
+const EXEMPTIONS: TableSpec<'Exemption', ExemptionRow> = { model: 'Exemption', key: ['sourceKey'] };
 const EXEMPTION_PROVISIONS: TableSpec<'ExemptionProvision'> = {
   model: 'ExemptionProvision',
   key: ['exemptionId', 'provisionId'],
@@ -229,7 +230,7 @@ describe('syncTable', () => {
   });
 
   it('updates rows of a model keyed by its columns alone (no id)', async () => {
-    const exemption: SeedRow<'Exemption'> = {
+    const exemption: ExemptionRow = {
       id: stableId('Exemption', 'TEST-EX'),
       sourceKey: 'TEST-EX',
       kind: 'LICENCE_EXCEPTION',

@@ -76,7 +76,10 @@ export const EXEMPTIONS_EDITORIAL_FILE = seedFile(
 
 type ExemptionConditionRow = SeedRow<'ExemptionCondition', 'predicate'>;
 
-const EXEMPTION_TABLE: TableSpec<'Exemption'> = {
+/** The exemption records state no destinations; the general authorisations' own texts do. */
+type ExemptionRow = SeedRow<'Exemption', 'destinations' | 'excludedDestinations'>;
+
+const EXEMPTION_TABLE: TableSpec<'Exemption', ExemptionRow> = {
   model: 'Exemption',
   key: ['sourceKey'],
   references: ['jurisdictionId', 'citationId'],
@@ -115,7 +118,7 @@ export const exemptionsImporter: Importer = {
     ]);
     const jurisdictionId = await jurisdictionIdsByCode(ctx.tx);
     const citations = new CitationSet();
-    const exemptions: Array<SeedRow<'Exemption'>> = [];
+    const exemptions: ExemptionRow[] = [];
     const conditions: ExemptionConditionRow[] = [];
 
     for (const record of records) {

@@ -48,8 +48,16 @@ type CclEntryFix = z.infer<typeof cclEntryFixesSchema>['fixes'][number];
 export const CCL_FILE = seedFile('ccl', 'data/us_ccl_full.json', cclFileSchema);
 export const CCL_ENTRY_FIXES_FILE = seedFile('cclEntryFixes', 'editorial/ccl-entry-fixes.json', cclEntryFixesSchema);
 
-/** A provision row: every column but `supersedesId`, which the links dataset owns. */
-export type ProvisionRow = SeedRow<'ControlProvision', 'supersedesId'>;
+/**
+ * Columns only the list texts that carry them write (printed and Wassenaar codes, markers, the
+ * source's exponent, number-format and defect records); the US list and the control-entry
+ * records have none of them.
+ */
+export type ListDetailColumn =
+  'printedCode' | 'wassenaarCode' | 'regimeMarkers' | 'exponentNotes' | 'numberFormatNotes' | 'sourceDefects' | 'extra';
+
+/** A provision row: every column but `supersedesId`, which the links dataset owns, and the list details. */
+export type ProvisionRow = SeedRow<'ControlProvision', 'supersedesId' | ListDetailColumn>;
 
 /** ControlProvision rows, written by us-ccl (the current CCL) and control-entries (the other lists' records). */
 export const PROVISION_TABLE: TableSpec<'ControlProvision', ProvisionRow> = {
