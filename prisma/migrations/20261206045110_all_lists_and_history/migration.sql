@@ -2,6 +2,9 @@
 CREATE TYPE "ProvisionNoteKind" AS ENUM ('NOTE', 'TECHNICAL_NOTE', 'NB');
 
 -- CreateEnum
+CREATE TYPE "ListTextKind" AS ENUM ('GENERAL_NOTE', 'TECHNOLOGY_NOTE', 'DEFINITION', 'ACRONYM', 'SECTION_NOTE', 'ARTICLE');
+
+-- CreateEnum
 CREATE TYPE "AmendmentLinkKind" AS ENUM ('CHANGED_BY_CANDIDATE', 'CHANGED_BY_RETROACTIVE_CANDIDATE', 'REMOVED_BY_CANDIDATE', 'REMOVED_BY_RETROACTIVE_CANDIDATE');
 
 -- AlterTable
@@ -16,6 +19,25 @@ ADD COLUMN     "wassenaarCode" TEXT;
 -- AlterTable
 ALTER TABLE "Exemption" ADD COLUMN     "destinations" TEXT[] DEFAULT ARRAY[]::TEXT[],
 ADD COLUMN     "excludedDestinations" TEXT[] DEFAULT ARRAY[]::TEXT[];
+
+-- CreateTable
+CREATE TABLE "ListText" (
+    "id" TEXT NOT NULL,
+    "sourceKey" TEXT NOT NULL,
+    "contentHash" TEXT NOT NULL,
+    "controlListId" TEXT NOT NULL,
+    "kind" "ListTextKind" NOT NULL,
+    "label" TEXT NOT NULL,
+    "text" TEXT NOT NULL,
+    "categories" TEXT[] DEFAULT ARRAY[]::TEXT[],
+    "ordinal" INTEGER NOT NULL DEFAULT 0,
+    "exponentNotes" JSONB,
+    "sourceDefects" JSONB,
+    "extra" JSONB,
+    "citationId" TEXT NOT NULL,
+
+    CONSTRAINT "ListText_pkey" PRIMARY KEY ("id")
+);
 
 -- CreateTable
 CREATE TABLE "ProvisionNote" (
@@ -97,6 +119,12 @@ CREATE TABLE "LicensingDecision" (
 );
 
 -- CreateIndex
+CREATE UNIQUE INDEX "ListText_sourceKey_key" ON "ListText"("sourceKey");
+
+-- CreateIndex
+CREATE INDEX "ListText_controlListId_kind_ordinal_idx" ON "ListText"("controlListId", "kind", "ordinal");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "ProvisionNote_sourceKey_key" ON "ProvisionNote"("sourceKey");
 
 -- CreateIndex
@@ -130,6 +158,12 @@ CREATE INDEX "LicensingDecision_destination_decidedOn_idx" ON "LicensingDecision
 CREATE INDEX "ControlProvision_regime_code_validFrom_idx" ON "ControlProvision"("regime", "code", "validFrom");
 
 -- AddForeignKey
+ALTER TABLE "ListText" ADD CONSTRAINT "ListText_controlListId_fkey" FOREIGN KEY ("controlListId") REFERENCES "ControlList"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ListText" ADD CONSTRAINT "ListText_citationId_fkey" FOREIGN KEY ("citationId") REFERENCES "Citation"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
 ALTER TABLE "ProvisionNote" ADD CONSTRAINT "ProvisionNote_provisionId_fkey" FOREIGN KEY ("provisionId") REFERENCES "ControlProvision"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
@@ -152,6 +186,7 @@ ALTER TABLE "LicensingDecision" ADD CONSTRAINT "LicensingDecision_jurisdictionId
 
 -- AddForeignKey
 ALTER TABLE "LicensingDecision" ADD CONSTRAINT "LicensingDecision_citationId_fkey" FOREIGN KEY ("citationId") REFERENCES "Citation"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
 
 -- Licensing decisions are aggregated by the dashboards: a write to them makes every cached
 -- aggregate stale, as for the other tables the analytics read.
