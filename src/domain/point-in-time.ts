@@ -9,6 +9,8 @@
 //   or
 //     status SUPERSEDED with both ends known and validFrom <= D < validTo.
 //   Anything else is unknown for that date and is not returned: the API never guesses.
+// Either way only provisions of a regime's main list: a supplementary list that restates codes
+// of the main one (the US Sensitive List) is read only when asked for by name.
 //
 // Exemptions (simpler, because the sources rarely date them):
 // - no date: exemptions not revoked;
@@ -29,6 +31,7 @@ export interface DateComparison {
 
 /** Where-object over a provision's version columns (a subset of the ORM's filter language). */
 export interface ProvisionVersionWhere {
+  inMainList?: boolean;
   status?: VersionStatusValue;
   validFrom?: DateComparison | null;
   validTo?: DateComparison | null;
@@ -46,6 +49,8 @@ export interface ExemptionValidityWhere {
 }
 
 export interface ProvisionVersionFacts {
+  /** False for a provision of a supplementary list; true when omitted. */
+  inMainList?: boolean;
   status: VersionStatusValue;
   validFrom: Date | null;
   validTo: Date | null;
@@ -60,8 +65,9 @@ export interface ExemptionValidityFacts {
 
 /** The filter selecting the provision versions valid on `asOf` (or the current ones). */
 export function provisionVersionWhere(asOf?: Date | null): ProvisionVersionWhere {
-  if (!asOf) return { status: 'CURRENT' };
+  if (!asOf) return { inMainList: true, status: 'CURRENT' };
   return {
+    inMainList: true,
     OR: [
       {
         status: 'CURRENT',
@@ -77,6 +83,7 @@ export function provisionVersionWhere(asOf?: Date | null): ProvisionVersionWhere
 
 /** The same rule as provisionVersionWhere, for one version held in memory. */
 export function isProvisionVersionValidOn(version: ProvisionVersionFacts, asOf?: Date | null): boolean {
+  if (version.inMainList === false) return false;
   if (!asOf) return version.status === 'CURRENT';
   const day = asOf.getTime();
   const { validFrom, validTo, textDate } = version;

@@ -179,6 +179,7 @@ describe('syncTable', () => {
       version: '1',
       textDate: null,
       versionNote: null,
+      isMain: true,
       citationId: citation.id,
     });
     const ctx = await inDataset(async (ctx) => {

@@ -10,13 +10,13 @@ import {
 const day = (text: string) => new Date(`${text}T00:00:00Z`);
 
 function version(facts: Partial<ProvisionVersionFacts>): ProvisionVersionFacts {
-  return { status: 'CURRENT', validFrom: null, validTo: null, textDate: null, ...facts };
+  return { inMainList: true, status: 'CURRENT', validFrom: null, validTo: null, textDate: null, ...facts };
 }
 
 describe('provision versions without a date', () => {
   it('returns only CURRENT versions', () => {
-    expect(provisionVersionWhere()).toEqual({ status: 'CURRENT' });
-    expect(provisionVersionWhere(null)).toEqual({ status: 'CURRENT' });
+    expect(provisionVersionWhere()).toEqual({ inMainList: true, status: 'CURRENT' });
+    expect(provisionVersionWhere(null)).toEqual({ inMainList: true, status: 'CURRENT' });
     expect(isProvisionVersionValidOn(version({}))).toBe(true);
     expect(
       isProvisionVersionValidOn(
@@ -71,6 +71,7 @@ describe('provision versions on a date', () => {
 
   it('builds the matching where-object', () => {
     expect(provisionVersionWhere(asOf)).toEqual({
+      inMainList: true,
       OR: [
         {
           status: 'CURRENT',
@@ -121,17 +122,18 @@ describe('where-objects agree with the predicates', () => {
   ];
 
   it('for provisions', () => {
-    for (const status of ['CURRENT', 'SUPERSEDED'] as const)
-      for (const validFrom of dates)
-        for (const validTo of dates)
-          for (const textDate of dates) {
-            const facts = { status, validFrom, validTo, textDate };
-            for (const asOf of [undefined, ...days]) {
-              expect(matches(facts, provisionVersionWhere(asOf) as Where), JSON.stringify({ facts, asOf })).toBe(
-                isProvisionVersionValidOn(facts, asOf),
-              );
+    for (const inMainList of [true, false])
+      for (const status of ['CURRENT', 'SUPERSEDED'] as const)
+        for (const validFrom of dates)
+          for (const validTo of dates)
+            for (const textDate of dates) {
+              const facts = { inMainList, status, validFrom, validTo, textDate };
+              for (const asOf of [undefined, ...days]) {
+                expect(matches(facts, provisionVersionWhere(asOf) as Where), JSON.stringify({ facts, asOf })).toBe(
+                  isProvisionVersionValidOn(facts, asOf),
+                );
+              }
             }
-          }
   });
 
   it('for exemptions', () => {

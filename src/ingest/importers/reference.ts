@@ -52,7 +52,10 @@ export type ControlListsEditorial = z.infer<typeof controlListsEditorialSchema>;
 export const CONTROL_LISTS_FILE = seedFile('controlLists', 'editorial/control-lists.json', controlListsEditorialSchema);
 
 const JURISDICTION_TABLE: TableSpec<'Jurisdiction'> = { model: 'Jurisdiction', key: ['code'] };
-const CONTROL_LIST_TABLE: TableSpec<'ControlList'> = {
+/** The lists of the reference data are all main lists (the column's default). */
+type ControlListRow = SeedRow<'ControlList', 'isMain'>;
+
+const CONTROL_LIST_TABLE: TableSpec<'ControlList', ControlListRow> = {
   model: 'ControlList',
   key: ['sourceKey'],
   references: ['jurisdictionId', 'citationId'],
@@ -100,7 +103,7 @@ export const referenceImporter: Importer = {
 
     const recordsById = new Map(entries.map((record) => [record.id, record]));
     const citations = new CitationSet();
-    const lists = listsFile.controlLists.map((list): SeedRow<'ControlList'> => {
+    const lists = listsFile.controlLists.map((list): ControlListRow => {
       const record = recordsById.get(list.citationFromRecord);
       if (!record) {
         throw new ControlListConfigError(

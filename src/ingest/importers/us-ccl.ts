@@ -54,7 +54,14 @@ export const CCL_ENTRY_FIXES_FILE = seedFile('cclEntryFixes', 'editorial/ccl-ent
  * records have none of them.
  */
 export type ListDetailColumn =
-  'printedCode' | 'wassenaarCode' | 'regimeMarkers' | 'exponentNotes' | 'numberFormatNotes' | 'sourceDefects' | 'extra';
+  | 'printedCode'
+  | 'wassenaarCode'
+  | 'regimeMarkers'
+  | 'exponentNotes'
+  | 'numberFormatNotes'
+  | 'sourceDefects'
+  | 'extra'
+  | 'inMainList';
 
 /** A provision row: every column but `supersedesId`, which the links dataset owns, and the list details. */
 export type ProvisionRow = SeedRow<'ControlProvision', 'supersedesId' | ListDetailColumn>;
