@@ -11,6 +11,7 @@ import { pinoHttp } from 'pino-http';
 import type { Logger } from '../logger.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import type { ResponseCache } from '../graphql/plugins/response-cache.js';
+import { createRequestLoaders } from '../graphql/request-loaders.js';
 import type { AppServices } from '../services/app-services.js';
 import { exportRouter } from './export-routes.js';
 import { httpErrorHandler } from './http-errors.js';
@@ -139,7 +140,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     '/graphql',
     express.json({ limit: options.bodyLimit }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({ requestId: String(req.id), services: await options.services }),
+      context: async ({ req }) => {
+        const services = await options.services;
+        return { requestId: String(req.id), services, loaders: createRequestLoaders(services) };
+      },
     }),
   );
 

@@ -14,6 +14,8 @@ import {
   type ExemptionCheckAnswer,
 } from './exemption-check.js';
 import { listFacts, type FactDescription, type FactFilter } from './fact-vocabulary.js';
+import { diffProvision, type ProvisionDiff, type ProvisionDiffInput } from './provision-diff.js';
+import { readVersions, type VersionKey } from './provision-history.js';
 import { classifyItem, type ClassifyItemInput, type ItemClassification } from './item-classification.js';
 import type { CitedRowPlan } from './provision-citations.js';
 import { compareProvision, type CompareProvisionInput, type ProvisionComparison } from './provision-comparison.js';
@@ -36,6 +38,9 @@ export interface AppServices {
   checkExemptions(input: CheckExemptionsInput): Promise<ExemptionCheckAnswer>;
   compareProvision(input: CompareProvisionInput, plan: CitedRowPlan): Promise<ProvisionComparison>;
   itemFacts(filter: FactFilter | null | undefined): FactDescription[];
+  provisionDiff(input: ProvisionDiffInput): Promise<ProvisionDiff>;
+  /** Every version of each provision, oldest first (one statement for all keys). */
+  provisionVersions(keys: readonly VersionKey[]): ReturnType<typeof readVersions>;
   activityFacts(): ReturnType<typeof listActivityFacts>;
 }
 
@@ -52,6 +57,8 @@ export function createServices(deps: ServiceDependencies): AppServices {
     checkExemptions: (input) => checkExemptionsFor({ prisma, exemptionRules }, input),
     compareProvision: (input, plan) => compareProvision({ prisma, rulebook }, input, plan),
     itemFacts: (filter) => listFacts(rulebook, filter),
+    provisionDiff: (input) => diffProvision(prisma, input),
+    provisionVersions: (keys) => readVersions(prisma, keys),
     activityFacts: () => listActivityFacts(exemptionRules),
   };
 }

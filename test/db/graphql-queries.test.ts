@@ -11,6 +11,7 @@ import { loadExemptionRules } from '../../src/classification/exemption-rules.js'
 import { loadRulebook } from '../../src/classification/rulebook.js';
 import { EmbeddedSearchEngine } from '../../src/search/embedded-search-engine.js';
 import { createServices, type AppServices } from '../../src/services/app-services.js';
+import { createRequestLoaders } from '../../src/graphql/request-loaders.js';
 
 const day = (text: string) => new Date(`${text}T00:00:00Z`);
 const globalId = (typename: string, id: string) => Buffer.from(`${typename}:${id}`).toString('base64');
@@ -281,7 +282,7 @@ interface Result {
 
 async function run(source: string, variableValues?: Record<string, unknown>): Promise<Result> {
   const before = db.statementCount();
-  const result = await graphql({ schema, source, variableValues, contextValue: { requestId: 'test', services } });
+  const result = await graphql({ schema, source, variableValues, contextValue: { requestId: 'test', services, loaders: createRequestLoaders(services) } });
   return {
     data: result.data as Record<string, unknown> | null | undefined,
     errors: result.errors,

@@ -44,6 +44,10 @@ export const ControlListRef = builder.prismaNode('ControlList', {
       nullable: true,
       description: 'Remarks about this edition (e.g. which amendments it includes); null when there are none.',
     }),
+    isMain: t.exposeBoolean('isMain', {
+      description:
+        'False for a list that restates codes of the regime’s main list for another purpose (the US Sensitive List): its provisions are left out of code lookups and listings.',
+    }),
     jurisdiction: t.relation('jurisdiction', { description: 'The authority that issues this list.' }),
     citation: t.relation('citation', { description: 'Source of this edition of the list.' }),
   }),
