@@ -282,7 +282,12 @@ interface Result {
 
 async function run(source: string, variableValues?: Record<string, unknown>): Promise<Result> {
   const before = db.statementCount();
-  const result = await graphql({ schema, source, variableValues, contextValue: { requestId: 'test', services, loaders: createRequestLoaders(services) } });
+  const result = await graphql({
+    schema,
+    source,
+    variableValues,
+    contextValue: { requestId: 'test', services, loaders: createRequestLoaders(services) },
+  });
   return {
     data: result.data as Record<string, unknown> | null | undefined,
     errors: result.errors,
