@@ -166,7 +166,7 @@ async function run(source: string, variableValues?: Record<string, unknown>) {
     variableValues,
     contextValue: { requestId: 'test', services, loaders: createRequestLoaders(services) },
   });
-  return { data: result.data as Record<string, never> | null | undefined, errors: result.errors };
+  return { data: result.data as Record<string, unknown> | null | undefined, errors: result.errors };
 }
 
 beforeAll(async () => {
