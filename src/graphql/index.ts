@@ -32,7 +32,9 @@ import './types/classification-trace.js';
 import './types/item-classification-result.js';
 import './types/exemption-eligibility.js';
 import './types/exemption-check-result.js';
+import './types/regime-comparison-result.js';
 import './types/provision-comparison-result.js';
+import './types/harmonisation-report-result.js';
 import './types/provision-diff-result.js';
 import './operations/search.js';
 import './operations/impact-aggregates.js';
@@ -40,5 +42,6 @@ import './operations/classify-item.js';
 import './operations/check-exemptions.js';
 import './operations/compare-provision.js';
 import './operations/provision-diff.js';
+import './operations/harmonisation-report.js';
 
 export const schema = builder.toSchema();

@@ -6,6 +6,7 @@ import { DashboardAnalytics } from '../analytics/dashboard-analytics.js';
 import type { ExemptionRules } from '../classification/exemption-rules.js';
 import type { Rulebook } from '../classification/rulebook.js';
 import type { Database } from '../db/database.js';
+import type { Regime } from '../generated/prisma/client.js';
 import type { SearchEngine } from '../search/search-engine.js';
 import {
   checkExemptionsFor,
@@ -14,6 +15,7 @@ import {
   type ExemptionCheckAnswer,
 } from './exemption-check.js';
 import { listFacts, type FactDescription, type FactFilter } from './fact-vocabulary.js';
+import { harmonisationReport, type HarmonisationReport } from './harmonisation-report.js';
 import { diffProvision, type ProvisionDiff, type ProvisionDiffInput } from './provision-diff.js';
 import { readVersions, type VersionKey } from './provision-history.js';
 import { classifyItem, type ClassifyItemInput, type ItemClassification } from './item-classification.js';
@@ -39,6 +41,7 @@ export interface AppServices {
   compareProvision(input: CompareProvisionInput, plan: CitedRowPlan): Promise<ProvisionComparison>;
   itemFacts(filter: FactFilter | null | undefined): FactDescription[];
   provisionDiff(input: ProvisionDiffInput): Promise<ProvisionDiff>;
+  harmonisationReport(input: { category: string; regimes: readonly Regime[] | null }): Promise<HarmonisationReport>;
   /** Every version of each provision, oldest first (one statement for all keys). */
   provisionVersions(keys: readonly VersionKey[]): ReturnType<typeof readVersions>;
   activityFacts(): ReturnType<typeof listActivityFacts>;
@@ -58,6 +61,7 @@ export function createServices(deps: ServiceDependencies): AppServices {
     compareProvision: (input, plan) => compareProvision({ prisma, rulebook }, input, plan),
     itemFacts: (filter) => listFacts(rulebook, filter),
     provisionDiff: (input) => diffProvision(prisma, input),
+    harmonisationReport: (input) => harmonisationReport(prisma, input),
     provisionVersions: (keys) => readVersions(prisma, keys),
     activityFacts: () => listActivityFacts(exemptionRules),
   };

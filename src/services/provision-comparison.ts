@@ -13,6 +13,7 @@ import {
   type CitedRow,
   type CitedRowPlan,
 } from './provision-citations.js';
+import { compareRegimeTexts, readComparedProvisions, type ParagraphComparison } from './regime-comparison.js';
 
 export interface CompareProvisionInput {
   code: string;
@@ -45,8 +46,12 @@ export interface ProvisionComparison {
   code: string;
   regimes: Regime[];
   encodedIn: Regime[];
+  /** The regimes whose current list holds the code (the texts compared). */
+  listedIn: Regime[];
   provisions: CitedRow[];
   criteria: CriterionComparison[];
+  /** The texts of the code and every paragraph under it, regime by regime, with their notes. */
+  paragraphs: ParagraphComparison[];
 }
 
 interface LocatedCriterion {
@@ -174,10 +179,14 @@ export async function compareProvision(
     }
     codes.set(regime, set);
   }
-  const rows = await readCitedRows(deps.prisma, codes, null, plan);
+  const [rows, listed] = await Promise.all([
+    readCitedRows(deps.prisma, codes, null, plan),
+    readComparedProvisions(deps.prisma, regimes, { codes: [input.code] }),
+  ]);
 
   const provisions = regimes.flatMap((regime) => nearestRow(rows, regime, input.code) ?? []);
-  if (provisions.length === 0 && sidesByRegime.size === 0) {
+  const paragraphs = compareRegimeTexts(regimes, listed, true);
+  if (provisions.length === 0 && sidesByRegime.size === 0 && paragraphs.length === 0) {
     throw new NotFoundError(
       'ControlProvision',
       input.code,
@@ -188,7 +197,9 @@ export async function compareProvision(
     code: input.code,
     regimes,
     encodedIn: [...sidesByRegime.keys()],
+    listedIn: regimes.filter((regime) => listed.some((provision) => provision.regime === regime)),
     provisions,
     criteria: pairCriteria(rulebook, sidesByRegime, rows),
+    paragraphs,
   };
 }

@@ -6,6 +6,7 @@ import { builder } from '../builder.js';
 import { CitationRef } from './citation.js';
 import { RegimeEnum } from './control-list.js';
 import { ControlProvisionRef } from './control-provision.js';
+import { ParagraphComparisonRef } from './regime-comparison-result.js';
 
 export const CriterionComparisonStatusEnum = builder.enumType('CriterionComparisonStatus', {
   description: 'How one criterion compares across the regimes that encode the paragraph.',
@@ -124,6 +125,18 @@ export const ProvisionComparisonRef = builder.objectRef<ProvisionComparison>('Pr
       description:
         'The current provision for the code in each regime compared (the code itself, or its nearest stored ancestor: EU entries are stored whole). Ask for `correlations { kind note provision { code regime } citation { url } }` on them for the recorded correspondences.',
       resolve: (comparison) => comparison.provisions,
+    }),
+    listedIn: t.field({
+      type: [RegimeEnum],
+      description:
+        'The regimes whose current list holds the code: their texts are compared in `paragraphs` (a regime missing here has no text, not a different one).',
+      resolve: (comparison) => comparison.listedIn,
+    }),
+    paragraphs: t.field({
+      type: [ParagraphComparisonRef],
+      description:
+        'The code and every paragraph under it in the regimes that list it, in list order: for each, which regimes have it, whether the texts are the same (after removing differences of printing: dotted codes, spacing, quote marks) and the words that differ, and the same for its notes.',
+      resolve: (comparison) => comparison.paragraphs,
     }),
     criteria: t.field({
       type: [CriterionComparisonRef],

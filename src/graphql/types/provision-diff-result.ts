@@ -25,7 +25,7 @@ const NoteChangeEnum = builder.enumType('NoteChange', {
   } as const,
 });
 
-const DiffSegmentRef = builder.objectRef<DiffSegment>('DiffSegment').implement({
+export const DiffSegmentRef = builder.objectRef<DiffSegment>('DiffSegment').implement({
   description:
     'A run of words of a diff, spaces included: the EQUAL and DELETE segments rebuild the earlier text, the EQUAL and INSERT ones the later.',
   fields: (t) => ({
