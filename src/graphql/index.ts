@@ -15,6 +15,7 @@ import './types/amending-act.js';
 import './types/list-text.js';
 import './types/correlation.js';
 import './types/exemption.js';
+import './types/exemption-destinations.js';
 import './types/consultation.js';
 import './types/submission.js';
 import './types/stakeholder.js';
