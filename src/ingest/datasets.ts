@@ -9,6 +9,7 @@ import { impactImporter } from './importers/impact.js';
 import { linksImporter } from './importers/links.js';
 import { referenceImporter } from './importers/reference.js';
 import { thresholdEncodingsImporter } from './importers/threshold-encodings.js';
+import { ukLicencesImporter } from './importers/uk-licences.js';
 import { usCclImporter } from './importers/us-ccl.js';
 
 export const SEED_DATASETS: readonly Importer[] = [
@@ -21,4 +22,5 @@ export const SEED_DATASETS: readonly Importer[] = [
   impactImporter,
   guidanceImporter,
   linksImporter,
+  ukLicencesImporter,
 ];

@@ -18,10 +18,10 @@ import type { JsonValue } from './seed-files.js';
 import { contentHash } from './stable-id.js';
 import type { SyncContext, TableCounts } from './sync-context.js';
 
-type Column<Row> = Extract<keyof Row, string>;
+export type Column<Row> = Extract<keyof Row, string>;
 
 /** Columns holding the id of another row (or null). */
-type ReferenceColumn<Row> = { [K in Column<Row>]: Row[K] extends string | null ? K : never }[Column<Row>];
+export type ReferenceColumn<Row> = { [K in Column<Row>]: Row[K] extends string | null ? K : never }[Column<Row>];
 
 /** How the rows of one model are synced; importers declare one per table they write. */
 export interface TableSpec<M extends SyncedModel, Row extends object = SeedRow<M>> {
@@ -55,7 +55,7 @@ export const CREATE_BATCH_SIZE = 1000;
 const IN_CHUNK = 5000;
 
 /** A row as column -> value, the way the sync handles rows of any model. */
-type Columns = Record<string, unknown>;
+export type Columns = Record<string, unknown>;
 
 interface Incoming {
   row: Columns;
@@ -72,20 +72,20 @@ interface Stored {
   values?: Columns;
 }
 
-function chunks<T>(items: readonly T[], size: number): T[][] {
+export function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let start = 0; start < items.length; start += size) out.push(items.slice(start, start + size));
   return out;
 }
 
-function pick(row: Columns, columns: readonly string[]): Columns {
+export function pick(row: Columns, columns: readonly string[]): Columns {
   const out: Columns = {};
   for (const column of columns) if (column in row) out[column] = row[column];
   return out;
 }
 
 /** What the content hash covers: every column but the id (Prisma's DbNull is a null). */
-function hashedColumns(row: Columns): Columns {
+export function hashedColumns(row: Columns): Columns {
   const out: Columns = {};
   for (const [column, value] of Object.entries(row)) {
     if (column !== 'id') out[column] = value === Prisma.DbNull ? null : value;
@@ -94,7 +94,7 @@ function hashedColumns(row: Columns): Columns {
 }
 
 /** A stored value as JSON for an audit event (decimals as text, times as ISO strings). */
-function auditJson(value: unknown): JsonValue {
+export function auditJson(value: unknown): JsonValue {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return value.toISOString();
   if (Prisma.Decimal.isDecimal(value)) return value.toString();
@@ -108,7 +108,7 @@ function auditJson(value: unknown): JsonValue {
   return String(value);
 }
 
-function selectOf(columns: readonly string[]): Record<string, true> {
+export function selectOf(columns: readonly string[]): Record<string, true> {
   return Object.fromEntries(columns.map((column) => [column, true as const]));
 }
 
@@ -254,7 +254,7 @@ export async function syncTable<M extends SyncedModel, Row extends object>(
   return counts;
 }
 
-function addCounts(a: TableCounts, b: TableCounts): TableCounts {
+export function addCounts(a: TableCounts, b: TableCounts): TableCounts {
   const sum: TableCounts = {
     rows: a.rows + b.rows,
     created: a.created + b.created,

@@ -99,6 +99,7 @@ describe('first seed', () => {
       impact: 'loaded',
       guidance: 'loaded',
       links: 'loaded',
+      'uk-licences': 'loaded',
     });
   });
 
