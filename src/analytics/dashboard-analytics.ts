@@ -13,6 +13,8 @@ import {
 import { runImpactSeries, type ImpactSeriesResult } from './impact-series.js';
 import type { AnalyticsDb } from './impact-sql.js';
 import { runImpactStats, type ImpactStatsResult } from './impact-stats.js';
+import { normalizeLicensingStats, type LicensingStatsInput } from './licensing-request.js';
+import { runLicensingStats, type LicensingStatsResult } from './licensing-stats.js';
 
 export class DashboardAnalytics {
   /** Answers of this database, checked against its generation row before each reuse. */
@@ -34,6 +36,14 @@ export class DashboardAnalytics {
     const request = normalizeImpactSeries(input);
     return this.cache.get('impactSeries', request, async () => {
       const value = await runImpactSeries(this.db, request);
+      return { generation: value.dataVersion, value };
+    });
+  }
+
+  async licensingStats(input: LicensingStatsInput): Promise<LicensingStatsResult> {
+    const request = normalizeLicensingStats(input);
+    return this.cache.get('licensingStats', request, async () => {
+      const value = await runLicensingStats(this.db, request);
       return { generation: value.dataVersion, value };
     });
   }

@@ -128,7 +128,8 @@ export interface ImpactSeriesRequest {
 
 export const MAX_FILTER_VALUES = 100;
 export const MAX_TEXT_LENGTH = 500;
-function textList(
+/** A filter list: deduplicated, sorted, each value checked (count, length, no NUL). */
+export function textList(
   field: string,
   values: readonly string[] | null | undefined,
   transform: (value: string) => string = (value) => value,

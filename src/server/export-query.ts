@@ -13,6 +13,7 @@ import {
   TIME_INTERVALS,
   type ImpactFilterInput,
 } from '../analytics/impact-request.js';
+import { LICENSING_GROUP_KEYS, LICENSING_MEASURES, type LicensingFilterInput } from '../analytics/licensing-request.js';
 import { isoDay, parseCalendarDate } from '../domain/calendar-date.js';
 import { databaseIdsOf } from '../graphql/global-id.js';
 
@@ -74,6 +75,51 @@ export const seriesQuery = z
     includeSynthetic: bool.optional(),
   })
   .strict();
+
+export const licensingStatsQuery = z
+  .object({
+    ratings: textList.optional(),
+    categories: textList.optional(),
+    ratingTypes: textList.optional(),
+    destinations: textList.optional(),
+    destinationIsos: textList.optional(),
+    refused: bool.optional(),
+    periodFrom: day.optional(),
+    periodTo: day.optional(),
+    groupBy: enumList(LICENSING_GROUP_KEYS).optional(),
+    measures: enumList(LICENSING_MEASURES),
+  })
+  .strict();
+export type LicensingStatsQuery = z.output<typeof licensingStatsQuery>;
+
+export function licensingFilterOf(query: LicensingStatsQuery): LicensingFilterInput {
+  return {
+    ratings: query.ratings ?? null,
+    categories: query.categories ?? null,
+    ratingTypes: query.ratingTypes ?? null,
+    destinations: query.destinations ?? null,
+    destinationIsos: query.destinationIsos ?? null,
+    refused: query.refused ?? null,
+    periodFrom: query.periodFrom ?? null,
+    periodTo: query.periodTo ?? null,
+  };
+}
+
+/** The licensing filter as given, for the file name. */
+export function licensingFilterParts(
+  query: LicensingStatsQuery,
+): Array<[string, readonly string[] | string | null | undefined]> {
+  return [
+    ['ratings', query.ratings],
+    ['categories', query.categories],
+    ['ratingTypes', query.ratingTypes],
+    ['destinations', query.destinations],
+    ['destinationIsos', query.destinationIsos?.map((code) => code.toUpperCase())],
+    ['refused', query.refused === undefined ? null : String(query.refused)],
+    ['from', query.periodFrom ? isoDay(query.periodFrom) : null],
+    ['to', query.periodTo ? isoDay(query.periodTo) : null],
+  ];
+}
 
 export type FilterQuery = { [K in keyof typeof filterShape]?: z.output<(typeof filterShape)[K]> };
 

@@ -1,7 +1,7 @@
-// GET /export/impact-stats.csv|.json and /export/impact-series.csv|.json: the answers of
-// impactStats / impactSeries as downloads. The aggregate itself is one SQL statement (or a cache
-// hit), bounded by the bucket limit, computed before the first byte so an error is still a
-// clean 4xx.
+// GET /export/impact-stats.csv|.json, /export/impact-series.csv|.json and
+// /export/licensing-stats.csv|.json: the answers of impactStats / impactSeries / licensingStats
+// as downloads. The aggregate itself is one SQL statement (or a cache hit), bounded by the
+// bucket limit, computed before the first byte so an error is still a clean 4xx.
 import { Router, type Request, type Response } from 'express';
 import type { ImpactSeriesResult } from '../analytics/impact-series.js';
 import type { ImpactBucket, ImpactSource, ImpactStatsResult } from '../analytics/impact-stats.js';
@@ -14,11 +14,15 @@ import {
   exportFileName,
   filterParts,
   impactFilterOf,
+  licensingFilterOf,
+  licensingFilterParts,
+  licensingStatsQuery,
   parseQuery,
   seriesQuery,
   statsQuery,
 } from './export-query.js';
 import { domainErrorBody, httpStatusOf } from './http-status.js';
+import { licensingCsvColumns, licensingCsvRows } from './licensing-stats-export.js';
 
 function sourcesText(sources: readonly ImpactSource[]): string {
   return sources.map((source) => [source.publisher ?? source.title, source.url].filter(Boolean).join(' ')).join(' | ');
@@ -241,6 +245,38 @@ export function exportRouter(options: ExportRouterOptions): Router {
             for (const point of series.points) yield { ...point, unit: series.unit };
           })(),
         );
+      }
+    } catch (error) {
+      sendError(request, response, error);
+    }
+  });
+
+  router.get(/^\/licensing-stats\.(csv|json)$/, async (request, response) => {
+    const format = request.path.endsWith('.csv') ? 'csv' : 'json';
+    try {
+      const query = parseQuery(licensingStatsQuery, request.query);
+      const { analytics } = await options.services;
+      const stats = await analytics.licensingStats({
+        filter: licensingFilterOf(query),
+        groupBy: query.groupBy ?? [],
+        measures: query.measures,
+      });
+      const fileName = exportFileName(
+        'licensing-stats',
+        [...licensingFilterParts(query), ['by', stats.groupBy], ['measures', stats.measures]],
+        format,
+      );
+      const headers = {
+        'x-decisions': String(stats.decisions),
+        'x-decisions-without-value': String(stats.decisionsWithoutValue),
+        'x-data-version': stats.dataVersion,
+      };
+      if (format === 'csv') {
+        startDownload(response, fileName, 'text/csv; charset=utf-8', headers);
+        await streamCsv(response, licensingCsvColumns(stats), licensingCsvRows(stats));
+      } else {
+        startDownload(response, fileName, 'application/json; charset=utf-8', headers);
+        await streamJsonArray(response, stats.buckets.values());
       }
     } catch (error) {
       sendError(request, response, error);

@@ -1,5 +1,5 @@
-// Whole-response cache for GraphQL operations that only ask for dashboard aggregates
-// (impactStats, impactSeries, consultationStats, __typename at the top level). The aggregate
+// Whole-response cache for GraphQL operations that only ask for dashboard aggregates (impactStats,
+// impactSeries, consultationStats, licensingStats, __typename at the top level). The aggregate
 // cache (analytics/aggregate-cache.ts) saves the SQL, but a hit still ran graphql-js over every bucket:
 // ~2.5 ms of CPU for 200 buckets, most of a cached answer's time under load. This plugin
 // answers a repeated operation from the response built last time, skipping execution, and
@@ -33,6 +33,7 @@ export const CACHEABLE_FIELDS: ReadonlySet<string> = new Set([
   'impactStats',
   'impactSeries',
   'consultationStats',
+  'licensingStats',
   '__typename',
 ]);
 
