@@ -46,7 +46,9 @@ export interface TableSpec<M extends SyncedModel, Row extends object = SeedRow<M
   /**
    * Insert with one JSON parameter (json_populate_recordset) instead of createMany's one bind
    * parameter per field: about 7x faster on PGlite for wide rows (300 -> 40 ms for the encoded
-   * thresholds). Only for models without Json or @updatedAt columns.
+   * thresholds). Json columns take the value itself (Prisma's DbNull becomes SQL NULL; JsonNull
+   * is refused); an `updatedAt` column the rows do not fill is set to the insert time, as
+   * Prisma's @updatedAt would.
    */
   insertAsJson?: boolean;
 }
@@ -265,16 +267,34 @@ export function addCounts(a: TableCounts, b: TableCounts): TableCounts {
   return retired > 0 ? { ...sum, retired } : sum;
 }
 
+/** A value as json_populate_recordset reads it into its column. */
+function recordsetValue(value: unknown): unknown {
+  if (value === Prisma.DbNull) return null;
+  if (value === Prisma.JsonNull || value === Prisma.AnyNull) {
+    throw new Error('a JSON null cannot be inserted as JSON (it would be read as SQL NULL)');
+  }
+  return value;
+}
+
 /** Inserts rows as one JSON parameter; only the columns the rows name are written, the others keep their defaults. */
 async function insertAsJson(tx: Tx, table: SyncedModel, rows: ReadonlyArray<Columns>): Promise<void> {
   const [first] = rows;
   if (!first) return;
-  const columns = Object.keys(first).map((column) => {
+  // Prisma sets @updatedAt columns itself: the column has no default to fall back on.
+  const stampUpdatedAt = modelColumns(table).includes('updatedAt') && !('updatedAt' in first);
+  const now = new Date();
+  const records = rows.map((row) => {
+    const record: Columns = {};
+    for (const [column, value] of Object.entries(row)) record[column] = recordsetValue(value);
+    if (stampUpdatedAt) record.updatedAt = now;
+    return record;
+  });
+  const columns = Object.keys(records[0] ?? first).map((column) => {
     if (!/^[A-Za-z][A-Za-z0-9]*$/.test(column)) throw new Error(`unexpected column name ${column}`);
     return `"${column}"`;
   });
   await tx.$executeRawUnsafe(
     `INSERT INTO "${table}" (${columns.join(', ')}) SELECT ${columns.join(', ')} FROM json_populate_recordset(NULL::"${table}", $1::json)`,
-    JSON.stringify(rows),
+    JSON.stringify(records),
   );
 }
