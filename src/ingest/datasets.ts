@@ -3,6 +3,7 @@
 import type { Importer } from './importer.js';
 import { consultationsImporter } from './importers/consultations.js';
 import { controlEntriesImporter } from './importers/control-entries.js';
+import { euAnnexIImporter } from './importers/eu-annex-i.js';
 import { exemptionsImporter } from './importers/exemptions.js';
 import { guidanceImporter } from './importers/guidance.js';
 import { impactImporter } from './importers/impact.js';
@@ -15,6 +16,7 @@ import { usCclImporter } from './importers/us-ccl.js';
 export const SEED_DATASETS: readonly Importer[] = [
   referenceImporter,
   usCclImporter,
+  euAnnexIImporter,
   controlEntriesImporter,
   thresholdEncodingsImporter,
   exemptionsImporter,

@@ -1,6 +1,6 @@
 // The provision rows that answers about encoded paragraphs cite: for each paragraph, the row of
-// the version valid on a date, itself where the list is stored by paragraph (US), else its
-// nearest stored ancestor (EU entries are stored whole). Read in one statement, with the
+// the version valid on a date, itself where the list stores it (the US CCL and EU Annex I store
+// every paragraph), else its nearest stored ancestor. Read in one statement, with the
 // columns the caller plans (the GraphQL layer plans them from the request).
 import { isoDay } from '../domain/calendar-date.js';
 import { provisionVersionWhere } from '../domain/point-in-time.js';

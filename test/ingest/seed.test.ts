@@ -77,6 +77,7 @@ describe('first seed', () => {
     expect(failedFirstAttempt).toBeInstanceOf(InjectedFailure);
     expect(datasetsAfterFailure).toEqual([
       'control-entries',
+      'eu-annex-i',
       'exemptions',
       'reference',
       'threshold-encodings',
@@ -92,6 +93,7 @@ describe('first seed', () => {
     expect(status).toEqual({
       reference: 'skipped',
       'us-ccl': 'skipped',
+      'eu-annex-i': 'skipped',
       'control-entries': 'skipped',
       'threshold-encodings': 'skipped',
       exemptions: 'skipped',
@@ -108,7 +110,8 @@ describe('first seed', () => {
     expect(await prisma.controlProvision.count({ where: { regime: 'US_EAR', kind: 'ENTRY', status: 'CURRENT' } })).toBe(
       606,
     );
-    expect(await prisma.controlProvision.count({ where: { regime: 'EU', kind: 'ENTRY' } })).toBe(4);
+    // EU Annex I in full (eu_annex_i.json), which supersedes the 4 EU records of control_entries.json.
+    expect(await prisma.controlProvision.count({ where: { regime: 'EU', kind: 'ENTRY' } })).toBe(384);
     expect(
       await prisma.controlProvision.count({
         where: { regime: 'HK', status: 'SUPERSEDED', validFrom: null, validTo: null },
@@ -353,12 +356,13 @@ describe('threshold encodings in the database', () => {
       },
     });
     expect(eu.length).toBeGreaterThan(0);
+    // EU Annex I is stored by paragraph: every EU criterion sits on its own paragraph's row.
     expect(
       eu.every(
         (row) =>
           row.provision.regime === 'EU' &&
-          row.provision.kind === 'ENTRY' &&
-          row.paragraph.startsWith(row.provision.code),
+          row.provision.code === row.paragraph &&
+          (row.provision.kind === 'PARAGRAPH') === row.paragraph.includes('.'),
       ),
     ).toBe(true);
     expect(eu.every((row) => row.citationId === row.provision.citationId)).toBe(true);

@@ -1,6 +1,6 @@
 // classifyItem, itemFacts and compareProvision over HTTP, against the real encodings
 // (seed/encodings) and the seeded database: outcomes, notes that move an item (Note 3 to
-// 6A003.b.4 -> 6A993.a), citations through the stored provisions (US by paragraph, EU by entry)
+// 6A003.b.4 -> 6A993.a), citations through the stored provisions (US and EU by paragraph)
 // in one SQL statement, dates the encoded texts are not known to be in force on, regimes with
 // nothing encoded, and bad input.
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -279,12 +279,17 @@ describeWithDatabase('classification (classifyItem, itemFacts, compareProvision)
     }
     expect(us?.traces.some((trace) => trace.ref === '6A002.a.3.f')).toBe(true);
 
-    // EU entries are stored whole: an EU paragraph is cited through its entry.
+    // EU Annex I is stored by paragraph too (eu_annex_i.json): an EU paragraph cites its own row.
     const eu = result.paragraphs.find(
       (paragraph) => paragraph.regime === 'EU' && paragraph.paragraph === '6A003.b.4.b',
     );
     expect(eu?.outcome).toBe('NOT_MET');
-    expect(eu?.provision).toMatchObject({ code: '6A003', regime: 'EU', kind: 'ENTRY', textDate: '2025-11-15' });
+    expect(eu?.provision).toMatchObject({
+      code: '6A003.b.4.b',
+      regime: 'EU',
+      kind: 'PARAGRAPH',
+      textDate: '2025-11-15',
+    });
     expect(eu?.citation?.repository).toBeTruthy();
 
     expect(result.regimes.map((regime) => [regime.regime, regime.coverage])).toEqual([
@@ -473,7 +478,7 @@ describeWithDatabase('classification (classifyItem, itemFacts, compareProvision)
       ['EU', 9, 'Hz'],
     ]);
     expect(note3Rate?.sides.find((side) => side.regime === 'US_EAR')?.provision?.code).toBe('6A003.b.4.b');
-    expect(note3Rate?.sides.find((side) => side.regime === 'EU')?.provision?.code).toBe('6A003');
+    expect(note3Rate?.sides.find((side) => side.regime === 'EU')?.provision?.code).toBe('6A003.b.4.b');
     expect(note3Rate?.sides.every((side) => side.text.length > 0 && side.citation !== null)).toBe(true);
     // Every status is one of the three, and a comparison of one regime only says so.
     for (const criterion of result.criteria) {

@@ -2,6 +2,8 @@
 // in the US CCL (text dated 2025-07-11, the repository commit date) and in EU Annex I
 // (consolidated 15.11.2025), plus superseded historical texts with unknown dates (HK, celutek).
 // Dates the sources do not establish are never guessed.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { VariablesOf } from '@graphql-typed-document-node/core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.js';
@@ -10,7 +12,12 @@ import { errorCode, onlyError } from './support-narrow.js';
 
 const US_TEXT_DATE = '2025-07-11';
 const EU_CONSOLIDATION_DATE = '2025-11-15';
-const EU_ENTRIES = ['6A002', '6A003', '6A008', '6A203'];
+// EU Annex I in full (eu_annex_i.json): its entries, and every provision (entries and paragraphs).
+const euAnnex = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../seed/data/eu_annex_i.json'), 'utf8')) as {
+  entries: Array<{ code: string; paragraphs: unknown[] }>;
+};
+const EU_ENTRIES = euAnnex.entries.map((entry) => entry.code).sort();
+const EU_PROVISIONS = euAnnex.entries.reduce((sum, entry) => sum + entry.paragraphs.length, 0);
 const US_HEADING_6A003 =
   'Cameras, systems or equipment, and "components" therefor, as follows (see List of Items Controlled).';
 const EU_HEADING_6A003 = 'Cameras, systems or equipment, and components therefor, as follows:';
@@ -93,18 +100,29 @@ describeWithDatabase('provision lookup and asOf', () => {
       title: EU_HEADING_6A003,
       status: 'CURRENT',
       textDate: EU_CONSOLIDATION_DATE,
-      citation: { repository: 'dkmcustoms-web/dual-use-v1', commit: '2e697d033704b5cba5e7a3e857d51a84fc62821d' },
+      citation: { repository: 'rikiosso/exports-watch', commit: '0fb5427ea885af2f284f7ad6b025376ac4ffdc11' },
     });
     expect(eu.data?.provision?.id).not.toBe(us.data?.provision?.id);
   });
 
   it('a code that exists in one regime only needs no regime; paragraphs are found by their exact code', async () => {
-    const paragraph = await service.query(LookupProvision, { code: '6A003.b.4.b' });
+    const paragraph = await service.query(LookupProvision, { code: '6A003.b.4.b', regime: 'US_EAR' });
     expect(paragraph.errors).toBeUndefined();
     expect(paragraph.data?.provision).toMatchObject({ code: '6A003.b.4.b', regime: 'US_EAR', status: 'CURRENT' });
-    const usOnly = await service.query(LookupProvision, { code: '6E001' });
+    const euParagraph = await service.query(LookupProvision, { code: '6A003.b.2', regime: 'EU' });
+    expect(euParagraph.errors).toBeUndefined();
+    expect(euParagraph.data?.provision).toMatchObject({ code: '6A003.b.2', regime: 'EU', status: 'CURRENT' });
+    // Annex I has paragraphs of its own entries (3B501 is EU-only): found without a regime.
+    const euOnly = await service.query(LookupProvision, { code: '3B501.a.4' });
+    expect(euOnly.errors).toBeUndefined();
+    expect(euOnly.data?.provision).toMatchObject({ code: '3B501.a.4', regime: 'EU', textDate: EU_CONSOLIDATION_DATE });
+    // Both lists now hold 6A003.b.4.b by paragraph: without a regime it is ambiguous.
+    const both = await service.query(LookupProvision, { code: '6A003.b.4.b' });
+    expect(onlyError(both).extensions).toMatchObject({ code: 'BAD_USER_INPUT', regimes: ['EU', 'US_EAR'] });
+    // 6E001 is in both lists now; 6A993 is a US-only entry.
+    const usOnly = await service.query(LookupProvision, { code: '6A993' });
     expect(usOnly.errors).toBeUndefined();
-    expect(usOnly.data?.provision).toMatchObject({ code: '6E001', regime: 'US_EAR' });
+    expect(usOnly.data?.provision).toMatchObject({ code: '6A993', regime: 'US_EAR' });
   });
 
   it('an unknown code, a wrong-case code or a regime without that code answers null without error', async () => {
@@ -116,8 +134,8 @@ describeWithDatabase('provision lookup and asOf', () => {
       { code: '6A003', regime: 'UK' },
       // Only a superseded historical Hong Kong 6A003 exists: no current version.
       { code: '6A003', regime: 'HK' },
-      // The EU list holds entries only.
-      { code: '6A003.b.4.b', regime: 'EU' },
+      // 6A993 is a US-only entry: Annex I has no such paragraph.
+      { code: '6A993.a', regime: 'EU' },
     ];
     for (const variables of lookups) {
       const response = await service.query(LookupProvision, variables);
@@ -174,10 +192,11 @@ describeWithDatabase('provision lookup and asOf', () => {
       const response = await service.query(ProvisionsAsOf, { asOf, regime: 'EU' });
       expect(response.errors, asOf).toBeUndefined();
       expect(response.data?.provisions.totalCount, asOf).toBe(EU_ENTRIES.length);
+      // The first page (100) of the 384 entries, in code order.
       expect(
         response.data?.provisions.edges.map((edge) => edge.node.code),
         asOf,
-      ).toEqual(EU_ENTRIES);
+      ).toEqual(EU_ENTRIES.slice(0, 100));
       for (const { node } of response.data?.provisions.edges ?? []) {
         expect(node).toMatchObject({ regime: 'EU', status: 'CURRENT', textDate: EU_CONSOLIDATION_DATE });
       }
@@ -213,7 +232,7 @@ describeWithDatabase('provision lookup and asOf', () => {
         current: provisions(first: 1, filter: { kind: ANY }) {
           totalCount
         }
-        usParagraphs: provisions(first: 1, filter: { kind: PARAGRAPH }) {
+        usParagraphs: provisions(first: 1, filter: { kind: PARAGRAPH, regime: US_EAR }) {
           totalCount
         }
       }
@@ -225,7 +244,7 @@ describeWithDatabase('provision lookup and asOf', () => {
     expect(data.us.totalCount).toBe(606);
     expect(data.eu.totalCount).toBe(0);
     // Every current US entry and paragraph is in force then, no EU entry and no historical text.
-    expect(data.any.totalCount).toBe(data.current.totalCount - EU_ENTRIES.length);
+    expect(data.any.totalCount).toBe(data.current.totalCount - EU_PROVISIONS);
     expect(data.any.totalCount).toBe(606 + data.usParagraphs.totalCount);
 
     const later = await service.query(Counts, { asOf: '2026-01-01' });

@@ -1,7 +1,9 @@
 // `provisions` over the seeded lists: every filter (matching rows come back, the others do
 // not, totalCount equals what paging yields) and the relations of a provision (paragraph tree,
 // thresholds, exemptions, correlations, citation, list, supersedes). Expected values are taken
-// from seed/data (us_ccl_full.json, control_entries.json) and seed/editorial.
+// from seed/data (us_ccl_full.json, eu_annex_i.json, control_entries.json) and seed/editorial.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { ResultOf, VariablesOf } from '@graphql-typed-document-node/core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.js';
@@ -128,10 +130,16 @@ const US_CATEGORY_6 = [
   '6E992',
   '6E993',
 ];
-// control_entries.json: EU Annex I 6A002, 6A003, 6A008, 6A203 (consolidated 15.11.2025).
-const EU_ENTRIES = ['6A002', '6A003', '6A008', '6A203'];
-const EU_ANNEX_REPOSITORY = 'dkmcustoms-web/dual-use-v1';
-const EU_ANNEX_COMMIT = '2e697d033704b5cba5e7a3e857d51a84fc62821d';
+// eu_annex_i.json: EU Annex I in full (consolidated 15.11.2025), 384 entries with their paragraphs.
+const euAnnex = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../seed/data/eu_annex_i.json'), 'utf8')) as {
+  entries: Array<{ code: string; category: number; group: string; paragraphs: unknown[] }>;
+};
+const EU_ENTRIES = euAnnex.entries.map((entry) => entry.code).sort();
+const EU_PARAGRAPH_COUNT = euAnnex.entries.reduce((sum, entry) => sum + entry.paragraphs.length - 1, 0);
+const euEntriesWhere = (keep: (entry: (typeof euAnnex.entries)[number]) => boolean) =>
+  euAnnex.entries.filter(keep).map((entry) => entry.code);
+const EU_ANNEX_REPOSITORY = 'rikiosso/exports-watch';
+const EU_ANNEX_COMMIT = '0fb5427ea885af2f284f7ad6b025376ac4ffdc11';
 // us_ccl_full.json: 606 ECCN rows; product groups D (110 rows) and E (111 rows).
 const US_ENTRY_COUNT = 606;
 const US_SOFTWARE_COUNT = 110;
@@ -226,7 +234,7 @@ describeWithDatabase('provisions: filters and relations', () => {
     expect(new Set(codes).size).toBe(US_ENTRY_COUNT);
   });
 
-  it('regime EU lists the 4 Annex I entries, each citing the dkmcustoms-web repository at its commit', async () => {
+  it('regime EU lists the 384 Annex I entries, each citing the rikiosso/exports-watch repository at its commit', async () => {
     const Query = graphql(`
       query ProvisionsEuEntries {
         provisions(first: 10, filter: { regime: EU }) {
@@ -263,7 +271,8 @@ describeWithDatabase('provisions: filters and relations', () => {
     expect(response.errors).toBeUndefined();
     const connection = response.data?.provisions;
     expect(connection?.totalCount).toBe(EU_ENTRIES.length);
-    expect(connection?.edges.map((edge) => edge.node.code)).toEqual(EU_ENTRIES);
+    expect(connection?.totalCount).toBe(384);
+    expect(connection?.edges.map((edge) => edge.node.code)).toEqual(EU_ENTRIES.slice(0, 10));
     for (const { node } of connection?.edges ?? []) {
       // A repository file may also carry a web address; if so, it must be that file at that commit.
       expect(
@@ -280,7 +289,7 @@ describeWithDatabase('provisions: filters and relations', () => {
         citation: {
           sourceType: 'GITHUB_FILE',
           repository: EU_ANNEX_REPOSITORY,
-          path: 'data/annex_i_en_2025-11.json',
+          path: 'data/annex.json',
           commit: EU_ANNEX_COMMIT,
           url: node.citation.url,
         },
@@ -360,7 +369,7 @@ describeWithDatabase('provisions: filters and relations', () => {
     expect(new Set(rows.map((row) => row.categoryName))).toEqual(new Set(['Category 6-Sensors and Lasers']));
 
     const allRegimes = await listChecked({ category: '6' });
-    expect(allRegimes).toHaveLength(US_CATEGORY_6.length + EU_ENTRIES.length);
+    expect(allRegimes).toHaveLength(US_CATEGORY_6.length + euEntriesWhere((entry) => entry.category === 6).length);
     expect(new Set(allRegimes.map((row) => row.category))).toEqual(new Set(['6']));
 
     const otherCategory = await listChecked({ regime: 'US_EAR', category: '3' });
@@ -378,14 +387,28 @@ describeWithDatabase('provisions: filters and relations', () => {
       ...EU_ENTRIES.filter((code) => code.startsWith('6A00')),
     ];
     expect(sorted(rows.map((row) => row.code))).toEqual(sorted(expected));
-    expect(rows).toHaveLength(11);
-    expect(rows.filter((row) => row.regime === 'EU').map((row) => row.code)).toEqual(['6A002', '6A003', '6A008']);
+    expect(rows).toHaveLength(16);
+    expect(rows.filter((row) => row.regime === 'EU').map((row) => row.code)).toEqual([
+      '6A001',
+      '6A002',
+      '6A003',
+      '6A004',
+      '6A005',
+      '6A006',
+      '6A007',
+      '6A008',
+    ]);
 
     expect(await listChecked({ codePrefix: '6a00' })).toEqual([]);
 
-    // With paragraphs: the current 6A003.b.4 subtree (the older celutek 6A003.b.4 is superseded).
+    // With paragraphs: the current 6A003.b.4 subtrees of both lists, EU first (regime order),
+    // not the older celutek 6A003.b.4, which is superseded.
     const paragraphs = await listChecked({ codePrefix: '6A003.b.4', kind: 'ANY' });
-    expect(paragraphs.map((row) => row.code)).toEqual(['6A003.b.4', '6A003.b.4.a', '6A003.b.4.b', '6A003.b.4.c']);
+    const subtree = ['6A003.b.4', '6A003.b.4.a', '6A003.b.4.b', '6A003.b.4.c'];
+    expect(paragraphs.map((row) => `${row.regime} ${row.code}`)).toEqual([
+      ...subtree.map((code) => `EU ${code}`),
+      ...subtree.map((code) => `US_EAR ${code}`),
+    ]);
     expect(new Set(paragraphs.map((row) => row.status))).toEqual(new Set(['CURRENT']));
   });
 
@@ -447,8 +470,9 @@ describeWithDatabase('provisions: filters and relations', () => {
     expect(counts.defaultKind.totalCount).toBe(counts.entries.totalCount);
     expect(counts.paragraphs.totalCount).toBeGreaterThan(counts.entries.totalCount);
     expect(counts.any.totalCount).toBe(counts.entries.totalCount + counts.paragraphs.totalCount);
-    // The EU records carry the whole entry text only; no paragraph tree is parsed from them.
-    expect(counts.euParagraphs.totalCount).toBe(0);
+    // Annex I is stored by paragraph: every paragraph of eu_annex_i.json but the entry headings.
+    expect(counts.euParagraphs.totalCount).toBe(EU_PARAGRAPH_COUNT);
+    expect(counts.euParagraphs.totalCount).toBe(3059);
 
     const paragraphs = await listChecked({ kind: 'PARAGRAPH', regime: 'US_EAR', category: '6' });
     expect(paragraphs.length).toBeGreaterThan(US_CATEGORY_6.length);
@@ -463,19 +487,28 @@ describeWithDatabase('provisions: filters and relations', () => {
     expect(sorted(both.filter((row) => row.kind === 'ENTRY').map((row) => row.code))).toEqual(sorted(US_CATEGORY_6));
   });
 
-  it('itemType follows the EAR product group (D software, E technology) and leaves unclassified entries out', async () => {
+  it('itemType follows the EAR and Annex I product groups (D software, E technology) and leaves unclassified entries out', async () => {
     const technology = await listChecked({ itemType: 'TECHNOLOGY' });
     const software = await listChecked({ itemType: 'SOFTWARE' });
     const commodity = await listChecked({ itemType: 'COMMODITY' });
-    expect(technology).toHaveLength(US_TECHNOLOGY_COUNT);
-    expect(software).toHaveLength(US_SOFTWARE_COUNT);
-    for (const row of technology)
-      expect(row).toMatchObject({ itemType: 'TECHNOLOGY', productGroup: 'E', regime: 'US_EAR' });
-    for (const row of software)
-      expect(row).toMatchObject({ itemType: 'SOFTWARE', productGroup: 'D', regime: 'US_EAR' });
+    const inRegime = (rows: readonly ListedProvision[], regime: 'US_EAR' | 'EU') =>
+      rows.filter((row) => row.regime === regime);
+    expect(inRegime(technology, 'US_EAR')).toHaveLength(US_TECHNOLOGY_COUNT);
+    expect(inRegime(software, 'US_EAR')).toHaveLength(US_SOFTWARE_COUNT);
+    // Annex I product groups D and E (eu_annex_i.json: 57 and 50 entries).
+    expect(sorted(inRegime(technology, 'EU').map((row) => row.code))).toEqual(
+      sorted(euEntriesWhere((entry) => entry.group === 'E')),
+    );
+    expect(sorted(inRegime(software, 'EU').map((row) => row.code))).toEqual(
+      sorted(euEntriesWhere((entry) => entry.group === 'D')),
+    );
+    expect(technology).toHaveLength(US_TECHNOLOGY_COUNT + 50);
+    expect(software).toHaveLength(US_SOFTWARE_COUNT + 57);
+    for (const row of technology) expect(row).toMatchObject({ itemType: 'TECHNOLOGY', productGroup: 'E' });
+    for (const row of software) expect(row).toMatchObject({ itemType: 'SOFTWARE', productGroup: 'D' });
     for (const row of commodity) expect(row.itemType).toBe('COMMODITY');
     expect(commodity.map((row) => `${row.regime}:${row.code}`)).toEqual(
-      expect.arrayContaining(EU_ENTRIES.map((code) => `EU:${code}`)),
+      expect.arrayContaining(euEntriesWhere((entry) => 'ABC'.includes(entry.group)).map((code) => `EU:${code}`)),
     );
 
     // The three sets are disjoint and cover every entry except the Category 4 Technical Note,

@@ -150,7 +150,8 @@ const B4bGroups = graphql(`
 
 const EuParagraphGroups = graphql(`
   query EncodedGroupsOfEu6A003 {
-    provision(code: "6A003", regime: EU) {
+    paragraph: provision(code: "6A003.b.4.b", regime: EU) {
+      kind
       thresholdGroups(paragraph: "6A003.b.4.b") {
         role
         paragraph
@@ -162,6 +163,11 @@ const EuParagraphGroups = graphql(`
           criterionKey
           paragraph
         }
+      }
+    }
+    entry: provision(code: "6A003", regime: EU) {
+      stranded: thresholdGroups(paragraph: "6A003.b.4.b") {
+        role
       }
       encoded: thresholds(encoded: true) {
         paragraph
@@ -293,22 +299,29 @@ describeWithDatabase('threshold encodings: stored criteria and their logic', () 
     expect(response.data?.provision?.exclusions).toEqual([{ label: 'Note 3 to 6A003.b.4' }]);
   });
 
-  it('EU paragraphs have no rows of their own: their logic is stored under the EU entry, by paragraph', async () => {
+  it('EU paragraphs have rows of their own: their logic is stored under the paragraph, the verbatim thresholds under the entry', async () => {
     const response = await service.query(EuParagraphGroups);
     expect(response.errors).toBeUndefined();
-    const provision = response.data?.provision;
-    const groups = provision?.thresholdGroups ?? [];
+    const paragraph = response.data?.paragraph;
+    expect(paragraph?.kind).toBe('PARAGRAPH');
+    const groups = paragraph?.thresholdGroups ?? [];
     expect(groups.length).toBeGreaterThan(0);
     expect(
       groups.every(
         (group) =>
-          group.paragraph === '6A003.b.4.b' && group.provision?.code === '6A003' && group.provision.regime === 'EU',
+          group.paragraph === '6A003.b.4.b' &&
+          group.provision?.code === '6A003.b.4.b' &&
+          group.provision.regime === 'EU',
       ),
     ).toBe(true);
     expect(
       groups.flatMap((group) => group.thresholds).every((threshold) => threshold.paragraph === '6A003.b.4.b'),
     ).toBe(true);
-    expect(provision?.encoded.length).toBeGreaterThan(20);
-    expect(provision?.verbatim.length).toBeGreaterThan(0);
+    // Nothing of 6A003.b.4.b is left on the entry; the entry keeps its own encoded conditions
+    // and the verbatim key thresholds of control_entries.json.
+    const entry = response.data?.entry;
+    expect(entry?.stranded).toEqual([]);
+    expect(entry?.encoded.every((threshold) => threshold.paragraph === '6A003')).toBe(true);
+    expect(entry?.verbatim.length).toBeGreaterThan(0);
   });
 });

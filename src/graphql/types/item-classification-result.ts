@@ -68,7 +68,7 @@ const ClassifiedParagraphRef = builder.objectRef<ParagraphClassification>('Class
       type: ControlProvisionRef,
       nullable: true,
       description:
-        'The provision this paragraph is cited through, in the version valid on `asOf`: the paragraph itself where the list is stored by paragraph (US), else the nearest stored ancestor (EU entries are stored whole). Null when none is known to be in force.',
+        'The provision this paragraph is cited through, in the version valid on `asOf`: the paragraph itself where the list stores it (the US CCL and EU Annex I store every paragraph), else its nearest stored ancestor. Null when none is known to be in force.',
       resolve: (paragraph) => paragraph.provision,
     }),
     citation: t.field({

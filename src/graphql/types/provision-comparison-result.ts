@@ -123,7 +123,7 @@ export const ProvisionComparisonRef = builder.objectRef<ProvisionComparison>('Pr
     provisions: t.field({
       type: [ControlProvisionRef],
       description:
-        'The current provision for the code in each regime compared (the code itself, or its nearest stored ancestor: EU entries are stored whole). Ask for `correlations { kind note provision { code regime } citation { url } }` on them for the recorded correspondences.',
+        'The current provision for the code in each regime compared (the code itself, or its nearest stored ancestor where a list does not store that paragraph). Ask for `correlations { kind note provision { code regime } citation { url } }` on them for the recorded correspondences.',
       resolve: (comparison) => comparison.provisions,
     }),
     listedIn: t.field({

@@ -1,8 +1,9 @@
-// Dataset "control-entries": the worked-out records of control_entries.json. US records add
-// their verbatim key thresholds to the CCL entries loaded by "us-ccl"; the EU Annex I, Hong
-// Kong and older US records become provisions of their own lists, with their thresholds.
-// These verbatim thresholds stay unencoded: the encoded criteria are rows of their own
-// (dataset threshold-encodings).
+// Dataset "control-entries": the worked-out records of control_entries.json. Records of the
+// current US CCL and of EU Annex I add their verbatim key thresholds to the entry rows loaded
+// by "us-ccl" and "eu-annex-i" (which read the lists whole and own those rows); the Hong Kong
+// and older US records become provisions of their own lists, with their thresholds. These
+// verbatim thresholds stay unencoded: the encoded criteria are rows of their own (dataset
+// threshold-encodings).
 import type { ProvisionKind, Regime } from '../../generated/prisma/client.js';
 import { itemTypeFromCode, productGroupFromCode } from '../../domain/item-type.js';
 import { citationFromSource, CitationSet, CITATION_TABLE } from '../citations.js';
@@ -22,6 +23,7 @@ import {
   exponentNoteApplies,
   type ControlEntryRecord,
 } from './control-entry-records.js';
+import { EU_ANNEX_I_LIST, euProvisionSourceKey } from './eu-annex-i-records.js';
 import { CONTROL_LISTS_FILE, type ControlListsEditorial } from './reference.js';
 import { PROVISION_TABLE, usEntrySourceKey, type ProvisionRow } from './us-ccl.js';
 import { categoryNumber } from './us-ccl-entry-fields.js';
@@ -49,10 +51,19 @@ export function listForRecord(record: ControlEntryRecord, config: ControlListsEd
   return byJurisdiction;
 }
 
+/**
+ * Whether another dataset owns the record's provision row: the entries of the current CCL
+ * (us-ccl) and of Annex I (eu-annex-i) come from the full lists, under the records' own ids.
+ */
+function provisionOwnedElsewhere(record: ControlEntryRecord, listKey: string): boolean {
+  if (record.id === usEntrySourceKey(record.code)) return true;
+  return listKey === EU_ANNEX_I_LIST && record.id === euProvisionSourceKey(record.code);
+}
+
 export const controlEntriesImporter: Importer = {
   name: 'control-entries',
   files: [CONTROL_ENTRIES_FILE, CONTROL_LISTS_FILE],
-  dependsOn: ['reference', 'us-ccl'],
+  dependsOn: ['reference', 'us-ccl', 'eu-annex-i'],
   async load(ctx) {
     const [entries, listsFile] = await Promise.all([
       ctx.files.get(CONTROL_ENTRIES_FILE),
@@ -80,11 +91,13 @@ export const controlEntriesImporter: Importer = {
       if (!list || !listConfig) throw new SeedReferenceError(`Control list ${listKey} (for ${record.id}) is missing`);
 
       let provisionId: string;
-      if (record.id === usEntrySourceKey(record.code)) {
-        // A current CCL entry: loaded by us-ccl from the same repository file.
+      if (provisionOwnedElsewhere(record, listKey)) {
+        // A current CCL or Annex I entry: loaded by us-ccl or eu-annex-i from the whole list.
         const existing = provisions.bySourceKey(record.id);
         if (!existing) {
-          throw new SeedReferenceError(`${record.id} is not in the database: the us-ccl dataset must load first`);
+          throw new SeedReferenceError(
+            `${record.id} is not in the database: the us-ccl and eu-annex-i datasets must load first`,
+          );
         }
         provisionId = existing.id;
       } else {

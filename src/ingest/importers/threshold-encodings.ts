@@ -3,7 +3,7 @@
 // exclusion note and each control-table line with conditions becomes one root group (role
 // CONDITIONS / EXCLUSION / CONTROL_REASON); `all` / `any` / `not` become ALL_OF / ANY_OF / NOT
 // groups, criteria become thresholds (sourceKey encoding:<file>:<criterion id>). Rows attach to
-// the paragraph's provision, or its nearest stored ancestor (EU paragraphs, 3A090.b), and cite
+// the paragraph's provision, or its nearest stored ancestor (3A090.b), and cite
 // that provision's source. The 107 verbatim rows of control-entries are not touched. Rows the
 // files no longer hold are retired (kept, hidden, audited), never deleted.
 import { join } from 'node:path';
@@ -337,7 +337,7 @@ export const thresholdEncodingsImporter: Importer = {
   name: 'threshold-encodings',
   files: [],
   directories: [ENCODINGS_SEED_DIR],
-  dependsOn: ['us-ccl', 'control-entries'],
+  dependsOn: ['us-ccl', 'eu-annex-i', 'control-entries'],
   async load(ctx) {
     const rulebook = loadRulebook(join(ctx.files.seedDir, ENCODINGS_SEED_DIR));
     const provisionOf = await provisionResolver(ctx.tx, rulebook);
