@@ -46,12 +46,13 @@ export interface ProvisionComparison {
   code: string;
   regimes: Regime[];
   encodedIn: Regime[];
-  /** The regimes whose current list holds the code (the texts compared). */
-  listedIn: Regime[];
   provisions: CitedRow[];
   criteria: CriterionComparison[];
-  /** The texts of the code and every paragraph under it, regime by regime, with their notes. */
-  paragraphs: ParagraphComparison[];
+  /**
+   * The texts of the code and every paragraph under it, regime by regime, with their notes, and
+   * the regimes whose current list holds the code: read (one statement, once) only when asked.
+   */
+  texts(): Promise<{ listedIn: Regime[]; paragraphs: ParagraphComparison[] }>;
 }
 
 interface LocatedCriterion {
@@ -101,6 +102,12 @@ function canonicalRequirement(rulebook: Rulebook, criterion: Criterion): string 
     default:
       return toCanonical(criterion.value, criterion.unit);
   }
+}
+
+/** `load`, run at the first call only; later calls share its promise. */
+function onceOnly<T>(load: () => Promise<T>): () => Promise<T> {
+  let result: Promise<T> | undefined;
+  return () => (result ??= load());
 }
 
 const STATUS_RANK = { DIFFERENT: 0, ONLY_IN_SOME: 1, SAME: 2 } as const;
@@ -179,14 +186,12 @@ export async function compareProvision(
     }
     codes.set(regime, set);
   }
-  const [rows, listed] = await Promise.all([
-    readCitedRows(deps.prisma, codes, null, plan),
-    readComparedProvisions(deps.prisma, regimes, { codes: [input.code] }),
-  ]);
+  const rows = await readCitedRows(deps.prisma, codes, null, plan);
 
+  // Every regime's row of the code (or an ancestor) is among `rows`, so a code listed anywhere
+  // has a provision here, and the texts need not be read to decide that it exists.
   const provisions = regimes.flatMap((regime) => nearestRow(rows, regime, input.code) ?? []);
-  const paragraphs = compareRegimeTexts(regimes, listed, true);
-  if (provisions.length === 0 && sidesByRegime.size === 0 && paragraphs.length === 0) {
+  if (provisions.length === 0 && sidesByRegime.size === 0) {
     throw new NotFoundError(
       'ControlProvision',
       input.code,
@@ -197,9 +202,14 @@ export async function compareProvision(
     code: input.code,
     regimes,
     encodedIn: [...sidesByRegime.keys()],
-    listedIn: regimes.filter((regime) => listed.some((provision) => provision.regime === regime)),
     provisions,
     criteria: pairCriteria(rulebook, sidesByRegime, rows),
-    paragraphs,
+    texts: onceOnly(async () => {
+      const listed = await readComparedProvisions(deps.prisma, regimes, { codes: [input.code] });
+      return {
+        listedIn: regimes.filter((regime) => listed.some((provision) => provision.regime === regime)),
+        paragraphs: compareRegimeTexts(regimes, listed, true),
+      };
+    }),
   };
 }

@@ -130,13 +130,13 @@ export const ProvisionComparisonRef = builder.objectRef<ProvisionComparison>('Pr
       type: [RegimeEnum],
       description:
         'The regimes whose current list holds the code: their texts are compared in `paragraphs` (a regime missing here has no text, not a different one).',
-      resolve: (comparison) => comparison.listedIn,
+      resolve: async (comparison) => (await comparison.texts()).listedIn,
     }),
     paragraphs: t.field({
       type: [ParagraphComparisonRef],
       description:
         'The code and every paragraph under it in the regimes that list it, in list order: for each, which regimes have it, whether the texts are the same (after removing differences of printing: dotted codes, spacing, quote marks) and the words that differ, and the same for its notes.',
-      resolve: (comparison) => comparison.paragraphs,
+      resolve: async (comparison) => (await comparison.texts()).paragraphs,
     }),
     criteria: t.field({
       type: [CriterionComparisonRef],
