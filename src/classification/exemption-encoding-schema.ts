@@ -66,7 +66,10 @@ const exemptionRegime = z.enum(['US_EAR', 'EU', 'UK', 'WASSENAAR']);
 
 export const exemptionEncodingSchema = z
   .object({
-    /** `id` of the record in seed/data/exemptions.json; the file is named after it. */
+    /**
+     * Key of the exemption record: its `id` in seed/data/exemptions.json, or EU-UGEA-EU00n for a
+     * general export authorisation of Annex II (eu_annex_ii_gea.json); the file is named after it.
+     */
     exemption: z.string().min(1),
     /** Regimes whose checks this exemption takes part in. */
     regimes: z.array(exemptionRegime).min(1),

@@ -4,6 +4,7 @@ import type { Importer } from './importer.js';
 import { consultationsImporter } from './importers/consultations.js';
 import { controlEntriesImporter } from './importers/control-entries.js';
 import { euAnnexIImporter } from './importers/eu-annex-i.js';
+import { euAnnexIiImporter } from './importers/eu-annex-ii.js';
 import { exemptionsImporter } from './importers/exemptions.js';
 import { guidanceImporter } from './importers/guidance.js';
 import { impactImporter } from './importers/impact.js';
@@ -20,6 +21,7 @@ export const SEED_DATASETS: readonly Importer[] = [
   controlEntriesImporter,
   thresholdEncodingsImporter,
   exemptionsImporter,
+  euAnnexIiImporter,
   consultationsImporter,
   impactImporter,
   guidanceImporter,

@@ -20,6 +20,8 @@ import { normalizeFacts } from '../../src/classification/item-facts-input.js';
 import { forEachCriterion, loadRulebook } from '../../src/classification/rulebook.js';
 import type { Outcome } from '../../src/classification/three-valued.js';
 import { itemTypesFromScopeLabels } from '../../src/domain/item-type.js';
+import { EU_ANNEX_II_EDITORIAL_FILE, readAnnexIi } from '../../src/ingest/importers/eu-annex-ii-records.js';
+import { annexIiFileSchema } from '../../src/ingest/importers/eu-annex-ii-source.js';
 
 const rulebook = loadRulebook();
 const rules = loadExemptionRules(rulebook);
@@ -31,9 +33,18 @@ type SeedRecord = Record<string, unknown> & {
   type: string;
   applies_to: string[];
 };
-const seedRecords = JSON.parse(
-  readFileSync(new URL('../../seed/data/exemptions.json', import.meta.url), 'utf8'),
-) as SeedRecord[];
+const readJson = (path: string): unknown => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'));
+// The general export authorisations are the Annex II records the eu-annex-ii dataset stores (it
+// takes over the five exemptions.json held, under the same keys).
+const annexIiRecords = readAnnexIi(
+  annexIiFileSchema.parse(readJson('../../seed/data/eu_annex_ii_gea.json')),
+  EU_ANNEX_II_EDITORIAL_FILE.schema.parse(readJson('../../seed/editorial/eu-annex-ii.json')),
+).map((reading) => reading.record as SeedRecord);
+const annexIiKeys = new Set(annexIiRecords.map((record) => record.id));
+const seedRecords = [
+  ...(readJson('../../seed/data/exemptions.json') as SeedRecord[]).filter((record) => !annexIiKeys.has(record.id)),
+  ...annexIiRecords,
+];
 const recordById = new Map(seedRecords.map((record) => [record.id, record]));
 
 interface TestRecord extends ExemptionRecordInfo {
@@ -381,11 +392,24 @@ describe('encodings', () => {
       name: '',
       cites: '',
       control: { EU: { controlled: 'MET', codes: ['6A003'] } },
-      activity: { temporary_export_for_exhibition_or_fair: true },
+      destination: 'IN',
+      activity: {
+        temporary_export_for_exhibition_or_fair: true,
+        export_from_eu_customs_territory: true,
+        exporter_registered_for_general_authorisation: true,
+        wmd_end_use_concern: false,
+      },
       expect: {},
     });
     const check = result.exemptions.find((candidate) => candidate.key === 'EU-UGEA-EU004');
     expect(check?.outcome).toBe('INDETERMINATE');
-    expect(check?.undecidable[0]).toMatch(/Only the title/);
+    // Every condition the facts decide holds; only the undecidable ones leave it open.
+    const open = (check?.conditions ?? []).filter((condition) =>
+      condition.role === 'DISQUALIFIER' ? condition.outcome !== 'UNSATISFIED' : condition.outcome !== 'SATISFIED',
+    );
+    expect(open.length).toBeGreaterThan(0);
+    expect(open.every((condition) => condition.undecidable !== null)).toBe(true);
+    // The exclusions of Part 1 (Section I with Annex IV; 6A001 and 6A002.a by name) are not checked by code.
+    expect(check?.undecidable.join(' ')).toMatch(/Section I .*Annex IV.*6A002\.a/);
   });
 });

@@ -78,6 +78,7 @@ describe('first seed', () => {
     expect(datasetsAfterFailure).toEqual([
       'control-entries',
       'eu-annex-i',
+      'eu-annex-ii',
       'exemptions',
       'reference',
       'threshold-encodings',
@@ -85,7 +86,8 @@ describe('first seed', () => {
     ]);
     expect(countsAfterFailure.StakeholderConsultation).toBe(0);
     expect(countsAfterFailure.Stakeholder).toBe(1); // only the editor's row
-    expect(countsAfterFailure.Exemption).toBe(30);
+    // exemptions.json (30, of which the five GEAs are left to eu-annex-ii) and Annex II's 8 GEAs.
+    expect(countsAfterFailure.Exemption).toBe(33);
   });
 
   it('then loaded the remaining datasets and skipped the loaded ones', () => {
@@ -97,6 +99,7 @@ describe('first seed', () => {
       'control-entries': 'skipped',
       'threshold-encodings': 'skipped',
       exemptions: 'skipped',
+      'eu-annex-ii': 'skipped',
       consultations: 'loaded',
       impact: 'loaded',
       guidance: 'loaded',
@@ -117,7 +120,7 @@ describe('first seed', () => {
         where: { regime: 'HK', status: 'SUPERSEDED', validFrom: null, validTo: null },
       }),
     ).toBe(1);
-    expect(first.counts.Exemption).toBe(30);
+    expect(first.counts.Exemption).toBe(33);
     expect(first.counts.StakeholderConsultation).toBe(12);
     expect(first.counts.ImpactMetric).toBe(96);
     expect(first.counts.GuidanceDocument).toBe(10);
@@ -202,7 +205,20 @@ describe('first seed', () => {
           link.provision.itemType !== 'COMMODITY',
       ),
     ).toBe(true);
-    expect(await prisma.exemptionProvision.count({ where: { exemption: { regime: { not: 'US_EAR' } } } })).toBe(0);
+    expect(
+      await prisma.exemptionProvision.count({
+        where: { exemption: { regime: { not: 'US_EAR' } }, basis: 'ITEM_TYPE_SCOPE' },
+      }),
+    ).toBe(0);
+    // The EU general export authorisations name their Annex I items (eu-annex-ii): explicit links only.
+    const gea = await prisma.exemptionProvision.findMany({
+      where: { exemption: { regime: { not: 'US_EAR' } } },
+      select: { basis: true, exemption: { select: { sourceKey: true } } },
+    });
+    expect(gea.length).toBeGreaterThan(0);
+    expect(gea.every((link) => link.basis === 'EXPLICIT' && link.exemption.sourceKey.startsWith('EU-UGEA-EU'))).toBe(
+      true,
+    );
     expect(await prisma.exemptionProvision.count({ where: { exemption: { sourceKey: 'US-EAR-740.12-GFT' } } })).toBe(0);
   });
 

@@ -1,6 +1,8 @@
-// `exemptions` over seed/data/exemptions.json (30 records: 29 in force, one revoked OGEL) with
-// the editorial classification of seed/editorial/exemptions.json: every filter, asOf and
-// revoked handling, and the relations of an exemption (conditions, provisions, guidance).
+// `exemptions` over seed/data/exemptions.json and the Annex II general export authorisations
+// (eu_annex_ii_gea.json supplies the five GEAs exemptions.json held and three more: 33 records,
+// 32 in force, one revoked OGEL) with the editorial classification of
+// seed/editorial/exemptions.json: every filter, asOf and revoked handling, and the relations of
+// an exemption (conditions, provisions, guidance).
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { ResultOf, VariablesOf } from '@graphql-typed-document-node/core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -46,8 +48,8 @@ const ExemptionListing = graphql(`
 type ExemptionFilterInput = NonNullable<VariablesOf<typeof ExemptionListing>['filter']>;
 type ListedExemption = ResultOf<typeof ExemptionListing>['exemptions']['edges'][number]['node'];
 
-const SEEDED_EXEMPTIONS = 30;
-const IN_FORCE = 29;
+const SEEDED_EXEMPTIONS = 33;
+const IN_FORCE = 32;
 const REVOKED_OGEL_KEY = 'UK-OGEL-Technology-for-Dual-Use-Items';
 const NOTE_3 = 'Decontrol of low-frame-rate / fixed-lens / automotive thermal cameras from 6A003.b.4.b';
 const ALL_KINDS: ExemptionKind[] = [
@@ -170,7 +172,7 @@ describeWithDatabase('exemptions', () => {
   });
 
   it('jurisdiction matches the code case-insensitively, and the jurisdictions partition the listing', async () => {
-    const expectedCounts = { US: 15, EU: 7, UK: 4, WA: 3, HK: 0 };
+    const expectedCounts = { US: 15, EU: 10, UK: 4, WA: 3, HK: 0 };
     let sum = 0;
     for (const [code, count] of Object.entries(expectedCounts)) {
       for (const given of [code, code.toLowerCase()]) {
@@ -189,7 +191,7 @@ describeWithDatabase('exemptions', () => {
   });
 
   it('regime keeps that control-list family only; exemptions tied to no list have none', async () => {
-    const expectedCounts = { US_EAR: 15, EU: 7, UK: 3, WASSENAAR: 2, HK: 0 } as const;
+    const expectedCounts = { US_EAR: 15, EU: 10, UK: 3, WASSENAAR: 2, HK: 0 } as const;
     for (const [regime, count] of Object.entries(expectedCounts) as Array<[keyof typeof expectedCounts, number]>) {
       const rows = await list({ regime });
       expect(rows, regime).toHaveLength(count);
@@ -217,12 +219,13 @@ describeWithDatabase('exemptions', () => {
       '6A008.j Note 2',
     ]);
     expect((await list({ kind: 'GENERAL_AUTHORISATION' })).every((row) => row.jurisdiction.code === 'EU')).toBe(true);
-    expect((await list({ kind: 'GENERAL_AUTHORISATION' })).length).toBe(6);
+    // EU001-EU008 (Annex II) and the overview record EU-UGEA-general.
+    expect((await list({ kind: 'GENERAL_AUTHORISATION' })).length).toBe(9);
     expect((await list({ kind: 'HUMANITARIAN' })).map((row) => row.legalBasis)).toEqual(['15 CFR 740.12']);
   });
 
   it('itemType keeps exemptions concerning that kind of item, and only those', async () => {
-    const expectedCounts = { TECHNOLOGY: 18, SOFTWARE: 15, COMMODITY: 11 } as const;
+    const expectedCounts = { TECHNOLOGY: 20, SOFTWARE: 18, COMMODITY: 14 } as const;
     for (const [itemType, count] of Object.entries(expectedCounts) as Array<[keyof typeof expectedCounts, number]>) {
       const rows = await list({ itemType });
       expect(rows, itemType).toHaveLength(count);
@@ -262,7 +265,10 @@ describeWithDatabase('exemptions', () => {
     ]);
     const encryption = await list({ appliesToProvisionCode: '5D002' });
     expect(encryption.map((row) => row.legalBasis)).toContain('15 CFR 742.15(b)');
-    expect(encryption.every((row) => row.regime === 'US_EAR')).toBe(true);
+    // EU008 (Annex II Section H) names 5D002.a.1, 5D002.b and 5D002.c.1 as its items.
+    expect(encryption.filter((row) => row.regime !== 'US_EAR').map((row) => row.legalBasis)).toEqual([
+      'Annex II Section H (UGEA EU008)',
+    ]);
 
     expect(await names('6A00')).toEqual([]);
     expect(await names('6a003')).toEqual([]);

@@ -1,5 +1,7 @@
-// Dataset "exemptions": the 30 exemption records with their conditions, exclusions and
-// destinations as verbatim ExemptionCondition rows (predicates are encoded later). Links to
+// Dataset "exemptions": the exemption records of exemptions.json with their conditions,
+// exclusions and destinations as verbatim ExemptionCondition rows (predicates are encoded
+// later). Records of the Union general export authorisations that Annex II supplies in full
+// (eu_annex_ii_gea.json) are left to the "eu-annex-ii" dataset, which keeps their keys. Links to
 // provisions are made by the "links" dataset, once all provisions exist.
 import { z } from 'zod';
 import type { ExemptionConditionRole } from '../../generated/prisma/client.js';
@@ -12,6 +14,7 @@ import { remainingFields, seedFile } from '../seed-files.js';
 import { optionalText, provisionRefSchema, regimeSchema, sourceSchema } from '../source-record.js';
 import { stableId } from '../stable-id.js';
 import { syncTable, type TableSpec } from '../sync.js';
+import { EU_ANNEX_II_FILE, geaExemptionKey } from './eu-annex-ii-source.js';
 import { exemptionKindFor, jurisdictionFor, regimeFromLabel } from './exemption-classification.js';
 
 export const exemptionSchema = z.looseObject({
@@ -109,19 +112,23 @@ const MAPPED_FIELDS = [
 
 export const exemptionsImporter: Importer = {
   name: 'exemptions',
-  files: [EXEMPTIONS_FILE, EXEMPTIONS_EDITORIAL_FILE],
+  // The Annex II file decides which records are left to "eu-annex-ii": it is an input here too.
+  files: [EXEMPTIONS_FILE, EXEMPTIONS_EDITORIAL_FILE, EU_ANNEX_II_FILE],
   dependsOn: ['reference'],
   async load(ctx) {
-    const [records, editorial] = await Promise.all([
+    const [records, editorial, annexIi] = await Promise.all([
       ctx.files.get(EXEMPTIONS_FILE),
       ctx.files.get(EXEMPTIONS_EDITORIAL_FILE),
+      ctx.files.get(EU_ANNEX_II_FILE),
     ]);
+    const fromAnnexIi = new Set(annexIi.geas.map((gea) => geaExemptionKey(gea.code)));
     const jurisdictionId = await jurisdictionIdsByCode(ctx.tx);
     const citations = new CitationSet();
     const exemptions: ExemptionRow[] = [];
     const conditions: ExemptionConditionRow[] = [];
 
     for (const record of records) {
+      if (fromAnnexIi.has(record.id)) continue;
       const id = stableId('Exemption', record.id);
       const citationId = citations.add(citationFromSource(record.source));
       const { itemTypes, unmapped } = itemTypesFromScopeLabels(record.applies_to);
