@@ -12,7 +12,9 @@ import { linksImporter } from './importers/links.js';
 import { referenceImporter } from './importers/reference.js';
 import { thresholdEncodingsImporter } from './importers/threshold-encodings.js';
 import { ukLicencesImporter } from './importers/uk-licences.js';
+import { ukStrategicListImporter } from './importers/uk-strategic-list.js';
 import { usCclImporter } from './importers/us-ccl.js';
+import { wassenaarListImporter } from './importers/wassenaar-list.js';
 
 export const SEED_DATASETS: readonly Importer[] = [
   referenceImporter,
@@ -26,5 +28,7 @@ export const SEED_DATASETS: readonly Importer[] = [
   impactImporter,
   guidanceImporter,
   linksImporter,
+  wassenaarListImporter,
+  ukStrategicListImporter,
   ukLicencesImporter,
 ];

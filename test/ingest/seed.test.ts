@@ -104,6 +104,8 @@ describe('first seed', () => {
       impact: 'loaded',
       guidance: 'loaded',
       links: 'loaded',
+      'wassenaar-list': 'loaded',
+      'uk-strategic-list': 'loaded',
       'uk-licences': 'loaded',
     });
   });

@@ -254,8 +254,9 @@ describeWithDatabase('pagination', () => {
   });
 
   it('an empty result has null cursors and no neighbours', async () => {
+    // Hong Kong has only a superseded historical text: nothing current to list.
     for (const args of [{ first: 5 }, { last: 5 }]) {
-      const empty = await data(service.query(ProvisionPages, { filter: { regime: 'UK' }, ...args }));
+      const empty = await data(service.query(ProvisionPages, { filter: { regime: 'HK' }, ...args }));
       expect(empty.provisions).toEqual({
         totalCount: 0,
         edges: [],

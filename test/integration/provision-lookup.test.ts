@@ -1,7 +1,8 @@
 // `provision(code, regime, asOf)` and the `asOf` argument of `provisions`: the code 6A003 exists
 // in the US CCL (text dated 2025-07-11, the repository commit date) and in EU Annex I
 // (consolidated 15.11.2025), plus superseded historical texts with unknown dates (HK, celutek).
-// Dates the sources do not establish are never guessed.
+// Dates the sources do not establish are never guessed. The Wassenaar List (text of 2026-01-15)
+// and the UK list (2025-12-16) hold 6A003 and its paragraphs too, under the same codes.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { VariablesOf } from '@graphql-typed-document-node/core';
@@ -21,6 +22,13 @@ const EU_PROVISIONS = euAnnex.entries.reduce((sum, entry) => sum + entry.paragra
 const US_HEADING_6A003 =
   'Cameras, systems or equipment, and "components" therefor, as follows (see List of Items Controlled).';
 const EU_HEADING_6A003 = 'Cameras, systems or equipment, and components therefor, as follows:';
+// wassenaar_2025_cat6.json: 31 entries and 801 paragraphs; uk_strategic_list_2025-12-16_cat6.json:
+// 36 entries and 639 paragraphs.
+const WASSENAAR_TEXT_DATE = '2026-01-15';
+const UK_TEXT_DATE = '2025-12-16';
+const WASSENAAR_PROVISIONS = 31 + 801;
+const UK_PROVISIONS = 36 + 639;
+const REGIMES_OF_6A003 = ['WASSENAAR', 'EU', 'US_EAR', 'UK'];
 
 const LookupProvision = graphql(`
   query LookupProvision($code: String!, $regime: Regime, $asOf: Date) {
@@ -74,10 +82,9 @@ describeWithDatabase('provision lookup and asOf', () => {
       code: 'BAD_USER_INPUT',
       field: 'regime',
       provisionCode: '6A003',
-      regimes: ['EU', 'US_EAR'],
+      regimes: REGIMES_OF_6A003,
     });
-    expect(error.message).toContain('EU');
-    expect(error.message).toContain('US_EAR');
+    for (const regime of REGIMES_OF_6A003) expect(error.message).toContain(regime);
     expect(error.message).toContain('regime');
   });
 
@@ -118,7 +125,7 @@ describeWithDatabase('provision lookup and asOf', () => {
     expect(euOnly.data?.provision).toMatchObject({ code: '3B501.a.4', regime: 'EU', textDate: EU_CONSOLIDATION_DATE });
     // Both lists now hold 6A003.b.4.b by paragraph: without a regime it is ambiguous.
     const both = await service.query(LookupProvision, { code: '6A003.b.4.b' });
-    expect(onlyError(both).extensions).toMatchObject({ code: 'BAD_USER_INPUT', regimes: ['EU', 'US_EAR'] });
+    expect(onlyError(both).extensions).toMatchObject({ code: 'BAD_USER_INPUT', regimes: REGIMES_OF_6A003 });
     // 6E001 is in both lists now; 6A993 is a US-only entry.
     const usOnly = await service.query(LookupProvision, { code: '6A993' });
     expect(usOnly.errors).toBeUndefined();
@@ -131,7 +138,9 @@ describeWithDatabase('provision lookup and asOf', () => {
       { code: '6a003', regime: 'US_EAR' },
       { code: '6A003.B.4.B' },
       { code: '' },
-      { code: '6A003', regime: 'UK' },
+      { code: '6A993', regime: 'UK' },
+      // The Wassenaar list is looked up by the EU-style code (6A003.b.4), not the printed one.
+      { code: '6.A.3.b.4', regime: 'WASSENAAR' },
       // Only a superseded historical Hong Kong 6A003 exists: no current version.
       { code: '6A003', regime: 'HK' },
       // 6A993 is a US-only entry: Annex I has no such paragraph.
@@ -181,6 +190,11 @@ describeWithDatabase('provision lookup and asOf', () => {
     const after = await service.query(LookupProvision, { code: '6A003', asOf: '2025-12-01' });
     expect(after.data?.provision).toBeNull();
     expect(onlyError(after).extensions).toMatchObject({ code: 'BAD_USER_INPUT', regimes: ['EU', 'US_EAR'] });
+    // From the UK text date on, the UK list too; from the Wassenaar text date on, all four.
+    const onUkDate = await service.query(LookupProvision, { code: '6A003', asOf: UK_TEXT_DATE });
+    expect(onlyError(onUkDate).extensions).toMatchObject({ regimes: ['EU', 'US_EAR', 'UK'] });
+    const onWassenaarDate = await service.query(LookupProvision, { code: '6A003', asOf: WASSENAAR_TEXT_DATE });
+    expect(onlyError(onWassenaarDate).extensions).toMatchObject({ regimes: REGIMES_OF_6A003 });
 
     const before = await service.query(LookupProvision, { code: '6A003', asOf: '2000-01-01' });
     expect(before.errors).toBeUndefined();
@@ -244,11 +258,14 @@ describeWithDatabase('provision lookup and asOf', () => {
     expect(data.us.totalCount).toBe(606);
     expect(data.eu.totalCount).toBe(0);
     // Every current US entry and paragraph is in force then, no EU entry and no historical text.
-    expect(data.any.totalCount).toBe(data.current.totalCount - EU_PROVISIONS);
+    expect(data.any.totalCount).toBe(data.current.totalCount - EU_PROVISIONS - WASSENAAR_PROVISIONS - UK_PROVISIONS);
     expect(data.any.totalCount).toBe(606 + data.usParagraphs.totalCount);
 
+    // On 2026-01-01 the Wassenaar text (2026-01-15) is not yet known to be in force.
     const later = await service.query(Counts, { asOf: '2026-01-01' });
-    expect(later.data?.any.totalCount).toBe(data.current.totalCount);
+    expect(later.data?.any.totalCount).toBe(data.current.totalCount - WASSENAAR_PROVISIONS);
+    const onWassenaarDate = await service.query(Counts, { asOf: WASSENAAR_TEXT_DATE });
+    expect(onWassenaarDate.data?.any.totalCount).toBe(data.current.totalCount);
     expect(later.data?.eu.totalCount).toBe(EU_ENTRIES.length);
   });
 

@@ -144,6 +144,17 @@ const EU_ANNEX_COMMIT = '0fb5427ea885af2f284f7ad6b025376ac4ffdc11';
 const US_ENTRY_COUNT = 606;
 const US_SOFTWARE_COUNT = 110;
 const US_TECHNOLOGY_COUNT = 111;
+// wassenaar_2025_cat6.json: 31 entries, the 30 of Category 6 (6.D: 3, 6.E: 3) and 3.A.1;
+// uk_strategic_list_2025-12-16_cat6.json: the 36 entries of UK Category 6 (6D: 6, 6E: 6). Both
+// lists hold 6A001-6A008.
+const WASSENAAR_ENTRY_COUNT = 31;
+const WASSENAAR_CATEGORY_6_COUNT = 30;
+const WASSENAAR_SOFTWARE_COUNT = 3;
+const WASSENAAR_TECHNOLOGY_COUNT = 3;
+const UK_ENTRY_COUNT = 36;
+const UK_SOFTWARE_COUNT = 6;
+const UK_TECHNOLOGY_COUNT = 6;
+const PRINTED_LISTS_6A00 = ['6A001', '6A002', '6A003', '6A004', '6A005', '6A006', '6A007', '6A008'];
 
 const sorted = (values: readonly string[]) => [...values].sort();
 
@@ -297,8 +308,8 @@ describeWithDatabase('provisions: filters and relations', () => {
     }
   });
 
-  it('regimes with no current text (HK historical only, UK, Wassenaar) list nothing', async () => {
-    for (const regime of ['HK', 'UK', 'WASSENAAR'] as const) {
+  it('a regime with no current text (HK, historical only) lists nothing', async () => {
+    for (const regime of ['HK'] as const) {
       const rows = await listChecked({ regime, kind: 'ANY' });
       expect(rows, regime).toEqual([]);
     }
@@ -306,10 +317,10 @@ describeWithDatabase('provisions: filters and relations', () => {
 
   it('without a filter only current whole entries are listed (kind defaults to ENTRY)', async () => {
     const rows = await listChecked({});
-    expect(rows).toHaveLength(US_ENTRY_COUNT + EU_ENTRIES.length);
+    expect(rows).toHaveLength(US_ENTRY_COUNT + EU_ENTRIES.length + WASSENAAR_ENTRY_COUNT + UK_ENTRY_COUNT);
     expect(new Set(rows.map((row) => row.kind))).toEqual(new Set(['ENTRY']));
     expect(new Set(rows.map((row) => row.status))).toEqual(new Set(['CURRENT']));
-    expect(new Set(rows.map((row) => row.regime))).toEqual(new Set(['US_EAR', 'EU']));
+    expect(new Set(rows.map((row) => row.regime))).toEqual(new Set(['US_EAR', 'EU', 'WASSENAAR', 'UK']));
   });
 
   it('jurisdiction matches the code case-insensitively and leaves other jurisdictions out', async () => {
@@ -369,7 +380,12 @@ describeWithDatabase('provisions: filters and relations', () => {
     expect(new Set(rows.map((row) => row.categoryName))).toEqual(new Set(['Category 6-Sensors and Lasers']));
 
     const allRegimes = await listChecked({ category: '6' });
-    expect(allRegimes).toHaveLength(US_CATEGORY_6.length + euEntriesWhere((entry) => entry.category === 6).length);
+    expect(allRegimes).toHaveLength(
+      US_CATEGORY_6.length +
+        euEntriesWhere((entry) => entry.category === 6).length +
+        WASSENAAR_CATEGORY_6_COUNT +
+        UK_ENTRY_COUNT,
+    );
     expect(new Set(allRegimes.map((row) => row.category))).toEqual(new Set(['6']));
 
     const otherCategory = await listChecked({ regime: 'US_EAR', category: '3' });
@@ -385,9 +401,11 @@ describeWithDatabase('provisions: filters and relations', () => {
     const expected = [
       ...US_CATEGORY_6.filter((code) => code.startsWith('6A00')),
       ...EU_ENTRIES.filter((code) => code.startsWith('6A00')),
+      ...PRINTED_LISTS_6A00,
+      ...PRINTED_LISTS_6A00,
     ];
     expect(sorted(rows.map((row) => row.code))).toEqual(sorted(expected));
-    expect(rows).toHaveLength(16);
+    expect(rows).toHaveLength(16 + 2 * PRINTED_LISTS_6A00.length);
     expect(rows.filter((row) => row.regime === 'EU').map((row) => row.code)).toEqual([
       '6A001',
       '6A002',
@@ -401,13 +419,15 @@ describeWithDatabase('provisions: filters and relations', () => {
 
     expect(await listChecked({ codePrefix: '6a00' })).toEqual([]);
 
-    // With paragraphs: the current 6A003.b.4 subtrees of both lists, EU first (regime order),
+    // With paragraphs: the current 6A003.b.4 subtrees of the four lists, in regime order,
     // not the older celutek 6A003.b.4, which is superseded.
     const paragraphs = await listChecked({ codePrefix: '6A003.b.4', kind: 'ANY' });
     const subtree = ['6A003.b.4', '6A003.b.4.a', '6A003.b.4.b', '6A003.b.4.c'];
     expect(paragraphs.map((row) => `${row.regime} ${row.code}`)).toEqual([
+      ...subtree.map((code) => `WASSENAAR ${code}`),
       ...subtree.map((code) => `EU ${code}`),
       ...subtree.map((code) => `US_EAR ${code}`),
+      ...subtree.map((code) => `UK ${code}`),
     ]);
     expect(new Set(paragraphs.map((row) => row.status))).toEqual(new Set(['CURRENT']));
   });
@@ -466,7 +486,7 @@ describeWithDatabase('provisions: filters and relations', () => {
     expect(response.errors).toBeUndefined();
     const counts = response.data;
     if (!counts) throw new Error('no data');
-    expect(counts.entries.totalCount).toBe(US_ENTRY_COUNT + EU_ENTRIES.length);
+    expect(counts.entries.totalCount).toBe(US_ENTRY_COUNT + EU_ENTRIES.length + WASSENAAR_ENTRY_COUNT + UK_ENTRY_COUNT);
     expect(counts.defaultKind.totalCount).toBe(counts.entries.totalCount);
     expect(counts.paragraphs.totalCount).toBeGreaterThan(counts.entries.totalCount);
     expect(counts.any.totalCount).toBe(counts.entries.totalCount + counts.paragraphs.totalCount);
@@ -502,8 +522,8 @@ describeWithDatabase('provisions: filters and relations', () => {
     expect(sorted(inRegime(software, 'EU').map((row) => row.code))).toEqual(
       sorted(euEntriesWhere((entry) => entry.group === 'D')),
     );
-    expect(technology).toHaveLength(US_TECHNOLOGY_COUNT + 50);
-    expect(software).toHaveLength(US_SOFTWARE_COUNT + 57);
+    expect(technology).toHaveLength(US_TECHNOLOGY_COUNT + 50 + WASSENAAR_TECHNOLOGY_COUNT + UK_TECHNOLOGY_COUNT);
+    expect(software).toHaveLength(US_SOFTWARE_COUNT + 57 + WASSENAAR_SOFTWARE_COUNT + UK_SOFTWARE_COUNT);
     for (const row of technology) expect(row).toMatchObject({ itemType: 'TECHNOLOGY', productGroup: 'E' });
     for (const row of software) expect(row).toMatchObject({ itemType: 'SOFTWARE', productGroup: 'D' });
     for (const row of commodity) expect(row.itemType).toBe('COMMODITY');
