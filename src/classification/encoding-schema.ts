@@ -179,7 +179,11 @@ export const encodingFileSchema = z
   .object({
     entry: z.string().min(1),
     regime: z.enum(['US_EAR', 'EU', 'UK', 'WASSENAAR', 'OTHER']),
-    /** `id` of the record in seed/data/control_entries.json the text was taken from. */
+    /**
+     * The record the text was taken from: for US files the `id` in seed/data/control_entries.json;
+     * for EU files the entry's key in seed/data/eu_annex_i.json as imported (the eu-annex-i
+     * ControlProvision sourceKey, `EU-2021/821-AnnexI-<entry>`).
+     */
     sourceRecord: z.string().min(1),
     facts: z.array(factDeclarationSchema),
     root: paragraphNodeSchema,
