@@ -10,8 +10,16 @@ import type { TableSpec } from './sync.js';
 
 export type CitationRow = SeedRow<'Citation', 'retrievedOn'>;
 
-/** Shared by every dataset: a citation several datasets need is one row. */
-export const CITATION_TABLE: TableSpec<'Citation', CitationRow> = { model: 'Citation', key: ['key'], immutable: true };
+/**
+ * Shared by every dataset: a citation several datasets need is one row. Inserted as one JSON
+ * parameter per batch: the CCL history cites thousands of records.
+ */
+export const CITATION_TABLE: TableSpec<'Citation', CitationRow> = {
+  model: 'Citation',
+  key: ['key'],
+  immutable: true,
+  insertAsJson: true,
+};
 
 export interface CitationFields {
   sourceType: SourceType;

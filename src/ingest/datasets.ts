@@ -13,12 +13,16 @@ import { referenceImporter } from './importers/reference.js';
 import { thresholdEncodingsImporter } from './importers/threshold-encodings.js';
 import { ukLicencesImporter } from './importers/uk-licences.js';
 import { ukStrategicListImporter } from './importers/uk-strategic-list.js';
+import { usCclHistoryImporter } from './importers/us-ccl-history.js';
 import { usCclImporter } from './importers/us-ccl.js';
+import { usFrRulesImporter } from './importers/us-fr-rules.js';
 import { wassenaarListImporter } from './importers/wassenaar-list.js';
 
 export const SEED_DATASETS: readonly Importer[] = [
   referenceImporter,
   usCclImporter,
+  usFrRulesImporter,
+  usCclHistoryImporter,
   euAnnexIImporter,
   controlEntriesImporter,
   thresholdEncodingsImporter,

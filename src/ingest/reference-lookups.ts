@@ -45,7 +45,7 @@ export interface ProvisionSummary {
 export interface ProvisionIndex {
   all: ProvisionSummary[];
   bySourceKey(sourceKey: string): ProvisionSummary | undefined;
-  /** The CURRENT provision with this code in this regime. */
+  /** The CURRENT provision with this code in this regime's main list (supplementary lists restate codes). */
   current(regime: Regime, code: string): ProvisionSummary | undefined;
 }
 
@@ -60,12 +60,13 @@ export async function provisionIndex(tx: Tx): Promise<ProvisionIndex> {
       status: true,
       itemType: true,
       supersedesId: true,
+      inMainList: true,
     },
   });
   const byKey = new Map(all.map((row) => [row.sourceKey, row]));
   const current = new Map<string, ProvisionSummary>();
   for (const row of all) {
-    if (row.status !== 'CURRENT') continue;
+    if (row.status !== 'CURRENT' || !row.inMainList) continue;
     const key = `${row.regime}|${row.code}`;
     if (!current.has(key)) current.set(key, row);
   }

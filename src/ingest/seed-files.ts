@@ -2,10 +2,15 @@
 // importer declares the files it reads with their zod schema, so a malformed file fails with
 // the file and field named before anything touches the database. Loose objects keep fields we
 // have no column for: the importers store them whole in `extra`, so nothing in a record is lost.
+// A JSON file whose name ends in .gz is read gunzipped; its checksum is that of the stored bytes.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { gunzip } from 'node:zlib';
 import { z } from 'zod';
 import { sha256Hex } from './stable-id.js';
+
+const gunzipAsync = promisify(gunzip);
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
@@ -86,7 +91,8 @@ export class SeedFiles {
     if (!this.parsed.has(file.path)) {
       let json: unknown;
       try {
-        json = JSON.parse((await this.raw(file)).toString('utf8'));
+        const bytes = await this.raw(file);
+        json = JSON.parse((file.path.endsWith('.gz') ? await gunzipAsync(bytes) : bytes).toString('utf8'));
       } catch (error) {
         if (error instanceof SeedFileError) throw error;
         throw new SeedFileError(

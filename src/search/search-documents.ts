@@ -1,6 +1,7 @@
 // Builds SearchDocuments from database records. `loadSearchDocuments` reads the current state
 // of the given records, so applying an outbox row always indexes the latest version; a
-// record that no longer qualifies (deleted, or a superseded provision) comes back as absent.
+// record that no longer qualifies (deleted, a superseded provision, or a provision of a
+// supplementary list that restates codes of its regime's main list) comes back as absent.
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { SearchableType, SearchDocument } from './search-engine.js';
 
@@ -33,7 +34,7 @@ export async function loadSearchDocuments(
   switch (type) {
     case 'PROVISION': {
       const rows = await db.controlProvision.findMany({
-        where: { ...byId, status: 'CURRENT' },
+        where: { ...byId, status: 'CURRENT', inMainList: true },
         ...paging,
         select: {
           id: true,

@@ -164,7 +164,7 @@ export class SearchIndexer {
 async function countOf(prisma: PrismaClient, type: SearchableType): Promise<number> {
   switch (type) {
     case 'PROVISION':
-      return prisma.controlProvision.count({ where: { status: 'CURRENT' } });
+      return prisma.controlProvision.count({ where: { status: 'CURRENT', inMainList: true } });
     case 'EXEMPTION':
       return prisma.exemption.count();
     case 'GUIDANCE_DOCUMENT':

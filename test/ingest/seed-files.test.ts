@@ -8,6 +8,7 @@ import { GUIDANCE_EDITORIAL_FILE, GUIDANCE_FILE } from '../../src/ingest/importe
 import { IMPACT_METRICS_FILE, IMPACT_SOURCES_FILE } from '../../src/ingest/importers/impact.js';
 import { CCL_FILE } from '../../src/ingest/importers/us-ccl.js';
 import { SeedFiles } from '../../src/ingest/seed-files.js';
+import { readSeedCsv } from '../../src/ingest/seed-csv-files.js';
 import { canonicalJson, stableId } from '../../src/ingest/stable-id.js';
 import { parseStatedDay } from '../../src/ingest/stated-dates.js';
 
@@ -16,8 +17,13 @@ const files = new SeedFiles(resolve(import.meta.dirname, '../../seed'));
 describe('seed files', () => {
   it('all have the shape the loader expects', async () => {
     const inputs = new Map(SEED_DATASETS.flatMap((dataset) => dataset.files).map((file) => [file.path, file]));
-    expect(inputs.size).toBe(14);
-    for (const file of inputs.values()) await expect(files.get(file)).resolves.toBeDefined();
+    // 14 public data files (every list, the CCL history and its rules, the UK licences) and 9 editorial files.
+    expect([...inputs.keys()].filter((path) => path.startsWith('data/'))).toHaveLength(14);
+    expect(inputs.size).toBe(23);
+    for (const file of inputs.values()) {
+      const read = file.path.endsWith('.csv.gz') ? readSeedCsv(files, file) : files.get(file);
+      await expect(read, file.path).resolves.toBeDefined();
+    }
   });
 
   it('are named once each in the dataset checksums', () => {

@@ -264,12 +264,13 @@ describeWithDatabase('classification (classifyItem, itemFacts, compareProvision)
     expect(result.moves).toContainEqual(
       expect.objectContaining({ regime: 'US_EAR', from: '6A003.b.4.b', to: '6A993.a', outcome: 'MET' }),
     );
-    // US paragraphs are stored by paragraph; the citation is the CCL repository file.
+    // US paragraphs are stored by paragraph; 6A003.b.4.b holds the eCFR history's latest version
+    // (text in force on its last snapshot, 2025-09-29), citing the history repository file.
     expect(us?.provision).toMatchObject({
       code: '6A003.b.4.b',
       regime: 'US_EAR',
       kind: 'PARAGRAPH',
-      textDate: '2025-07-11',
+      textDate: '2025-09-29',
     });
     expect(us?.citation?.repository).toBeTruthy();
     // Every trace names the paragraph it was read from and quotes its text.

@@ -362,7 +362,7 @@ describeWithDatabase('exemptions', () => {
     ]);
   });
 
-  it('exemption provisions: EXPLICIT links for a decontrol note; ITEM_TYPE_SCOPE for all 221 US D and E entries, paged', async () => {
+  it('exemption provisions: EXPLICIT links for a decontrol note; ITEM_TYPE_SCOPE for all 226 US D and E entries, paged', async () => {
     const Query = graphql(`
       query ExemptionProvisionsPage($filter: ExemptionFilter, $first: Int, $after: String) {
         exemptions(first: 1, filter: $filter) {
@@ -435,11 +435,12 @@ describeWithDatabase('exemptions', () => {
       if (!connection.pageInfo.hasNextPage) break;
       after = connection.pageInfo.endCursor ?? null;
     }
-    // us_ccl_full.json: 110 D (software) + 111 E (technology) rows.
-    expect(totalCount).toBe(221);
-    expect(seen).toHaveLength(221);
-    expect(new Set(seen).size).toBe(221);
-    expect(seen).toEqual(expect.arrayContaining(['6E001', '6D001', '4E091', '4D090']));
+    // us_ccl_full.json: 110 D (software) + 111 E (technology) rows; and the D and E ECCNs of the
+    // eCFR history's last snapshot that file lacks: 7D103, 7E104, 9D005, 9D103, 9D105.
+    expect(totalCount).toBe(226);
+    expect(seen).toHaveLength(226);
+    expect(new Set(seen).size).toBe(226);
+    expect(seen).toEqual(expect.arrayContaining(['6E001', '6D001', '4E091', '4D090', '7E104', '9D105']));
     expect(seen).not.toContain('6A003');
   });
 

@@ -13,12 +13,11 @@ import { errorCode, onlyError } from './support-narrow.js';
 
 const US_TEXT_DATE = '2025-07-11';
 const EU_CONSOLIDATION_DATE = '2025-11-15';
-// EU Annex I in full (eu_annex_i.json): its entries, and every provision (entries and paragraphs).
+// EU Annex I in full (eu_annex_i.json): its entries.
 const euAnnex = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../seed/data/eu_annex_i.json'), 'utf8')) as {
   entries: Array<{ code: string; paragraphs: unknown[] }>;
 };
 const EU_ENTRIES = euAnnex.entries.map((entry) => entry.code).sort();
-const EU_PROVISIONS = euAnnex.entries.reduce((sum, entry) => sum + entry.paragraphs.length, 0);
 const US_HEADING_6A003 =
   'Cameras, systems or equipment, and "components" therefor, as follows (see List of Items Controlled).';
 const EU_HEADING_6A003 = 'Cameras, systems or equipment, and components therefor, as follows:';
@@ -223,11 +222,20 @@ describeWithDatabase('provision lookup and asOf', () => {
       expect(eu.errors, asOf).toBeUndefined();
       expect(eu.data?.provisions, asOf).toEqual({ totalCount: 0, edges: [] });
     }
-    // Before the US text date nothing at all is known to be in force, historical texts included.
-    for (const asOf of ['2025-07-10', '1995-01-01']) {
+    // Before the first eCFR snapshot of the US list (2017-01-15) nothing at all is known to be in
+    // force, historical texts included.
+    for (const asOf of ['2017-01-14', '1995-01-01']) {
       const all = await service.query(ProvisionsAsOf, { asOf, kind: 'ANY' });
       expect(all.errors, asOf).toBeUndefined();
       expect(all.data?.provisions, asOf).toEqual({ totalCount: 0, edges: [] });
+    }
+    // Before the US text date only versions of the eCFR history are: none of them carries that date.
+    const history = await service.query(ProvisionsAsOf, { asOf: '2025-07-10', kind: 'ANY' });
+    expect(history.errors).toBeUndefined();
+    expect(history.data?.provisions.totalCount).toBeGreaterThan(3000);
+    for (const { node } of history.data?.provisions.edges ?? []) {
+      expect(node.regime).toBe('US_EAR');
+      expect(node.textDate).not.toBe(US_TEXT_DATE);
     }
   });
 
@@ -249,19 +257,26 @@ describeWithDatabase('provision lookup and asOf', () => {
         usParagraphs: provisions(first: 1, filter: { kind: PARAGRAPH, regime: US_EAR }) {
           totalCount
         }
+        usParagraphsThen: provisions(asOf: $asOf, first: 1, filter: { kind: PARAGRAPH, regime: US_EAR }) {
+          totalCount
+        }
       }
     `);
     const between = await service.query(Counts, { asOf: '2025-08-01' });
     expect(between.errors).toBeUndefined();
     const data = between.data;
     if (!data) throw new Error('no data');
-    expect(data.us.totalCount).toBe(606);
+    // The current ECCN entries (606 of us_ccl_full.json, 33 the eCFR history adds) but 4D004, whose
+    // whole-entry leaf the history first holds on 2025-09-28 (until 2025-02-11 only 4D004.a was one).
+    expect(data.us.totalCount).toBe(606 + 33 - 1);
     expect(data.eu.totalCount).toBe(0);
-    // Every current US entry and paragraph is in force then, no EU entry and no historical text.
-    expect(data.any.totalCount).toBe(data.current.totalCount - EU_PROVISIONS - WASSENAAR_PROVISIONS - UK_PROVISIONS);
-    expect(data.any.totalCount).toBe(606 + data.usParagraphs.totalCount);
+    // US entries and paragraphs only, one version per code: no EU entry and no historical text.
+    expect(data.any.totalCount).toBe(data.us.totalCount + data.usParagraphsThen.totalCount);
 
-    // On 2026-01-01 the Wassenaar text (2026-01-15) is not yet known to be in force.
+    // The day before the UK text date neither the UK nor the Wassenaar text is known to be in force;
+    // on 2026-01-01 the UK text is, the Wassenaar text (2026-01-15) is not yet.
+    const beforeUk = await service.query(Counts, { asOf: '2025-12-15' });
+    expect(beforeUk.data?.any.totalCount).toBe(data.current.totalCount - WASSENAAR_PROVISIONS - UK_PROVISIONS);
     const later = await service.query(Counts, { asOf: '2026-01-01' });
     expect(later.data?.any.totalCount).toBe(data.current.totalCount - WASSENAAR_PROVISIONS);
     const onWassenaarDate = await service.query(Counts, { asOf: WASSENAAR_TEXT_DATE });

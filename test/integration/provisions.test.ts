@@ -4,6 +4,7 @@
 // from seed/data (us_ccl_full.json, eu_annex_i.json, control_entries.json) and seed/editorial.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { ResultOf, VariablesOf } from '@graphql-typed-document-node/core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.js';
@@ -69,8 +70,9 @@ type ProvisionFilterInput = NonNullable<VariablesOf<typeof ProvisionFilterPage>[
 type ListedProvision = ResultOf<typeof ProvisionFilterPage>['provisions']['edges'][number]['node'];
 type ListedProvisionWithText = ResultOf<typeof ProvisionTextFilterPage>['provisions']['edges'][number]['node'];
 
-// seed/data/control_entries.json: "all 58 US Category 6 ECCNs" (ids US-EAR-CCL-6*).
-const US_CATEGORY_6 = [
+// seed/data/control_entries.json: "all 58 US Category 6 ECCNs" (ids US-EAR-CCL-6*), and the
+// history's Category 6 ECCNs us_ccl_full.json lacks (6A103, 6A611).
+const US_CATEGORY_6_OF_CONTROL_ENTRIES = [
   '6A001',
   '6A002',
   '6A003',
@@ -140,10 +142,37 @@ const euEntriesWhere = (keep: (entry: (typeof euAnnex.entries)[number]) => boole
   euAnnex.entries.filter(keep).map((entry) => entry.code);
 const EU_ANNEX_REPOSITORY = 'rikiosso/exports-watch';
 const EU_ANNEX_COMMIT = '0fb5427ea885af2f284f7ad6b025376ac4ffdc11';
-// us_ccl_full.json: 606 ECCN rows; product groups D (110 rows) and E (111 rows).
-const US_ENTRY_COUNT = 606;
-const US_SOFTWARE_COUNT = 110;
-const US_TECHNOLOGY_COUNT = 111;
+// us_ccl_full.json: 606 ECCN rows; product groups D (110 rows) and E (111 rows). The eCFR history
+// (us_ccl_history.json) adds the ECCNs its last snapshot holds as whole-entry leaves of
+// Supplement No. 1 that us_ccl_full.json lacks (0A002, 6A103, 9A005, ...): current entries too.
+const usCclCodes = new Set(
+  (
+    JSON.parse(readFileSync(resolve(import.meta.dirname, '../../seed/data/us_ccl_full.json'), 'utf8')) as Array<{
+      product_groups: Array<{ eccn: Array<{ code: string }> }>;
+    }>
+  ).flatMap((category) => category.product_groups.flatMap((group) => group.eccn.map((eccn) => eccn.code))),
+);
+const US_HISTORY_ONLY_ENTRIES = (
+  JSON.parse(
+    gunzipSync(readFileSync(resolve(import.meta.dirname, '../../seed/data/us_ccl_history.json.gz'))).toString('utf8'),
+  ) as { paragraphs: Array<{ code: string; supplement: string; versions: Array<{ ended: string }> }> }
+).paragraphs
+  .filter(
+    (record) =>
+      record.supplement === '1' &&
+      /^\d[A-E]\d{3}$/.test(record.code) &&
+      record.versions.at(-1)?.ended === 'latest_snapshot' &&
+      !usCclCodes.has(record.code),
+  )
+  .map((record) => record.code);
+const historyOnly = (group: string) => US_HISTORY_ONLY_ENTRIES.filter((code) => code[1] === group).length;
+const US_ENTRY_COUNT = 606 + US_HISTORY_ONLY_ENTRIES.length;
+const US_SOFTWARE_COUNT = 110 + historyOnly('D');
+const US_TECHNOLOGY_COUNT = 111 + historyOnly('E');
+const US_CATEGORY_6 = [
+  ...US_CATEGORY_6_OF_CONTROL_ENTRIES,
+  ...US_HISTORY_ONLY_ENTRIES.filter((code) => code.startsWith('6')),
+];
 // wassenaar_2025_cat6.json: 31 entries, the 30 of Category 6 (6.D: 3, 6.E: 3) and 3.A.1;
 // uk_strategic_list_2025-12-16_cat6.json: the 36 entries of UK Category 6 (6D: 6, 6E: 6). Both
 // lists hold 6A001-6A008.
@@ -374,8 +403,10 @@ describeWithDatabase('provisions: filters and relations', () => {
     });
   });
 
-  it('category "6" of US_EAR is exactly the 58 Category 6 ECCNs', async () => {
+  it('category "6" of US_EAR is exactly the 58 Category 6 ECCNs and the 2 the history adds', async () => {
     const rows = await listChecked({ regime: 'US_EAR', category: '6' });
+    expect(US_CATEGORY_6_OF_CONTROL_ENTRIES).toHaveLength(58);
+    expect(US_CATEGORY_6).toHaveLength(60);
     expect(sorted(rows.map((row) => row.code))).toEqual(sorted(US_CATEGORY_6));
     expect(new Set(rows.map((row) => row.categoryName))).toEqual(new Set(['Category 6-Sensors and Lasers']));
 

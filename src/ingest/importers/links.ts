@@ -82,7 +82,7 @@ export const linksImporter: Importer = {
     GUIDANCE_EDITORIAL_FILE,
     CONSULTATION_PROVISIONS_FILE,
   ],
-  dependsOn: ['us-ccl', 'eu-annex-i', 'control-entries', 'exemptions', 'consultations', 'guidance'],
+  dependsOn: ['us-ccl', 'us-ccl-history', 'eu-annex-i', 'control-entries', 'exemptions', 'consultations', 'guidance'],
   load: loadLinks,
 };
 

@@ -79,14 +79,17 @@ interface StoredProvision {
   citationId: string;
 }
 
-/** The CURRENT provision of this code in this regime, or of its nearest ancestor code (6A003.b.4.b -> 6A003.b.4 -> ...). */
+/**
+ * The CURRENT provision of this code in this regime's main list, or of its nearest ancestor code
+ * (6A003.b.4.b -> 6A003.b.4 -> ...). Supplementary lists restating a code are never attached to.
+ */
 async function provisionResolver(
   tx: Tx,
   rulebook: Rulebook,
 ): Promise<(regime: Regime, code: string, where: string) => StoredProvision> {
   const entries = [...new Set(rulebook.entries.map((entry) => entry.encoding.entry))];
   const rows = await tx.controlProvision.findMany({
-    where: { status: 'CURRENT', entryCode: { in: entries } },
+    where: { status: 'CURRENT', inMainList: true, entryCode: { in: entries } },
     select: { id: true, regime: true, code: true, citationId: true },
     orderBy: { id: 'asc' },
   });
@@ -337,7 +340,7 @@ export const thresholdEncodingsImporter: Importer = {
   name: 'threshold-encodings',
   files: [],
   directories: [ENCODINGS_SEED_DIR],
-  dependsOn: ['us-ccl', 'eu-annex-i', 'control-entries'],
+  dependsOn: ['us-ccl', 'us-ccl-history', 'eu-annex-i', 'control-entries'],
   async load(ctx) {
     const rulebook = loadRulebook(join(ctx.files.seedDir, ENCODINGS_SEED_DIR));
     const provisionOf = await provisionResolver(ctx.tx, rulebook);

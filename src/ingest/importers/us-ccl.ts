@@ -1,7 +1,10 @@
 // Dataset "us-ccl": the 606 rows of us_ccl_full.json as ENTRY provisions of the US Commerce
 // Control List, each with its paragraph tree (PARAGRAPH provisions). The sensor-relevant
 // entries of control_entries.json come from the same repository file; their notes are merged
-// into the same entry rows here, so each row has a single owner.
+// into the same entry rows here, so each row has a single owner. A row whose code the eCFR
+// history (us_ccl_history.json) holds in its last snapshot carries the history's latest version
+// instead of this file's text, which it keeps in `extra` (us-ccl-current-versions.ts; the
+// reconciliation of the two files is described at the top of us-ccl-history.ts).
 import { z } from 'zod';
 import { itemTypeFromProductGroup, productGroupFromCode } from '../../domain/item-type.js';
 import { citationFromSource, CitationSet, CITATION_TABLE } from '../citations.js';
@@ -14,7 +17,18 @@ import { syncTable, type TableSpec } from '../sync.js';
 import { CONTROL_ENTRIES_FILE, controlEntryNotes, type ControlEntryRecord } from './control-entry-records.js';
 import { CONTROL_LISTS_FILE, listSource } from './reference.js';
 import { categoryNumber, parseCclEntry, productGroupLetter } from './us-ccl-entry-fields.js';
+import { checkNoOverlap, takeOver, type CclRow } from './us-ccl-current-versions.js';
+import { CCL_HISTORY_FILE } from './us-ccl-history-file.js';
+import {
+  currentMainListVersions,
+  historyCitation,
+  mainListRecords,
+  type TextComparison,
+} from './us-ccl-history-versions.js';
+import { ECCN, US_CCL_LIST, usEntrySourceKey } from './us-ccl-keys.js';
 import { parseCclParagraphs } from './us-ccl-paragraphs.js';
+
+export { US_CCL_LIST, usEntrySourceKey } from './us-ccl-keys.js';
 
 export const cclFileSchema = z.array(
   z.strictObject({
@@ -66,19 +80,20 @@ export type ListDetailColumn =
 /** A provision row: every column but `supersedesId`, which the links dataset owns, and the list details. */
 export type ProvisionRow = SeedRow<'ControlProvision', 'supersedesId' | ListDetailColumn>;
 
-/** ControlProvision rows, written by us-ccl (the current CCL) and control-entries (the other lists' records). */
+/** ControlProvision rows of control-entries (the other lists' records). */
 export const PROVISION_TABLE: TableSpec<'ControlProvision', ProvisionRow> = {
   model: 'ControlProvision',
   key: ['sourceKey'],
   references: ['controlListId', 'jurisdictionId', 'parentId', 'citationId'],
 };
 
-export const US_CCL_LIST = 'US-EAR-CCL';
-const ECCN = /^\d[A-E]\d{3}$/;
-
-export function usEntrySourceKey(code: string): string {
-  return `${US_CCL_LIST}-${code}`;
-}
+/** The current CCL's rows, with the history's content where its latest version took a row over. */
+const CCL_PROVISION_TABLE: TableSpec<'ControlProvision', CclRow> = {
+  model: 'ControlProvision',
+  key: ['sourceKey'],
+  references: ['controlListId', 'jurisdictionId', 'parentId', 'citationId'],
+  insertAsJson: true,
+};
 
 /** Where the row sits in us_ccl_full.json, in the same notation control_entries.json uses. */
 export function cclJsonPointer(category: string, productGroup: string, sourceCode: string): string {
@@ -99,14 +114,15 @@ function applyFix(
 
 export const usCclImporter: Importer = {
   name: 'us-ccl',
-  files: [CCL_FILE, CONTROL_ENTRIES_FILE, CONTROL_LISTS_FILE, CCL_ENTRY_FIXES_FILE],
+  files: [CCL_FILE, CONTROL_ENTRIES_FILE, CONTROL_LISTS_FILE, CCL_ENTRY_FIXES_FILE, CCL_HISTORY_FILE],
   dependsOn: ['reference'],
   async load(ctx) {
-    const [ccl, entries, listsFile, fixesFile] = await Promise.all([
+    const [ccl, entries, listsFile, fixesFile, history] = await Promise.all([
       ctx.files.get(CCL_FILE),
       ctx.files.get(CONTROL_ENTRIES_FILE),
       ctx.files.get(CONTROL_LISTS_FILE),
       ctx.files.get(CCL_ENTRY_FIXES_FILE),
+      ctx.files.get(CCL_HISTORY_FILE),
     ]);
     const listConfig = listsFile.controlLists.find((list) => list.sourceKey === US_CCL_LIST);
     const sourceRecord = entries.find((record) => record.id === listConfig?.citationFromRecord);
@@ -131,9 +147,11 @@ export const usCclImporter: Importer = {
     }
 
     const citations = new CitationSet();
-    const entryRows: ProvisionRow[] = [];
-    const paragraphRows: ProvisionRow[] = [];
+    const entryRows: CclRow[] = [];
+    const paragraphRows: CclRow[] = [];
     const seenCodes = new Set<string>();
+    /** Where each code's text is in us_ccl_full.json (kept with a row the history takes over). */
+    const sections = new Map<string, string>();
 
     for (const category of ccl) {
       const categoryNo = categoryNumber(category.name);
@@ -160,9 +178,8 @@ export const usCclImporter: Importer = {
           const record = usRecords.get(code);
           const entryKey = usEntrySourceKey(code);
           const entryId = stableId('ControlProvision', entryKey);
-          const citationId = citations.add(
-            citationFromSource({ ...source, json_pointer: cclJsonPointer(category.name, group.name, eccn.code) }),
-          );
+          const section = cclJsonPointer(category.name, group.name, eccn.code);
+          const citationId = citations.add(citationFromSource({ ...source, json_pointer: section }));
           const inherited = {
             controlListId: list.id,
             regime: 'US_EAR' as const,
@@ -191,9 +208,12 @@ export const usCclImporter: Importer = {
             licenceExceptions: jsonColumn(parsed.licenceExceptions),
             relatedControls: parsed.relatedControls,
             notes: record ? controlEntryNotes(record) : null,
+            exponentNotes: jsonColumn(null),
+            extra: jsonColumn(null),
             parentId: null,
             ordinal: entryRows.length,
           });
+          sections.set(code, section);
 
           const tree = parseCclParagraphs(eccn.details);
           if (tree.duplicates.length > 0) {
@@ -217,11 +237,14 @@ export const usCclImporter: Importer = {
               licenceExceptions: jsonColumn(null),
               relatedControls: null,
               notes: paragraph.notes,
+              exponentNotes: jsonColumn(null),
+              extra: jsonColumn(null),
               parentId: paragraph.parentPath
                 ? stableId('ControlProvision', `${entryKey}.${paragraph.parentPath}`)
                 : entryId,
               ordinal: paragraph.ordinal,
             });
+            sections.set(`${code}.${paragraph.path}`, section);
           }
         }
       }
@@ -233,8 +256,34 @@ export const usCclImporter: Importer = {
       }
     }
 
+    // The history's latest version of a code takes its row over; a code the history no longer
+    // holds keeps this file's text, which must then not overlap a history version in time.
+    const current = currentMainListVersions(history);
+    const records = mainListRecords(history);
+    const compared: Record<TextComparison, string[]> = { identical: [], 'same-after-normalising': [], differs: [] };
+    const withHistory = (row: CclRow): CclRow => {
+      const held = current.get(row.code);
+      if (!held) {
+        const record = records.get(row.code);
+        if (record) checkNoOverlap(row.code, record, list.textDate);
+        return row;
+      }
+      const citationId = citations.add(historyCitation(history, held.record));
+      const section = sections.get(row.code) ?? '';
+      const taken = takeOver(row, held, citationId, { section, textDate: list.textDate });
+      compared[taken.comparison].push(row.code);
+      return taken.row;
+    };
+    const rows = [...entryRows, ...paragraphRows].map(withHistory);
+    ctx.log("seed: CCL rows holding the history's latest version, by how the text of us_ccl_full.json compares", {
+      identical: compared.identical.length,
+      sameAfterNormalising: compared['same-after-normalising'].length,
+      differs: compared.differs.length,
+      differingCodes: compared.differs,
+    });
+
     await syncTable(ctx, CITATION_TABLE, citations.rows());
     // Entries first, then paragraphs in text order: every parent is inserted before its children.
-    await syncTable(ctx, PROVISION_TABLE, [...entryRows, ...paragraphRows]);
+    await syncTable(ctx, CCL_PROVISION_TABLE, rows);
   },
 };
