@@ -65,6 +65,14 @@ graphql(`
       name
       legalBasis
     }
+    ... on AmendingAct {
+      documentNumber
+      publishedOn
+    }
+    ... on ListText {
+      listTextKind: kind
+      listTextLabel: label
+    }
     ... on GuidanceDocument {
       title
       publishedOn
@@ -182,6 +190,24 @@ const IdSources = graphql(`
         }
       }
     }
+    amendingActs(first: 1) {
+      edges {
+        node {
+          id
+          documentNumber
+          publishedOn
+        }
+      }
+    }
+    listTexts(first: 1) {
+      edges {
+        node {
+          id
+          listTextKind: kind
+          listTextLabel: label
+        }
+      }
+    }
     impactAssessments(first: 1) {
       edges {
         node {
@@ -224,7 +250,11 @@ function expectedNodes(sources: Sources, correlationId: string): Expected[] {
   const metric = assessment?.metrics.edges[0]?.node;
   const threshold = provision?.thresholds[0];
   const group = provision?.thresholdGroups[0];
+  const act = sources.amendingActs.edges[0]?.node;
+  const listText = sources.listTexts.edges[0]?.node;
   if (
+    !act ||
+    !listText ||
     !provision ||
     !exemption ||
     !guidance ||
@@ -279,6 +309,8 @@ function expectedNodes(sources: Sources, correlationId: string): Expected[] {
       },
     },
     { id: metric.id, node: { __typename: 'ImpactMetric', ...metric } },
+    { id: act.id, node: { __typename: 'AmendingAct', ...act } },
+    { id: listText.id, node: { __typename: 'ListText', ...listText } },
     {
       id: correlationId,
       node: {

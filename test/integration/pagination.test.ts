@@ -206,8 +206,8 @@ describeWithDatabase('pagination', () => {
     async (args) =>
       (await data(service.query(ProvisionPages, { filter, ...args }))).provisions;
 
-  it('provisions: the 58 US Category 6 entries, 10 at a time, forward and backward', async () => {
-    const ids = await expectConsistentPaging(provisionPages({ regime: 'US_EAR', category: '6' }), 10, 58);
+  it('provisions: the 60 US Category 6 entries, 10 at a time, forward and backward', async () => {
+    const ids = await expectConsistentPaging(provisionPages({ regime: 'US_EAR', category: '6' }), 10, 60);
     const listed = await data(
       service.query(ProvisionPages, { filter: { regime: 'US_EAR', category: '6' }, first: 100 }),
     );
@@ -215,8 +215,9 @@ describeWithDatabase('pagination', () => {
     expect(listed.provisions.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false });
   });
 
-  it('provisions: all 606 US entries, 100 at a time (the largest page), forward and backward', async () => {
-    await expectConsistentPaging(provisionPages({ regime: 'US_EAR' }), 100, 606);
+  it('provisions: all 639 US entries, 100 at a time (the largest page), forward and backward', async () => {
+    // The 606 ECCNs of us_ccl_full.json and the 33 the eCFR history's last snapshot adds.
+    await expectConsistentPaging(provisionPages({ regime: 'US_EAR' }), 100, 639);
   });
 
   it('provisions: a paragraph listing whose size is an exact multiple of the page size ends without an empty page', async () => {
@@ -236,8 +237,9 @@ describeWithDatabase('pagination', () => {
     const consultations: FetchPage = async (args) => (await data(service.query(ConsultationPages, args))).consultations;
     const assessments: FetchPage = async (args) => (await data(service.query(AssessmentPages, args))).impactAssessments;
     const guidance: FetchPage = async (args) => (await data(service.query(GuidancePages, args))).guidanceDocuments;
-    await expectConsistentPaging(exemptions, 7, 29);
-    await expectConsistentPaging(exemptions, 1, 29);
+    // The 32 exemption records in force today (of 33, with EU001-EU008 of Annex II).
+    await expectConsistentPaging(exemptions, 7, 32);
+    await expectConsistentPaging(exemptions, 1, 32);
     await expectConsistentPaging(consultations, 5, 12);
     await expectConsistentPaging(assessments, 4, 15);
     await expectConsistentPaging(guidance, 3, 10);
@@ -245,11 +247,13 @@ describeWithDatabase('pagination', () => {
   });
 
   it('a page larger than the result returns everything, with no neighbours either way', async () => {
-    const forward = await data(service.query(ProvisionPages, { filter: { regime: 'EU' }, first: 100 }));
-    expect(forward.provisions.edges.map((edge) => edge.node.code)).toEqual(['6A002', '6A003', '6A008', '6A203']);
+    const filter: ProvisionFilterInput = { regime: 'EU', codePrefix: '6A00' };
+    const codes = ['6A001', '6A002', '6A003', '6A004', '6A005', '6A006', '6A007', '6A008'];
+    const forward = await data(service.query(ProvisionPages, { filter, first: 100 }));
+    expect(forward.provisions.edges.map((edge) => edge.node.code)).toEqual(codes);
     expect(forward.provisions.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false });
-    const backward = await data(service.query(ProvisionPages, { filter: { regime: 'EU' }, last: 100 }));
-    expect(backward.provisions.edges.map((edge) => edge.node.code)).toEqual(['6A002', '6A003', '6A008', '6A203']);
+    const backward = await data(service.query(ProvisionPages, { filter, last: 100 }));
+    expect(backward.provisions.edges.map((edge) => edge.node.code)).toEqual(codes);
     expect(backward.provisions.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false });
   });
 
@@ -324,7 +328,7 @@ describeWithDatabase('pagination', () => {
       .provisions;
     expect(page.edges).toHaveLength(20);
     expect(page.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
-    expect(page.totalCount).toBe(58);
+    expect(page.totalCount).toBe(60);
   });
 
   it('a well-formed cursor naming no row yields an empty page, not an error', async () => {
@@ -333,6 +337,7 @@ describeWithDatabase('pagination', () => {
     expect(response.status).toBe(200);
     expect(response.errors).toBeUndefined();
     expect(response.data?.provisions.edges).toEqual([]);
-    expect(response.data?.provisions.totalCount).toBe(4);
+    // The 384 entries of EU Annex I.
+    expect(response.data?.provisions.totalCount).toBe(384);
   });
 });
