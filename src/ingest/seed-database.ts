@@ -5,13 +5,34 @@
 // it is reloaded. A changed dataset is compared row by row (syncTable); nothing is deleted.
 import { resolve } from 'node:path';
 import type { PrismaClient } from '../generated/prisma/client.js';
-import { outboxRowsFor } from '../search/outbox-rows.js';
+import { outboxRowsFor, type WrittenRecord } from '../search/outbox-rows.js';
 import { SEED_DATASETS } from './datasets.js';
 import type { ImportContext } from './importer.js';
 import { expectedRows, recordedRows, tablesShortOfRows } from './missing-rows.js';
 import { SeedFiles } from './seed-files.js';
 import { sha256Hex } from './stable-id.js';
 import { IdMap, type SeedHooks, type SeedLog, type TableCounts } from './sync-context.js';
+
+/**
+ * A provision's notes are part of its search document: a written note re-indexes its provision
+ * (each provision once, whether or not the provision itself was written too).
+ */
+async function provisionsOfWrittenNotes(
+  tx: Pick<PrismaClient, 'provisionNote'>,
+  written: readonly WrittenRecord[],
+): Promise<WrittenRecord[]> {
+  const noteIds = written.filter((record) => record.table === 'ProvisionNote').map((record) => record.id);
+  if (noteIds.length === 0) return [];
+  const alreadyWritten = new Set(written.filter((r) => r.table === 'ControlProvision').map((r) => r.id));
+  const owners = await tx.provisionNote.findMany({
+    where: { id: { in: noteIds } },
+    select: { provisionId: true },
+    distinct: ['provisionId'],
+  });
+  return owners
+    .filter((owner) => !alreadyWritten.has(owner.provisionId))
+    .map((owner) => ({ table: 'ControlProvision', id: owner.provisionId }));
+}
 
 /** Bump when the importers start producing different rows from the same files: every dataset is then re-compared. */
 export const SEED_LOADER_VERSION = 'seed-loader/2';
@@ -88,6 +109,10 @@ export async function tableCounts(prisma: PrismaClient): Promise<Record<string, 
     Jurisdiction: await prisma.jurisdiction.count(),
     ControlList: await prisma.controlList.count(),
     ControlProvision: await prisma.controlProvision.count(),
+    ProvisionNote: await prisma.provisionNote.count(),
+    ListText: await prisma.listText.count(),
+    AmendingAct: await prisma.amendingAct.count(),
+    ProvisionAmendment: await prisma.provisionAmendment.count(),
     ThresholdGroup: await prisma.thresholdGroup.count(),
     Threshold: await prisma.threshold.count(),
     Correlation: await prisma.correlation.count(),
@@ -163,7 +188,7 @@ export async function seedDatabase(prisma: PrismaClient, options: SeedOptions = 
       };
       await dataset.load(ctx);
       // In the same transaction as the rows: the search index can never miss a seeded change.
-      const outbox = outboxRowsFor(ctx.written);
+      const outbox = outboxRowsFor([...ctx.written, ...(await provisionsOfWrittenNotes(tx, ctx.written))]);
       for (let start = 0; start < outbox.length; start += 1000) {
         await tx.searchOutbox.createMany({ data: outbox.slice(start, start + 1000) });
       }

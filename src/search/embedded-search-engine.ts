@@ -46,6 +46,8 @@ interface Candidate {
   exactCodes: Set<string>;
   /** Whether `raw` was raised to the score of one of the entry's own paragraphs (see `rollUpParagraphs`). */
   rolledUp?: boolean;
+  /** Whether the paragraph's entry is a result too and stands for it (see `rollUpParagraphs`). */
+  absorbed?: boolean;
 }
 
 /** What index-snapshot.ts saves: MiniSearch's own serialization plus the documents it indexed. */
@@ -114,6 +116,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     this.rollUpParagraphs(candidates);
     candidates.sort(
       (a, b) =>
+        Number(a.absorbed === true) - Number(b.absorbed === true) ||
         b.tier - a.tier ||
         b.raw - a.raw ||
         // An entry raised to its paragraph's score comes just before that paragraph.
@@ -398,6 +401,10 @@ export class EmbeddedSearchEngine implements SearchEngine {
             entry.raw = paragraph.raw;
             entry.rolledUp = true;
           }
+          // The entry stands for its paragraphs: they follow every entry and unrelated record,
+          // so an entry and its own paragraphs do not fill a page (the paragraph asked for by
+          // its code ranks in a higher tier and keeps its place).
+          if (entry.tier >= paragraph.tier) paragraph.absorbed = true;
         }
       }
     }

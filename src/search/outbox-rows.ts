@@ -8,6 +8,7 @@ export const SEARCHABLE_MODELS: Readonly<Record<string, SearchableType>> = {
   GuidanceDocument: 'GUIDANCE_DOCUMENT',
   StakeholderConsultation: 'CONSULTATION',
   ImpactAssessment: 'IMPACT_ASSESSMENT',
+  ListText: 'LIST_TEXT',
 };
 
 export interface WrittenRecord {

@@ -8,6 +8,7 @@ export const SEARCHABLE_TYPES = [
   'GUIDANCE_DOCUMENT',
   'CONSULTATION',
   'IMPACT_ASSESSMENT',
+  'LIST_TEXT',
 ] as const;
 export type SearchableType = (typeof SEARCHABLE_TYPES)[number];
 

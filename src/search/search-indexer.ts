@@ -173,5 +173,7 @@ async function countOf(prisma: PrismaClient, type: SearchableType): Promise<numb
       return prisma.stakeholderConsultation.count();
     case 'IMPACT_ASSESSMENT':
       return prisma.impactAssessment.count();
+    case 'LIST_TEXT':
+      return prisma.listText.count();
   }
 }

@@ -72,6 +72,7 @@ export const SEARCHABLE_MODEL: Record<SearchableType, Prisma.ModelName> = {
   GUIDANCE_DOCUMENT: 'GuidanceDocument',
   CONSULTATION: 'StakeholderConsultation',
   IMPACT_ASSESSMENT: 'ImpactAssessment',
+  LIST_TEXT: 'ListText',
 };
 
 function checkedQuery(query: string): string {
@@ -170,6 +171,8 @@ export class SearchPages {
         }),
       IMPACT_ASSESSMENT: (ids, select) =>
         prisma.impactAssessment.findMany({ where: where(ids), select: select as Prisma.ImpactAssessmentSelect }),
+      LIST_TEXT: (ids, select) =>
+        prisma.listText.findMany({ where: where(ids), select: select as Prisma.ListTextSelect }),
     };
     const [togetherRows, ...aloneRows] = await Promise.all([
       together.length > 0

@@ -21,18 +21,31 @@ describe('search outbox written by the seed', () => {
     await db?.close();
   });
 
-  it('has one row per created searchable record, and none for other tables', async () => {
+  it('has a row for every created searchable record, and none for other tables', async () => {
     const prisma = db.prisma;
-    const byType = await prisma.searchOutbox.groupBy({ by: ['entityType'], _count: { _all: true } });
-    const counts = Object.fromEntries(byType.map((row) => [row.entityType, row._count._all]));
+    const rows = await prisma.searchOutbox.findMany({ select: { entityType: true, entityId: true } });
+    const ids = new Map<string, Set<string>>();
+    for (const row of rows) ids.set(row.entityType, (ids.get(row.entityType) ?? new Set()).add(row.entityId));
+    const counts = Object.fromEntries([...ids].map(([type, set]) => [type, set.size]));
     expect(counts).toEqual({
       PROVISION: await prisma.controlProvision.count(),
       EXEMPTION: await prisma.exemption.count(),
       GUIDANCE_DOCUMENT: await prisma.guidanceDocument.count(),
       CONSULTATION: await prisma.stakeholderConsultation.count(),
       IMPACT_ASSESSMENT: await prisma.impactAssessment.count(),
+      LIST_TEXT: await prisma.listText.count(),
     });
     expect(await prisma.searchOutbox.count({ where: { operation: { not: 'UPSERT' } } })).toBe(0);
+    // A record gets a second row only where a later dataset wrote a part of its document: a
+    // provision whose notes the CCL history wrote after the current list wrote the provision.
+    const twice = rows.length - [...ids.values()].reduce((sum, set) => sum + set.size, 0);
+    const provisionsWithNotes = await prisma.controlProvision.count({ where: { listNotes: { some: {} } } });
+    expect(twice).toBeGreaterThan(0);
+    expect(twice).toBeLessThanOrEqual(provisionsWithNotes);
+    const repeated = rows.filter((row) => row.entityType !== 'PROVISION');
+    expect(repeated.length).toBe(
+      [...ids].filter(([type]) => type !== 'PROVISION').reduce((sum, [, set]) => sum + set.size, 0),
+    );
   });
 
   it('adds nothing when a full re-compare of every row finds no change', async () => {

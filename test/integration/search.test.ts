@@ -74,6 +74,10 @@ const Search = graphql(`
             id
             title
           }
+          ... on ListText {
+            id
+            label
+          }
         }
       }
     }
@@ -149,6 +153,10 @@ const SearchWithRelations = graphql(`
             id
             title
           }
+          ... on ListText {
+            id
+            label
+          }
         }
       }
     }
@@ -192,6 +200,10 @@ const SearchScalarFields = graphql(`
             title
             publishedOn
           }
+          ... on ListText {
+            id
+            label
+          }
         }
       }
     }
@@ -209,6 +221,7 @@ const TYPENAME_OF = {
   GUIDANCE_DOCUMENT: 'GuidanceDocument',
   CONSULTATION: 'StakeholderConsultation',
   IMPACT_ASSESSMENT: 'ImpactAssessment',
+  LIST_TEXT: 'ListText',
 } as const;
 
 /** A field every union member answers, to prove the member's own fields resolved. */
@@ -222,6 +235,8 @@ function labelOf(node: Node): string {
     case 'StakeholderConsultation':
     case 'ImpactAssessment':
       return node.title;
+    case 'ListText':
+      return node.label;
   }
 }
 
@@ -333,6 +348,28 @@ describeWithDatabase('search', () => {
         expect({ name: node.name, itemTypes: node.itemTypes }).toEqual(row);
       }
     }
+  });
+
+  it('finds a provision by the words of its notes, in every list that prints them as note records', async () => {
+    // eu_annex_i.json, Note to 6A003.b.2: "6A003.b.2. does not control scanning cameras and
+    // scanning camera systems, specially designed for any of the following: a. Industrial or
+    // civilian photocopiers; ..."; the paragraph's own text does not say "photocopiers".
+    const result = await search({
+      query: 'scanning cameras photocopiers',
+      types: ['PROVISION'],
+      filter: { regime: ['EU'] },
+      first: 5,
+    });
+    const codes = result.edges.map(({ node }) => (node.__typename === 'ControlProvision' ? node.code : null));
+    // Every query word must match, and only the note says "photocopiers".
+    expect(codes).toContain('6A003.b.2');
+  });
+
+  it('finds the definitions of EU Annex I by their term', async () => {
+    const result = await search({ query: 'space-qualified definition', types: ['LIST_TEXT'], first: 3 });
+    const first = result.edges[0]?.node;
+    expect(first?.__typename).toBe('ListText');
+    if (first?.__typename === 'ListText') expect(first.label).toBe('Space-qualified');
   });
 
   it('highlights matches with <mark>', async () => {

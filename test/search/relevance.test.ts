@@ -55,6 +55,12 @@ function isExpected(document: SearchDocument, expected: RelevanceCase['expect'])
     case 'CONSULTATION':
     case 'IMPACT_ASSESSMENT':
       return document.title === expected.codeOrTitle;
+    case 'LIST_TEXT':
+      // A list text's title is its label: the defined term, "GTN", "General Note 1".
+      return (
+        document.title === expected.codeOrTitle &&
+        (expected.regime === undefined || document.regime === expected.regime)
+      );
   }
 }
 

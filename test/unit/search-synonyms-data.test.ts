@@ -168,8 +168,15 @@ describe('seed/search/stop-words.json', () => {
   });
 });
 
-const TYPES = ['PROVISION', 'EXEMPTION', 'GUIDANCE_DOCUMENT', 'CONSULTATION', 'IMPACT_ASSESSMENT'] as const;
-const KINDS = ['exact', 'misspelling', 'lay-term', 'prefix'] as const;
+const TYPES = [
+  'PROVISION',
+  'EXEMPTION',
+  'GUIDANCE_DOCUMENT',
+  'CONSULTATION',
+  'IMPACT_ASSESSMENT',
+  'LIST_TEXT',
+] as const;
+const KINDS = ['exact', 'misspelling', 'lay-term', 'prefix', 'list-text'] as const;
 
 interface RelevanceCase {
   query: string;
@@ -203,6 +210,9 @@ function expectable(): Record<(typeof TYPES)[number], Set<string>> {
     const current = titles.get(key) ?? '';
     if (metric.scope.length > current.length) titles.set(key, metric.scope);
   }
+  const annex = readJson<{ definitions: Array<{ term: string }>; technology_notes: Record<string, { title: string }> }>(
+    resolve(dataDir, 'eu_annex_i.json'),
+  );
   return {
     PROVISION: new Set([...usCodes, ...entryCodes]),
     EXEMPTION: new Set(
@@ -215,6 +225,11 @@ function expectable(): Record<(typeof TYPES)[number], Set<string>> {
       readJson<Array<{ title: string }>>(resolve(dataDir, 'consultations.json')).map((r) => r.title),
     ),
     IMPACT_ASSESSMENT: new Set(titles.values()),
+    // List texts by defined term or by the heading of a technology note (eu_annex_i.json).
+    LIST_TEXT: new Set([
+      ...annex.definitions.map((definition) => definition.term),
+      ...Object.values(annex.technology_notes).map((note) => note.title),
+    ]),
   };
 }
 

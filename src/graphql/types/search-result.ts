@@ -8,6 +8,7 @@ import { ControlProvisionRef } from './control-provision.js';
 import { ExemptionRef } from './exemption.js';
 import { GuidanceDocumentRef } from './guidance-document.js';
 import { ImpactAssessmentRef } from './impact-assessment.js';
+import { ListTextRef } from './list-text.js';
 
 export const SearchableTypeEnum = builder.enumType('SearchableType', {
   description: 'Kinds of record `search` can return.',
@@ -17,6 +18,9 @@ export const SearchableTypeEnum = builder.enumType('SearchableType', {
     GUIDANCE_DOCUMENT: { description: 'Guidance documents from authorities and institutions.' },
     CONSULTATION: { description: 'Stakeholder consultations.' },
     IMPACT_ASSESSMENT: { description: 'Impact assessments and the statistics publications behind them.' },
+    LIST_TEXT: {
+      description: 'Texts of the lists outside their entries: general notes, technology notes, definitions, acronyms.',
+    },
   } satisfies Record<SearchableType, { description: string }>,
 });
 
@@ -73,7 +77,14 @@ export function searchResultNode(record: { id: string }, type: SearchableType): 
 
 export const SearchResultUnion = builder.unionType('SearchResult', {
   description: 'A record found by `search`.',
-  types: [ControlProvisionRef, ExemptionRef, GuidanceDocumentRef, StakeholderConsultationRef, ImpactAssessmentRef],
+  types: [
+    ControlProvisionRef,
+    ExemptionRef,
+    GuidanceDocumentRef,
+    StakeholderConsultationRef,
+    ImpactAssessmentRef,
+    ListTextRef,
+  ],
   resolveType: (value) => {
     switch ((value as TaggedRecord)[SEARCH_RESULT_TYPE]) {
       case 'PROVISION':
@@ -86,6 +97,8 @@ export const SearchResultUnion = builder.unionType('SearchResult', {
         return StakeholderConsultationRef;
       case 'IMPACT_ASSESSMENT':
         return ImpactAssessmentRef;
+      case 'LIST_TEXT':
+        return ListTextRef;
       default:
         throw new Error('search result of unknown type');
     }
