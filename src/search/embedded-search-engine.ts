@@ -463,7 +463,16 @@ function addMatches(matches: Map<string, Set<string>>, result: SearchResult): vo
   }
 }
 
+/** Whether a document is in force on `asOf`, or current when no day is asked for. */
+function inForce(document: SearchDocument, asOf: string | undefined): boolean {
+  if (asOf === undefined) return document.current !== false;
+  if (document.validFrom === undefined) return true;
+  if (document.validFrom === null || document.validFrom > asOf) return false;
+  return document.validTo === undefined || document.validTo === null || asOf < document.validTo;
+}
+
 function matchesFilter(document: SearchDocument, filter: SearchFilter | undefined): boolean {
+  if (!inForce(document, filter?.asOf)) return false;
   if (filter === undefined) return true;
   const oneOf = (value: string | null, allowed: readonly string[] | undefined): boolean =>
     allowed === undefined || allowed.length === 0 || (value !== null && allowed.includes(value));

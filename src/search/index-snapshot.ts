@@ -59,6 +59,9 @@ const SnapshotDocument = z.object({
   category: z.string().nullable(),
   audience: z.array(z.string()),
   date: z.string().nullable(),
+  validFrom: z.string().nullable().optional(),
+  validTo: z.string().nullable().optional(),
+  current: z.literal(false).optional(),
 }) satisfies z.ZodType<SearchDocument>;
 const SnapshotFile = z.object({
   format: z.literal(SNAPSHOT_FORMAT),

@@ -30,11 +30,12 @@ const LIST_FILTERS: ReadonlyArray<[keyof SearchFilter, string]> = [
  * The filter as one Meilisearch expression: OR inside a field (`IN [...]`, which on an array
  * attribute such as `audience` matches any element), AND across fields, inclusive date bounds
  * on the numeric `dateNumber`. An empty list means "no condition", as in the embedded engine.
- * Undefined when nothing filters.
+ * Without `asOf` only current documents; with it, the provision versions in force that day.
  */
-export function meilisearchFilterExpression(filter: SearchFilter | undefined): string | undefined {
-  if (filter === undefined) return undefined;
-  const conditions: string[] = [];
+export function meilisearchFilterExpression(filter: SearchFilter | undefined): string {
+  // Older versions of provisions are found only when a day is asked for.
+  if (filter === undefined) return 'current = true';
+  const conditions: string[] = filter.asOf === undefined ? ['current = true'] : [];
   for (const [field, attribute] of LIST_FILTERS) {
     const values = filter[field];
     if (!Array.isArray(values) || values.length === 0) continue;
@@ -42,7 +43,11 @@ export function meilisearchFilterExpression(filter: SearchFilter | undefined): s
   }
   if (filter.dateFrom !== undefined) conditions.push(`dateNumber >= ${dateNumber(filter.dateFrom)}`);
   if (filter.dateTo !== undefined) conditions.push(`dateNumber <= ${dateNumber(filter.dateTo)}`);
-  return conditions.length === 0 ? undefined : conditions.join(' AND ');
+  if (filter.asOf !== undefined) {
+    const day = dateNumber(filter.asOf);
+    conditions.push(`validFromNumber <= ${day}`, `validToNumber > ${day}`);
+  }
+  return conditions.join(' AND ');
 }
 
 export interface PageWindow {
@@ -75,17 +80,32 @@ export function documentKey(id: string): string {
   return Buffer.from(id, 'utf8').toString('base64url');
 }
 
-/** What is stored in Meilisearch: the port document plus its key and numeric date. */
+/**
+ * What is stored in Meilisearch: the port document plus its key, numeric date and validity as
+ * numbers the filters compare (a record without validity is in force from day 0 to day
+ * 99991231; a provision whose first day is not known is never in force on a given day).
+ */
 export interface MeilisearchDocument extends SearchDocument {
   key: string;
   dateNumber: number | null;
+  current: boolean;
+  validFromNumber: number;
+  validToNumber: number;
 }
 
+const FIRST_DAY = 0;
+const NO_END = 99_991_231;
+const NEVER = 99_999_999;
+
 export function toMeilisearchDocument(document: SearchDocument): MeilisearchDocument {
+  const { validFrom, validTo } = document;
   return {
     ...document,
     key: documentKey(document.id),
     dateNumber: document.date === null ? null : dateNumber(document.date),
+    current: document.current !== false,
+    validFromNumber: validFrom === undefined ? FIRST_DAY : validFrom === null ? NEVER : dateNumber(validFrom),
+    validToNumber: validTo === undefined || validTo === null ? NO_END : dateNumber(validTo),
   };
 }
 
@@ -113,5 +133,8 @@ export function fromMeilisearchDocument(stored: Partial<MeilisearchDocument>): S
     category: nullableText(stored.category),
     audience: list(stored.audience),
     date: nullableText(stored.date),
+    ...(stored.current === false ? { current: false } : {}),
+    ...('validFrom' in stored ? { validFrom: nullableText(stored.validFrom) } : {}),
+    ...('validTo' in stored ? { validTo: nullableText(stored.validTo) } : {}),
   };
 }

@@ -165,7 +165,7 @@ export class MeilisearchSearchEngine implements SearchEngine {
     const params = {
       page: window.page,
       hitsPerPage: window.hitsPerPage,
-      ...(filter === undefined ? {} : { filter }),
+      filter,
       ...(facets.length === 0 ? {} : { facets }),
       attributesToHighlight: [...HIGHLIGHTED],
       highlightPreTag: HIGHLIGHT_PRE,

@@ -63,6 +63,19 @@ function printedTitle(extra: unknown): string | null {
   return typeof extra.title === 'string' && extra.title.trim() !== '' ? extra.title : null;
 }
 
+/**
+ * The provisions the index holds: every version of the main lists with known dates (the current
+ * ones, and the older ones `asOf` finds). Supplementary lists restating codes, and historical
+ * texts whose dates the sources do not state, are left out.
+ */
+export const SEARCHABLE_PROVISIONS = {
+  inMainList: true,
+  OR: [
+    { status: 'CURRENT' as const },
+    { status: 'SUPERSEDED' as const, validFrom: { not: null }, validTo: { not: null } },
+  ],
+};
+
 export function searchDocumentId(type: SearchableType, recordId: string): string {
   return `${type}:${recordId}`;
 }
@@ -87,7 +100,7 @@ export async function loadSearchDocuments(
   switch (type) {
     case 'PROVISION': {
       const rows = await db.controlProvision.findMany({
-        where: { ...byId, status: 'CURRENT', inMainList: true },
+        where: { ...byId, ...SEARCHABLE_PROVISIONS },
         ...paging,
         select: {
           id: true,
@@ -99,6 +112,9 @@ export async function loadSearchDocuments(
           regime: true,
           category: true,
           textDate: true,
+          status: true,
+          validFrom: true,
+          validTo: true,
           jurisdiction: { select: { code: true } },
           listNotes: { select: { label: true, text: true }, orderBy: { ordinal: 'asc' } },
           _count: { select: { children: true } },
@@ -122,6 +138,11 @@ export async function loadSearchDocuments(
         category: row.category,
         audience: [],
         date: isoDate(row.textDate),
+        // As provisionVersionWhere reads a date: a current row without its own start is in
+        // force from its text date.
+        validFrom: isoDate(row.validFrom ?? (row.status === 'CURRENT' ? row.textDate : null)),
+        validTo: isoDate(row.validTo),
+        ...(row.status === 'CURRENT' ? {} : { current: false }),
       }));
     }
     case 'EXEMPTION': {

@@ -29,6 +29,15 @@ export interface SearchDocument {
   audience: string[];
   /** ISO date (YYYY-MM-DD) used by date filters and sorting; null when the record has none. */
   date: string | null;
+  /**
+   * Provision versions only: the first day in force (null: not known, so never in force on a
+   * given day) and the day it ended (exclusive; null while in force). Absent on other records,
+   * which `asOf` does not filter.
+   */
+  validFrom?: string | null;
+  validTo?: string | null;
+  /** False for an older version of a provision (found only with `asOf`); absent otherwise. */
+  current?: boolean;
 }
 
 export type FacetField = 'type' | 'regime' | 'jurisdiction' | 'category' | 'audience';
@@ -44,6 +53,11 @@ export interface SearchFilter {
   /** Inclusive ISO dates. */
   dateFrom?: string;
   dateTo?: string;
+  /**
+   * ISO day: provisions as in force that day (older versions included, versions not in force
+   * then left out) instead of the current ones. Other records are not filtered by it.
+   */
+  asOf?: string;
 }
 
 export interface SearchRequest {

@@ -4,7 +4,7 @@
 // A failed batch stays in the outbox with exponential backoff; nothing is lost while the
 // engine is down, and the backlog drains when it returns.
 import type { PrismaClient } from '../generated/prisma/client.js';
-import { loadSearchDocuments, searchDocumentId } from './search-documents.js';
+import { loadSearchDocuments, SEARCHABLE_PROVISIONS, searchDocumentId } from './search-documents.js';
 import { SEARCHABLE_TYPES, type SearchableType, type SearchEngine } from './search-engine.js';
 
 export interface IndexerOptions {
@@ -164,7 +164,7 @@ export class SearchIndexer {
 async function countOf(prisma: PrismaClient, type: SearchableType): Promise<number> {
   switch (type) {
     case 'PROVISION':
-      return prisma.controlProvision.count({ where: { status: 'CURRENT', inMainList: true } });
+      return prisma.controlProvision.count({ where: SEARCHABLE_PROVISIONS });
     case 'EXEMPTION':
       return prisma.exemption.count();
     case 'GUIDANCE_DOCUMENT':

@@ -32,6 +32,7 @@ export interface SearchPageFilter {
   audience?: readonly string[] | null;
   dateFrom?: Date | null;
   dateTo?: Date | null;
+  asOf?: Date | null;
 }
 
 export interface SearchPageInput {
@@ -133,6 +134,7 @@ export class SearchPages {
     if (filter.audience?.length) result.audience = [...filter.audience];
     if (filter.dateFrom) result.dateFrom = isoDay(filter.dateFrom);
     if (filter.dateTo) result.dateTo = isoDay(filter.dateTo);
+    if (filter.asOf) result.asOf = isoDay(filter.asOf);
     if (result.dateFrom && result.dateTo && result.dateFrom > result.dateTo) {
       throw new InvalidArgumentError(
         'filter.dateFrom',

@@ -365,6 +365,55 @@ describeWithDatabase('search', () => {
     expect(codes).toContain('6A003.b.2');
   });
 
+  it('with asOf, finds the provisions as in force that day: older US versions, nothing not yet in force', async () => {
+    const SearchAsOf = graphql(`
+      query SearchAsOf($query: String!, $filter: SearchFilter) {
+        search(query: $query, types: [PROVISION], filter: $filter, first: 50) {
+          totalCount
+          edges {
+            node {
+              __typename
+              ... on ControlProvision {
+                code
+                regime
+                validFrom
+                validTo
+                listNotes {
+                  text
+                }
+              }
+            }
+          }
+        }
+      }
+    `);
+    const provisions = async (query: string, filter: VariablesOf<typeof SearchAsOf>['filter']) => {
+      const response = await service.query(SearchAsOf, { query, filter });
+      expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+      return (response.data?.search?.edges ?? []).flatMap(({ node }) =>
+        node.__typename === 'ControlProvision' ? [node] : [],
+      );
+    };
+    // us_ccl_history.json: Note 3 to 6A003.b.4 (held on 6A003.b.4.c) read "at least 10 mrad/pixel
+    // (milliradians/pixel)" from 2017-01-15 to 2017-07-07, "at least 2 mrad" from 2020-09-11.
+    const then = await provisions('mrad pixel milliradians', { regime: ['US_EAR'], asOf: '2017-02-01' });
+    const held = then.find((node) => node.code === '6A003.b.4.c');
+    expect(held).toMatchObject({ validFrom: '2017-01-15', validTo: '2017-08-15' });
+    expect(held?.listNotes.some((note) => note.text.includes('10 mrad/pixel'))).toBe(true);
+    for (const node of then) {
+      expect(node.validFrom ?? '', node.code).not.toBe('');
+      expect((node.validFrom ?? '') <= '2017-02-01', node.code).toBe(true);
+      expect(node.validTo === null || node.validTo > '2017-02-01', node.code).toBe(true);
+    }
+    // Today: no older version, and Note 3 no longer says "mrad/pixel".
+    const today = await provisions('mrad pixel milliradians', { regime: ['US_EAR'] });
+    expect(today.every((node) => node.validTo === null)).toBe(true);
+    expect(today.some((node) => node.listNotes.some((note) => note.text.includes('10 mrad/pixel')))).toBe(false);
+    // Before the first snapshot no US text is known, and the EU text of 15.11.2025 is not in force in 2024.
+    expect(await provisions('cameras', { regime: ['US_EAR'], asOf: '2016-12-31' })).toEqual([]);
+    expect(await provisions('cameras', { regime: ['EU'], asOf: '2024-06-01' })).toEqual([]);
+  });
+
   it('finds the definitions of EU Annex I by their term', async () => {
     const result = await search({ query: 'space-qualified definition', types: ['LIST_TEXT'], first: 3 });
     const first = result.edges[0]?.node;

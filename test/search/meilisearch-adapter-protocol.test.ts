@@ -161,7 +161,9 @@ describe('Meilisearch adapter protocol (fake HTTP server, not Meilisearch releva
       filter: { category: ['6A003" OR type = "X'], regime: ['EU'], dateFrom: '2024-01-01' },
     });
     const body = server.requests.find((request) => request.path.endsWith('/search'))?.body as { filter: string };
-    expect(body.filter).toBe('regime IN ["EU"] AND category IN ["6A003\\" OR type = \\"X"] AND dateNumber >= 20240101');
+    expect(body.filter).toBe(
+      'current = true AND regime IN ["EU"] AND category IN ["6A003\\" OR type = \\"X"] AND dateNumber >= 20240101',
+    );
   });
 
   it('asks for exact totals by page, highlights, crops and scores, and maps the answer to the port', async () => {
@@ -199,6 +201,8 @@ describe('Meilisearch adapter protocol (fake HTTP server, not Meilisearch releva
       q: 'record 6A003',
       page: 1,
       hitsPerPage: 15,
+      // Older versions of provisions only when a day is asked for.
+      filter: 'current = true',
       facets: ['regime', 'type'],
       attributesToHighlight: ['title', 'codes', 'body'],
       highlightPreTag: '<mark>',
@@ -238,8 +242,22 @@ describe('Meilisearch adapter protocol (fake HTTP server, not Meilisearch releva
     const added = server.requests.find((request) => request.method === 'POST' && request.path.endsWith('/documents'));
     expect(added?.query.get('primaryKey')).toBe('key');
     expect(added?.body).toEqual([
-      { ...doc('1'), key: documentKey('PROVISION:1'), dateNumber: 20240630 },
-      { ...odd, key: documentKey(odd.id), dateNumber: null },
+      {
+        ...doc('1'),
+        key: documentKey('PROVISION:1'),
+        dateNumber: 20240630,
+        current: true,
+        validFromNumber: 0,
+        validToNumber: 99991231,
+      },
+      {
+        ...odd,
+        key: documentKey(odd.id),
+        dateNumber: null,
+        current: true,
+        validFromNumber: 0,
+        validToNumber: 99991231,
+      },
     ]);
     expect(await engine.get(odd.id)).toEqual(odd);
     expect(await engine.get('PROVISION:404')).toBeNull();

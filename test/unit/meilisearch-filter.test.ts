@@ -11,10 +11,20 @@ import {
 import type { SearchDocument } from '../../src/search/search-engine.js';
 
 describe('meilisearchFilterExpression', () => {
-  it('is undefined when nothing filters (no filter, empty lists)', () => {
-    expect(meilisearchFilterExpression(undefined)).toBeUndefined();
-    expect(meilisearchFilterExpression({})).toBeUndefined();
-    expect(meilisearchFilterExpression({ types: [], regime: [] })).toBeUndefined();
+  it('keeps only current documents when nothing else filters (no filter, empty lists)', () => {
+    expect(meilisearchFilterExpression(undefined)).toBe('current = true');
+    expect(meilisearchFilterExpression({})).toBe('current = true');
+    expect(meilisearchFilterExpression({ types: [], regime: [] })).toBe('current = true');
+  });
+
+  it('with asOf, asks for the versions in force that day instead of the current ones', () => {
+    expect(meilisearchFilterExpression({ asOf: '2018-06-01' })).toBe(
+      'validFromNumber <= 20180601 AND validToNumber > 20180601',
+    );
+    expect(meilisearchFilterExpression({ regime: ['US_EAR'], asOf: '2018-06-01' })).toBe(
+      'regime IN ["US_EAR"] AND validFromNumber <= 20180601 AND validToNumber > 20180601',
+    );
+    expect(() => meilisearchFilterExpression({ asOf: '2018-06-01 OR current = false' })).toThrow(RangeError);
   });
 
   it('ORs inside a field with IN, ANDs across fields, quotes every value', () => {
@@ -24,31 +34,35 @@ describe('meilisearchFilterExpression', () => {
         regime: ['EU'],
         audience: ['sme', 'academia'],
       }),
-    ).toBe('type IN ["EXEMPTION", "CONSULTATION"] AND regime IN ["EU"] AND audience IN ["sme", "academia"]');
+    ).toBe(
+      'current = true AND type IN ["EXEMPTION", "CONSULTATION"] AND regime IN ["EU"] AND audience IN ["sme", "academia"]',
+    );
     expect(meilisearchFilterExpression({ jurisdiction: ['WA'], category: ['6', '6'] })).toBe(
-      'jurisdiction IN ["WA"] AND category IN ["6"]',
+      'current = true AND jurisdiction IN ["WA"] AND category IN ["6"]',
     );
   });
 
   it('turns inclusive ISO date bounds into numeric comparisons', () => {
     expect(meilisearchFilterExpression({ dateFrom: '2024-01-01', dateTo: '2024-12-31' })).toBe(
-      'dateNumber >= 20240101 AND dateNumber <= 20241231',
+      'current = true AND dateNumber >= 20240101 AND dateNumber <= 20241231',
     );
     expect(meilisearchFilterExpression({ category: ['6'], dateTo: '2018-11-19' })).toBe(
-      'category IN ["6"] AND dateNumber <= 20181119',
+      'current = true AND category IN ["6"] AND dateNumber <= 20181119',
     );
   });
 
   it('keeps hostile values inside their quotes', () => {
     expect(meilisearchFilterExpression({ category: ['6A003" OR type = "X'] })).toBe(
-      'category IN ["6A003\\" OR type = \\"X"]',
+      'current = true AND category IN ["6A003\\" OR type = \\"X"]',
     );
     expect(meilisearchFilterExpression({ regime: ['EU"] OR regime IN ["US'] })).toBe(
-      'regime IN ["EU\\"] OR regime IN [\\"US"]',
+      'current = true AND regime IN ["EU\\"] OR regime IN [\\"US"]',
     );
     // A trailing backslash must not escape the closing quote.
-    expect(meilisearchFilterExpression({ category: ['C:\\'] })).toBe('category IN ["C:\\\\"]');
-    expect(meilisearchFilterExpression({ category: ['\\" OR 1 = 1'] })).toBe('category IN ["\\\\\\" OR 1 = 1"]');
+    expect(meilisearchFilterExpression({ category: ['C:\\'] })).toBe('current = true AND category IN ["C:\\\\"]');
+    expect(meilisearchFilterExpression({ category: ['\\" OR 1 = 1'] })).toBe(
+      'current = true AND category IN ["\\\\\\" OR 1 = 1"]',
+    );
   });
 
   it('rejects a date that is not an ISO date instead of sending it', () => {
@@ -148,6 +162,22 @@ describe('Meilisearch documents', () => {
       document,
     );
     expect(toMeilisearchDocument({ ...document, date: null }).dateNumber).toBeNull();
+  });
+
+  it('stores the validity of a provision version as numbers, open ends as the widest bounds', () => {
+    const older = { ...document, validFrom: '2017-08-15', validTo: '2018-11-02', current: false };
+    const stored = toMeilisearchDocument(older);
+    expect(stored).toMatchObject({ current: false, validFromNumber: 20170815, validToNumber: 20181102 });
+    expect(fromMeilisearchDocument(stored)).toEqual(older);
+    expect(toMeilisearchDocument(document)).toMatchObject({
+      current: true,
+      validFromNumber: 0,
+      validToNumber: 99991231,
+    });
+    // A provision whose first day is not known is never in force on a given day.
+    expect(toMeilisearchDocument({ ...document, validFrom: null, validTo: null }).validFromNumber).toBeGreaterThan(
+      99991231,
+    );
   });
 
   it('refuses a stored document that is not one of ours', () => {

@@ -62,6 +62,11 @@ export const SearchFilterInput = builder.inputType('SearchFilter', {
       type: 'Date',
       description: 'Only records dated on or before this day (records without a date are then left out).',
     }),
+    asOf: t.field({
+      type: 'Date',
+      description:
+        'Provisions as in force on this day: the versions of the US list since 2017-01-15 included, provisions not known to be in force then left out (today’s when omitted). Other records are not filtered by it.',
+    }),
   }),
 });
 
