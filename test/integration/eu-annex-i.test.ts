@@ -91,6 +91,40 @@ describeWithDatabase('EU Annex I', () => {
     });
   });
 
+  it('the EU list itself cites the file the whole Annex is imported from, dated by its consolidation', async () => {
+    const EuList = graphql(`
+      query EuAnnexList {
+        provision(code: "6A003", regime: EU) {
+          controlList {
+            version
+            textDate
+            citation {
+              repository
+              path
+              commit
+              section
+              upstream
+            }
+          }
+        }
+      }
+    `);
+    const response = await service.query(EuList);
+    expect(response.errors).toBeUndefined();
+    // eu_annex_i.json: source.repository, .path, .commit; file_metadata.valid_from 2025-11-15.
+    expect(response.data?.provision?.controlList).toEqual({
+      version: 'consolidated 15.11.2025',
+      textDate: '2025-11-15',
+      citation: {
+        repository: 'rikiosso/exports-watch',
+        path: 'data/annex.json',
+        commit: '0fb5427ea885af2f284f7ad6b025376ac4ffdc11',
+        section: null,
+        upstream: expect.stringContaining('02021R0821-20251115'),
+      },
+    });
+  });
+
   it('6A003.b.4 carries its Notes, Note 3 and Note 4 among them, verbatim and in order', async () => {
     const response = await service.query(EuParagraph, { code: '6A003.b.4' });
     expect(response.errors).toBeUndefined();

@@ -186,14 +186,18 @@ export function euProvisionSourceKey(code: string): string {
  * the code or label of the row citing it. One citation per record also keeps the citations
  * few (one per paragraph and note would be some 4,500 rows repeating the licence text).
  */
-export function euCitation(file: EuFileSource, source: EuRecordSource): CitationRow {
+export function euCitation(
+  file: EuFileSource,
+  source: Omit<EuRecordSource, 'json_pointer'> & { json_pointer?: string },
+): CitationRow {
   return citationRow({
     sourceType: 'GITHUB_FILE',
     url: githubPermalink(source.repository, source.commit, source.path),
     repository: source.repository,
     path: source.path,
     commit: source.commit,
-    section: source.json_pointer,
+    // No pointer: the whole file (the control list's own citation).
+    section: source.json_pointer ?? null,
     title: file.act,
     upstream: `EUR-Lex consolidation ${source.consolidation ?? file.consolidation}: ${file.eur_lex_url}`,
     licence: file.licence,

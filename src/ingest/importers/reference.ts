@@ -1,6 +1,7 @@
 // Dataset "reference": the jurisdictions and the control lists every provision belongs to.
 // A list's citation is the source of the record named in editorial/control-lists.json (the
-// US CCL's is the GitHub file us_ccl_full.json and control_entries.json were taken from).
+// US CCL's is the GitHub file us_ccl_full.json and control_entries.json were taken from), or,
+// for EU Annex I, the file the whole list is imported from (eu_annex_i.json).
 import { z } from 'zod';
 import { citationFromSource, CitationSet, CITATION_TABLE } from '../citations.js';
 import type { Importer } from '../importer.js';
@@ -11,6 +12,7 @@ import { stableId } from '../stable-id.js';
 import { parseIsoDay } from '../stated-dates.js';
 import { syncTable, type TableSpec } from '../sync.js';
 import { CONTROL_ENTRIES_FILE, type ControlEntryRecord } from './control-entry-records.js';
+import { EU_ANNEX_I_FILE, euCitation } from './eu-annex-i-records.js';
 
 export const JURISDICTIONS_FILE = seedFile(
   'jurisdictions',
@@ -35,7 +37,10 @@ export const controlListsEditorialSchema = z.strictObject({
       regime: regimeSchema,
       jurisdiction: z.string().min(2),
       name: z.string().min(1),
-      citationFromRecord: z.string().min(1),
+      /** The control_entries.json record whose source the list cites... */
+      citationFromRecord: z.string().min(1).optional(),
+      /** ...or the data file the whole list comes from (its `source`); exactly one of the two. */
+      citationFromFile: z.literal(EU_ANNEX_I_FILE.path).optional(),
       version: z.union([fromSource, z.strictObject({ text: z.string().min(1) })]),
       textDate: fromSource.nullable(),
       versionNote: z.string().nullable(),
@@ -86,13 +91,14 @@ export function listSource(record: ControlEntryRecord): SourceRecord {
 
 export const referenceImporter: Importer = {
   name: 'reference',
-  files: [JURISDICTIONS_FILE, CONTROL_LISTS_FILE, CONTROL_ENTRIES_FILE],
+  files: [JURISDICTIONS_FILE, CONTROL_LISTS_FILE, CONTROL_ENTRIES_FILE, EU_ANNEX_I_FILE],
   dependsOn: [],
   async load(ctx) {
-    const [jurisdictionsFile, listsFile, entries] = await Promise.all([
+    const [jurisdictionsFile, listsFile, entries, euAnnexI] = await Promise.all([
       ctx.files.get(JURISDICTIONS_FILE),
       ctx.files.get(CONTROL_LISTS_FILE),
       ctx.files.get(CONTROL_ENTRIES_FILE),
+      ctx.files.get(EU_ANNEX_I_FILE),
     ]);
 
     const jurisdictions: Array<SeedRow<'Jurisdiction'>> = jurisdictionsFile.jurisdictions.map((item) => ({
@@ -104,13 +110,26 @@ export const referenceImporter: Importer = {
     const recordsById = new Map(entries.map((record) => [record.id, record]));
     const citations = new CitationSet();
     const lists = listsFile.controlLists.map((list): ControlListRow => {
-      const record = recordsById.get(list.citationFromRecord);
-      if (!record) {
+      if ((list.citationFromRecord === undefined) === (list.citationFromFile === undefined)) {
         throw new ControlListConfigError(
-          `control list ${list.sourceKey}: record ${list.citationFromRecord} is not in control_entries.json`,
+          `control list ${list.sourceKey}: give exactly one of citationFromRecord and citationFromFile`,
         );
       }
-      const source = listSource(record);
+      let source: SourceRecord;
+      let citationId: string;
+      if (list.citationFromFile !== undefined) {
+        source = euAnnexI.source;
+        citationId = citations.add(euCitation(euAnnexI.source, euAnnexI.source));
+      } else {
+        const record = recordsById.get(list.citationFromRecord ?? '');
+        if (!record) {
+          throw new ControlListConfigError(
+            `control list ${list.sourceKey}: record ${list.citationFromRecord} is not in control_entries.json`,
+          );
+        }
+        source = listSource(record);
+        citationId = citations.add(citationFromSource(source, null));
+      }
       const version = 'text' in list.version ? list.version.text : sourceField(source, list.version.fromSource);
       if (!version) {
         throw new ControlListConfigError(
@@ -133,7 +152,7 @@ export const referenceImporter: Importer = {
         version,
         textDate,
         versionNote: list.versionNote,
-        citationId: citations.add(citationFromSource(source, null)),
+        citationId,
       };
     });
     await syncTable(ctx, CITATION_TABLE, citations.rows());
