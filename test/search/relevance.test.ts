@@ -2,9 +2,7 @@
 // have its expected record in the top 5 of the embedded engine over the seeded database, with no
 // filter. Target: at least 95% of the queries. One test per kind of query reports its misses;
 // one test checks the overall hit rate.
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { openDatabase, type Database } from '../../src/db/database.js';
 import { applyMigrations } from '../../src/db/migrate.js';
 import { MIGRATIONS_DIR } from '../../src/db/migrations-dir.js';
@@ -13,56 +11,13 @@ import { EmbeddedSearchEngine } from '../../src/search/embedded-search-engine.js
 import { SEARCHABLE_TYPES, type SearchDocument } from '../../src/search/search-engine.js';
 import { loadSearchDocuments } from '../../src/search/search-documents.js';
 import { loadSearchSettings } from '../../src/search/search-settings.js';
+import { isExpected, readRelevanceCases, type RelevanceCase } from '../support/relevance-cases.js';
 
 const TOP = 5;
 const TARGET_HIT_RATE = 0.95;
 
-const RelevanceCase = z.object({
-  query: z.string().min(1),
-  expect: z.object({
-    type: z.enum(SEARCHABLE_TYPES),
-    /** A provision's code, an exemption's legal basis, or the title of any other record. */
-    codeOrTitle: z.string().min(1),
-    /**
-     * The provision's regime. When absent, the entry in any regime answers the case: the queries
-     * name no list, and the Wassenaar, EU, UK and US lists print most of these headings alike.
-     */
-    regime: z.string().min(1).optional(),
-  }),
-  why: z.string(),
-  kind: z.string().min(1),
-});
-type RelevanceCase = z.infer<typeof RelevanceCase>;
-
-const CASES: RelevanceCase[] = z
-  .array(RelevanceCase)
-  .parse(JSON.parse(readFileSync(new URL('./relevance-queries.json', import.meta.url), 'utf8')));
+const CASES: RelevanceCase[] = readRelevanceCases(new URL('./relevance-queries.json', import.meta.url));
 const KINDS = [...new Set(CASES.map((c) => c.kind))].sort();
-
-/** Whether `document` is the record a case expects. */
-function isExpected(document: SearchDocument, expected: RelevanceCase['expect']): boolean {
-  if (document.type !== expected.type) return false;
-  switch (expected.type) {
-    case 'PROVISION':
-      return (
-        document.codes.includes(expected.codeOrTitle) &&
-        (expected.regime === undefined || document.regime === expected.regime)
-      );
-    case 'EXEMPTION':
-      // An exemption document carries its legal basis as its only code.
-      return document.codes.includes(expected.codeOrTitle);
-    case 'GUIDANCE_DOCUMENT':
-    case 'CONSULTATION':
-    case 'IMPACT_ASSESSMENT':
-      return document.title === expected.codeOrTitle;
-    case 'LIST_TEXT':
-      // A list text's title is its label: the defined term, "GTN", "General Note 1".
-      return (
-        document.title === expected.codeOrTitle &&
-        (expected.regime === undefined || document.regime === expected.regime)
-      );
-  }
-}
 
 const label = (document: SearchDocument): string =>
   `${document.type} ${document.codes.length > 0 ? document.codes.join(', ') : document.title.slice(0, 60)}${document.regime ? ` [${document.regime}]` : ''}`;

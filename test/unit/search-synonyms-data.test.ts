@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readRelevanceCases } from '../support/relevance-cases.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const dataDir = resolve(root, 'seed/data');
@@ -263,5 +264,34 @@ describe('test/search/relevance-queries.json', () => {
       if (!known[c.expect.type].has(key)) unknown.push(`${c.query} -> ${c.expect.type} ${key}`);
     }
     expect(unknown).toEqual([]);
+  });
+});
+
+describe('test/search/relevance-suite (the users-side suite the bench reports)', () => {
+  const parts = {
+    tune: readRelevanceCases(new URL('../search/relevance-suite/tune.json', import.meta.url)),
+    measure: readRelevanceCases(new URL('../search/relevance-suite/measure.json', import.meta.url)),
+  };
+
+  it('has at least 250 cases, about 40% of them in the part that may be tuned on', () => {
+    const total = parts.tune.length + parts.measure.length;
+    expect(total).toBeGreaterThanOrEqual(250);
+    expect(parts.tune.length / total).toBeGreaterThan(0.3);
+    expect(parts.tune.length / total).toBeLessThan(0.5);
+  });
+
+  it('repeats no query of either part or of relevance-queries.json, and gives a reason for each case', () => {
+    const seen = new Set(cases.map((c) => c.query.toLowerCase()));
+    for (const c of [...parts.tune, ...parts.measure]) {
+      expect(seen.has(c.query.toLowerCase()), `duplicate query ${c.query}`).toBe(false);
+      seen.add(c.query.toLowerCase());
+      expect(c.why.trim().length, c.query).toBeGreaterThan(10);
+    }
+  });
+
+  it('has every kind of query in both parts', () => {
+    const kinds = (list: readonly { kind: string }[]) => [...new Set(list.map((c) => c.kind))].sort();
+    expect(kinds(parts.tune)).toEqual(kinds(parts.measure));
+    expect(kinds(parts.measure)).toContain('question');
   });
 });

@@ -1,0 +1,80 @@
+// Search relevance on the users' suite (test/search/relevance-suite): hit@1, hit@5 and MRR
+// (reciprocal rank within the top 10) per kind of query, for the part that may be tuned on and
+// for the held-out part, with the embedded engine over the whole seed. Part of `npm run bench`.
+import { openDatabase } from '../src/db/database.js';
+import { applyMigrations } from '../src/db/migrate.js';
+import { MIGRATIONS_DIR } from '../src/db/migrations-dir.js';
+import { seedDatabase } from '../src/ingest/index.js';
+import { EmbeddedSearchEngine } from '../src/search/embedded-search-engine.js';
+import { SEARCHABLE_TYPES } from '../src/search/search-engine.js';
+import { loadSearchDocuments } from '../src/search/search-documents.js';
+import { loadSearchSettings } from '../src/search/search-settings.js';
+import { isExpected, readRelevanceCases } from '../test/support/relevance-cases.js';
+
+const DEPTH = 10;
+const PARTS = ['tune', 'measure'] as const;
+
+interface Score {
+  cases: number;
+  hit1: number;
+  hit5: number;
+  reciprocalRanks: number;
+}
+
+const db = await openDatabase({
+  DATA_DIR: 'unused',
+  inMemory: true,
+  DB_POOL_SIZE: 1,
+  DB_CONNECT_TIMEOUT_MS: 5000,
+  DB_STATEMENT_TIMEOUT_MS: 60_000,
+});
+try {
+  await applyMigrations(db.sql, MIGRATIONS_DIR);
+  await seedDatabase(db.prisma);
+  const engine = new EmbeddedSearchEngine();
+  await engine.configure(await loadSearchSettings());
+  let documents = 0;
+  for (const type of SEARCHABLE_TYPES) {
+    const loaded = await loadSearchDocuments(db.prisma, type);
+    documents += loaded.length;
+    await engine.upsert(loaded);
+  }
+  for (const part of PARTS) {
+    const cases = readRelevanceCases(new URL(`../test/search/relevance-suite/${part}.json`, import.meta.url));
+    const scores = new Map<string, Score>();
+    for (const relevanceCase of cases) {
+      const response = await engine.search({ query: relevanceCase.query, offset: 0, limit: DEPTH });
+      const index = response.hits.findIndex((hit) => isExpected(hit.document, relevanceCase.expect));
+      for (const kind of [relevanceCase.kind, 'all']) {
+        const score = scores.get(kind) ?? { cases: 0, hit1: 0, hit5: 0, reciprocalRanks: 0 };
+        score.cases += 1;
+        if (index === 0) score.hit1 += 1;
+        if (index >= 0 && index < 5) score.hit5 += 1;
+        if (index >= 0) score.reciprocalRanks += 1 / (index + 1);
+        scores.set(kind, score);
+      }
+    }
+    const percent = (count: number, of: number): string => `${((100 * count) / of).toFixed(0)}%`;
+    console.log(
+      `search relevance, ${part}.json (${part === 'tune' ? 'may be tuned on' : 'held out: measured only'}; embedded engine, ${documents} documents):`,
+    );
+    console.table(
+      Object.fromEntries(
+        [...scores]
+          .sort(([a], [b]) => (a === 'all' ? 1 : b === 'all' ? -1 : a.localeCompare(b)))
+          .map(([kind, score]) => [
+            kind,
+            {
+              cases: score.cases,
+              'hit@1': percent(score.hit1, score.cases),
+              'hit@5': percent(score.hit5, score.cases),
+              [`MRR@${DEPTH}`]: +(score.reciprocalRanks / score.cases).toFixed(2),
+            },
+          ]),
+      ),
+    );
+  }
+  await engine.close();
+} finally {
+  await db.close();
+}
