@@ -11,6 +11,7 @@ import { jsonColumn, type SeedRow } from '../model-rows.js';
 import { SeedReferenceError } from '../reference-lookups.js';
 import { toJsonValue, type JsonValue } from '../seed-files.js';
 import { stableId } from '../stable-id.js';
+import type { ProvisionNoteRow } from '../list-tables.js';
 import type { TableSpec } from '../sync.js';
 import {
   euCitation,
@@ -32,21 +33,12 @@ export type EuProvisionRow = SeedRow<
   'ControlProvision',
   'supersedesId' | 'printedCode' | 'wassenaarCode' | 'regimeMarkers' | 'inMainList'
 >;
-export type ProvisionNoteRow = SeedRow<'ProvisionNote'>;
 
 export const EU_PROVISION_TABLE: TableSpec<'ControlProvision', EuProvisionRow> = {
   model: 'ControlProvision',
   key: ['sourceKey'],
   references: ['controlListId', 'jurisdictionId', 'parentId', 'citationId'],
-  // Thousands of wide rows: one JSON parameter per batch instead of one bind parameter per field.
-  insertAsJson: true,
-};
-
-export const PROVISION_NOTE_TABLE: TableSpec<'ProvisionNote', ProvisionNoteRow> = {
-  model: 'ProvisionNote',
-  key: ['sourceKey'],
-  references: ['provisionId', 'citationId'],
-  // Thousands of wide rows: one JSON parameter per batch instead of one bind parameter per field.
+  // Wide rows by the hundred or thousand: one JSON parameter per batch instead of one bind parameter per field.
   insertAsJson: true,
 };
 

@@ -16,7 +16,8 @@ import { parseIsoDay } from '../stated-dates.js';
 import { syncTable } from '../sync.js';
 import { CONTROL_ENTRIES_FILE, controlEntryNotes, type ControlEntryRecord } from './control-entry-records.js';
 import { euListTextRows, LIST_TEXT_TABLE } from './eu-annex-i-list-texts.js';
-import { EU_PROVISION_TABLE, euProvisionRows, PROVISION_NOTE_TABLE } from './eu-annex-i-provisions.js';
+import { PROVISION_NOTE_TABLE } from '../list-tables.js';
+import { EU_PROVISION_TABLE, euProvisionRows } from './eu-annex-i-provisions.js';
 import { EU_ANNEX_I_FILE, EU_ANNEX_I_LIST, euProvisionSourceKey, type EuAnnexIFile } from './eu-annex-i-records.js';
 
 /** "Category 4 — CATEGORY 4 - COMPUTERS — notes": a section note titled by its category's heading. */

@@ -8,6 +8,7 @@ import { CITATION_TABLE, type CitationRow } from '../citations.js';
 import type { SeedRow } from '../model-rows.js';
 import { remainingFields, type JsonValue } from '../seed-files.js';
 import { stableId } from '../stable-id.js';
+import type { ProvisionNoteRow } from '../list-tables.js';
 import type { TableSpec } from '../sync.js';
 import { readFlattenedScriptNote } from './flattened-script-notes.js';
 
@@ -29,35 +30,18 @@ const NOTE_KINDS: Record<PrintedNote['kind'], ProvisionNoteKind> = {
   'N.B.': 'NB',
 };
 
-/** A list these importers own outright (its row is theirs, not the reference dataset's). */
-export type OwnedControlListRow = SeedRow<'ControlList'>;
 /** Every provision column but `supersedesId`, which the links dataset owns. */
 export type PrintedProvisionRow = SeedRow<'ControlProvision', 'supersedesId'>;
-export type ProvisionNoteRow = SeedRow<'ProvisionNote'>;
 export type ListTextRow = SeedRow<'ListText'>;
 
 /** Citations as values (CITATION_TABLE), inserted as one JSON parameter: these lists cite every record. */
 export const RECORD_CITATION_TABLE: TableSpec<'Citation', CitationRow> = { ...CITATION_TABLE, insertAsJson: true };
 
-export const OWNED_CONTROL_LIST_TABLE: TableSpec<'ControlList', OwnedControlListRow> = {
-  model: 'ControlList',
-  key: ['sourceKey'],
-  references: ['jurisdictionId', 'citationId'],
-};
-
 export const PRINTED_PROVISION_TABLE: TableSpec<'ControlProvision', PrintedProvisionRow> = {
   model: 'ControlProvision',
   key: ['sourceKey'],
   references: ['controlListId', 'jurisdictionId', 'parentId', 'citationId'],
-  // Wide rows by the hundred: one JSON parameter per batch instead of one bind parameter per field.
-  insertAsJson: true,
-};
-
-export const PROVISION_NOTE_TABLE: TableSpec<'ProvisionNote', ProvisionNoteRow> = {
-  model: 'ProvisionNote',
-  key: ['sourceKey'],
-  references: ['provisionId', 'citationId'],
-  // Wide rows by the hundred: one JSON parameter per batch instead of one bind parameter per field.
+  // Wide rows by the hundred or thousand: one JSON parameter per batch instead of one bind parameter per field.
   insertAsJson: true,
 };
 

@@ -13,22 +13,20 @@ import { remainingFields, seedFile, type JsonValue } from '../seed-files.js';
 import { stableId } from '../stable-id.js';
 import { parseIsoDay } from '../stated-dates.js';
 import { syncTable } from '../sync.js';
+import { OWNED_CONTROL_LIST_TABLE, PROVISION_NOTE_TABLE, type ProvisionNoteRow } from '../list-tables.js';
 import { BuildWarnings } from './build-warning-targets.js';
 import {
   defectsColumn,
   exponentNotesColumn,
   LIST_TEXT_TABLE,
   markerDefects,
-  OWNED_CONTROL_LIST_TABLE,
   pageLabel,
   PRINTED_PROVISION_TABLE,
   printedNoteSchema,
-  PROVISION_NOTE_TABLE,
   provisionNoteRows,
   RECORD_CITATION_TABLE,
   type ListTextRow,
   type PrintedProvisionRow,
-  type ProvisionNoteRow,
 } from './printed-list-rows.js';
 
 const noteSchema = printedNoteSchema.extend({ page: z.number().int(), pages: z.array(z.number().int()).optional() });

@@ -75,6 +75,7 @@ import type { ImportContext, Importer } from '../importer.js';
 import { citationRow, CitationSet, CITATION_TABLE } from '../citations.js';
 import { jurisdictionIdsByCode, SeedReferenceError } from '../reference-lookups.js';
 import { stableId } from '../stable-id.js';
+import { OWNED_CONTROL_LIST_TABLE, PROVISION_NOTE_TABLE } from '../list-tables.js';
 import { syncTable, type TableSpec } from '../sync.js';
 import { clearChangingLinks, setLinks } from './us-ccl-history-chain.js';
 import { CCL_HISTORY_FILE, checkHistoryFile, HistoryDataError } from './us-ccl-history-file.js';
@@ -82,31 +83,18 @@ import {
   historyRows,
   supplementListRows,
   type AmendmentRow,
-  type HistoryNoteRow,
   type HistoryProvisionRow,
   type MainListRow,
-  type SupplementListRow,
 } from './us-ccl-history-rows.js';
 import { currentMainListVersions, SUPPLEMENT_LISTS } from './us-ccl-history-versions.js';
 import { US_CCL_LIST, usEntrySourceKey } from './us-ccl-keys.js';
 import { amendingActSourceKey } from './us-fr-rules.js';
 
-const SUPPLEMENT_LIST_TABLE: TableSpec<'ControlList', SupplementListRow> = {
-  model: 'ControlList',
-  key: ['sourceKey'],
-  references: ['jurisdictionId', 'citationId'],
-};
-// Thousands of wide rows: one JSON parameter per batch instead of one bind parameter per field.
 const HISTORY_PROVISION_TABLE: TableSpec<'ControlProvision', HistoryProvisionRow> = {
   model: 'ControlProvision',
   key: ['sourceKey'],
   references: ['controlListId', 'jurisdictionId', 'parentId', 'citationId'],
-  insertAsJson: true,
-};
-const HISTORY_NOTE_TABLE: TableSpec<'ProvisionNote', HistoryNoteRow> = {
-  model: 'ProvisionNote',
-  key: ['sourceKey'],
-  references: ['provisionId', 'citationId'],
+  // Wide rows by the hundred or thousand: one JSON parameter per batch instead of one bind parameter per field.
   insertAsJson: true,
 };
 const AMENDMENT_TABLE: TableSpec<'ProvisionAmendment', AmendmentRow> = {
@@ -147,7 +135,7 @@ async function loadHistory(ctx: ImportContext): Promise<void> {
   );
   const lists = supplementListRows(file, jurisdictionId, listCitation);
   await syncTable(ctx, CITATION_TABLE, listCitations.rows());
-  await syncTable(ctx, SUPPLEMENT_LIST_TABLE, lists);
+  await syncTable(ctx, OWNED_CONTROL_LIST_TABLE, lists);
 
   // The us-ccl rows the latest versions took over: us-ccl wrote them with the version's content.
   const takenOver = new Set<string>();
@@ -190,7 +178,7 @@ async function loadHistory(ctx: ImportContext): Promise<void> {
   const pendingLinks = await clearChangingLinks(ctx, rows.takenOverLinks);
   await syncTable(ctx, HISTORY_PROVISION_TABLE, rows.provisions);
   await setLinks(ctx, pendingLinks);
-  await syncTable(ctx, HISTORY_NOTE_TABLE, rows.notes);
+  await syncTable(ctx, PROVISION_NOTE_TABLE, rows.notes);
   await syncTable(ctx, AMENDMENT_TABLE, rows.links);
   ctx.log('seed: CCL history loaded', {
     records: file.paragraphs.length,
