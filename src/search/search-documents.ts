@@ -1,7 +1,8 @@
 // Builds SearchDocuments from database records. `loadSearchDocuments` reads the current state
 // of the given records, so applying an outbox row always indexes the latest version; a
-// record that no longer qualifies (deleted, a superseded provision, or a provision of a
-// supplementary list that restates codes of its regime's main list) comes back as absent.
+// record that no longer qualifies (deleted, a historical text without dates, or a provision of
+// a supplementary list that restates codes of its regime's main list) comes back as absent.
+// Older versions with dates are documents marked `current: false`, found only with `asOf`.
 import type { ListTextKind, PrismaClient } from '../generated/prisma/client.js';
 import type { SearchableType, SearchDocument } from './search-engine.js';
 
@@ -26,7 +27,7 @@ const SECTION_HEADINGS: Partial<Record<ListTextKind, string>> = {
  * The row keeps the text verbatim; the index reads each sub-paragraph once, so a leaf is not
  * ranked below the same words elsewhere for being printed twice.
  */
-export function withoutRepeatedLines(text: string): string {
+function withoutRepeatedLines(text: string): string {
   const lines = text.split('\n');
   return lines
     .filter((line, index) => {
@@ -43,13 +44,13 @@ export function withoutRepeatedLines(text: string): string {
 const LABEL = /^\s*(?:[0-9A-Za-z]+\.)+\s*$/;
 
 /**
- * A paragraph's own words (an entry's document holds its whole text, which ranks the entry
- * for words of any of its paragraphs). A leaf of the eCFR history prints its sub-paragraphs in its text
- * ("a.2.a.1. ...") while the current list has them as rows of their own, each indexed in its
- * own document: the parent's document stops at its first labelled sub-paragraph line, so each
- * sub-paragraph is indexed once, where it is a record.
+ * A paragraph's own words (an entry's document holds its whole text, which ranks the entry for
+ * words of any of its paragraphs). A leaf of the eCFR history prints its sub-paragraphs in its
+ * text ("a.2.a.1. ...") while the current list has them as rows of their own, each indexed in
+ * its own document: the parent's document stops at its first labelled sub-paragraph line, so
+ * each sub-paragraph is indexed once, where it is a record.
  */
-export function ownText(text: string, hasChildren: boolean): string {
+function ownText(text: string, hasChildren: boolean): string {
   if (!hasChildren) return text;
   const lines = text.split('\n');
   const firstSubParagraph = lines.findIndex((line, index) => index > 0 && SUB_PARAGRAPH_LINE.test(line));
