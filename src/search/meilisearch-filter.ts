@@ -1,6 +1,7 @@
 // Pure translations from the SearchEngine port to Meilisearch's request vocabulary: filter
 // expressions (values are always quoted and escaped: a user value can never become syntax),
-// page windows for exact totals, and the document keys Meilisearch accepts.
+// page windows for exact totals, and the documents and document keys Meilisearch stores.
+import { entryKeyOf } from './entry-key.js';
 import { SEARCHABLE_TYPES, type SearchableType, type SearchDocument, type SearchFilter } from './search-engine.js';
 
 /** A user value as a Meilisearch filter string: double-quoted, `\` and `"` escaped (Meilisearch >= 1.4 rules). */
@@ -50,6 +51,19 @@ export function meilisearchFilterExpression(filter: SearchFilter | undefined): s
   return conditions.join(' AND ');
 }
 
+/** The attribute paragraphs are grouped by (`distinct`), stored with every document. */
+export const ENTRY_KEY_ATTRIBUTE = 'entryKey';
+
+/**
+ * The provisions of one entry among the documents `filter` (an expression of
+ * meilisearchFilterExpression) selects: the entry's own document and its paragraphs.
+ */
+export function entryProvisionsFilter(filter: string, entryKey: string): string {
+  return [filter, `${ENTRY_KEY_ATTRIBUTE} = ${quoteFilterValue(entryKey)}`, 'type = "PROVISION"']
+    .filter((condition) => condition !== '')
+    .join(' AND ');
+}
+
 export interface PageWindow {
   /** 1-based page and its size, sent as `page` / `hitsPerPage` (Meilisearch then counts totals exactly). */
   page: number;
@@ -81,12 +95,14 @@ export function documentKey(id: string): string {
 }
 
 /**
- * What is stored in Meilisearch: the port document plus its key, numeric date and validity as
- * numbers the filters compare (a record without validity is in force from day 0 to day
- * 99991231; a provision whose first day is not known is never in force on a given day).
+ * What is stored in Meilisearch: the port document plus its key, its entry key (entry-key.ts:
+ * what `distinct` groups by), numeric date and validity as numbers the filters compare (a
+ * record without validity is in force from day 0 to day 99991231; a provision whose first day
+ * is not known is never in force on a given day).
  */
 export interface MeilisearchDocument extends SearchDocument {
   key: string;
+  entryKey: string;
   dateNumber: number | null;
   current: boolean;
   validFromNumber: number;
@@ -102,6 +118,7 @@ export function toMeilisearchDocument(document: SearchDocument): MeilisearchDocu
   return {
     ...document,
     key: documentKey(document.id),
+    entryKey: entryKeyOf(document),
     dateNumber: document.date === null ? null : dateNumber(document.date),
     current: document.current !== false,
     validFromNumber: validFrom === undefined ? FIRST_DAY : validFrom === null ? NEVER : dateNumber(validFrom),
@@ -109,7 +126,7 @@ export function toMeilisearchDocument(document: SearchDocument): MeilisearchDocu
   };
 }
 
-/** The port document of a stored one (extra attributes such as `_formatted` dropped). */
+/** The port document of a stored one (our own attributes such as `entryKey`, and `_formatted`, dropped). */
 export function fromMeilisearchDocument(stored: Partial<MeilisearchDocument>): SearchDocument {
   const text = (value: unknown): string => (typeof value === 'string' ? value : '');
   const nullableText = (value: unknown): string | null => (typeof value === 'string' ? value : null);

@@ -2,27 +2,56 @@
 // Two clients: queries go out with the search key only; settings, indexing and reading
 // documents back with the admin key. Every write is a Meilisearch task: the adapter waits for
 // it and turns a failed task into an error naming the task's error code and message.
+//
+// What each search sends: `matchingStrategy: 'frequency'` (when not every word matches, the
+// most frequent words are dropped first, as the embedded engine does) and, unless the request
+// sets `groupParagraphs: false`, `distinct: 'entryKey'` (one hit per control-list entry, the
+// entry's best-ranked document standing for it; entry-key.ts). The paragraphs under each
+// entry hit (`subHits`) come from a second request, one multi-search with a query per entry.
+// The index settings (meilisearch-settings.ts) carry the embedded engine's typo rule (1 typo
+// from 5 letters, 2 from 9, none on numbers), its stop words and synonyms.
+//
+// Where the two engines still differ (needs Meilisearch 1.15 or later for `disableOnNumbers`):
+// - Stemming ("cameras" finds "camera") is the embedded engine's only. British/American
+//   spellings: the whole-word table is sent as synonyms both ways; the suffix rules
+//   (-ise/-ize, -yse/-yze) are not, so "stabilised" does not find "stabilized" here.
+// - Ranking preferences (`prefer`: types or regimes first among equals) are ignored:
+//   Meilisearch cannot boost by an attribute's value within one query.
+// - Did-you-mean suggestions, unmatched words and relaxed results (the query with its unknown
+//   words replaced) are the embedded engine's only; Meilisearch answers the query as given.
+// - Typos on codes: Meilisearch's `disableOnNumbers` exempts only words made of digits (and
+//   punctuation), so "6A003", five characters, still matches "6A002" with one typo (ranked
+//   below the exact match); the embedded engine allows no typo on a word holding a digit.
+// - Grouping: with `distinct` the best-ranked document of an entry stands for it (a paragraph
+//   when it ranks above the entry's own text); the embedded engine shows the entry's own
+//   document when it matched, and keeps a paragraph named by its exact code apart.
 import {
   Meilisearch,
   MeilisearchApiError,
   type EnqueuedTaskPromise,
+  type Hit,
   type Index,
+  type MultiSearchParams,
+  type MultiSearchQuery,
   type ResourceResults,
   type SearchParams,
   type Settings,
   type Task,
 } from 'meilisearch';
+import { entryKeyOf } from './entry-key.js';
 import { MAX_PAGE_SIZE } from './embedded-search-engine.js';
 import { CROP_MARKER, SNIPPET_WORDS } from './highlight-snippet.js';
 import {
+  ENTRY_KEY_ATTRIBUTE,
   documentKey,
+  entryProvisionsFilter,
   fromMeilisearchDocument,
   meilisearchFilterExpression,
   pageWindow,
   toMeilisearchDocument,
   type MeilisearchDocument,
 } from './meilisearch-filter.js';
-import { desiredSettings, settingsToUpdate } from './meilisearch-settings.js';
+import { desiredSettings, settingsToUpdate, type MeilisearchSettingsInput } from './meilisearch-settings.js';
 import {
   FACET_FIELDS,
   HIGHLIGHT_POST,
@@ -73,6 +102,19 @@ export class MeilisearchTaskError extends SearchUnavailableError {
 
 const PRIMARY_KEY = 'key';
 const HIGHLIGHTED: Array<Highlight['field']> = ['title', 'codes', 'body'];
+/** Drops the most frequent query words first when not every word matches (Meilisearch 1.9+). */
+const MATCHING_STRATEGY = 'frequency';
+/** Paragraphs shown under an entry hit (MAX_SUB_HITS of the SearchEngine port). */
+const SUB_HITS_PER_ENTRY = 3;
+
+/** A paragraph under its entry's hit (SearchHit's `subHits`). */
+interface SubHit {
+  document: SearchDocument;
+  score: number;
+  highlights: Highlight[];
+}
+type GroupingRequest = SearchRequest & { groupParagraphs?: boolean };
+type GroupedHit = SearchHit & { subHits?: SubHit[] };
 /** Documents read per page by allIds(). */
 const ID_PAGE = 1000;
 
@@ -103,7 +145,7 @@ export class MeilisearchSearchEngine implements SearchEngine {
   }
 
   /** Creates the index when missing, then sends only the settings that differ from the stored ones. */
-  async configure(settings: { synonyms: Record<string, string[]>; stopWords: string[] }): Promise<void> {
+  async configure(settings: MeilisearchSettingsInput): Promise<void> {
     this.assertOpen();
     await this.guard('configure', async () => {
       await this.ensureIndex();
@@ -162,33 +204,75 @@ export class MeilisearchSearchEngine implements SearchEngine {
     const window = pageWindow(request.offset, request.limit);
     const filter = meilisearchFilterExpression(request.filter);
     const facets = [...new Set(request.facets ?? [])];
+    const grouped = (request as GroupingRequest).groupParagraphs !== false;
     const params = {
       page: window.page,
       hitsPerPage: window.hitsPerPage,
       filter,
       ...(facets.length === 0 ? {} : { facets }),
-      attributesToHighlight: [...HIGHLIGHTED],
-      highlightPreTag: HIGHLIGHT_PRE,
-      highlightPostTag: HIGHLIGHT_POST,
-      attributesToCrop: ['body'],
-      cropLength: SNIPPET_WORDS,
-      cropMarker: CROP_MARKER,
-      showRankingScore: true,
-      // Last ranking rule (see RANKING_RULES): ties come back in id order, so pages are stable.
-      sort: ['id:asc'],
+      ...(grouped ? { distinct: ENTRY_KEY_ATTRIBUTE } : {}),
+      ...HIT_PARAMS,
     } satisfies SearchParams;
     const response = await this.guard('search', () => this.searchIndex.search(request.query, params));
-    const hits: SearchHit[] = response.hits.slice(window.skip, window.skip + request.limit).map((hit) => ({
-      document: fromMeilisearchDocument(hit),
-      score: clampScore(hit._rankingScore),
-      highlights: highlightsOf(hit._formatted),
-    }));
+    const page = response.hits.slice(window.skip, window.skip + request.limit);
+    const hits: GroupedHit[] = page.map(toHit);
+    let processingTimeMs = response.processingTimeMs;
+    if (grouped) {
+      const paragraphs = await this.entryParagraphs(request.query, filter, page);
+      for (const [index, hit] of hits.entries()) hit.subHits = paragraphs.subHits[index] ?? [];
+      processingTimeMs += paragraphs.processingTimeMs;
+    }
     return {
       hits,
+      // With `distinct`, Meilisearch counts (and facets) the documents it keeps: one per entry.
       totalCount: response.totalHits,
       facets: facetCounts(response.facetDistribution, facets),
-      processingTimeMs: response.processingTimeMs,
+      processingTimeMs,
     };
+  }
+
+  /**
+   * The best-matching other provisions of each entry hit on the page (at most
+   * SUB_HITS_PER_ENTRY), found by one multi-search holding a query per entry: the same words
+   * and filter narrowed to the entry's provisions (one query with `entryKey IN [...]` could
+   * not promise each entry its share). Records that are no entry get none, and neither does
+   * a placeholder search, which matches no word to rank paragraphs by.
+   */
+  private async entryParagraphs(
+    query: string,
+    filter: string,
+    page: ReadonlyArray<Hit<MeilisearchDocument>>,
+  ): Promise<{ subHits: SubHit[][]; processingTimeMs: number }> {
+    const subHits: SubHit[][] = page.map(() => []);
+    if (query.trim() === '') return { subHits, processingTimeMs: 0 };
+    const entries = page.flatMap((hit, index) => {
+      const document = fromMeilisearchDocument(hit);
+      const entryKey = typeof hit.entryKey === 'string' ? hit.entryKey : entryKeyOf(document);
+      return document.type === 'PROVISION' && entryKey !== document.id ? [{ index, id: document.id, entryKey }] : [];
+    });
+    if (entries.length === 0) return { subHits, processingTimeMs: 0 };
+    const queries = entries.map(({ entryKey }): MultiSearchQuery => ({
+      indexUid: this.options.index,
+      q: query,
+      filter: entryProvisionsFilter(filter, entryKey),
+      // One more than shown: the hit's own document may be among them.
+      limit: SUB_HITS_PER_ENTRY + 1,
+      ...HIT_PARAMS,
+    }));
+    const response = await this.guard('search (paragraphs)', () =>
+      this.searcher.multiSearch<MultiSearchParams, MeilisearchDocument>({ queries }),
+    );
+    let processingTimeMs = 0;
+    for (const [position, { index, id }] of entries.entries()) {
+      const result = response.results[position];
+      if (result === undefined) continue;
+      processingTimeMs += result.processingTimeMs;
+      subHits[index] = result.hits
+        .filter((hit) => hit.id !== id)
+        .slice(0, SUB_HITS_PER_ENTRY)
+        .map(toHit);
+    }
+    return { subHits, processingTimeMs };
   }
 
   async allIds(): Promise<string[]> {
@@ -311,6 +395,28 @@ function describe(error: unknown): string {
     return `${error.message}${cause}`;
   }
   return String(error);
+}
+
+/** What every query sends besides its words, filter and page: strategy, highlights, scores, order. */
+const HIT_PARAMS = {
+  matchingStrategy: MATCHING_STRATEGY,
+  attributesToHighlight: [...HIGHLIGHTED],
+  highlightPreTag: HIGHLIGHT_PRE,
+  highlightPostTag: HIGHLIGHT_POST,
+  attributesToCrop: ['body'],
+  cropLength: SNIPPET_WORDS,
+  cropMarker: CROP_MARKER,
+  showRankingScore: true,
+  // Last ranking rule (see RANKING_RULES): ties come back in id order, so pages are stable.
+  sort: ['id:asc'],
+} as const satisfies SearchParams;
+
+function toHit(hit: Hit<MeilisearchDocument>): SearchHit {
+  return {
+    document: fromMeilisearchDocument(hit),
+    score: clampScore(hit._rankingScore),
+    highlights: highlightsOf(hit._formatted),
+  };
 }
 
 function clampScore(score: number | undefined): number {

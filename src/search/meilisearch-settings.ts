@@ -2,11 +2,24 @@
 // the comparison that lets start-up send only what differs (settings updates re-index the
 // whole index in Meilisearch, so an unchanged setting must not be re-sent).
 import type { Settings } from 'meilisearch';
+import { ENTRY_KEY_ATTRIBUTE } from './meilisearch-filter.js';
 import { FACET_FIELDS } from './search-engine.js';
 
 /** Order matters: a code match ranks above a title match, a title match above a body match. */
 export const SEARCHABLE_ATTRIBUTES = ['codes', 'title', 'body'] as const;
-export const FILTERABLE_ATTRIBUTES = [...FACET_FIELDS, 'dateNumber'] as const;
+/**
+ * The facets, and every attribute a filter the adapter sends names (meilisearch-filter.ts):
+ * dates, current versions and validity, and the entry key `distinct` groups by (Meilisearch
+ * accepts only a filterable attribute as `distinct`, and refuses a filter on any other).
+ */
+export const FILTERABLE_ATTRIBUTES = [
+  ...FACET_FIELDS,
+  'dateNumber',
+  'current',
+  'validFromNumber',
+  'validToNumber',
+  ENTRY_KEY_ATTRIBUTE,
+] as const;
 /** `id` breaks ties (stable pages, as the contract requires); `dateNumber` for date sorting. */
 export const SORTABLE_ATTRIBUTES = ['dateNumber', 'id'] as const;
 /**
@@ -18,6 +31,16 @@ export const RANKING_RULES = ['words', 'typo', 'proximity', 'attribute', 'exactn
 export const MAX_TOTAL_HITS = 100_000;
 /** Facet values returned per facet (categories and jurisdictions are far fewer). */
 export const MAX_VALUES_PER_FACET = 1000;
+/**
+ * The embedded engine's typo rule: one typo from 5 letters, two from 9 (Meilisearch's own
+ * defaults), and none on numbers (`disableOnNumbers`, Meilisearch 1.15 and later; it exempts
+ * words of digits only, not codes such as "6A003" that the embedded engine also exempts).
+ */
+export const TYPO_TOLERANCE = {
+  enabled: true,
+  minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 },
+  disableOnNumbers: true,
+} as const;
 
 /**
  * Synonyms as Meilisearch takes them: a term (one word or several) mapped to its equivalents,
@@ -44,19 +67,49 @@ function normalizeTerm(term: string): string {
   return term.trim().replace(/\s+/gu, ' ').toLowerCase();
 }
 
+/**
+ * Whole-word spelling variants ("centre" -> "center") as synonyms both ways, added to the
+ * synonyms. The embedded engine indexes both spellings as one word; Meilisearch has no such
+ * rule, and the variant table's suffix rules (-ise/-ize) cannot be sent at all.
+ */
+export function spellingVariantSynonyms(words: Readonly<Record<string, string>>): Record<string, string[]> {
+  const synonyms: Record<string, string[]> = {};
+  const add = (term: string, equivalent: string) => {
+    synonyms[term] = [...(synonyms[term] ?? []), equivalent];
+  };
+  for (const [variant, form] of Object.entries(words)) {
+    add(variant, form);
+    add(form, variant);
+  }
+  return synonyms;
+}
+
+/** What configure() receives (SearchEngine port); the spelling variants are optional. */
+export interface MeilisearchSettingsInput {
+  synonyms: Readonly<Record<string, readonly string[]>>;
+  stopWords: readonly string[];
+  spellingVariants?: { words: Readonly<Record<string, string>> };
+}
+
 /** Every setting the adapter owns. */
-export function desiredSettings(settings: { synonyms: Record<string, string[]>; stopWords: string[] }): Settings {
+export function desiredSettings(settings: MeilisearchSettingsInput): Settings {
+  const synonyms: Record<string, string[]> = {};
+  for (const source of [settings.synonyms, spellingVariantSynonyms(settings.spellingVariants?.words ?? {})]) {
+    for (const [term, equivalents] of Object.entries(source))
+      synonyms[term] = [...(synonyms[term] ?? []), ...equivalents];
+  }
   return {
     searchableAttributes: [...SEARCHABLE_ATTRIBUTES],
     filterableAttributes: [...FILTERABLE_ATTRIBUTES],
     sortableAttributes: [...SORTABLE_ATTRIBUTES],
     rankingRules: [...RANKING_RULES],
-    synonyms: meilisearchSynonyms(settings.synonyms),
+    synonyms: meilisearchSynonyms(synonyms),
     stopWords: [...new Set(settings.stopWords.map(normalizeTerm).filter((word) => word !== ''))].sort(),
-    // Meilisearch's own rule (which the embedded engine copies): 1 typo from 5 letters, 2 from 9.
-    typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
+    typoTolerance: { ...TYPO_TOLERANCE, minWordSizeForTypos: { ...TYPO_TOLERANCE.minWordSizeForTypos } },
     pagination: { maxTotalHits: MAX_TOTAL_HITS },
     faceting: { maxValuesPerFacet: MAX_VALUES_PER_FACET },
+    // Grouping is asked per search (`distinct`); an index-wide one would group every search.
+    distinctAttribute: null,
   };
 }
 

@@ -2,7 +2,13 @@
 // node:http on port 0 that records every request and answers with the shapes of Meilisearch's
 // documented REST API (summarized task objects on 202, task objects on GET /tasks/{uid}, error
 // objects { message, code, type, link }, index/settings/documents/search/stats responses).
-// It does no relevance at all: searches answer with `nextSearchResponse` or the stored documents.
+// It does no relevance at all: searches answer with `nextSearchResponse` or the stored documents
+// in the order they were added, after what Meilisearch does outside ranking: the filter (the
+// subset of the syntax the adapter writes: conditions joined by AND, each `attr = value`,
+// `attr != value`, `attr IN [...]` or a numeric comparison; only on filterable attributes),
+// `distinct` (the first hit of each value kept; only a filterable attribute), pagination
+// (page/hitsPerPage with exact totals, or offset/limit with estimated ones), and POST
+// /multi-search (each query answered alike). `matchingStrategy` is checked and recorded only.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -54,6 +60,145 @@ function defaultSettings(): Json {
 }
 
 const SORTED_ON_READ = ['filterableAttributes', 'sortableAttributes', 'stopWords'];
+/** Settings objects a PATCH updates field by field (the others it replaces). */
+const MERGED_ON_UPDATE = ['typoTolerance', 'faceting', 'pagination'];
+const MATCHING_STRATEGIES = ['last', 'all', 'frequency'];
+
+/** A request Meilisearch refuses: HTTP status and error code. */
+class FakeError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function isJson(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `update` over `current`: nested objects field by field, null resets to `defaults`. */
+function mergeSettings(current: Json, update: Json, defaults: Json): void {
+  for (const [key, value] of Object.entries(update)) {
+    if (value === null) current[key] = structuredClone(defaults[key] ?? null);
+    else if (isJson(value) && isJson(current[key]) && isJson(defaults[key])) {
+      mergeSettings(current[key], value, defaults[key]);
+    } else current[key] = structuredClone(value);
+  }
+}
+
+/** Unknown fields are refused as Meilisearch's deserializer does (bad_request / invalid_settings_*). */
+function checkSettings(update: unknown): void {
+  if (!isJson(update)) throw new FakeError(400, 'bad_request', 'Invalid value type: expected an object');
+  const known = defaultSettings();
+  for (const [key, value] of Object.entries(update)) {
+    if (!(key in known)) {
+      throw new FakeError(
+        400,
+        'bad_request',
+        `Unknown field \`${key}\`: expected one of ${Object.keys(known).join(', ')}`,
+      );
+    }
+    const defaults = known[key];
+    if (MERGED_ON_UPDATE.includes(key) && isJson(value) && isJson(defaults)) {
+      for (const field of Object.keys(value)) {
+        if (!(field in defaults)) {
+          const code = `invalid_settings_${key.replace(/[A-Z]/gu, (letter) => `_${letter.toLowerCase()}`)}`;
+          throw new FakeError(400, code, `Unknown field \`${field}\` inside \`.${key}\``);
+        }
+      }
+    }
+  }
+}
+
+type Condition = (document: Json) => boolean;
+
+/**
+ * The adapter's subset of Meilisearch's filter syntax as a predicate. Strings compare without
+ * case (as Meilisearch's facet values do), booleans as "true"/"false", an array attribute
+ * matches when one of its elements does; an attribute that is missing or null matches nothing.
+ */
+function parseFilter(filter: string, filterable: readonly string[]): Condition {
+  const tokens = [...filter.matchAll(/\s*("(?:[^"\\]|\\.)*"|!=|>=|<=|[=<>[\],]|[^\s"=<>!,[\]]+)/gu)].map(
+    (match) => match[1] ?? '',
+  );
+  let position = 0;
+  const next = (): string => {
+    const token = tokens[position];
+    if (token === undefined)
+      throw new FakeError(400, 'invalid_search_filter', `Unexpected end of filter: \`${filter}\``);
+    position += 1;
+    return token;
+  };
+  const value = (token: string): string =>
+    token.startsWith('"') ? token.slice(1, -1).replace(/\\(.)/gu, '$1') : token;
+  const conditions: Condition[] = [];
+  for (;;) {
+    const attribute = next();
+    if (attribute.startsWith('(') || ['NOT', 'OR'].includes(attribute.toUpperCase())) {
+      throw new FakeError(400, 'invalid_search_filter', `The fake server does not read \`${attribute}\``);
+    }
+    if (!filterable.includes(attribute)) {
+      throw new FakeError(
+        400,
+        'invalid_search_filter',
+        `Attribute \`${attribute}\` is not filterable. Available filterable attribute patterns are: \`${filterable.join('`, `')}\`.`,
+      );
+    }
+    const operator = next();
+    if (operator.toUpperCase() === 'IN') {
+      if (next() !== '[') throw new FakeError(400, 'invalid_search_filter', 'Expected `[` after IN');
+      const values: string[] = [];
+      for (let token = next(); token !== ']'; token = next()) if (token !== ',') values.push(value(token));
+      conditions.push((document) =>
+        valuesOf(document[attribute]).some((stored) => values.some((v) => equal(stored, v))),
+      );
+    } else if (['=', '!='].includes(operator)) {
+      // `!=` is the negation of `=`: it also keeps documents without the attribute.
+      const wanted = value(next());
+      conditions.push(
+        (document) => valuesOf(document[attribute]).some((stored) => equal(stored, wanted)) === (operator === '='),
+      );
+    } else if (['>', '>=', '<', '<='].includes(operator)) {
+      const bound = Number(value(next()));
+      conditions.push((document) =>
+        valuesOf(document[attribute]).some(
+          (stored) =>
+            typeof stored === 'number' &&
+            (operator === '>'
+              ? stored > bound
+              : operator === '>='
+                ? stored >= bound
+                : operator === '<'
+                  ? stored < bound
+                  : stored <= bound),
+        ),
+      );
+    } else {
+      throw new FakeError(400, 'invalid_search_filter', `The fake server does not read the operator \`${operator}\``);
+    }
+    if (position === tokens.length) break;
+    const joiner = next();
+    if (joiner.toUpperCase() !== 'AND') {
+      throw new FakeError(400, 'invalid_search_filter', `The fake server reads only AND, not \`${joiner}\``);
+    }
+  }
+  return (document) => conditions.every((condition) => condition(document));
+}
+
+function valuesOf(stored: unknown): unknown[] {
+  if (stored === undefined || stored === null) return [];
+  return Array.isArray(stored) ? stored : [stored];
+}
+
+function equal(stored: unknown, wanted: string): boolean {
+  if (typeof stored === 'number') return Number(wanted) === stored;
+  if (typeof stored === 'string' || typeof stored === 'boolean')
+    return String(stored).toLowerCase() === wanted.toLowerCase();
+  return false;
+}
 
 export class FakeMeilisearchServer {
   readonly requests: RecordedRequest[] = [];
@@ -160,6 +305,24 @@ export class FakeMeilisearchServer {
       });
     }
 
+    if (url.pathname === '/multi-search' && method === 'POST') {
+      const { queries, federation } = body as { queries: Json[]; federation?: unknown };
+      if (federation !== undefined) return error(400, 'not_supported', 'The fake server does not federate searches');
+      const results: Json[] = [];
+      for (const [position, query] of queries.entries()) {
+        const { indexUid, ...params } = query as Json & { indexUid: string };
+        try {
+          if (this.index?.uid !== indexUid)
+            throw new FakeError(404, 'index_not_found', `Index \`${indexUid}\` not found.`);
+          results.push({ indexUid, ...this.search(this.index.settings, params) });
+        } catch (caught) {
+          if (!(caught instanceof FakeError)) throw caught;
+          return error(caught.status, caught.code, `Inside \`.queries[${position}]\`: ${caught.message}`);
+        }
+      }
+      return reply(200, { results });
+    }
+
     const indexPath = url.pathname.match(/^\/indexes\/([^/]+)(\/.*)?$/u);
     if (!indexPath) return error(404, 'not_found', 'not found');
     const uid = decodeURIComponent(indexPath[1] ?? '');
@@ -191,10 +354,21 @@ export class FakeMeilisearchServer {
       return reply(200, settings);
     }
     if (rest === '/settings' && method === 'PATCH') {
+      try {
+        checkSettings(body);
+      } catch (caught) {
+        if (caught instanceof FakeError) return error(caught.status, caught.code, caught.message);
+        throw caught;
+      }
       // Meilisearch creates the index on a settings update if needed.
       return this.enqueue(reply, uid, 'settingsUpdate', () => {
         this.index ??= { uid, primaryKey: null, settings: defaultSettings() };
-        Object.assign(this.index.settings, body as Json);
+        const update = body as Json;
+        const defaults = defaultSettings();
+        for (const key of Object.keys(update)) {
+          if (!MERGED_ON_UPDATE.includes(key)) this.index.settings[key] = null;
+        }
+        mergeSettings(this.index.settings, update, defaults);
         return null;
       });
     }
@@ -255,22 +429,97 @@ export class FakeMeilisearchServer {
       const canned = this.nextSearchResponse;
       this.nextSearchResponse = undefined;
       if (canned) return reply(200, canned);
-      const { page = 1, hitsPerPage = 20, q = '' } = body as { page?: number; hitsPerPage?: number; q?: string };
-      const all = [...this.documents.values()];
-      const hits = all
-        .slice((page - 1) * hitsPerPage, page * hitsPerPage)
-        .map((document) => ({ ...document, _formatted: document, _rankingScore: 1 }));
-      return reply(200, {
-        hits,
-        query: q,
-        processingTimeMs: 1,
-        hitsPerPage,
-        page,
-        totalPages: Math.ceil(all.length / hitsPerPage),
-        totalHits: all.length,
-      });
+      try {
+        return reply(200, this.search(index.settings, body as Json));
+      } catch (caught) {
+        if (caught instanceof FakeError) return error(caught.status, caught.code, caught.message);
+        throw caught;
+      }
     }
     return error(404, 'not_found', `${method} ${url.pathname}`);
+  }
+
+  /** One search over the stored documents: filter, distinct and a page, no relevance. */
+  private search(settings: Json, params: Json): Json {
+    const filterable = (settings.filterableAttributes as unknown[]).filter(
+      (item): item is string => typeof item === 'string',
+    );
+    const {
+      q = '',
+      filter,
+      distinct,
+      matchingStrategy,
+      page,
+      hitsPerPage,
+      offset,
+      limit,
+    } = params as {
+      q?: string;
+      filter?: unknown;
+      distinct?: unknown;
+      matchingStrategy?: unknown;
+      page?: number;
+      hitsPerPage?: number;
+      offset?: number;
+      limit?: number;
+    };
+    if (matchingStrategy !== undefined && !MATCHING_STRATEGIES.includes(String(matchingStrategy))) {
+      throw new FakeError(
+        400,
+        'invalid_search_matching_strategy',
+        `Unknown value \`${String(matchingStrategy)}\` at \`.matchingStrategy\`: expected one of \`last\`, \`all\`, \`frequency\``,
+      );
+    }
+    if (filter !== undefined && typeof filter !== 'string') {
+      throw new FakeError(400, 'invalid_search_filter', 'The fake server reads only a filter string');
+    }
+    const matches = filter === undefined || filter === '' ? () => true : parseFilter(filter, filterable);
+    let documents = [...this.documents.values()].filter(matches);
+    if (distinct !== undefined) {
+      if (typeof distinct !== 'string' || !filterable.includes(distinct)) {
+        throw new FakeError(
+          400,
+          'invalid_search_distinct',
+          `Attribute \`${String(distinct)}\` is not filterable and thus, cannot be used as distinct attribute.`,
+        );
+      }
+      const seen = new Set<string>();
+      documents = documents.filter((document) => {
+        const value = document[distinct];
+        if (value === undefined || value === null) return true;
+        const key = JSON.stringify(value);
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+    }
+    const asHit = (document: Json) => ({
+      ...document,
+      _formatted: document,
+      ...(params.showRankingScore === true ? { _rankingScore: 1 } : {}),
+    });
+    const common = { query: q, processingTimeMs: 1 };
+    if (page !== undefined || hitsPerPage !== undefined) {
+      const size = hitsPerPage ?? 20;
+      const number = page ?? 1;
+      return {
+        hits: documents.slice((number - 1) * size, number * size).map(asHit),
+        ...common,
+        hitsPerPage: size,
+        page: number,
+        totalPages: Math.ceil(documents.length / size),
+        totalHits: documents.length,
+      };
+    }
+    const from = offset ?? 0;
+    const count = limit ?? 20;
+    return {
+      hits: documents.slice(from, from + count).map(asHit),
+      ...common,
+      offset: from,
+      limit: count,
+      estimatedTotalHits: documents.length,
+    };
   }
 
   /** 202 with a summarized task; the task's outcome is decided now, reported when polled. */

@@ -1,12 +1,14 @@
 // The Meilisearch adapter's protocol, against a fake HTTP server that answers as Meilisearch's
 // documented REST API does: which key goes where, what is sent (settings only when they
-// differ, escaped filters, page windows) and how answers and failed tasks are read.
+// differ, escaped filters, page windows, the matching strategy, grouping by entry with
+// `distinct` and the paragraphs of each entry by multi-search) and how answers and failed
+// tasks are read.
 // It says nothing about Meilisearch's relevance: that is the contract suite's job against a
 // real server (meilisearch-search-engine.test.ts, run when MEILI_HOST is set).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { documentKey } from '../../src/search/meilisearch-filter.js';
 import { MeilisearchSearchEngine, MeilisearchTaskError } from '../../src/search/meilisearch-search-engine.js';
-import { type SearchDocument } from '../../src/search/search-engine.js';
+import { type SearchDocument, type SearchRequest } from '../../src/search/search-engine.js';
 import { FakeMeilisearchServer } from './fake-meilisearch-server.js';
 import { SearchUnavailableError } from '../../src/errors.js';
 
@@ -56,9 +58,9 @@ describe('Meilisearch adapter protocol (fake HTTP server, not Meilisearch releva
     await server.stop();
   });
 
-  it('sends the search key only to /search (and /health), the admin key to everything else', async () => {
+  it('sends the search key only to /search, /multi-search (and /health), the admin key to everything else', async () => {
     await engine.configure(SETTINGS);
-    await engine.upsert([doc('1'), doc('2')]);
+    await engine.upsert([doc('1', { codes: ['6A003'] }), doc('2', { codes: ['6A003.a'] })]);
     await engine.search({ query: 'laser', offset: 0, limit: 10, facets: ['type'] });
     await engine.get('PROVISION:1');
     await engine.allIds();
@@ -66,10 +68,12 @@ describe('Meilisearch adapter protocol (fake HTTP server, not Meilisearch releva
     await engine.clear();
     await engine.health();
 
-    const searches = server.requests.filter((request) => request.path.endsWith('/search'));
-    expect(searches).toHaveLength(1);
+    const isSearch = (path: string) => path.endsWith('/search') || path === '/multi-search';
+    const searches = server.requests.filter((request) => isSearch(request.path));
+    // The entry's paragraphs come from a multi-search, made with the search key too.
+    expect(searches.map((request) => request.path)).toEqual(['/indexes/kb_test/search', '/multi-search']);
     for (const request of server.requests) {
-      const isQuery = request.path.endsWith('/search') || request.path === '/health';
+      const isQuery = isSearch(request.path) || request.path === '/health';
       expect(request.authorization, `${request.method} ${request.path}`).toBe(
         `Bearer ${isQuery ? SEARCH_KEY : ADMIN_KEY}`,
       );
@@ -102,11 +106,27 @@ describe('Meilisearch adapter protocol (fake HTTP server, not Meilisearch releva
       pagination: { maxTotalHits: 100_000 },
       faceting: { maxValuesPerFacet: 1000 },
     });
-    expect(patch.filterableAttributes).toEqual(
-      expect.arrayContaining(['type', 'regime', 'jurisdiction', 'category', 'audience', 'dateNumber']),
-    );
-    // A fresh index already has Meilisearch's typo rule (1 typo from 5 letters, 2 from 9): not re-sent.
-    expect(patch).not.toHaveProperty('typoTolerance');
+    // Every attribute a filter names, and the entry key `distinct` groups by.
+    expect([...(patch.filterableAttributes as string[])].sort()).toEqual([
+      'audience',
+      'category',
+      'current',
+      'dateNumber',
+      'entryKey',
+      'jurisdiction',
+      'regime',
+      'type',
+      'validFromNumber',
+      'validToNumber',
+    ]);
+    // A fresh index has 1 typo from 5 letters, 2 from 9, but typos on numbers: the rule is sent.
+    expect(patch.typoTolerance).toEqual({
+      enabled: true,
+      minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 },
+      disableOnNumbers: true,
+    });
+    // No index-wide distinct attribute (grouping is asked per search): a fresh index has none.
+    expect(patch).not.toHaveProperty('distinctAttribute');
 
     server.requests.length = 0;
     await engine.configure(SETTINGS);
@@ -212,9 +232,12 @@ describe('Meilisearch adapter protocol (fake HTTP server, not Meilisearch releva
       cropMarker: '…',
       showRankingScore: true,
       sort: ['id:asc'],
+      matchingStrategy: 'frequency',
+      distinct: 'entryKey',
     });
     expect(response.totalCount).toBe(42);
-    expect(response.processingTimeMs).toBe(3);
+    // The search's 3 ms and the fake's 1 ms for each entry's paragraphs.
+    expect(response.processingTimeMs).toBe(5);
     expect(response.hits.map((h) => h.document.id)).toEqual(['PROVISION:a', 'PROVISION:b']);
     expect(response.hits[0]?.document).toEqual(
       doc('a', { codes: ['6A003', '6A003.b'], body: 'Cameras with thermal sensors.' }),
@@ -227,6 +250,8 @@ describe('Meilisearch adapter protocol (fake HTTP server, not Meilisearch releva
     ]);
     // Nothing marked, no highlight.
     expect(response.hits[1]?.highlights).toEqual([]);
+    // Their entry holds no other document in the index: no paragraphs.
+    expect(response.hits.map((h) => (h as { subHits?: unknown }).subHits)).toEqual([[], []]);
     expect(response.facets).toEqual([
       { field: 'regime', value: 'EU', count: 30 },
       { field: 'regime', value: 'UK', count: 30 },
@@ -235,16 +260,144 @@ describe('Meilisearch adapter protocol (fake HTTP server, not Meilisearch releva
     ]);
   });
 
+  it('sends matchingStrategy "frequency" with every search, and distinct "entryKey" unless groupParagraphs is false', async () => {
+    await engine.configure(SETTINGS);
+    await engine.search({ query: 'thermal camera', offset: 0, limit: 10 });
+    await engine.search({ query: 'thermal camera', offset: 0, limit: 10, groupParagraphs: false } as SearchRequest);
+    const [grouped, flat] = server.requests
+      .filter((request) => request.path === '/indexes/kb_test/search')
+      .map((request) => request.body as Record<string, unknown>);
+    expect(grouped).toMatchObject({ q: 'thermal camera', matchingStrategy: 'frequency', distinct: 'entryKey' });
+    expect(flat).toMatchObject({ q: 'thermal camera', matchingStrategy: 'frequency' });
+    expect(flat).not.toHaveProperty('distinct');
+  });
+
+  it('returns one hit per entry, and its best other provisions as subHits from one multi-search', async () => {
+    await engine.configure(SETTINGS);
+    const entry = doc('e', { codes: ['6A003'], title: 'Cameras' });
+    const paragraphs = ['6A003.a', '6A003.b', '6A003.b.4', '6A003.c'].map((code) =>
+      doc(`p-${code}`, { codes: [code], title: `Paragraph ${code}` }),
+    );
+    const other = doc('o', { codes: ['6A002'], title: 'Optical sensors' });
+    const otherParagraph = doc('o-a', { codes: ['6A002.a'] });
+    const sameCodeElsewhere = doc('uk', { codes: ['6A003.a'], regime: 'UK' });
+    const older = doc('old', { codes: ['6A003.d'], current: false });
+    const exemption: SearchDocument = { ...doc('x'), id: 'EXEMPTION:x', type: 'EXEMPTION', codes: ['GEN 1'] };
+    await engine.upsert([entry, ...paragraphs, other, otherParagraph, sameCodeElsewhere, older, exemption]);
+
+    const response = await engine.search({ query: 'camera', offset: 0, limit: 10, facets: ['regime'] });
+    // The fake keeps the first document of each entry (Meilisearch: the best ranked).
+    expect(response.hits.map((hit) => hit.document.id)).toEqual([
+      entry.id,
+      other.id,
+      sameCodeElsewhere.id,
+      exemption.id,
+    ]);
+    expect(response.totalCount).toBe(4);
+    const subHits = response.hits.map((hit) =>
+      ((hit as { subHits?: Array<{ document: SearchDocument }> }).subHits ?? []).map((sub) => sub.document.id),
+    );
+    // At most 3 per entry, never the hit itself, never an older version or another regime's entry.
+    expect(subHits).toEqual([paragraphs.slice(0, 3).map((paragraph) => paragraph.id), [otherParagraph.id], [], []]);
+    const firstSubHit = (response.hits[0] as { subHits?: unknown[] }).subHits?.[0];
+    expect(firstSubHit).toEqual({ document: paragraphs[0], score: 1, highlights: [] });
+
+    const multi = server.requests.filter((request) => request.path === '/multi-search');
+    expect(multi).toHaveLength(1);
+    const { queries } = multi[0]?.body as { queries: Array<Record<string, unknown>> };
+    // A query per entry hit (the EU 6A003, the EU 6A002, the UK 6A003); none for the exemption.
+    expect(queries.map((query) => query.filter)).toEqual([
+      'current = true AND entryKey = "EU:6A003" AND type = "PROVISION"',
+      'current = true AND entryKey = "EU:6A002" AND type = "PROVISION"',
+      'current = true AND entryKey = "UK:6A003" AND type = "PROVISION"',
+    ]);
+    expect(queries[0]).toEqual({
+      indexUid: 'kb_test',
+      q: 'camera',
+      filter: 'current = true AND entryKey = "EU:6A003" AND type = "PROVISION"',
+      limit: 4,
+      matchingStrategy: 'frequency',
+      attributesToHighlight: ['title', 'codes', 'body'],
+      highlightPreTag: '<mark>',
+      highlightPostTag: '</mark>',
+      attributesToCrop: ['body'],
+      cropLength: 30,
+      cropMarker: '…',
+      showRankingScore: true,
+      sort: ['id:asc'],
+    });
+
+    // A day asked for: the paragraphs are those in force that day too.
+    server.requests.length = 0;
+    await engine.search({ query: 'camera', offset: 0, limit: 1, filter: { asOf: '2018-06-01' } });
+    const dated = server.requests.find((request) => request.path === '/multi-search')?.body as {
+      queries: Array<{ filter: string }>;
+    };
+    expect(dated.queries.map((query) => query.filter)).toEqual([
+      'validFromNumber <= 20180601 AND validToNumber > 20180601 AND entryKey = "EU:6A003" AND type = "PROVISION"',
+    ]);
+  });
+
+  it('asks for no paragraphs without grouping, for a placeholder search, or when no hit is an entry', async () => {
+    await engine.configure(SETTINGS);
+    const entry = doc('e', { codes: ['6A003'] });
+    const paragraph = doc('p', { codes: ['6A003.a'] });
+    await engine.upsert([entry, paragraph]);
+
+    const flat = await engine.search({
+      query: 'camera',
+      offset: 0,
+      limit: 10,
+      groupParagraphs: false,
+    } as SearchRequest);
+    expect(flat.hits.map((hit) => hit.document.id)).toEqual([entry.id, paragraph.id]);
+    expect(flat.totalCount).toBe(2);
+    expect(flat.hits.every((hit) => !('subHits' in hit))).toBe(true);
+
+    const browse = await engine.search({ query: '  ', offset: 0, limit: 10 });
+    expect(browse.hits.map((hit) => hit.document.id)).toEqual([entry.id]);
+    expect((browse.hits[0] as { subHits?: unknown }).subHits).toEqual([]);
+
+    const notEntries = await engine.search({ query: 'camera', offset: 0, limit: 10, filter: { types: ['EXEMPTION'] } });
+    expect(notEntries.hits).toEqual([]);
+    expect(server.requests.filter((request) => request.path === '/multi-search')).toEqual([]);
+  });
+
+  it('is refused, as by Meilisearch, when an attribute it filters or groups on is not filterable', async () => {
+    await engine.configure(SETTINGS);
+    // The index as the adapter left it before `current`, validity and entry keys were filtered on.
+    const stale = await fetch(`${server.url}/indexes/kb_test/settings`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        filterableAttributes: ['type', 'regime', 'jurisdiction', 'category', 'audience', 'dateNumber'],
+      }),
+    });
+    expect(stale.status).toBe(202);
+    await expect(engine.search({ query: 'x', offset: 0, limit: 10 })).rejects.toThrow(
+      /invalid_search_filter: Attribute `current` is not filterable/u,
+    );
+
+    server.requests.length = 0;
+    await engine.configure(SETTINGS);
+    const update = server.requests.filter((request) => request.method === 'PATCH').map((request) => request.body);
+    expect(Object.keys(update[0] as object)).toEqual(['filterableAttributes']);
+    await expect(engine.search({ query: 'x', offset: 0, limit: 10 })).resolves.toMatchObject({ totalCount: 0 });
+  });
+
   it('stores documents under a Meilisearch-safe key with a numeric date, and reads them back', async () => {
     await engine.configure(SETTINGS);
     const odd = doc('cm1:x/ä', { date: null });
-    await engine.upsert([doc('1'), odd]);
+    const paragraph = doc('1', { codes: ['6A003.b.4'] });
+    await engine.upsert([paragraph, odd]);
     const added = server.requests.find((request) => request.method === 'POST' && request.path.endsWith('/documents'));
     expect(added?.query.get('primaryKey')).toBe('key');
     expect(added?.body).toEqual([
       {
-        ...doc('1'),
+        ...paragraph,
         key: documentKey('PROVISION:1'),
+        // What `distinct` groups by: the paragraph's entry.
+        entryKey: 'EU:6A003',
         dateNumber: 20240630,
         current: true,
         validFromNumber: 0,
@@ -253,13 +406,18 @@ describe('Meilisearch adapter protocol (fake HTTP server, not Meilisearch releva
       {
         ...odd,
         key: documentKey(odd.id),
+        // A provision without a code is an entry of its own.
+        entryKey: odd.id,
         dateNumber: null,
         current: true,
         validFromNumber: 0,
         validToNumber: 99991231,
       },
     ]);
-    expect(await engine.get(odd.id)).toEqual(odd);
+    // Read back as the port's document: the adapter's own attributes are left behind.
+    expect(server.documents.get(documentKey(paragraph.id))).toHaveProperty('entryKey', 'EU:6A003');
+    expect(await engine.get(paragraph.id)).toStrictEqual(paragraph);
+    expect(await engine.get(odd.id)).toStrictEqual(odd);
     expect(await engine.get('PROVISION:404')).toBeNull();
     expect(await engine.allIds()).toEqual(['PROVISION:1', odd.id].sort());
     await engine.delete([odd.id, 'PROVISION:404']);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   dateNumber,
   documentKey,
+  entryProvisionsFilter,
   fromMeilisearchDocument,
   meilisearchFilterExpression,
   pageWindow,
@@ -62,6 +63,16 @@ describe('meilisearchFilterExpression', () => {
     expect(meilisearchFilterExpression({ category: ['C:\\'] })).toBe('current = true AND category IN ["C:\\\\"]');
     expect(meilisearchFilterExpression({ category: ['\\" OR 1 = 1'] })).toBe(
       'current = true AND category IN ["\\\\\\" OR 1 = 1"]',
+    );
+  });
+
+  it("narrows a filter to one entry's provisions, the entry key quoted like any value", () => {
+    expect(entryProvisionsFilter('current = true AND regime IN ["EU"]', 'EU:6A003')).toBe(
+      'current = true AND regime IN ["EU"] AND entryKey = "EU:6A003" AND type = "PROVISION"',
+    );
+    expect(entryProvisionsFilter('', 'EU:6A003')).toBe('entryKey = "EU:6A003" AND type = "PROVISION"');
+    expect(entryProvisionsFilter('current = true', 'X:"] OR type = "Y')).toBe(
+      'current = true AND entryKey = "X:\\"] OR type = \\"Y" AND type = "PROVISION"',
     );
   });
 
@@ -178,6 +189,22 @@ describe('Meilisearch documents', () => {
     expect(toMeilisearchDocument({ ...document, validFrom: null, validTo: null }).validFromNumber).toBeGreaterThan(
       99991231,
     );
+  });
+
+  it('stores the entry key `distinct` groups by, and leaves it behind when read back', () => {
+    const paragraph: SearchDocument = {
+      ...document,
+      id: 'PROVISION:p',
+      type: 'PROVISION',
+      regime: 'EU',
+      codes: ['6A003.b.4'],
+    };
+    const stored = toMeilisearchDocument(paragraph);
+    expect(stored.entryKey).toBe('EU:6A003');
+    expect(toMeilisearchDocument(document).entryKey).toBe(document.id);
+    const read = fromMeilisearchDocument(stored);
+    expect(read).toStrictEqual(paragraph);
+    expect(read).not.toHaveProperty('entryKey');
   });
 
   it('refuses a stored document that is not one of ours', () => {

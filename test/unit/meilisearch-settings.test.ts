@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { desiredSettings, meilisearchSynonyms, settingsToUpdate } from '../../src/search/meilisearch-settings.js';
+import {
+  desiredSettings,
+  meilisearchSynonyms,
+  settingsToUpdate,
+  spellingVariantSynonyms,
+} from '../../src/search/meilisearch-settings.js';
 import { synonymMap } from '../../src/search/search-settings.js';
 
 describe('meilisearchSynonyms', () => {
@@ -28,6 +33,29 @@ describe('meilisearchSynonyms', () => {
   });
 });
 
+describe('spelling variants', () => {
+  it('become synonyms both ways, merged with the synonyms of the same word', () => {
+    expect(spellingVariantSynonyms({ centre: 'center', fibre: 'fiber' })).toEqual({
+      centre: ['center'],
+      center: ['centre'],
+      fibre: ['fiber'],
+      fiber: ['fibre'],
+    });
+    const settings = desiredSettings({
+      synonyms: { fibre: ['optical fibre'] },
+      stopWords: [],
+      spellingVariants: { words: { fibre: 'fiber', centre: 'center' } },
+    });
+    expect(settings.synonyms).toEqual({
+      center: ['centre'],
+      centre: ['center'],
+      fiber: ['fibre'],
+      fibre: ['fiber', 'optical fibre'],
+    });
+    expect(desiredSettings({ synonyms: {}, stopWords: [] }).synonyms).toEqual({});
+  });
+});
+
 describe('settingsToUpdate', () => {
   const desired = desiredSettings({ synonyms: { lidar: ['laser radar'] }, stopWords: ['the', 'of'] });
 
@@ -35,7 +63,18 @@ describe('settingsToUpdate', () => {
   const stored = {
     displayedAttributes: ['*'],
     searchableAttributes: ['codes', 'title', 'body'],
-    filterableAttributes: ['audience', 'category', 'dateNumber', 'jurisdiction', 'regime', 'type'],
+    filterableAttributes: [
+      'audience',
+      'category',
+      'current',
+      'dateNumber',
+      'entryKey',
+      'jurisdiction',
+      'regime',
+      'type',
+      'validFromNumber',
+      'validToNumber',
+    ],
     sortableAttributes: ['dateNumber', 'id'],
     rankingRules: ['words', 'typo', 'proximity', 'attribute', 'exactness', 'sort'],
     stopWords: ['of', 'the'],
@@ -50,7 +89,7 @@ describe('settingsToUpdate', () => {
       minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 },
       disableOnWords: [],
       disableOnAttributes: [],
-      disableOnNumbers: false,
+      disableOnNumbers: true,
     },
     faceting: { maxValuesPerFacet: 1000, sortFacetValuesBy: { '*': 'alpha' } },
     pagination: { maxTotalHits: 100_000 },
@@ -79,7 +118,7 @@ describe('settingsToUpdate', () => {
     const reordered = {
       ...structuredClone(stored),
       searchableAttributes: ['title', 'codes', 'body'],
-      filterableAttributes: ['type', 'regime', 'jurisdiction', 'dateNumber', 'category', 'audience'],
+      filterableAttributes: [...stored.filterableAttributes].reverse(),
     };
     expect(Object.keys(settingsToUpdate(reordered as never, desired))).toEqual(['searchableAttributes']);
   });
@@ -98,9 +137,25 @@ describe('settingsToUpdate', () => {
     ]);
   });
 
-  it('asks for typo tolerance from 5 and 9 letters, exact totals and enough facet values', () => {
+  it('notices a missing filterable attribute, typos allowed on numbers, or an index-wide distinct attribute', () => {
+    const older = {
+      ...structuredClone(stored),
+      filterableAttributes: ['audience', 'category', 'dateNumber', 'jurisdiction', 'regime', 'type'],
+      typoTolerance: { ...stored.typoTolerance, disableOnNumbers: false },
+      distinctAttribute: 'entryKey',
+    };
+    const update = settingsToUpdate(older as never, desired);
+    expect(update).toEqual({
+      filterableAttributes: desired.filterableAttributes,
+      typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 }, disableOnNumbers: true },
+      distinctAttribute: null,
+    });
+  });
+
+  it('asks for typo tolerance from 5 and 9 letters and none on numbers, exact totals and enough facet values', () => {
     expect(desired).toMatchObject({
-      typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
+      typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 }, disableOnNumbers: true },
+      distinctAttribute: null,
       pagination: { maxTotalHits: 100_000 },
       faceting: { maxValuesPerFacet: 1000 },
       sortableAttributes: ['dateNumber', 'id'],
