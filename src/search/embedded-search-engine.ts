@@ -1,53 +1,90 @@
 // The embedded SearchEngine (the default, no server): MiniSearch 7 in process, chosen on
-// measurements (recall, latency and memory against the alternatives): per-word typo and prefix rules, nested AND/OR queries
-// with per-branch weights (synonyms), every match returned (exact totals), and the matched
-// word of each document per field (highlights). Facets, filters, the exact-code rule and
-// Meilisearch's "last" matching strategy are computed here over those matches.
-import MiniSearch, { type AsPlainObject, type Options, type Query, type SearchResult } from 'minisearch';
+// measurements (recall, latency and memory against the alternatives): per-word typo and prefix
+// rules, nested AND/OR queries with per-branch weights (synonyms), every match returned (exact
+// totals), and the matched word of each document per field (highlights). The ranking rules
+// (words matched, rarest-first run, BM25), compounds, did-you-mean, grouping by entry, filters,
+// facets and the exact-code rule are computed here over those matches.
+import MiniSearch, { type AsPlainObject, type Options, type Query } from 'minisearch';
+import { facetCounts, matchesFilter } from './candidate-filters.js';
 import { highlightSnippet, highlightWhole } from './highlight-snippet.js';
+import { entryKeyOf } from './entry-key.js';
+import { groupByEntry } from './result-grouping.js';
 import {
-  type FacetCount,
-  type FacetField,
+  MAX_SUB_HITS,
+  type EngineSettings,
   type Highlight,
   type SearchDocument,
   type SearchEngine,
   type SearchFilter,
   type SearchHealth,
   type SearchHit,
+  type SearchPreference,
   type SearchRequest,
   type SearchResponse,
 } from './search-engine.js';
-import { buildSynonymTable, expandSynonyms, type QueryConcept, type SynonymTable } from './synonym-expansion.js';
-import { normalizeWord, termsOf, wordsOf } from './text-tokens.js';
+import { buildSynonymTable, expandSynonyms, type SynonymTable } from './synonym-expansion.js';
+import {
+  canonicalSpelling,
+  compileSpellingVariants,
+  NO_SPELLING_VARIANTS,
+  termForms,
+  type SpellingVariants,
+} from './term-forms.js';
+import { eachWord, normalizeWord, termsOf, wordsOf } from './text-tokens.js';
 import { allowedTypos } from './typo-tolerance.js';
 import { SearchUnavailableError } from '../errors.js';
-
 type IndexedField = 'title' | 'codes' | 'body';
 const INDEXED_FIELDS: IndexedField[] = ['title', 'codes', 'body'];
 /** Title matches rank above body matches; a code word above both. */
 const FIELD_BOOST: Record<IndexedField, number> = { codes: 4, title: 3, body: 1 };
 /**
- * A synonym match counts for this much of the same match on the query's own word. 1, as in
- * Meilisearch, where an equivalent is the same word to the ranking: below 1 a lay query
- * ("night vision") ranks every passing mention of its own words above the list entry it
- * names (6A002, image intensifiers); the relevance test measured 0.6-0.9 one miss short.
+ * A word found through a synonym weighs this much of the same word typed, in BM25 only: the
+ * words rule counts an equivalent as the word it stands for (as Meilisearch does). Ranking the
+ * user's own words first as a rule of its own (Meilisearch's "exactness") put a passing mention
+ * of a lay word above the list entry it names: the relevance suite's tune part lost 1 case
+ * and the older lay-term cases 3; the same hit@5 was measured for weights 0.6 to 1.
  */
-export const SYNONYM_WEIGHT = 1;
+export const SYNONYM_WEIGHT = 0.8;
 export const MAX_PAGE_SIZE = 100;
 
 interface Candidate {
   document: SearchDocument;
-  /** Leading query concepts the document matches (Meilisearch "last" strategy), +1 for an exact code. */
+  /** Query words the document matches (bit i: word i), through any of its forms or equivalents. */
+  covered: number;
+  /** Matched query words, +1 for an exact code: the first ranking rule (Meilisearch "words"). */
   tier: number;
+  /** Leading words matched when the query's words are ordered rarest first (Meilisearch "frequency"). */
+  rarest: number;
+  /** 1 when the document is of a type the query asks for. */
+  preferred: number;
+  /** See `regimeFit`. */
+  regimeFit: number;
   raw: number;
-  /** Matched indexed word -> fields it matched in. */
-  matches: Map<string, Set<string>>;
   /** Lower-cased codes of this document that the query names exactly. */
   exactCodes: Set<string>;
   /** Whether `raw` was raised to the score of one of the entry's own paragraphs (see `rollUpParagraphs`). */
   rolledUp?: boolean;
-  /** Whether the paragraph's entry is a result too and stands for it (see `rollUpParagraphs`). */
-  absorbed?: boolean;
+  /** regimeFit, tier, preferred and rarest in one number, for ordering before BM25 is known. */
+  key: number;
+}
+
+interface QueryPlan {
+  candidates: Candidate[];
+  /** Every indexed word the query matched (typo and prefix matches included) -> its weight in BM25. */
+  matched: Map<string, number>;
+  unmatched: string[];
+}
+
+/** One way a stretch of query words [from, to) can match: the words, an equivalent, a compound. */
+interface Matcher {
+  from: number;
+  to: number;
+  query: Query;
+  /**
+   * False for a one-character word of a longer query ("b" and "4" of "6A003.b.4", an initial):
+   * it ranks the documents other words find but finds none by itself (it is in half of them).
+   */
+  findsAlone?: boolean;
 }
 
 /** What index-snapshot.ts saves: MiniSearch's own serialization plus the documents it indexed. */
@@ -61,20 +98,30 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private readonly documents = new Map<string, SearchDocument>();
   /** Lower-cased code -> ids of the documents carrying it, for the exact-code rule. */
   private readonly codeIndex = new Map<string, Set<string>>();
+  /** Document id -> the entry it belongs to (see entry-key.ts), for grouping. */
+  private readonly entryKeys = new Map<string, string>();
   private stopWords: ReadonlySet<string> = new Set();
   private synonyms: SynonymTable = buildSynonymTable({}, new Set());
+  private variants: SpellingVariants = NO_SPELLING_VARIANTS;
   private index: MiniSearch<SearchDocument> = this.createIndex();
   private closed = false;
 
-  async configure(settings: { synonyms: Record<string, string[]>; stopWords: string[] }): Promise<void> {
+  async configure(settings: EngineSettings): Promise<void> {
     this.assertOpen();
     const stopWords = new Set(settings.stopWords.map(normalizeWord));
-    const stopWordsChanged =
-      stopWords.size !== this.stopWords.size || [...stopWords].some((word) => !this.stopWords.has(word));
+    const variants =
+      settings.spellingVariants === undefined
+        ? NO_SPELLING_VARIANTS
+        : compileSpellingVariants(settings.spellingVariants);
+    const reindex =
+      stopWords.size !== this.stopWords.size ||
+      [...stopWords].some((word) => !this.stopWords.has(word)) ||
+      !sameVariants(variants, this.variants);
     this.stopWords = stopWords;
+    this.variants = variants;
     this.synonyms = buildSynonymTable(settings.synonyms, stopWords);
-    // Stop words are left out of the index too, so a change means re-indexing what we hold.
-    if (stopWordsChanged && this.documents.size > 0) {
+    // Stop words are left out of the index and variants shape its words: a change means re-indexing what we hold.
+    if (reindex && this.documents.size > 0) {
       this.index = this.createIndex();
       this.index.addAll([...this.documents.values()]);
     }
@@ -100,6 +147,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     this.assertOpen();
     this.documents.clear();
     this.codeIndex.clear();
+    this.entryKeys.clear();
     this.index = this.createIndex();
   }
 
@@ -110,32 +158,81 @@ export class EmbeddedSearchEngine implements SearchEngine {
     if (!Number.isInteger(request.limit) || request.limit < 1 || request.limit > MAX_PAGE_SIZE) {
       throw new RangeError(`limit must be an integer in 1..${MAX_PAGE_SIZE}`);
     }
-    const candidates = this.candidates(request.query).filter((candidate) =>
-      matchesFilter(candidate.document, request.filter),
-    );
-    this.rollUpParagraphs(candidates);
-    candidates.sort(
-      (a, b) =>
-        Number(a.absorbed === true) - Number(b.absorbed === true) ||
-        b.tier - a.tier ||
-        b.raw - a.raw ||
-        // An entry raised to its paragraph's score comes just before that paragraph.
-        Number(b.rolledUp === true) - Number(a.rolledUp === true) ||
-        (a.document.id < b.document.id ? -1 : a.document.id > b.document.id ? 1 : 0),
-    );
-    const maxRaw = candidates.reduce((max, candidate) => Math.max(max, candidate.raw), 0);
+    let plan = this.plan(request.query);
+    let candidates = plan.candidates.filter((candidate) => matchesFilter(candidate.document, request.filter));
+    let didYouMean: string | null = null;
+    let relaxedQuery: string | null = null;
+    if (candidates.length === 0 && plan.unmatched.length > 0) {
+      didYouMean = this.suggestion(request.query, plan.unmatched);
+      if (didYouMean !== null) {
+        plan = this.plan(didYouMean);
+        candidates = plan.candidates.filter((candidate) => matchesFilter(candidate.document, request.filter));
+        if (candidates.length > 0) relaxedQuery = didYouMean;
+      }
+    }
+    const grouped = request.groupParagraphs !== false;
+    for (const candidate of candidates) {
+      candidate.preferred = preferenceOf(candidate.document, request.prefer);
+      candidate.regimeFit = regimeFit(candidate.document, request.prefer);
+      candidate.key = rankKey(candidate);
+    }
+    const groups = grouped
+      ? groupByEntry(candidates, (candidate) => this.entryKeys.get(candidate.document.id) ?? candidate.document.id)
+      : candidates.map((candidate) => [candidate]);
+    // BM25 only orders what the word rules leave tied: only the groups that can reach the
+    // page are scored (a common word's thousands of other matches never are).
+    const reach = request.offset + request.limit;
+    // The same entry in other regimes moves down the page (see `spreadRegimeCopies`): enough groups
+    // are scored that the copies moved below the page are replaced by groups scored too.
+    const spread = grouped && (request.prefer?.regimes ?? []).length === 0;
+    const scoredGroups = spread ? reach * REGIME_COPIES : reach;
+    const bestKeys = groups.map((members) => Math.max(...members.map((member) => member.key)));
+    const threshold = [...bestKeys].sort((x, y) => y - x)[Math.min(scoredGroups, bestKeys.length) - 1] ?? 0;
+    const shortlist = groups.filter((_, index) => (bestKeys[index] as number) >= threshold);
+    this.score(plan.matched, new Set(shortlist.flat()));
+    if (!grouped) this.rollUpParagraphs(candidates);
+    const sorted = shortlist
+      .map((members) => {
+        const ordered = [...members].sort(byRank);
+        const best = ordered[0] as Candidate;
+        // The entry stands for its paragraphs, even when only they matched (its own text is a heading).
+        const entry = grouped
+          ? (ordered.find((member) => isEntryDocument(member.document)) ?? this.entryOf(best, request.filter))
+          : undefined;
+        const lead = entry ?? best;
+        return { best, lead, members: ordered.filter((member) => member !== lead) };
+      })
+      .sort((x, y) => byRank(x.best, y.best));
+    const ranked = spread ? spreadRegimeCopies(sorted, (group) => this.entryCodeOf(group.lead)) : sorted;
+    const maxRaw = ranked.reduce((max, group) => Math.max(max, group.best.raw), 0);
     const composite = (candidate: Candidate): number => candidate.tier + (maxRaw > 0 ? candidate.raw / maxRaw : 1);
-    const top = candidates[0] === undefined ? 1 : composite(candidates[0]);
-    const hits: SearchHit[] = candidates.slice(request.offset, request.offset + request.limit).map((candidate) => ({
-      document: structuredClone(candidate.document),
-      score: top > 0 ? composite(candidate) / top : 1,
-      highlights: highlightsOf(candidate),
+    const top = ranked[0] === undefined ? 1 : composite(ranked[0].best);
+    const scoreOf = (candidate: Candidate): number => (top > 0 ? composite(candidate) / top : 1);
+    const hits: SearchHit[] = ranked.slice(request.offset, reach).map((group) => ({
+      document: structuredClone(group.lead.document),
+      score: scoreOf(group.best),
+      highlights: this.highlightsOf(group.lead, plan.matched),
+      ...(grouped
+        ? {
+            subHits: group.members.slice(0, MAX_SUB_HITS).map((member) => ({
+              document: structuredClone(member.document),
+              score: scoreOf(member),
+              highlights: this.highlightsOf(member, plan.matched),
+            })),
+          }
+        : {}),
     }));
     return {
       hits,
-      totalCount: candidates.length,
-      facets: facetCounts(candidates, request.facets ?? []),
+      totalCount: groups.length,
+      facets: facetCounts(
+        groups.map((members) => (members.find((member) => isEntryDocument(member.document)) ?? members[0])!.document),
+        request.facets ?? [],
+      ),
       processingTimeMs: Math.round(performance.now() - started),
+      unmatchedWords: plan.unmatched,
+      didYouMean,
+      relaxedQuery,
     };
   }
 
@@ -171,8 +268,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
   /**
    * Replaces what the engine holds with a saved state (MiniSearch `loadJS`, no re-tokenizing).
-   * The state must come from an engine configured with the same stop words: the caller checks
-   * that (index-snapshot.ts fingerprints the settings). Throws on a state that does not fit.
+   * The state must come from an engine configured with the same stop words and variants: the
+   * caller checks that (index-snapshot.ts fingerprints the settings). Throws on a state that does not fit.
    */
   importState(state: EmbeddedIndexState): void {
     this.assertOpen();
@@ -182,6 +279,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     }
     this.documents.clear();
     this.codeIndex.clear();
+    this.entryKeys.clear();
     for (const document of state.documents) {
       this.documents.set(document.id, document);
       this.addCodes(document);
@@ -210,12 +308,13 @@ export class EmbeddedSearchEngine implements SearchEngine {
       tokenize: (text) => wordsOf(text).map((word) => word.text),
       processTerm: (term) => {
         const normalized = normalizeWord(term);
-        return this.stopWords.has(normalized) ? null : normalized;
+        return this.stopWords.has(normalized) ? null : termForms(normalized, this.variants);
       },
     };
   }
 
   private addCodes(document: SearchDocument): void {
+    this.entryKeys.set(document.id, entryKeyOf(document));
     for (const code of document.codes) {
       const key = code.trim().toLowerCase();
       const ids = this.codeIndex.get(key) ?? new Set<string>();
@@ -229,6 +328,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     if (previous === undefined) return;
     this.index.discard(id);
     this.documents.delete(id);
+    this.entryKeys.delete(id);
     for (const code of previous.codes) {
       const key = code.trim().toLowerCase();
       const ids = this.codeIndex.get(key);
@@ -237,148 +337,338 @@ export class EmbeddedSearchEngine implements SearchEngine {
     }
   }
 
-  /** Every document the query matches, before filters. */
-  private candidates(query: string): Candidate[] {
-    const terms = termsOf(query, this.stopWords);
+  /** The entry document of a paragraph's group (same regime, in force under the filter), as a candidate. */
+  private entryOf(paragraph: Candidate, filter: SearchFilter | undefined): Candidate | undefined {
+    if (paragraph.exactCodes.size > 0 || isEntryDocument(paragraph.document)) return undefined;
+    const key = this.entryKeys.get(paragraph.document.id);
+    const code = key?.slice(key.indexOf(':') + 1).toLowerCase();
+    for (const id of code === undefined ? [] : (this.codeIndex.get(code) ?? [])) {
+      const document = this.documents.get(id);
+      if (
+        document !== undefined &&
+        document.type === 'PROVISION' &&
+        isEntryDocument(document) &&
+        this.entryKeys.get(id) === key &&
+        matchesFilter(document, filter)
+      ) {
+        return { ...newCandidate(document), tier: paragraph.tier, key: paragraph.key, raw: paragraph.raw };
+      }
+    }
+    return undefined;
+  }
+
+  /** The entry code a provision group stands for ("6A003"), whatever its regime; null for other records. */
+  private entryCodeOf(candidate: Candidate): string | null {
+    if (candidate.document.type !== 'PROVISION' || candidate.exactCodes.size > 0) return null;
+    const key = this.entryKeys.get(candidate.document.id);
+    return key === undefined ? null : key.slice(key.indexOf(':') + 1);
+  }
+
+  /**
+   * Every document the query matches, before filters, and the query words nothing matches.
+   * A document matches when it holds at least one query word (through the word's spelling
+   * variant, stem, a typo, its synonyms, or a compound written joined or apart); it ranks by
+   * how many words it holds, then by how far it gets through the words taken rarest first
+   * (Meilisearch's "frequency" strategy drops the most frequent words first), then by BM25,
+   * which `score` adds later for the documents that can reach the page.
+   */
+  private plan(query: string): QueryPlan {
+    const terms = termsOf(query, this.stopWords).slice(0, MAX_QUERY_WORDS);
     if (terms.length === 0) {
       // Placeholder search, as Meilisearch: an empty query lists everything.
-      return [...this.documents.values()].map((document) => ({
-        document,
-        tier: 0,
-        raw: 0,
-        matches: new Map(),
-        exactCodes: new Set<string>(),
-      }));
+      const candidates = [...this.documents.values()].map((document) => newCandidate(document));
+      return { candidates, matched: new Map(), unmatched: [] };
     }
     // A trailing space means the last word is complete (Meilisearch does the same).
     const lastIsPrefix = !/\s$/u.test(query);
     const byId = new Map<string, Candidate>();
-    // Meilisearch's default "last" matching strategy: a document must match the first word;
-    // its tier is the number of leading query words it matches (words dropped from the end).
-    // A synonym phrase ("thermal camera") counts for all its words when matched whole or
-    // through an equivalent; otherwise its own words still count one by one.
-    let position = 0;
-    for (const concept of expandSynonyms(terms, this.synonyms)) {
-      const width = concept.terms.length;
-      this.raise(byId, conceptQuery(concept, lastIsPrefix), position, position + width);
-      if (width > 1) {
-        concept.terms.forEach((term, index) => {
-          const single: QueryConcept = { terms: [term], synonyms: [], isLast: concept.isLast && index === width - 1 };
-          this.raise(byId, conceptQuery(single, lastIsPrefix), position + index, position + index + 1);
-        });
-      }
-      position += width;
-    }
+    const matched = new Map<string, number>();
+    let coveredAny = 0;
+    const matchers = this.matchersOf(terms, lastIsPrefix);
+    const finders = matchers.filter((matcher) => matcher.findsAlone !== false);
+    const rankers = matchers.filter((matcher) => matcher.findsAlone === false);
+    for (const matcher of [...finders, ...rankers]) coveredAny |= this.cover(byId, matcher, matched);
+    // A word found nowhere may be a compound written joined ("focalplane"): its two halves.
+    terms.forEach((term, position) => {
+      if ((coveredAny & (1 << position)) !== 0) return;
+      const halves = this.split(term);
+      if (halves === null) return;
+      const query: Query = { combineWith: 'AND', queries: halves.map((half) => this.wordQuery(half, 0, false)) };
+      coveredAny |= this.cover(byId, { from: position, to: position + 1, query }, matched);
+    });
     for (const [code, ids] of this.exactCodeMatches(query)) {
       for (const id of ids) {
         const document = this.documents.get(id);
         if (document === undefined) continue;
-        const candidate = byId.get(id) ?? {
-          document,
-          tier: 0,
-          raw: 0,
-          matches: new Map(),
-          exactCodes: new Set<string>(),
-        };
+        const candidate = byId.get(id) ?? newCandidate(document);
         candidate.exactCodes.add(code);
-        candidate.tier = terms.length + 1;
         byId.set(id, candidate);
       }
     }
-    return [...byId.values()];
+    const candidates = [...byId.values()];
+    rank(candidates, terms.length);
+    const unmatched = terms.filter((_, position) => (coveredAny & (1 << position)) === 0);
+    return { candidates, matched, unmatched };
   }
 
-  /** Moves the documents matching `query` from tier `from` (created when 0) to tier `to`. */
-  private raise(byId: Map<string, Candidate>, { query, branches }: ConceptQuery, from: number, to: number): void {
-    // A document boost of 0 makes MiniSearch skip scoring every posting of a document that
-    // is not in tier `from`: most of the work for common words.
-    let boostDocument: ((id: string, term: string) => number) | undefined =
-      from === 0 ? undefined : (id: string) => (byId.get(id)?.tier === from ? 1 : 0);
-    // In tier 0 (every document) an AND branch of common words costs the most; above, the
-    // tier already narrows the scoring and listing the documents first did not pay.
-    const possible = from === 0 ? this.possibleMatches(branches) : undefined;
-    if (possible !== undefined) {
-      const { ids, singleTerms } = possible;
-      if (ids.size === 0 && singleTerms.size === 0) return;
-      boostDocument = (id: string, term: string) => (singleTerms.has(term) || ids.has(id) ? 1 : 0);
+  /** The ways the query's words can match: each word, each synonym stretch, each pair written as one word. */
+  private matchersOf(terms: readonly string[], lastIsPrefix: boolean): Matcher[] {
+    const matchers: Matcher[] = [];
+    let position = 0;
+    // Typos are forgiven before synonyms apply, so a misspelt lay word ("termal camera") still
+    // reaches its equivalents: a word no text holds that is a typo away from a key word reads as it.
+    const corrected = terms.map((term) => this.asKeyWord(term));
+    for (const concept of expandSynonyms(corrected, this.synonyms)) {
+      const width = concept.terms.length;
+      const own = concept.terms.map((term, index) =>
+        this.wordQuery(
+          term,
+          allowedTypos(term),
+          // A one-character prefix ("6A003.b.4" ends in "4") matches half the vocabulary and tells nothing.
+          lastIsPrefix && concept.isLast && index === width - 1 && [...term].length > 1,
+        ),
+      );
+      // A synonym phrase ("thermal camera") counts for all its words when matched whole or
+      // through an equivalent; its own words still count one by one. Equivalents match
+      // exactly, as Meilisearch's synonym derivations do: a typo on top of a synonym drifts too far.
+      const equivalents: Query[] = concept.synonyms.map((sequence) => ({
+        combineWith: 'AND',
+        boostTerm: () => SYNONYM_WEIGHT,
+        queries: sequence.map((term) => this.wordQuery(term, 0, false)),
+      }));
+      const whole = { from: position, to: position + width };
+      if (width > 1) matchers.push({ ...whole, query: { combineWith: 'AND', queries: own } });
+      if (equivalents.length > 0) matchers.push({ ...whole, query: { combineWith: 'OR', queries: equivalents } });
+      own.forEach((query, index) => {
+        const findsAlone = terms.length === 1 || [...(concept.terms[index] as string)].length > 1;
+        matchers.push({ from: position + index, to: position + index + 1, query, findsAlone });
+      });
+      position += width;
     }
-    for (const result of this.index.search(query, { boost: FIELD_BOOST, boostDocument })) {
-      const id = String(result.id);
-      let candidate = byId.get(id);
-      if (candidate === undefined) {
-        const document = this.documents.get(id);
-        if (from > 0 || document === undefined) continue;
-        candidate = { document, tier: 0, raw: 0, matches: new Map(), exactCodes: new Set<string>() };
-        byId.set(id, candidate);
+    // Two words that the texts write as one ("infra red", "micro bolometer", "data-centre").
+    for (let index = 0; index + 1 < terms.length; index += 1) {
+      const joined = `${terms[index]}${terms[index + 1]}`;
+      if (!/\p{N}/u.test(joined) && this.holds(joined)) {
+        matchers.push({ from: index, to: index + 2, query: this.wordQuery(joined, allowedTypos(joined), false) });
       }
-      if (candidate.tier !== from) continue;
-      candidate.tier = to;
-      candidate.raw += result.score;
-      addMatches(candidate.matches, result);
     }
+    return matchers;
+  }
+
+  /** The synonym key word `term` is a typo of (within the typos its length allows), when no text holds `term` itself. */
+  private asKeyWord(term: string): string {
+    const typos = allowedTypos(term);
+    if (typos === 0 || this.synonyms.keyWords.has(term)) return term;
+    let best: { word: string; distance: number } | undefined;
+    for (const word of this.synonyms.keyWords) {
+      if (Math.abs(word.length - term.length) > typos) continue;
+      const distance = editDistance(term, word);
+      if (distance <= typos && (best === undefined || distance < best.distance)) best = { word, distance };
+    }
+    return best === undefined || this.holds(term) ? term : best.word;
+  }
+
+  /** A word's MiniSearch query: its canonical spelling (with typos and prefix as allowed) or its stem. */
+  private wordQuery(term: string, typos: number, prefix: boolean): Query {
+    const [canonical, stem] = termForms(term, this.variants);
+    if (stem === undefined) return { queries: [canonical], fuzzy: typos, prefix };
+    // A document holding the word as typed matches both forms and weighs 1; one holding
+    // another inflection matches the stem only and weighs STEM_SHARE (Meilisearch's "exactness").
+    return {
+      combineWith: 'OR',
+      queries: [
+        { queries: [canonical], fuzzy: typos, prefix, boostTerm: () => 1 - STEM_SHARE },
+        { queries: [stem], fuzzy: 0, prefix: false, boostTerm: () => STEM_SHARE },
+      ],
+    };
   }
 
   /**
-   * For a concept with an AND branch ("inertial measurement unit"), what the scoring pass may
-   * skip: MiniSearch scores every posting of each word of a branch before intersecting, and a
-   * branch of common words matches far fewer documents than its words do. `ids` is a superset
-   * of the documents matching an AND branch or a single-word branch that allows typos or a
-   * prefix; `singleTerms` holds the indexed words of the exact
-   * single-word branches (a document holding one matches that branch). A posting of a document
-   * in neither can only feed an AND branch that the document fails, so skipping it (a document
-   * boost of 0) leaves the documents found, their scores and matches exactly as they were.
-   * Listing the documents is cheap: MiniSearch calls `boostDocument` for every posting it reads
-   * and scores nothing when it returns 0. Undefined when no branch is an AND.
+   * Adds the documents a matcher finds to `byId` and marks the words it covers in them; returns
+   * the words covered (none when it found nothing). Nothing is scored: MiniSearch skips the
+   * score of a posting whose document boost is 0, and reports each posting to `boostDocument`.
    */
-  private possibleMatches(
-    branches: readonly (readonly LeafQuery[])[],
-  ): { ids: Set<string>; singleTerms: Set<string> } | undefined {
-    if (!branches.some((leaves) => leaves.length > 1)) return undefined;
-    // The documents of `leaf` that are in `within` (all of them when undefined).
-    const documentsOf = (leaf: LeafQuery, within: ReadonlySet<string> | undefined): Set<string> => {
-      const found = new Set<string>();
-      const record = (id: string): number => {
-        if (within === undefined || within.has(id)) found.add(id);
-        return 0;
-      };
-      this.index.search(leaf, { boostDocument: record });
-      return found;
-    };
-    const ids = new Set<string>();
-    const singleTerms = new Set<string>();
-    for (const leaves of branches) {
-      const [first] = leaves;
-      if (leaves.length === 1 && first !== undefined && !first.fuzzy && !first.prefix) {
-        // The words MiniSearch looks up for it: the leaf's text tokenized and processed as any query.
-        for (const term of first.queries) for (const word of this.queryTerms(term)) singleTerms.add(word);
-        continue;
+  private cover(
+    byId: Map<string, Candidate>,
+    { from, to, query, findsAlone }: Matcher,
+    matched: Map<string, number>,
+  ): number {
+    const mask = ((1 << (to - from)) - 1) << from;
+    const ids = this.documentsOf(query, matched);
+    for (const id of ids) {
+      let candidate = byId.get(id);
+      if (candidate === undefined) {
+        if (findsAlone === false) continue;
+        const document = this.documents.get(id);
+        if (document === undefined) continue;
+        candidate = newCandidate(document);
+        byId.set(id, candidate);
       }
-      let current: Set<string> | undefined;
-      for (const leaf of leaves) {
-        current = documentsOf(leaf, current);
-        if (current.size === 0) break;
-      }
-      for (const id of current ?? []) ids.add(id);
+      candidate.covered |= mask;
     }
-    return { ids, singleTerms };
+    return ids.size > 0 ? mask : 0;
   }
 
-  /** A query text as MiniSearch turns it into indexed words (the index's tokenize and processTerm). */
-  private queryTerms(text: string): string[] {
-    const { tokenize, processTerm } = this.indexOptions();
-    const terms: string[] = [];
-    for (const token of tokenize?.(text) ?? []) {
-      const processed = processTerm?.(token);
-      if (typeof processed === 'string') terms.push(processed);
-      else if (Array.isArray(processed)) terms.push(...processed);
+  /**
+   * The ids of the documents a query matches, without scoring: each word's postings are listed
+   * through `boostDocument` (returning 0 makes MiniSearch skip the score), then combined as the
+   * query's AND and OR say. Records each indexed word found in `matched`, with the weight
+   * MiniSearch gives a match of its kind (exact 1, prefix and typo matches less).
+   */
+  private documentsOf(query: Query, matched: Map<string, number>, weight = 1): Set<string> {
+    if (typeof query !== 'object') return new Set();
+    const [word] = query.queries;
+    // A branch's `boostTerm` (the weight of an equivalent) scales the words found through it, as MiniSearch would.
+    const scaled = typeof query.boostTerm === 'function' ? weight * query.boostTerm('', 0, []) : weight;
+    if (query.queries.length === 1 && typeof word === 'string') {
+      let typos = typeof query.fuzzy === 'number' ? query.fuzzy : 0;
+      const prefix = query.prefix === true;
+      if (typos > 0) {
+        // A word many documents hold as typed is spelled as meant: its typo neighbours
+        // ("technologies" for "technology") would only cost time, and its stem finds its inflections.
+        const exact = this.listDocuments(word, 0, false, matched, scaled);
+        if (exact.size >= TYPO_FREE_FROM) typos = 0;
+        if (typos === 0 && !prefix) return exact;
+      }
+      return this.listDocuments(word, typos, prefix, matched, scaled);
     }
-    return terms;
+    const parts = query.queries.map((part: Query) => this.documentsOf(part, matched, scaled));
+    if (query.combineWith === 'AND') {
+      const [smallest, ...others] = parts.sort((x: Set<string>, y: Set<string>) => x.size - y.size);
+      return new Set([...(smallest ?? [])].filter((id) => others.every((part) => part.has(id))));
+    }
+    const union = new Set<string>();
+    for (const part of parts) for (const id of part) union.add(id);
+    return union;
+  }
+
+  private listDocuments(
+    word: string,
+    typos: number,
+    prefix: boolean,
+    matched: Map<string, number>,
+    weight: number,
+  ): Set<string> {
+    const found = new Set<string>();
+    let lastTerm = '';
+    const boostDocument = (id: unknown, term: string): number => {
+      found.add(id as string);
+      if (term !== lastTerm) {
+        lastTerm = term;
+        // A word found several ways (as typed and through an equivalent) weighs as its best way.
+        const termWeight = weight * matchWeight(word, term, prefix);
+        if (termWeight > (matched.get(term) ?? 0)) matched.set(term, termWeight);
+      }
+      return 0;
+    };
+    this.index.search({ queries: [word], fuzzy: typos, prefix }, { ...SEARCH_OPTIONS, boostDocument });
+    return found;
+  }
+
+  /** BM25 score of the `shortlist` over the words the query matched, in one pass. */
+  private score(matched: ReadonlyMap<string, number>, shortlist: ReadonlySet<Candidate>): void {
+    if (matched.size === 0 || shortlist.size === 0) return;
+    const byId = new Map([...shortlist].map((candidate) => [candidate.document.id, candidate]));
+    const results = this.index.search(
+      { queries: [...matched.keys()], combineWith: 'OR' },
+      {
+        ...SEARCH_OPTIONS,
+        boostTerm: (term: string) => matched.get(term) ?? 0,
+        boostDocument: (id: unknown) => (byId.has(String(id)) ? 1 : 0),
+      },
+    );
+    for (const result of results) {
+      const candidate = byId.get(String(result.id));
+      if (candidate !== undefined) candidate.raw += result.score;
+    }
+  }
+
+  /** Whether some document holds the word (exactly, in its canonical spelling). */
+  private holds(term: string): boolean {
+    return this.documentCount(termForms(term, this.variants)[0]) > 0;
+  }
+
+  /** How many documents hold an indexed word, counted without scoring them. */
+  private documentCount(indexedWord: string): number {
+    let count = 0;
+    this.index.search(
+      { queries: [indexedWord] },
+      {
+        ...SEARCH_OPTIONS,
+        boostDocument: () => {
+          count += 1;
+          return 0;
+        },
+      },
+    );
+    return count;
+  }
+
+  /** The two indexed words a word unknown to the index is made of, the most balanced split first. */
+  private split(term: string): [string, string] | null {
+    if (/\p{N}/u.test(term) || term.length < 2 * MIN_COMPOUND_PART) return null;
+    const middle = Math.floor(term.length / 2);
+    for (let offset = 0; offset <= middle; offset += 1) {
+      for (const at of offset === 0 ? [middle] : [middle - offset, middle + offset]) {
+        if (at < MIN_COMPOUND_PART || term.length - at < MIN_COMPOUND_PART) continue;
+        const head = term.slice(0, at);
+        const tail = term.slice(at);
+        if (this.holds(head) && this.holds(tail)) return [head, tail];
+      }
+    }
+    return null;
+  }
+
+  /**
+   * "Did you mean": the query with each word found nowhere replaced by the indexed word
+   * closest to it (one more typo than the search allows, up to two), the word most documents
+   * hold winning among equals. Null when no word has such a neighbour.
+   */
+  private suggestion(query: string, unmatched: readonly string[]): string | null {
+    const replacements = new Map<string, string>();
+    for (const word of unmatched) {
+      if (/\p{N}/u.test(word) || [...word].length < 3) continue;
+      const [canonical] = termForms(word, this.variants);
+      for (let typos = allowedTypos(word) + 1; typos <= MAX_SUGGESTION_TYPOS; typos += 1) {
+        const counts = new Map<string, { count: number; sample: string }>();
+        for (const result of this.index.search({ queries: [canonical], fuzzy: typos, prefix: false }, SEARCH_OPTIONS)) {
+          for (const term of result.terms) {
+            const seen = counts.get(term);
+            if (seen === undefined) counts.set(term, { count: 1, sample: String(result.id) });
+            else seen.count += 1;
+          }
+        }
+        const best = [...counts]
+          .sort(([ta, a], [tb, b]) => b.count - a.count || (ta < tb ? -1 : 1))
+          .find(([term, { sample }]) => this.isWrittenWord(term, sample));
+        if (best !== undefined) {
+          replacements.set(word, best[0]);
+          break;
+        }
+      }
+    }
+    if (replacements.size === 0) return null;
+    return wordsOf(query)
+      .map((span) => replacements.get(normalizeWord(span.text)) ?? span.text)
+      .join(' ');
+  }
+
+  /** Whether an indexed word is written as such in the document (a stem such as "imag" is not a word to suggest). */
+  private isWrittenWord(term: string, documentId: string): boolean {
+    const document = this.documents.get(documentId);
+    if (document === undefined) return false;
+    for (const text of [document.title, document.body]) {
+      for (const word of eachWord(text))
+        if (canonicalSpelling(normalizeWord(word.text), this.variants) === term) return true;
+    }
+    return false;
   }
 
   /**
    * A control-list entry ("6A001") holds the text of all its paragraphs, so it matches whatever
-   * they match, but its length buries it under them in BM25. The entry is the classification a
-   * user looks for: it ranks with its best matching paragraph of the same tier (just before it).
+   * they match, but its length buries it under them in BM25. Listed without grouping, the entry
+   * is the classification a user looks for: it ranks with its best matching paragraph of the
+   * same tier (just before it).
    */
   private rollUpParagraphs(candidates: readonly Candidate[]): void {
     const byId = new Map(candidates.map((candidate) => [candidate.document.id, candidate]));
@@ -401,10 +691,6 @@ export class EmbeddedSearchEngine implements SearchEngine {
             entry.raw = paragraph.raw;
             entry.rolledUp = true;
           }
-          // The entry stands for its paragraphs: they follow every entry and unrelated record,
-          // so an entry and its own paragraphs do not fill a page (the paragraph asked for by
-          // its code ranks in a higher tier and keeps its place).
-          if (entry.tier >= paragraph.tier) paragraph.absorbed = true;
         }
       }
     }
@@ -420,114 +706,177 @@ export class EmbeddedSearchEngine implements SearchEngine {
     }
     return found;
   }
-}
 
-/** A concept's MiniSearch query and, per OR branch, the leaf queries the branch ANDs. */
-interface ConceptQuery {
-  query: Query;
-  branches: LeafQuery[][];
-}
-
-/** One word of a branch, as MiniSearch gets it. */
-interface LeafQuery {
-  queries: [string];
-  fuzzy?: number;
-  prefix?: boolean;
-}
-
-function conceptQuery(concept: QueryConcept, lastIsPrefix: boolean): ConceptQuery {
-  const ownLeaves: LeafQuery[] = concept.terms.map((term, index) => ({
-    queries: [term],
-    fuzzy: allowedTypos(term),
-    // A one-character prefix ("6A003.b.4" ends in "4") matches half the vocabulary and
-    // tells nothing: it only costs time.
-    prefix: lastIsPrefix && concept.isLast && index === concept.terms.length - 1 && [...term].length > 1,
-  }));
-  const own: Query = { combineWith: 'AND', queries: ownLeaves };
-  // Equivalents match exactly, as Meilisearch's synonym derivations do: a typo on top of
-  // a synonym drifts too far from what the user typed.
-  const equivalentLeaves: LeafQuery[][] = concept.synonyms.map((terms) => terms.map((term) => ({ queries: [term] })));
-  const equivalents: Query[] = equivalentLeaves.map((queries) => ({
-    combineWith: 'AND',
-    boostTerm: () => SYNONYM_WEIGHT,
-    queries,
-  }));
-  return { query: { combineWith: 'OR', queries: [own, ...equivalents] }, branches: [ownLeaves, ...equivalentLeaves] };
-}
-
-function addMatches(matches: Map<string, Set<string>>, result: SearchResult): void {
-  for (const [term, fields] of Object.entries(result.match)) {
-    const set = matches.get(term) ?? new Set<string>();
-    for (const field of fields) set.add(field);
-    matches.set(term, set);
-  }
-}
-
-/** Whether a document is in force on `asOf`, or current when no day is asked for. */
-function inForce(document: SearchDocument, asOf: string | undefined): boolean {
-  if (asOf === undefined) return document.current !== false;
-  if (document.validFrom === undefined) return true;
-  if (document.validFrom === null || document.validFrom > asOf) return false;
-  return document.validTo === undefined || document.validTo === null || asOf < document.validTo;
-}
-
-function matchesFilter(document: SearchDocument, filter: SearchFilter | undefined): boolean {
-  if (!inForce(document, filter?.asOf)) return false;
-  if (filter === undefined) return true;
-  const oneOf = (value: string | null, allowed: readonly string[] | undefined): boolean =>
-    allowed === undefined || allowed.length === 0 || (value !== null && allowed.includes(value));
-  if (!oneOf(document.type, filter.types)) return false;
-  if (!oneOf(document.regime, filter.regime)) return false;
-  if (!oneOf(document.jurisdiction, filter.jurisdiction)) return false;
-  if (!oneOf(document.category, filter.category)) return false;
-  if (
-    filter.audience !== undefined &&
-    filter.audience.length > 0 &&
-    !document.audience.some((a) => filter.audience?.includes(a))
-  ) {
-    return false;
-  }
-  if (filter.dateFrom !== undefined || filter.dateTo !== undefined) {
-    if (document.date === null) return false;
-    if (filter.dateFrom !== undefined && document.date < filter.dateFrom) return false;
-    if (filter.dateTo !== undefined && document.date > filter.dateTo) return false;
-  }
-  return true;
-}
-
-function facetCounts(candidates: readonly Candidate[], fields: readonly FacetField[]): FacetCount[] {
-  const facets: FacetCount[] = [];
-  for (const field of new Set(fields)) {
-    const counts = new Map<string, number>();
-    for (const { document } of candidates) {
-      const values = field === 'audience' ? new Set(document.audience) : [document[field]];
-      for (const value of values) if (value !== null) counts.set(value, (counts.get(value) ?? 0) + 1);
+  private highlightsOf(candidate: Candidate, matched: ReadonlyMap<string, number>): Highlight[] {
+    const forms = new Map<string, readonly string[]>();
+    // Any word of the document that the query matched somewhere: a word is matched in a
+    // field when the document holds it there, which is what highlighting marks.
+    const matchedIn = (_field: IndexedField) => (word: string) => {
+      let wordForms = forms.get(word);
+      if (wordForms === undefined) {
+        wordForms = termForms(word, this.variants);
+        forms.set(word, wordForms);
+      }
+      return wordForms.some((form) => matched.has(form));
+    };
+    const highlights: Highlight[] = [];
+    const title = highlightSnippet(candidate.document.title, matchedIn('title'));
+    if (title !== null) highlights.push({ field: 'title', snippet: title });
+    const codeSnippets = candidate.document.codes.map((code) => ({
+      code,
+      snippet: highlightSnippet(code, matchedIn('codes')),
+    }));
+    const isExact = (code: string): boolean => candidate.exactCodes.has(code.trim().toLowerCase());
+    if (codeSnippets.some(({ code, snippet }) => snippet !== null || isExact(code))) {
+      highlights.push({
+        field: 'codes',
+        snippet: codeSnippets
+          .map(({ code, snippet }) => (isExact(code) ? highlightWhole(code) : (snippet ?? code)))
+          .join(', '),
+      });
     }
-    const sorted = [...counts].sort(([va, ca], [vb, cb]) => cb - ca || (va < vb ? -1 : va > vb ? 1 : 0));
-    for (const [value, count] of sorted) facets.push({ field, value, count });
+    const body = highlightSnippet(candidate.document.body, matchedIn('body'));
+    if (body !== null) highlights.push({ field: 'body', snippet: body });
+    return highlights;
   }
-  return facets;
 }
 
-function highlightsOf(candidate: Candidate): Highlight[] {
-  const matchedIn = (field: IndexedField) => (word: string) => candidate.matches.get(word)?.has(field) ?? false;
-  const highlights: Highlight[] = [];
-  const title = highlightSnippet(candidate.document.title, matchedIn('title'));
-  if (title !== null) highlights.push({ field: 'title', snippet: title });
-  const codeSnippets = candidate.document.codes.map((code) => ({
-    code,
-    snippet: highlightSnippet(code, matchedIn('codes')),
-  }));
-  const isExact = (code: string): boolean => candidate.exactCodes.has(code.trim().toLowerCase());
-  if (codeSnippets.some(({ code, snippet }) => snippet !== null || isExact(code))) {
-    highlights.push({
-      field: 'codes',
-      snippet: codeSnippets
-        .map(({ code, snippet }) => (isExact(code) ? highlightWhole(code) : (snippet ?? code)))
-        .join(', '),
-    });
+/** The lists print most entries alike: up to this many regimes hold the same entry. */
+const REGIME_COPIES = 4;
+/** Places a copy of an entry in another regime moves down, per copy before it (see `spreadRegimeCopies`). */
+const COPY_DEFERRAL = 2;
+
+/**
+ * When the query names no regime, the Wassenaar, EU, UK and US texts of one entry tie and would
+ * fill a page, pushing the next relevant entry out of sight: each further regime's copy of an
+ * entry moves COPY_DEFERRAL places down per copy before it (the copies stay close, the page
+ * shows more entries).
+ */
+function spreadRegimeCopies<T>(ranked: readonly T[], codeOf: (group: T) => string | null): T[] {
+  const seen = new Map<string, number>();
+  return ranked
+    .map((group, index) => {
+      const code = codeOf(group);
+      const copiesBefore = code === null ? 0 : (seen.get(code) ?? 0);
+      if (code !== null) seen.set(code, copiesBefore + 1);
+      return { group, position: index + COPY_DEFERRAL * copiesBefore, index };
+    })
+    .sort((a, b) => a.position - b.position || a.index - b.index)
+    .map(({ group }) => group);
+}
+
+/** The part of a word's weight its stem carries (see `wordQuery`). */
+const STEM_SHARE = 0.5;
+/** A query word held as typed by this many documents gets no typo tolerance (see `documentsOf`). */
+const TYPO_FREE_FROM = 20;
+/** MiniSearch's weights for a prefix and a typo match (its defaults), against 1 for the word as typed. */
+const PREFIX_WEIGHT = 0.375;
+const TYPO_WEIGHT = 0.45;
+
+/** The weight MiniSearch gives `term` found for the query word `word` (see its executeQuerySpec). */
+function matchWeight(word: string, term: string, prefix: boolean): number {
+  if (term === word) return 1;
+  if (prefix && term.startsWith(word))
+    return (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * (term.length - word.length));
+  return (TYPO_WEIGHT * term.length) / (term.length + editDistance(word, term));
+}
+
+/** Levenshtein distance (only for typo matches, short words). */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      current[j] = Math.min(
+        (previous[j] as number) + 1,
+        (current[j - 1] as number) + 1,
+        (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
   }
-  const body = highlightSnippet(candidate.document.body, matchedIn('body'));
-  if (body !== null) highlights.push({ field: 'body', snippet: body });
-  return highlights;
+  return previous[b.length] as number;
+}
+
+/** Query words past this many are ignored (each word is a bit of `Candidate.covered`). */
+const MAX_QUERY_WORDS = 30;
+/** The shortest half of a compound split ("focal" + "plane"; "ab" + "sorber" would be noise). */
+const MIN_COMPOUND_PART = 3;
+const MAX_SUGGESTION_TYPOS = 2;
+/** Query words are turned into indexed words by `wordQuery`: MiniSearch must not process them again. */
+const SEARCH_OPTIONS = { boost: FIELD_BOOST, processTerm: (term: string) => term };
+
+function newCandidate(document: SearchDocument): Candidate {
+  return {
+    document,
+    covered: 0,
+    tier: 0,
+    rarest: 0,
+    preferred: 0,
+    regimeFit: 1,
+    raw: 0,
+    exactCodes: new Set<string>(),
+    key: 0,
+  };
+}
+
+/** The ranking rules before BM25 in one number (each rule's value stays below 64). */
+function rankKey(candidate: Candidate): number {
+  return ((candidate.regimeFit * 64 + candidate.tier) * 64 + candidate.preferred) * 64 + candidate.rarest;
+}
+
+/** A provision document whose first code is an entry code ("6A003"), not a paragraph ("6A003.b"); any other record. */
+function isEntryDocument(document: SearchDocument): boolean {
+  const [code] = document.codes;
+  return document.type !== 'PROVISION' || (code !== undefined && !code.includes('.'));
+}
+
+/** Sets each candidate's tier (words matched) and rarest-first run, from the words' document counts. */
+function rank(candidates: readonly Candidate[], words: number): void {
+  const counts = new Array<number>(words).fill(0);
+  for (const candidate of candidates) {
+    for (let position = 0; position < words; position += 1)
+      if (candidate.covered & (1 << position)) counts[position]! += 1;
+  }
+  const rarestFirst = counts
+    .map((count, position) => ({ count, position }))
+    .filter(({ count }) => count > 0)
+    .sort((a, b) => a.count - b.count || a.position - b.position)
+    .map(({ position }) => position);
+  for (const candidate of candidates) {
+    let tier = 0;
+    for (let position = 0; position < words; position += 1) if (candidate.covered & (1 << position)) tier += 1;
+    candidate.tier = candidate.exactCodes.size > 0 ? words + 1 : tier;
+    let run = 0;
+    while (run < rarestFirst.length && candidate.covered & (1 << rarestFirst[run]!)) run += 1;
+    candidate.rarest = run;
+  }
+}
+
+function byRank(a: Candidate, b: Candidate): number {
+  return (
+    b.key - a.key ||
+    b.raw - a.raw ||
+    // An entry raised to its paragraph's score comes just before that paragraph.
+    Number(b.rolledUp === true) - Number(a.rolledUp === true) ||
+    (a.document.id < b.document.id ? -1 : a.document.id > b.document.id ? 1 : 0)
+  );
+}
+
+function preferenceOf(document: SearchDocument, prefer: SearchPreference | undefined): number {
+  return Number(prefer?.types?.includes(document.type) === true);
+}
+
+/**
+ * 0 for a record of a regime other than the ones the query names, 1 otherwise (records of no
+ * regime, such as guidance, are not demoted): the first ranking rule, since a user who names a
+ * list asks about that list.
+ */
+function regimeFit(document: SearchDocument, prefer: SearchPreference | undefined): number {
+  const regimes = prefer?.regimes ?? [];
+  return regimes.length === 0 || document.regime === null || regimes.includes(document.regime) ? 1 : 0;
+}
+
+function sameVariants(a: SpellingVariants, b: SpellingVariants): boolean {
+  return JSON.stringify([[...a.words], a.suffixes]) === JSON.stringify([[...b.words], b.suffixes]);
 }

@@ -30,7 +30,7 @@ const SNAPSHOT_FORMAT = 1;
  */
 export const SEARCH_DOCUMENT_VERSION = 1;
 /** Source files whose text shapes the index: any edit to them invalidates snapshots. */
-const SHAPING_SOURCES = ['search-documents', 'embedded-search-engine', 'text-tokens'];
+const SHAPING_SOURCES = ['search-documents', 'embedded-search-engine', 'text-tokens', 'term-forms'];
 /** With a larger backlog a snapshot is not worth writing (the drain is still catching up). */
 const MAX_PENDING_ROWS = 10_000;
 
@@ -96,6 +96,7 @@ export async function indexFingerprint(settings: SearchSettings): Promise<string
       documents: SEARCH_DOCUMENT_VERSION,
       synonyms: sortedSynonyms,
       stopWords: [...settings.stopWords].sort(),
+      spellingVariants: settings.spellingVariants,
     }),
   );
   const extension = extname(import.meta.filename);

@@ -54,6 +54,8 @@ import {
 import { desiredSettings, settingsToUpdate, type MeilisearchSettingsInput } from './meilisearch-settings.js';
 import {
   FACET_FIELDS,
+  MAX_SUB_HITS,
+  type SearchSubHit,
   HIGHLIGHT_POST,
   HIGHLIGHT_PRE,
   type FacetCount,
@@ -104,17 +106,6 @@ const PRIMARY_KEY = 'key';
 const HIGHLIGHTED: Array<Highlight['field']> = ['title', 'codes', 'body'];
 /** Drops the most frequent query words first when not every word matches (Meilisearch 1.9+). */
 const MATCHING_STRATEGY = 'frequency';
-/** Paragraphs shown under an entry hit (MAX_SUB_HITS of the SearchEngine port). */
-const SUB_HITS_PER_ENTRY = 3;
-
-/** A paragraph under its entry's hit (SearchHit's `subHits`). */
-interface SubHit {
-  document: SearchDocument;
-  score: number;
-  highlights: Highlight[];
-}
-type GroupingRequest = SearchRequest & { groupParagraphs?: boolean };
-type GroupedHit = SearchHit & { subHits?: SubHit[] };
 /** Documents read per page by allIds(). */
 const ID_PAGE = 1000;
 
@@ -204,7 +195,7 @@ export class MeilisearchSearchEngine implements SearchEngine {
     const window = pageWindow(request.offset, request.limit);
     const filter = meilisearchFilterExpression(request.filter);
     const facets = [...new Set(request.facets ?? [])];
-    const grouped = (request as GroupingRequest).groupParagraphs !== false;
+    const grouped = request.groupParagraphs !== false;
     const params = {
       page: window.page,
       hitsPerPage: window.hitsPerPage,
@@ -215,7 +206,7 @@ export class MeilisearchSearchEngine implements SearchEngine {
     } satisfies SearchParams;
     const response = await this.guard('search', () => this.searchIndex.search(request.query, params));
     const page = response.hits.slice(window.skip, window.skip + request.limit);
-    const hits: GroupedHit[] = page.map(toHit);
+    const hits: SearchHit[] = page.map(toHit);
     let processingTimeMs = response.processingTimeMs;
     if (grouped) {
       const paragraphs = await this.entryParagraphs(request.query, filter, page);
@@ -233,7 +224,7 @@ export class MeilisearchSearchEngine implements SearchEngine {
 
   /**
    * The best-matching other provisions of each entry hit on the page (at most
-   * SUB_HITS_PER_ENTRY), found by one multi-search holding a query per entry: the same words
+   * MAX_SUB_HITS), found by one multi-search holding a query per entry: the same words
    * and filter narrowed to the entry's provisions (one query with `entryKey IN [...]` could
    * not promise each entry its share). Records that are no entry get none, and neither does
    * a placeholder search, which matches no word to rank paragraphs by.
@@ -242,8 +233,8 @@ export class MeilisearchSearchEngine implements SearchEngine {
     query: string,
     filter: string,
     page: ReadonlyArray<Hit<MeilisearchDocument>>,
-  ): Promise<{ subHits: SubHit[][]; processingTimeMs: number }> {
-    const subHits: SubHit[][] = page.map(() => []);
+  ): Promise<{ subHits: SearchSubHit[][]; processingTimeMs: number }> {
+    const subHits: SearchSubHit[][] = page.map(() => []);
     if (query.trim() === '') return { subHits, processingTimeMs: 0 };
     const entries = page.flatMap((hit, index) => {
       const document = fromMeilisearchDocument(hit);
@@ -256,7 +247,7 @@ export class MeilisearchSearchEngine implements SearchEngine {
       q: query,
       filter: entryProvisionsFilter(filter, entryKey),
       // One more than shown: the hit's own document may be among them.
-      limit: SUB_HITS_PER_ENTRY + 1,
+      limit: MAX_SUB_HITS + 1,
       ...HIT_PARAMS,
     }));
     const response = await this.guard('search (paragraphs)', () =>
@@ -269,7 +260,7 @@ export class MeilisearchSearchEngine implements SearchEngine {
       processingTimeMs += result.processingTimeMs;
       subHits[index] = result.hits
         .filter((hit) => hit.id !== id)
-        .slice(0, SUB_HITS_PER_ENTRY)
+        .slice(0, MAX_SUB_HITS)
         .map(toHit);
     }
     return { subHits, processingTimeMs };

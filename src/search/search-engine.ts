@@ -60,6 +60,12 @@ export interface SearchFilter {
   asOf?: string;
 }
 
+/** Records a query asks for (from its interpretation): they rank first among equally good matches. */
+export interface SearchPreference {
+  types?: readonly SearchableType[];
+  regimes?: readonly string[];
+}
+
 export interface SearchRequest {
   query: string;
   filter?: SearchFilter;
@@ -67,6 +73,13 @@ export interface SearchRequest {
   /** 0-based offset and page size (1..100). */
   offset: number;
   limit: number;
+  prefer?: SearchPreference;
+  /**
+   * One result per control-list entry (default true): the paragraphs of an entry collapse into
+   * the entry's hit as its `subHits`, and totals and facets count entries. False lists every
+   * matching document on its own.
+   */
+  groupParagraphs?: boolean;
 }
 
 export interface Highlight {
@@ -83,7 +96,18 @@ export interface SearchHit {
   /** Relevance in [0, 1], higher is better; comparable within one response only. */
   score: number;
   highlights: Highlight[];
+  /** With grouping: the entry's best-matching paragraphs (at most MAX_SUB_HITS), best first. */
+  subHits?: SearchSubHit[];
 }
+
+export interface SearchSubHit {
+  document: SearchDocument;
+  score: number;
+  highlights: Highlight[];
+}
+
+/** Paragraphs shown under their entry's hit. */
+export const MAX_SUB_HITS = 3;
 
 export interface FacetCount {
   field: FacetField;
@@ -93,10 +117,16 @@ export interface FacetCount {
 
 export interface SearchResponse {
   hits: SearchHit[];
-  /** Exact number of matching documents. */
+  /** Exact number of results (entries when grouped, documents otherwise). */
   totalCount: number;
   facets: FacetCount[];
   processingTimeMs: number;
+  /** Query words no indexed text holds, even with typos: left out of the matching. */
+  unmatchedWords?: string[];
+  /** When nothing matched: the query with its unknown words replaced by the closest indexed words. */
+  didYouMean?: string | null;
+  /** Set when the hits are for a relaxed query (the did-you-mean one), not the query as given. */
+  relaxedQuery?: string | null;
 }
 
 export interface SearchHealth {
@@ -104,10 +134,21 @@ export interface SearchHealth {
   detail: string;
 }
 
+/** Index settings an engine applies (seed/search). */
+export interface EngineSettings {
+  synonyms: Record<string, string[]>;
+  stopWords: string[];
+  /** British/American spellings indexed as one (the embedded engine; Meilisearch gets them as synonyms). */
+  spellingVariants?: {
+    words: Record<string, string>;
+    suffixes: readonly { from: string; to: string; minLength: number }[];
+  };
+}
+
 export interface SearchEngine {
   readonly name: string;
   /** Applies index settings (idempotent). Synonyms map a term to its equivalents. */
-  configure(settings: { synonyms: Record<string, string[]>; stopWords: string[] }): Promise<void>;
+  configure(settings: EngineSettings): Promise<void>;
   upsert(documents: SearchDocument[]): Promise<void>;
   delete(ids: string[]): Promise<void>;
   /** Removes every document (reindex). */

@@ -13,10 +13,19 @@ const SynonymsFile = z.object({
   ),
 });
 const StopWordsFile = z.object({ stopWords: z.array(z.string().min(1)) });
+const LowerCaseWord = z.string().regex(/^[a-z]+$/u, 'a lower-case word of letters a-z');
+const SpellingVariantsFile = z.object({
+  words: z.record(LowerCaseWord, LowerCaseWord),
+  suffixes: z.array(z.object({ from: LowerCaseWord, to: LowerCaseWord, minLength: z.number().int().min(1) }).strict()),
+});
+
+/** British spellings (and other variants) mapped to the one form both are indexed under. */
+export type SpellingVariantTable = z.infer<typeof SpellingVariantsFile>;
 
 export interface SearchSettings {
   synonyms: Record<string, string[]>;
   stopWords: string[];
+  spellingVariants: SpellingVariantTable;
 }
 
 /** Pure: builds the synonym map from the file's entries. */
@@ -37,5 +46,12 @@ export function synonymMap(entries: ReadonlyArray<{ terms: string[]; listTerms: 
 export async function loadSearchSettings(directory = SEARCH_SETTINGS_DIR): Promise<SearchSettings> {
   const synonyms = SynonymsFile.parse(JSON.parse(await readFile(resolve(directory, 'synonyms.json'), 'utf8')));
   const stopWords = StopWordsFile.parse(JSON.parse(await readFile(resolve(directory, 'stop-words.json'), 'utf8')));
-  return { synonyms: synonymMap(synonyms.entries), stopWords: stopWords.stopWords.map((word) => word.toLowerCase()) };
+  const spellingVariants = SpellingVariantsFile.parse(
+    JSON.parse(await readFile(resolve(directory, 'spelling-variants.json'), 'utf8')),
+  );
+  return {
+    synonyms: synonymMap(synonyms.entries),
+    stopWords: stopWords.stopWords.map((word) => word.toLowerCase()),
+    spellingVariants,
+  };
 }

@@ -9,6 +9,8 @@ export interface SynonymTable {
   readonly equivalents: ReadonlyMap<string, readonly (readonly string[])[]>;
   /** Longest key, in words: bounds the phrase search. */
   readonly longestKey: number;
+  /** Every word of every key (typo correction looks for a misspelt key word among them). */
+  readonly keyWords: ReadonlySet<string>;
 }
 
 export function buildSynonymTable(synonyms: Record<string, string[]>, stopWords: ReadonlySet<string>): SynonymTable {
@@ -29,7 +31,8 @@ export function buildSynonymTable(synonyms: Record<string, string[]>, stopWords:
     equivalents.set(joinedKey, list);
     longestKey = Math.max(longestKey, keyTerms.length);
   }
-  return { equivalents, longestKey };
+  const keyWords = new Set([...equivalents.keys()].flatMap((key) => key.split(' ')));
+  return { equivalents, longestKey, keyWords };
 }
 
 export interface QueryConcept {

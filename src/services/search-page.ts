@@ -22,6 +22,12 @@ import {
   type SearchFilter,
   type SearchHit,
 } from '../search/search-engine.js';
+import {
+  loadQueryUnderstandingRules,
+  type QueryInterpretation,
+  type QueryUnderstandingRules,
+} from '../search/query-understanding.js';
+import { searchUnderstood } from '../search/understood-search.js';
 
 export const SEARCH_QUERY_MAX_LENGTH = 500;
 
@@ -44,6 +50,8 @@ export interface SearchPageInput {
   offset: number;
   /** 1..100. */
   limit: number;
+  /** One result per control-list entry, its matching paragraphs under it (default true). */
+  groupParagraphs?: boolean;
 }
 
 /** Columns to read of one searchable type (a Prisma select of its model). */
@@ -56,6 +64,14 @@ export interface SearchPageHit {
   record: { id: string };
   score: number;
   highlights: Highlight[];
+  /** With grouping: the entry's best-matching paragraphs (provisions), best first. */
+  paragraphs: SearchPageParagraph[];
+}
+
+export interface SearchPageParagraph {
+  record: { id: string };
+  score: number;
+  highlights: Highlight[];
 }
 
 export interface SearchPage {
@@ -64,6 +80,13 @@ export interface SearchPage {
   totalCount: number;
   facets: FacetCount[];
   processingTimeMs: number;
+  /** What was searched: the query reduced to its topic, and the hints taken from it. */
+  interpretation: QueryInterpretation;
+  /** Query words no indexed text holds, even with typos. */
+  unmatchedWords: string[];
+  didYouMean: string | null;
+  /** Set when the hits are for this relaxed query (nothing matched the query as given). */
+  relaxedQuery: string | null;
 }
 
 /** Prisma model of each searchable type (also the name of its GraphQL object type). */
@@ -92,10 +115,18 @@ function checkedQuery(query: string): string {
 }
 
 export class SearchPages {
+  private rules: Promise<QueryUnderstandingRules> | undefined;
+
   constructor(
     private readonly db: Pick<Database, 'prisma' | 'readRows'>,
     readonly engine: SearchEngine,
   ) {}
+
+  /** The query-understanding rules, read once on first use (a bad file fails the search that needs it, loudly). */
+  private queryRules(): Promise<QueryUnderstandingRules> {
+    this.rules ??= loadQueryUnderstandingRules();
+    return this.rules;
+  }
 
   /** The engine's filter, every value checked (unknown jurisdiction, category, date order). */
   private async engineFilter(
@@ -147,7 +178,7 @@ export class SearchPages {
 
   /** The records of the hits, by search document id, each type read with `selectFor(type)`. */
   private async loadRecords(
-    hits: readonly SearchHit[],
+    hits: readonly Pick<SearchHit, 'document'>[],
     selectFor: (type: SearchableType) => RecordSelect,
   ): Promise<Map<string, { id: string }>> {
     const { prisma, readRows } = this.db;
@@ -199,17 +230,28 @@ export class SearchPages {
   }
 
   /** One page of results, best first, with facet counts over the whole result. */
-  async page(input: SearchPageInput, selectFor: (type: SearchableType) => RecordSelect): Promise<SearchPage> {
+  async page(
+    input: SearchPageInput,
+    selectFor: (type: SearchableType) => RecordSelect,
+    selectParagraph: () => RecordSelect = () => selectFor('PROVISION'),
+  ): Promise<SearchPage> {
     const query = checkedQuery(input.query);
     const filter = await this.engineFilter(input.types, input.filter);
-    const response = await this.engine.search({
+    const { response, interpretation } = await searchUnderstood(this.engine, await this.queryRules(), {
       query,
       filter,
       facets: input.facets ? [...input.facets] : [...FACET_FIELDS],
       offset: input.offset,
       limit: input.limit,
+      groupParagraphs: input.groupParagraphs ?? true,
     });
-    const records = await this.loadRecords(response.hits, selectFor);
+    const subHits = response.hits.flatMap((hit) => hit.subHits ?? []);
+    const [records, paragraphRecords] = await Promise.all([
+      this.loadRecords(response.hits, selectFor),
+      subHits.length > 0
+        ? this.loadRecords(subHits, selectParagraph)
+        : Promise.resolve(new Map<string, { id: string }>()),
+    ]);
     const hits: SearchPageHit[] = [];
     response.hits.forEach((hit, index) => {
       const record = records.get(hit.document.id);
@@ -220,6 +262,10 @@ export class SearchPages {
           record,
           score: hit.score,
           highlights: hit.highlights,
+          paragraphs: (hit.subHits ?? []).flatMap((subHit) => {
+            const paragraph = paragraphRecords.get(subHit.document.id);
+            return paragraph ? [{ record: paragraph, score: subHit.score, highlights: subHit.highlights }] : [];
+          }),
         });
       }
     });
@@ -228,6 +274,10 @@ export class SearchPages {
       totalCount: response.totalCount,
       facets: response.facets,
       processingTimeMs: Math.round(response.processingTimeMs),
+      interpretation,
+      unmatchedWords: response.unmatchedWords ?? [],
+      didYouMean: response.didYouMean ?? null,
+      relaxedQuery: response.relaxedQuery ?? null,
     };
   }
 }

@@ -177,7 +177,11 @@ describe('embedded index snapshot', () => {
     expect(await engine.allIds()).toEqual([]);
 
     await writeFile(path, good);
-    const otherSettings = await indexFingerprint({ synonyms: {}, stopWords: ['the'] });
+    const otherSettings = await indexFingerprint({
+      synonyms: {},
+      stopWords: ['the'],
+      spellingVariants: { words: {}, suffixes: [] },
+    });
     expect(await loadIndexSnapshot(path, engine, otherSettings, db.prisma)).toMatchObject({
       loaded: false,
       reason: expect.stringMatching(/settings/u),

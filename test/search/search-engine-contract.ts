@@ -180,8 +180,11 @@ function escapeRegExp(text: string): string {
 export function describeSearchEngineContract(name: string, makeEngine: () => Promise<SearchEngine>): void {
   describe(`SearchEngine contract: ${name}`, () => {
     let engine: SearchEngine;
+    // Every document on its own unless a test asks for grouping (the grouping tests below).
     const search = (query: string, extra: Partial<SearchRequest> = {}): Promise<SearchResponse> =>
-      engine.search({ query, offset: 0, limit: 100, ...extra });
+      engine.search({ query, offset: 0, limit: 100, groupParagraphs: false, ...extra });
+    /** The documents the query itself matched: none when the hits are for a relaxed (did-you-mean) query. */
+    const matchedIds = (response: SearchResponse): string[] => (response.relaxedQuery ? [] : ids(response));
 
     beforeEach(async () => {
       engine = await makeEngine();
@@ -311,24 +314,24 @@ export function describeSearchEngineContract(name: string, makeEngine: () => Pro
 
     describe('typo tolerance and prefixes', () => {
       it('allows no typo in a word of 4 letters', async () => {
-        expect(ids(await search('lenz'))).toEqual([]);
+        expect(matchedIds(await search('lenz'))).toEqual([]);
         expect(ids(await search('lens'))).toEqual(['CONSULTATION:6']);
       });
 
       it('allows one typo from 5 letters, not two', async () => {
         expect(ids(await search('lasor'))).toContain('PROVISION:1');
-        expect(ids(await search('lazor'))).toEqual([]);
+        expect(matchedIds(await search('lazor'))).toEqual([]);
       });
 
       it('allows one typo in a word of 8 letters, not two', async () => {
         expect(ids(await search('detectar')).sort()).toEqual(['PROVISION:3', 'PROVISION:9']);
-        expect(ids(await search('detoctar'))).toEqual([]);
+        expect(matchedIds(await search('detoctar'))).toEqual([]);
       });
 
       it('allows two typos from 9 letters', async () => {
         expect(ids(await search('amplifiar'))).toEqual(['PROVISION:8']);
         expect(ids(await search('anplifiar'))).toEqual(['PROVISION:8']);
-        expect(ids(await search('anplifuar'))).toEqual([]);
+        expect(matchedIds(await search('anplifuar'))).toEqual([]);
       });
 
       it('matches the last word as a prefix', async () => {
@@ -339,17 +342,21 @@ export function describeSearchEngineContract(name: string, makeEngine: () => Pro
     });
 
     describe('synonyms and stop words', () => {
-      it('finds the equivalents of a phrase, below the exact words', async () => {
-        const response = await search('thermal camera');
-        const found = ids(response);
-        expect(found).toContain('IMPACT_ASSESSMENT:7');
-        expect(found.indexOf('PROVISION:12')).toBeLessThan(found.indexOf('IMPACT_ASSESSMENT:7'));
+      it('finds the equivalents of a phrase, as well as the exact words', async () => {
+        const found = ids(await search('thermal camera'));
+        // "Impact of thermal imaging controls" holds the equivalent; "Portable thermal camera kit" the words typed.
+        expect(found.slice(0, 2).sort()).toEqual(['IMPACT_ASSESSMENT:7', 'PROVISION:12']);
       });
 
       it('still counts the words of a synonym phrase one by one, below the whole phrase', async () => {
         const found = ids(await search('thermal camera'));
-        expect(found.at(-1)).toBe('PROVISION:14');
-        expect(found).toEqual(expect.arrayContaining(['PROVISION:12', 'IMPACT_ASSESSMENT:7']));
+        // Matching one word of the phrase ("Thermal insulation", a camera without "thermal") ranks below
+        // matching the phrase or its equivalent.
+        const phrase = Math.max(found.indexOf('PROVISION:12'), found.indexOf('IMPACT_ASSESSMENT:7'));
+        expect(found.indexOf('PROVISION:12')).toBeGreaterThanOrEqual(0);
+        expect(found.indexOf('IMPACT_ASSESSMENT:7')).toBeGreaterThanOrEqual(0);
+        expect(found.indexOf('PROVISION:14')).toBeGreaterThan(phrase);
+        expect(found.indexOf('PROVISION:3')).toBeGreaterThan(phrase);
       });
 
       it('finds the equivalents of a word', async () => {

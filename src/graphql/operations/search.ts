@@ -17,6 +17,8 @@ import {
   SearchResultUnion,
   searchResultNode,
 } from '../types/search-result.js';
+import { SearchInterpretationRef } from '../types/search-interpretation.js';
+import { SearchParagraphRef } from '../types/search-paragraph.js';
 
 builder.queryField('search', (t) =>
   t.connection(
@@ -35,6 +37,11 @@ builder.queryField('search', (t) =>
         types: t.arg({ type: [SearchableTypeEnum], description: 'Only these kinds of record (all by default).' }),
         filter: t.arg({ type: SearchFilterInput, description: 'Conditions the results must meet.' }),
         facets: t.arg({ type: [FacetFieldEnum], description: 'Fields to count values of (all by default).' }),
+        groupParagraphs: t.arg.boolean({
+          defaultValue: true,
+          description:
+            'One result per control-list entry with its best-matching paragraphs under it (`paragraphs` of each edge), totals counting entries (the default); false lists every matching paragraph as a result of its own.',
+        }),
       },
       validate: offsetConnectionArgumentsSchema,
       resolve: async (_root, args, context, info) => {
@@ -56,8 +63,17 @@ builder.queryField('search', (t) =>
             offset: page.offset,
             // The engine's pages hold 1 to 100 results; an empty page still needs the counts.
             limit: Math.max(page.expectedSize, 1),
+            groupParagraphs: args.groupParagraphs ?? true,
           },
           selectFor,
+          () =>
+            queryFromInfo({
+              context,
+              info,
+              typeName: 'ControlProvision',
+              path: ['edges', 'paragraphs', 'node'],
+              select: { id: true },
+            }).select as RecordSelect,
         );
         const hits = result.hits.filter((hit) => hit.position < page.offset + page.expectedSize);
         const edges = hits.map((hit) => ({
@@ -65,6 +81,7 @@ builder.queryField('search', (t) =>
           node: searchResultNode(hit.record, hit.type),
           score: hit.score,
           highlights: hit.highlights,
+          paragraphs: hit.paragraphs,
         }));
         return {
           edges,
@@ -77,6 +94,9 @@ builder.queryField('search', (t) =>
           totalCount: result.totalCount,
           facets: result.facets,
           processingTimeMs: result.processingTimeMs,
+          interpretation: { ...result.interpretation, unmatchedWords: result.unmatchedWords },
+          didYouMean: result.didYouMean,
+          relaxedQuery: result.relaxedQuery,
         };
       },
     },
@@ -84,7 +104,25 @@ builder.queryField('search', (t) =>
       name: 'SearchConnection',
       description: 'A page of search results, best first, with facet counts over the whole result.',
       fields: (c) => ({
-        totalCount: c.exposeInt('totalCount', { description: 'Exact number of matching records.' }),
+        totalCount: c.exposeInt('totalCount', {
+          description: 'Exact number of results: entries (and other records) when grouped, documents otherwise.',
+        }),
+        interpretedQuery: c.field({
+          type: SearchInterpretationRef,
+          description: 'How the query was understood: what was searched, what was taken out and why.',
+          resolve: (connection) => connection.interpretation,
+        }),
+        didYouMean: c.string({
+          nullable: true,
+          description:
+            'When nothing matched: the query with its unknown words replaced by the closest words the texts hold.',
+          resolve: (connection) => connection.didYouMean,
+        }),
+        relaxedQuery: c.string({
+          nullable: true,
+          description: 'Set when nothing matched the query as given and the results are for this query instead.',
+          resolve: (connection) => connection.relaxedQuery,
+        }),
         facets: c.field({
           type: [FacetRef],
           description: 'Counts per value of the requested facet fields (all of them by default).',
@@ -106,6 +144,12 @@ builder.queryField('search', (t) =>
           type: [HighlightRef],
           description: 'Where the query matched.',
           resolve: (edge) => edge.highlights,
+        }),
+        paragraphs: e.field({
+          type: [SearchParagraphRef],
+          description:
+            "With grouping: the entry's best-matching paragraphs (at most 3), best first; empty for other records.",
+          resolve: (edge) => edge.paragraphs,
         }),
       }),
     },
