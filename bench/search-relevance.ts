@@ -1,6 +1,8 @@
 // Search relevance on the users' suite (test/search/relevance-suite): hit@1, hit@5 and MRR
 // (reciprocal rank within the top 10) per kind of query, for the part that may be tuned on and
-// for the held-out part, with the embedded engine over the whole seed. Part of `npm run bench`.
+// for the held-out part, with the embedded engine over the whole seed, searched as the API
+// searches (query understanding, one result per entry: a paragraph under its entry's hit counts
+// at that rank). Part of `npm run bench`.
 import { openDatabase } from '../src/db/database.js';
 import { applyMigrations } from '../src/db/migrate.js';
 import { MIGRATIONS_DIR } from '../src/db/migrations-dir.js';
@@ -8,8 +10,10 @@ import { seedDatabase } from '../src/ingest/index.js';
 import { EmbeddedSearchEngine } from '../src/search/embedded-search-engine.js';
 import { SEARCHABLE_TYPES } from '../src/search/search-engine.js';
 import { loadSearchDocuments } from '../src/search/search-documents.js';
+import { loadQueryUnderstandingRules } from '../src/search/query-understanding.js';
 import { loadSearchSettings } from '../src/search/search-settings.js';
-import { isExpected, readRelevanceCases } from '../test/support/relevance-cases.js';
+import { searchUnderstood } from '../src/search/understood-search.js';
+import { rankOf, readRelevanceCases } from '../test/support/relevance-cases.js';
 
 const DEPTH = 10;
 const PARTS = ['tune', 'measure'] as const;
@@ -33,6 +37,7 @@ try {
   await seedDatabase(db.prisma);
   const engine = new EmbeddedSearchEngine();
   await engine.configure(await loadSearchSettings());
+  const rules = await loadQueryUnderstandingRules();
   let documents = 0;
   for (const type of SEARCHABLE_TYPES) {
     const loaded = await loadSearchDocuments(db.prisma, type);
@@ -43,8 +48,12 @@ try {
     const cases = readRelevanceCases(new URL(`../test/search/relevance-suite/${part}.json`, import.meta.url));
     const scores = new Map<string, Score>();
     for (const relevanceCase of cases) {
-      const response = await engine.search({ query: relevanceCase.query, offset: 0, limit: DEPTH });
-      const index = response.hits.findIndex((hit) => isExpected(hit.document, relevanceCase.expect));
+      const { response } = await searchUnderstood(engine, rules, {
+        query: relevanceCase.query,
+        offset: 0,
+        limit: DEPTH,
+      });
+      const index = rankOf(response.hits, relevanceCase.expect);
       for (const kind of [relevanceCase.kind, 'all']) {
         const score = scores.get(kind) ?? { cases: 0, hit1: 0, hit5: 0, reciprocalRanks: 0 };
         score.cases += 1;

@@ -159,6 +159,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
       throw new RangeError(`limit must be an integer in 1..${MAX_PAGE_SIZE}`);
     }
     let plan = this.plan(request.query);
+    const { unmatched } = plan;
     let candidates = plan.candidates.filter((candidate) => matchesFilter(candidate.document, request.filter));
     let didYouMean: string | null = null;
     let relaxedQuery: string | null = null;
@@ -208,9 +209,12 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const composite = (candidate: Candidate): number => candidate.tier + (maxRaw > 0 ? candidate.raw / maxRaw : 1);
     const top = ranked[0] === undefined ? 1 : composite(ranked[0].best);
     const scoreOf = (candidate: Candidate): number => (top > 0 ? composite(candidate) / top : 1);
-    const hits: SearchHit[] = ranked.slice(request.offset, reach).map((group) => ({
+    // Scores fall with the rank, also where a regime's copy of an entry was moved down.
+    let floor = Number.POSITIVE_INFINITY;
+    const groupScores = ranked.slice(0, reach).map((group) => (floor = Math.min(floor, scoreOf(group.best))));
+    const hits: SearchHit[] = ranked.slice(request.offset, reach).map((group, index) => ({
       document: structuredClone(group.lead.document),
-      score: scoreOf(group.best),
+      score: groupScores[request.offset + index] as number,
       highlights: this.highlightsOf(group.lead, plan.matched),
       ...(grouped
         ? {
@@ -230,7 +234,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
         request.facets ?? [],
       ),
       processingTimeMs: Math.round(performance.now() - started),
-      unmatchedWords: plan.unmatched,
+      unmatchedWords: unmatched,
       didYouMean,
       relaxedQuery,
     };
@@ -621,15 +625,15 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
   /**
    * "Did you mean": the query with each word found nowhere replaced by the indexed word
-   * closest to it (one more typo than the search allows, up to two), the word most documents
-   * hold winning among equals. Null when no word has such a neighbour.
+   * closest to it (one more typo than the search allows), the word most documents hold winning
+   * among equals. Null when no word has such a neighbour.
    */
   private suggestion(query: string, unmatched: readonly string[]): string | null {
     const replacements = new Map<string, string>();
     for (const word of unmatched) {
       if (/\p{N}/u.test(word) || [...word].length < 3) continue;
       const [canonical] = termForms(word, this.variants);
-      for (let typos = allowedTypos(word) + 1; typos <= MAX_SUGGESTION_TYPOS; typos += 1) {
+      for (let typos = allowedTypos(word) + 1; typos <= allowedTypos(word) + SUGGESTION_EXTRA_TYPOS; typos += 1) {
         const counts = new Map<string, { count: number; sample: string }>();
         for (const result of this.index.search({ queries: [canonical], fuzzy: typos, prefix: false }, SEARCH_OPTIONS)) {
           for (const term of result.terms) {
@@ -802,7 +806,8 @@ function editDistance(a: string, b: string): number {
 const MAX_QUERY_WORDS = 30;
 /** The shortest half of a compound split ("focal" + "plane"; "ab" + "sorber" would be noise). */
 const MIN_COMPOUND_PART = 3;
-const MAX_SUGGESTION_TYPOS = 2;
+/** How many typos past the search's own rule a did-you-mean neighbour may be. */
+const SUGGESTION_EXTRA_TYPOS = 1;
 /** Query words are turned into indexed words by `wordQuery`: MiniSearch must not process them again. */
 const SEARCH_OPTIONS = { boost: FIELD_BOOST, processTerm: (term: string) => term };
 

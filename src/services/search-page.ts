@@ -245,13 +245,12 @@ export class SearchPages {
       limit: input.limit,
       groupParagraphs: input.groupParagraphs ?? true,
     });
+    // Paragraphs are provisions: read with the hits, in the same statements, with both selections.
     const subHits = response.hits.flatMap((hit) => hit.subHits ?? []);
-    const [records, paragraphRecords] = await Promise.all([
-      this.loadRecords(response.hits, selectFor),
-      subHits.length > 0
-        ? this.loadRecords(subHits, selectParagraph)
-        : Promise.resolve(new Map<string, { id: string }>()),
-    ]);
+    const paragraphSelect = selectParagraph();
+    const records = await this.loadRecords([...response.hits, ...subHits], (type) =>
+      type === 'PROVISION' ? mergeSelects(selectFor(type), paragraphSelect) : selectFor(type),
+    );
     const hits: SearchPageHit[] = [];
     response.hits.forEach((hit, index) => {
       const record = records.get(hit.document.id);
@@ -263,7 +262,7 @@ export class SearchPages {
           score: hit.score,
           highlights: hit.highlights,
           paragraphs: (hit.subHits ?? []).flatMap((subHit) => {
-            const paragraph = paragraphRecords.get(subHit.document.id);
+            const paragraph = records.get(subHit.document.id);
             return paragraph ? [{ record: paragraph, score: subHit.score, highlights: subHit.highlights }] : [];
           }),
         });
@@ -280,4 +279,26 @@ export class SearchPages {
       relaxedQuery: response.relaxedQuery ?? null,
     };
   }
+}
+
+/** Two Prisma selections of one model as one: every field either asks for, nested selections merged. */
+export function mergeSelects(a: RecordSelect, b: RecordSelect): RecordSelect {
+  const merged: RecordSelect = { ...a };
+  for (const [field, value] of Object.entries(b)) {
+    const existing = merged[field];
+    merged[field] =
+      isSelectObject(existing) && isSelectObject(value) ? mergeSelects(existing, value) : mergeValue(existing, value);
+  }
+  return merged;
+}
+
+function mergeValue(existing: unknown, value: unknown): unknown {
+  if (existing === undefined || existing === false) return value;
+  if (value === undefined || value === false) return existing;
+  // `true` and a nested selection: the nested selection reads the relation; `true` alone adds nothing.
+  return isSelectObject(existing) ? existing : value;
+}
+
+function isSelectObject(value: unknown): value is RecordSelect {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -22,6 +22,47 @@ import {
 } from '../support/test-service.js';
 import { onlyError } from './support-narrow.js';
 
+const SearchParagraphs = graphql(`
+  query SearchParagraphs($query: String!, $filter: SearchFilter, $first: Int, $groupParagraphs: Boolean) {
+    search(query: $query, filter: $filter, first: $first, groupParagraphs: $groupParagraphs) {
+      totalCount
+      didYouMean
+      relaxedQuery
+      interpretedQuery {
+        searchedText
+        unmatchedWords
+        removed {
+          text
+          reason
+        }
+        destination {
+          code
+          name
+        }
+      }
+      edges {
+        highlights {
+          snippet
+        }
+        node {
+          __typename
+          ... on ControlProvision {
+            code
+          }
+        }
+        paragraphs {
+          node {
+            code
+          }
+          highlights {
+            snippet
+          }
+        }
+      }
+    }
+  }
+`);
+
 const Search = graphql(`
   query Search($query: String!, $types: [SearchableType!], $filter: SearchFilter, $first: Int, $after: String) {
     search(query: $query, types: $types, filter: $filter, first: $first, after: $after) {
@@ -354,15 +395,47 @@ describeWithDatabase('search', () => {
     // eu_annex_i.json, Note to 6A003.b.2: "6A003.b.2. does not control scanning cameras and
     // scanning camera systems, specially designed for any of the following: a. Industrial or
     // civilian photocopiers; ..."; the paragraph's own text does not say "photocopiers".
-    const result = await search({
+    const response = await service.query(SearchParagraphs, {
       query: 'scanning cameras photocopiers',
-      types: ['PROVISION'],
       filter: { regime: ['EU'] },
       first: 5,
     });
-    const codes = result.edges.map(({ node }) => (node.__typename === 'ControlProvision' ? node.code : null));
-    // Every query word must match, and only the note says "photocopiers".
+    expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+    const edges = response.data?.search?.edges ?? [];
+    const entry = edges.find(({ node }) => node.__typename === 'ControlProvision' && node.code === '6A003');
+    // One result per entry: the paragraph is shown under the EU entry 6A003, with its highlights.
+    const paragraph = entry?.paragraphs.find(({ node }) => node?.code === '6A003.b.2');
+    expect(paragraph, JSON.stringify(edges)).toBeDefined();
+    expect(paragraph?.highlights.some((highlight) => highlight.snippet.includes('<mark>'))).toBe(true);
+  });
+
+  it('lists the paragraphs as results of their own with groupParagraphs: false, and says what it searched', async () => {
+    const response = await service.query(SearchParagraphs, {
+      query: 'do I need a licence to export scanning cameras photocopiers to Japan',
+      filter: { regime: ['EU'] },
+      first: 5,
+      groupParagraphs: false,
+    });
+    expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+    const search = response.data?.search;
+    const codes = (search?.edges ?? []).map(({ node }) => (node.__typename === 'ControlProvision' ? node.code : null));
     expect(codes).toContain('6A003.b.2');
+    expect(search?.edges.every((edge) => edge.paragraphs.length === 0)).toBe(true);
+    expect(search?.interpretedQuery.searchedText).toBe('scanning cameras photocopiers');
+    expect(search?.interpretedQuery.destination).toEqual({ code: 'JP', name: 'Japan' });
+    expect(search?.interpretedQuery.removed.map((part) => part.reason)).toEqual(
+      expect.arrayContaining(['QUESTION', 'DESTINATION']),
+    );
+  });
+
+  it('suggests a spelling and marks the results of the relaxed query when nothing matches', async () => {
+    const response = await service.query(SearchParagraphs, { query: 'spekrometr', first: 5 });
+    expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+    const search = response.data?.search;
+    expect(search?.interpretedQuery.unmatchedWords).toEqual(['spekrometr']);
+    expect(search?.didYouMean).toMatch(/^spectrometr/u);
+    expect(search?.relaxedQuery).toBe(search?.didYouMean);
+    expect(search?.totalCount).toBeGreaterThan(0);
   });
 
   it('with asOf, finds the provisions as in force that day: older US versions, nothing not yet in force', async () => {
@@ -421,14 +494,16 @@ describeWithDatabase('search', () => {
     if (first?.__typename === 'ListText') expect(first.label).toBe('Space-qualified');
   });
 
-  it('highlights matches with <mark>', async () => {
-    const result = await search({ query: 'infrared', first: 10 });
-    expect(result.edges.length).toBeGreaterThan(0);
-    for (const edge of result.edges) {
-      expect(edge.highlights.length, labelOf(edge.node)).toBeGreaterThan(0);
+  it('highlights matches with <mark>, on the result or on the paragraphs shown under it', async () => {
+    const response = await service.query(SearchParagraphs, { query: 'infrared', first: 10 });
+    const edges = response.data?.search?.edges ?? [];
+    expect(edges.length).toBeGreaterThan(0);
+    for (const edge of edges) {
+      // An entry whose own text is a heading stands for its paragraphs: the matches are theirs.
+      const highlights = [...edge.highlights, ...edge.paragraphs.flatMap((paragraph) => paragraph.highlights)];
       expect(
-        edge.highlights.some((highlight) => /<mark>[^<]+<\/mark>/.test(highlight.snippet)),
-        JSON.stringify(edge.highlights),
+        highlights.some((highlight) => /<mark>[^<]+<\/mark>/.test(highlight.snippet)),
+        JSON.stringify(edge),
       ).toBe(true);
     }
   });

@@ -3,7 +3,7 @@
 // that make it the answer. Shared by the relevance test and the relevance bench.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { SEARCHABLE_TYPES, type SearchDocument } from '../../src/search/search-engine.js';
+import { SEARCHABLE_TYPES, type SearchDocument, type SearchHit } from '../../src/search/search-engine.js';
 
 export const RelevanceCaseSchema = z.object({
   query: z.string().min(1),
@@ -45,4 +45,16 @@ export function isExpected(document: SearchDocument, expected: RelevanceCase['ex
       // A list text's title is its label: the defined term, or the heading the list prints.
       return document.title === expected.codeOrTitle && inRegime;
   }
+}
+
+/**
+ * 0-based rank of the hit that answers a case, -1 when none does. Results are grouped by entry:
+ * a paragraph shown under its entry's hit (one of its `subHits`) counts at that hit's rank, as a
+ * user sees it there.
+ */
+export function rankOf(hits: readonly SearchHit[], expected: RelevanceCase['expect']): number {
+  return hits.findIndex(
+    (hit) =>
+      isExpected(hit.document, expected) || (hit.subHits ?? []).some((subHit) => isExpected(subHit.document, expected)),
+  );
 }
