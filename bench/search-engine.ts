@@ -4,7 +4,9 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { EmbeddedSearchEngine } from '../src/search/embedded-search-engine.js';
+import { interpretQuery, loadQueryUnderstandingRules } from '../src/search/query-understanding.js';
 import { loadSearchSettings } from '../src/search/search-settings.js';
+import { readRelevanceCases } from '../test/support/relevance-cases.js';
 import { composeSearchDocuments } from './search-documents.js';
 import { BENCH_QUERIES } from './search-queries.js';
 
@@ -56,7 +58,37 @@ for (let round = 0; round < ROUNDS; round += 1) {
   }
 }
 times.sort((a, b) => a - b);
+
+// What one result per entry costs: the same queries listed without grouping, in alternation.
+const groupingCosts: number[] = [];
+for (let round = 0; round < ROUNDS; round += 1) {
+  for (const query of QUERIES) {
+    let started = performance.now();
+    await engine.search({ ...request(query), groupParagraphs: false });
+    const ungrouped = performance.now() - started;
+    started = performance.now();
+    await engine.search(request(query));
+    groupingCosts.push(performance.now() - started - ungrouped);
+  }
+}
+groupingCosts.sort((a, b) => a - b);
 await engine.close();
+
+// What reading the query costs, over the users' questions of the relevance suite.
+const rules = await loadQueryUnderstandingRules();
+const userQueries = ['tune', 'measure'].flatMap((part) =>
+  readRelevanceCases(new URL(`../test/search/relevance-suite/${part}.json`, import.meta.url)).map((c) => c.query),
+);
+for (const query of userQueries) interpretQuery(query, rules);
+const understanding: number[] = [];
+for (let round = 0; round < ROUNDS; round += 1) {
+  for (const query of userQueries) {
+    const started = performance.now();
+    interpretQuery(query, rules);
+    understanding.push(performance.now() - started);
+  }
+}
+understanding.sort((a, b) => a - b);
 
 console.log(
   `search, embedded engine (MiniSearch) on ${documents.length} documents, ${Object.keys(settings.synonyms).length} synonym keys, ${settings.stopWords.length} stop words:`,
@@ -70,6 +102,16 @@ console.table({
   },
   'query p95': { value: +percentile(times, 0.95).toFixed(2), unit: 'ms', target: '< 10' },
   'query max': { value: +(times.at(-1) ?? 0).toFixed(2), unit: 'ms', target: '' },
+  'grouping by entry, p95 of (grouped - ungrouped) per query': {
+    value: +percentile(groupingCosts, 0.95).toFixed(3),
+    unit: 'ms',
+    target: '<= 1',
+  },
+  [`query understanding p95 (${userQueries.length} users' queries x ${ROUNDS})`]: {
+    value: +percentile(understanding, 0.95).toFixed(3),
+    unit: 'ms',
+    target: '<= 1',
+  },
   'heapUsed growth after indexing': { value: mb(after.heapUsed - before.heapUsed), unit: 'MB', target: '< 250' },
   'rss growth after indexing': { value: mb(after.rss - before.rss), unit: 'MB', target: '< 250' },
 });

@@ -68,6 +68,13 @@ interface Candidate {
   key: number;
 }
 
+interface StemmedWord {
+  canonical: string;
+  stem: string;
+  typos: number;
+  prefix: boolean;
+}
+
 interface QueryPlan {
   candidates: Candidate[];
   /** Every indexed word the query matched (typo and prefix matches included) -> its weight in BM25. */
@@ -98,6 +105,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private readonly documents = new Map<string, SearchDocument>();
   /** Lower-cased code -> ids of the documents carrying it, for the exact-code rule. */
   private readonly codeIndex = new Map<string, Set<string>>();
+  /** The word queries built by `wordQuery` that pair a word with its stem (see `stemmedDocuments`). */
+  private readonly stemmedWords = new WeakMap<Query & object, StemmedWord>();
   /** Document id -> the entry it belongs to (see entry-key.ts), for grouping. */
   private readonly entryKeys = new Map<string, string>();
   private stopWords: ReadonlySet<string> = new Set();
@@ -478,13 +487,15 @@ export class EmbeddedSearchEngine implements SearchEngine {
     if (stem === undefined) return { queries: [canonical], fuzzy: typos, prefix };
     // A document holding the word as typed matches both forms and weighs 1; one holding
     // another inflection matches the stem only and weighs STEM_SHARE (Meilisearch's "exactness").
-    return {
+    const query: Query = {
       combineWith: 'OR',
       queries: [
         { queries: [canonical], fuzzy: typos, prefix, boostTerm: () => 1 - STEM_SHARE },
         { queries: [stem], fuzzy: 0, prefix: false, boostTerm: () => STEM_SHARE },
       ],
     };
+    this.stemmedWords.set(query, { canonical, stem, typos, prefix });
+    return query;
   }
 
   /**
@@ -521,19 +532,15 @@ export class EmbeddedSearchEngine implements SearchEngine {
    */
   private documentsOf(query: Query, matched: Map<string, number>, weight = 1): Set<string> {
     if (typeof query !== 'object') return new Set();
+    const stemmed = this.stemmedWords.get(query);
+    if (stemmed !== undefined) return this.stemmedDocuments(stemmed, matched, weight);
     const [word] = query.queries;
     // A branch's `boostTerm` (the weight of an equivalent) scales the words found through it, as MiniSearch would.
     const scaled = typeof query.boostTerm === 'function' ? weight * query.boostTerm('', 0, []) : weight;
     if (query.queries.length === 1 && typeof word === 'string') {
       let typos = typeof query.fuzzy === 'number' ? query.fuzzy : 0;
       const prefix = query.prefix === true;
-      if (typos > 0) {
-        // A word many documents hold as typed is spelled as meant: its typo neighbours
-        // ("technologies" for "technology") would only cost time, and its stem finds its inflections.
-        const exact = this.listDocuments(word, 0, false, matched, scaled);
-        if (exact.size >= TYPO_FREE_FROM) typos = 0;
-        if (typos === 0 && !prefix) return exact;
-      }
+      if (typos > 0 && this.heldAsTyped(word)) typos = 0;
       return this.listDocuments(word, typos, prefix, matched, scaled);
     }
     const parts = query.queries.map((part: Query) => this.documentsOf(part, matched, scaled));
@@ -544,6 +551,47 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const union = new Set<string>();
     for (const part of parts) for (const id of part) union.add(id);
     return union;
+  }
+
+  /**
+   * The documents of a word indexed with its stem: every document holding the word holds its
+   * stem too, so listing the stem is enough unless typos or a prefix widen the word itself (the
+   * word as typed is still recorded, for BM25 and highlights).
+   */
+  private stemmedDocuments(word: StemmedWord, matched: Map<string, number>, weight: number): Set<string> {
+    const { canonical, stem, prefix } = word;
+    const found = this.listDocuments(stem, 0, false, matched, weight * STEM_SHARE);
+    const wordWeight = weight * (1 - STEM_SHARE);
+    if (wordWeight > (matched.get(canonical) ?? 0)) matched.set(canonical, wordWeight);
+    const typos = word.typos > 0 && this.heldAsTyped(canonical) ? 0 : word.typos;
+    if (typos === 0 && !prefix) return found;
+    for (const id of this.listDocuments(canonical, typos, prefix, matched, wordWeight)) found.add(id);
+    return found;
+  }
+
+  /**
+   * Whether at least TYPO_FREE_FROM documents hold the word exactly: then it is spelled as meant,
+   * and its typo neighbours ("technologies" for "technology") would only cost time. Counting stops
+   * at the limit (the listing is abandoned by a throw), so a common word costs no more than a rare one.
+   */
+  private heldAsTyped(word: string): boolean {
+    let count = 0;
+    try {
+      this.index.search(
+        { queries: [word] },
+        {
+          ...SEARCH_OPTIONS,
+          boostDocument: () => {
+            count += 1;
+            if (count >= TYPO_FREE_FROM) throw ENOUGH;
+            return 0;
+          },
+        },
+      );
+    } catch (error) {
+      if (error !== ENOUGH) throw error;
+    }
+    return count >= TYPO_FREE_FROM;
   }
 
   private listDocuments(
@@ -768,6 +816,9 @@ function spreadRegimeCopies<T>(ranked: readonly T[], codeOf: (group: T) => strin
     .sort((a, b) => a.position - b.position || a.index - b.index)
     .map(({ group }) => group);
 }
+
+/** Thrown to stop a listing that has counted enough (see `heldAsTyped`). */
+const ENOUGH = Symbol('enough');
 
 /** The part of a word's weight its stem carries (see `wordQuery`). */
 const STEM_SHARE = 0.5;
