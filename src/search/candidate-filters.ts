@@ -38,9 +38,12 @@ export function facetCounts(documents: readonly SearchDocument[], fields: readon
   const facets: FacetCount[] = [];
   for (const field of new Set(fields)) {
     const counts = new Map<string, number>();
+    const add = (value: string | null): void => {
+      if (value !== null) counts.set(value, (counts.get(value) ?? 0) + 1);
+    };
     for (const document of documents) {
-      const values = field === 'audience' ? new Set(document.audience) : [document[field]];
-      for (const value of values) if (value !== null) counts.set(value, (counts.get(value) ?? 0) + 1);
+      if (field !== 'audience') add(document[field]);
+      else for (const value of new Set(document.audience)) add(value);
     }
     const sorted = [...counts].sort(([va, ca], [vb, cb]) => cb - ca || (va < vb ? -1 : va > vb ? 1 : 0));
     for (const [value, count] of sorted) facets.push({ field, value, count });

@@ -140,7 +140,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     this.assertOpen();
     for (const document of documents) {
       this.remove(document.id);
-      const copy = structuredClone(document);
+      const copy = frozen(structuredClone(document));
       this.documents.set(copy.id, copy);
       this.addCodes(copy);
       this.index.add(copy);
@@ -192,14 +192,20 @@ export class EmbeddedSearchEngine implements SearchEngine {
     // BM25 only orders what the word rules leave tied: only the groups that can reach the
     // page are scored (a common word's thousands of other matches never are).
     const reach = request.offset + request.limit;
-    // The same entry in other regimes moves down the page (see `spreadRegimeCopies`): enough groups
-    // are scored that the copies moved below the page are replaced by groups scored too.
+    // The same entry in other regimes moves down the page (see `spreadRegimeCopies`): twice the
+    // page's groups are scored, so the groups that move up to replace them are ranked too.
     const spread = grouped && (request.prefer?.regimes ?? []).length === 0;
-    const scoredGroups = spread ? reach * REGIME_COPIES : reach;
-    const bestKeys = groups.map((members) => Math.max(...members.map((member) => member.key)));
-    const threshold = [...bestKeys].sort((x, y) => y - x)[Math.min(scoredGroups, bestKeys.length) - 1] ?? 0;
+    const scoredGroups = spread ? reach * 2 : reach;
+    const bestKeys = new Float64Array(groups.length);
+    groups.forEach((members, index) => {
+      let best = 0;
+      for (const member of members) if (member.key > best) best = member.key;
+      bestKeys[index] = best;
+    });
+    // The key of the last group that can reach the page (a typed array sorts numbers natively, ascending).
+    const threshold = bestKeys.slice().sort()[Math.max(bestKeys.length - scoredGroups, 0)] ?? 0;
     const shortlist = groups.filter((_, index) => (bestKeys[index] as number) >= threshold);
-    this.score(plan.matched, new Set(shortlist.flat()));
+    this.score(plan.matched, new Set(shortlist.flatMap(contenders)));
     if (!grouped) this.rollUpParagraphs(candidates);
     const sorted = shortlist
       .map((members) => {
@@ -221,25 +227,32 @@ export class EmbeddedSearchEngine implements SearchEngine {
     // Scores fall with the rank, also where a regime's copy of an entry was moved down.
     let floor = Number.POSITIVE_INFINITY;
     const groupScores = ranked.slice(0, reach).map((group) => (floor = Math.min(floor, scoreOf(group.best))));
-    const hits: SearchHit[] = ranked.slice(request.offset, reach).map((group, index) => ({
-      document: structuredClone(group.lead.document),
-      score: groupScores[request.offset + index] as number,
-      highlights: this.highlightsOf(group.lead, plan.matched),
-      ...(grouped
-        ? {
-            subHits: group.members.slice(0, MAX_SUB_HITS).map((member) => ({
-              document: structuredClone(member.document),
-              score: scoreOf(member),
-              highlights: this.highlightsOf(member, plan.matched),
-            })),
-          }
-        : {}),
-    }));
+    const hits: SearchHit[] = ranked.slice(request.offset, reach).map((group, index) => {
+      const subHits = group.members.slice(0, MAX_SUB_HITS);
+      return {
+        document: group.lead.document,
+        score: groupScores[request.offset + index] as number,
+        // An entry shown with its paragraphs: their highlights say where its text matched, and
+        // scanning the entry's whole text (the US list prints every paragraph in it) for a
+        // snippet of its own would cost more than the rest of the search.
+        highlights: this.highlightsOf(group.lead, plan.matched, subHits.length === 0),
+        ...(grouped
+          ? {
+              subHits: subHits.map((member) => ({
+                document: member.document,
+                score: scoreOf(member),
+                highlights: this.highlightsOf(member, plan.matched, true),
+              })),
+            }
+          : {}),
+      };
+    });
     return {
       hits,
       totalCount: groups.length,
+      // The members of a group share type, regime, jurisdiction and category: any one counts for it.
       facets: facetCounts(
-        groups.map((members) => (members.find((member) => isEntryDocument(member.document)) ?? members[0])!.document),
+        groups.map((members) => (members[0] as Candidate).document),
         request.facets ?? [],
       ),
       processingTimeMs: Math.round(performance.now() - started),
@@ -257,7 +270,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
   async get(id: string): Promise<SearchDocument | null> {
     this.assertOpen();
     const document = this.documents.get(id);
-    return document === undefined ? null : structuredClone(document);
+    return document ?? null;
   }
 
   async health(): Promise<SearchHealth> {
@@ -294,7 +307,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     this.codeIndex.clear();
     this.entryKeys.clear();
     for (const document of state.documents) {
-      this.documents.set(document.id, document);
+      this.documents.set(document.id, frozen(document));
       this.addCodes(document);
     }
     this.index = index;
@@ -759,18 +772,11 @@ export class EmbeddedSearchEngine implements SearchEngine {
     return found;
   }
 
-  private highlightsOf(candidate: Candidate, matched: ReadonlyMap<string, number>): Highlight[] {
-    const forms = new Map<string, readonly string[]>();
+  private highlightsOf(candidate: Candidate, matched: ReadonlyMap<string, number>, withBody: boolean): Highlight[] {
     // Any word of the document that the query matched somewhere: a word is matched in a
     // field when the document holds it there, which is what highlighting marks.
-    const matchedIn = (_field: IndexedField) => (word: string) => {
-      let wordForms = forms.get(word);
-      if (wordForms === undefined) {
-        wordForms = termForms(word, this.variants);
-        forms.set(word, wordForms);
-      }
-      return wordForms.some((form) => matched.has(form));
-    };
+    const matchedIn = (_field: IndexedField) => (word: string) =>
+      matched.has(word) || termForms(word, this.variants).some((form) => matched.has(form));
     const highlights: Highlight[] = [];
     const title = highlightSnippet(candidate.document.title, matchedIn('title'));
     if (title !== null) highlights.push({ field: 'title', snippet: title });
@@ -787,14 +793,24 @@ export class EmbeddedSearchEngine implements SearchEngine {
           .join(', '),
       });
     }
-    const body = highlightSnippet(candidate.document.body, matchedIn('body'));
+    const body = withBody ? highlightSnippet(candidate.document.body, matchedIn('body')) : null;
     if (body !== null) highlights.push({ field: 'body', snippet: body });
     return highlights;
   }
 }
 
-/** The lists print most entries alike: up to this many regimes hold the same entry. */
-const REGIME_COPIES = 4;
+/**
+ * The members of a group BM25 can move onto the page: the entry's own document and every member
+ * whose key reaches the key of the group's (MAX_SUB_HITS + 1)-th best member (a member below it
+ * can be neither the group's best nor one of the paragraphs shown).
+ */
+function contenders(members: readonly Candidate[]): Candidate[] {
+  if (members.length <= MAX_SUB_HITS + 1) return [...members];
+  const keys = Float64Array.from(members, (member) => member.key).sort();
+  const floor = keys[keys.length - MAX_SUB_HITS - 1] as number;
+  return members.filter((member) => member.key >= floor || isEntryDocument(member.document));
+}
+
 /** Places a copy of an entry in another regime moves down, per copy before it (see `spreadRegimeCopies`). */
 const COPY_DEFERRAL = 2;
 
@@ -861,6 +877,16 @@ const MIN_COMPOUND_PART = 3;
 const SUGGESTION_EXTRA_TYPOS = 1;
 /** Query words are turned into indexed words by `wordQuery`: MiniSearch must not process them again. */
 const SEARCH_OPTIONS = { boost: FIELD_BOOST, processTerm: (term: string) => term };
+
+/**
+ * A stored document, frozen: hits and `get` hand out the stored object itself (copying entries
+ * whose text runs to tens of kilobytes cost more than ranking them), so no caller may change it.
+ */
+function frozen(document: SearchDocument): SearchDocument {
+  Object.freeze(document.codes);
+  Object.freeze(document.audience);
+  return Object.freeze(document);
+}
 
 function newCandidate(document: SearchDocument): Candidate {
   return {
