@@ -51,7 +51,7 @@ interface Candidate {
   document: SearchDocument;
   /** Query words the document matches (bit i: word i), through any of its forms or equivalents. */
   covered: number;
-  /** Matched query words, +1 for an exact code: the first ranking rule (Meilisearch "words"). */
+  /** Query words matched, each weighing by its rarity, above all for an exact code (Meilisearch "words"). */
   tier: number;
   /** Leading words matched when the query's words are ordered rarest first (Meilisearch "frequency"). */
   rarest: number;
@@ -432,7 +432,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
       }
     }
     const candidates = [...byId.values()];
-    rank(candidates, terms.length);
+    rank(candidates, terms.length, this.documents.size);
     const unmatched = terms.filter((_, position) => (coveredAny & (1 << position)) === 0);
     return { candidates, matched, unmatched };
   }
@@ -833,6 +833,8 @@ function spreadRegimeCopies<T>(ranked: readonly T[], codeOf: (group: T) => strin
     .map(({ group }) => group);
 }
 
+/** Units per natural-log unit of a word's rarity weight (see `rank`). */
+const WORD_WEIGHT_STEPS = 2;
 /** Thrown to stop a listing that has counted enough (see `heldAsTyped`). */
 const ENOUGH = Symbol('enough');
 
@@ -902,9 +904,9 @@ function newCandidate(document: SearchDocument): Candidate {
   };
 }
 
-/** The ranking rules before BM25 in one number (each rule's value stays below 64). */
+/** The ranking rules before BM25 in one number (each rule's value stays below its factor). */
 function rankKey(candidate: Candidate): number {
-  return ((candidate.regimeFit * 64 + candidate.tier) * 64 + candidate.preferred) * 64 + candidate.rarest;
+  return ((candidate.regimeFit * 4096 + candidate.tier) * 64 + candidate.preferred) * 64 + candidate.rarest;
 }
 
 /** A provision document whose first code is an entry code ("6A003"), not a paragraph ("6A003.b"); any other record. */
@@ -913,8 +915,13 @@ function isEntryDocument(document: SearchDocument): boolean {
   return document.type !== 'PROVISION' || (code !== undefined && !code.includes('.'));
 }
 
-/** Sets each candidate's tier (words matched) and rarest-first run, from the words' document counts. */
-function rank(candidates: readonly Candidate[], words: number): void {
+/**
+ * Sets each candidate's tier (the query words it holds, each weighing by its rarity: a document
+ * holding the one rare word of a long question ranks above one holding three common words) and
+ * its rarest-first run, from the words' document counts. Weighing by rarity rather than counting
+ * words won 2 cases of the relevance suite's tune part (and lost none of the older cases).
+ */
+function rank(candidates: readonly Candidate[], words: number, total: number): void {
   const counts = new Array<number>(words).fill(0);
   for (const candidate of candidates) {
     for (let position = 0; position < words; position += 1)
@@ -925,10 +932,15 @@ function rank(candidates: readonly Candidate[], words: number): void {
     .filter(({ count }) => count > 0)
     .sort((a, b) => a.count - b.count || a.position - b.position)
     .map(({ position }) => position);
+  // A word weighs by how rare it is among the matches (ln(1 + N / documents holding it)), in
+  // half units so that words of about the same rarity tie and the later rules decide.
+  const weights = counts.map((count) => Math.round(WORD_WEIGHT_STEPS * Math.log(1 + total / Math.max(count, 1))));
+  const maxTier = weights.reduce((sum, weight) => sum + weight, 0);
   for (const candidate of candidates) {
     let tier = 0;
-    for (let position = 0; position < words; position += 1) if (candidate.covered & (1 << position)) tier += 1;
-    candidate.tier = candidate.exactCodes.size > 0 ? words + 1 : tier;
+    for (let position = 0; position < words; position += 1)
+      if (candidate.covered & (1 << position)) tier += weights[position] as number;
+    candidate.tier = candidate.exactCodes.size > 0 ? maxTier + 1 : tier;
     let run = 0;
     while (run < rarestFirst.length && candidate.covered & (1 << rarestFirst[run]!)) run += 1;
     candidate.rarest = run;
