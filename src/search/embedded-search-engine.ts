@@ -105,6 +105,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private readonly documents = new Map<string, SearchDocument>();
   /** Lower-cased code -> ids of the documents carrying it, for the exact-code rule. */
   private readonly codeIndex = new Map<string, Set<string>>();
+  /** The listings of the query being planned (see `listDocuments`); emptied for each query. */
+  private readonly listings = new Map<string, { ids: ReadonlySet<string>; terms: ReadonlyMap<string, number> }>();
   /** The word queries built by `wordQuery` that pair a word with its stem (see `stemmedDocuments`). */
   private readonly stemmedWords = new WeakMap<Query & object, StemmedWord>();
   /** Document id -> the entry it belongs to (see entry-key.ts), for grouping. */
@@ -409,6 +411,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const lastIsPrefix = !/\s$/u.test(query);
     const byId = new Map<string, Candidate>();
     const matched = new Map<string, number>();
+    this.listings.clear();
     let coveredAny = 0;
     const matchers = this.matchersOf(terms, lastIsPrefix);
     const finders = matchers.filter((matcher) => matcher.findsAlone !== false);
@@ -484,14 +487,14 @@ export class EmbeddedSearchEngine implements SearchEngine {
   /** The synonym key word `term` is a typo of (within the typos its length allows), when no text holds `term` itself. */
   private asKeyWord(term: string): string {
     const typos = allowedTypos(term);
-    if (typos === 0 || this.synonyms.keyWords.has(term)) return term;
+    if (typos === 0 || this.synonyms.keyWords.has(term) || this.holds(term)) return term;
     let best: { word: string; distance: number } | undefined;
     for (const word of this.synonyms.keyWords) {
       if (Math.abs(word.length - term.length) > typos) continue;
       const distance = editDistance(term, word);
       if (distance <= typos && (best === undefined || distance < best.distance)) best = { word, distance };
     }
-    return best === undefined || this.holds(term) ? term : best.word;
+    return best === undefined ? term : best.word;
   }
 
   /** A word's MiniSearch query: its canonical spelling (with typos and prefix as allowed) or its stem. */
@@ -543,7 +546,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
    * query's AND and OR say. Records each indexed word found in `matched`, with the weight
    * MiniSearch gives a match of its kind (exact 1, prefix and typo matches less).
    */
-  private documentsOf(query: Query, matched: Map<string, number>, weight = 1): Set<string> {
+  private documentsOf(query: Query, matched: Map<string, number>, weight = 1): ReadonlySet<string> {
     if (typeof query !== 'object') return new Set();
     const stemmed = this.stemmedWords.get(query);
     if (stemmed !== undefined) return this.stemmedDocuments(stemmed, matched, weight);
@@ -558,7 +561,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     }
     const parts = query.queries.map((part: Query) => this.documentsOf(part, matched, scaled));
     if (query.combineWith === 'AND') {
-      const [smallest, ...others] = parts.sort((x: Set<string>, y: Set<string>) => x.size - y.size);
+      const [smallest, ...others] = parts.sort((x: ReadonlySet<string>, y: ReadonlySet<string>) => x.size - y.size);
       return new Set([...(smallest ?? [])].filter((id) => others.every((part) => part.has(id))));
     }
     const union = new Set<string>();
@@ -571,63 +574,59 @@ export class EmbeddedSearchEngine implements SearchEngine {
    * stem too, so listing the stem is enough unless typos or a prefix widen the word itself (the
    * word as typed is still recorded, for BM25 and highlights).
    */
-  private stemmedDocuments(word: StemmedWord, matched: Map<string, number>, weight: number): Set<string> {
+  private stemmedDocuments(word: StemmedWord, matched: Map<string, number>, weight: number): ReadonlySet<string> {
     const { canonical, stem, prefix } = word;
     const found = this.listDocuments(stem, 0, false, matched, weight * STEM_SHARE);
     const wordWeight = weight * (1 - STEM_SHARE);
     if (wordWeight > (matched.get(canonical) ?? 0)) matched.set(canonical, wordWeight);
     const typos = word.typos > 0 && this.heldAsTyped(canonical) ? 0 : word.typos;
     if (typos === 0 && !prefix) return found;
-    for (const id of this.listDocuments(canonical, typos, prefix, matched, wordWeight)) found.add(id);
-    return found;
+    const widened = new Set(found);
+    for (const id of this.listDocuments(canonical, typos, prefix, matched, wordWeight)) widened.add(id);
+    return widened;
+  }
+
+  /** Whether the word is spelled as meant: TYPO_FREE_FROM documents hold it exactly (typo neighbours would only cost time). */
+  private heldAsTyped(word: string): boolean {
+    return this.countUpTo(word, TYPO_FREE_FROM) >= TYPO_FREE_FROM;
   }
 
   /**
-   * Whether at least TYPO_FREE_FROM documents hold the word exactly: then it is spelled as meant,
-   * and its typo neighbours ("technologies" for "technology") would only cost time. Counting stops
-   * at the limit (the listing is abandoned by a throw), so a common word costs no more than a rare one.
+   * The documents holding a word (with typos and prefix as asked), listed once per query: a
+   * word reached several ways (its own matcher, a phrase, an equivalent) is read from `listings`.
+   * Records each indexed word found in `matched` with its weight. The set returned is shared:
+   * callers must not change it.
    */
-  private heldAsTyped(word: string): boolean {
-    let count = 0;
-    try {
-      this.index.search(
-        { queries: [word] },
-        {
-          ...SEARCH_OPTIONS,
-          boostDocument: () => {
-            count += 1;
-            if (count >= TYPO_FREE_FROM) throw ENOUGH;
-            return 0;
-          },
-        },
-      );
-    } catch (error) {
-      if (error !== ENOUGH) throw error;
-    }
-    return count >= TYPO_FREE_FROM;
-  }
-
   private listDocuments(
     word: string,
     typos: number,
     prefix: boolean,
     matched: Map<string, number>,
     weight: number,
-  ): Set<string> {
-    const found = new Set<string>();
-    let lastTerm = '';
-    const boostDocument = (id: unknown, term: string): number => {
-      found.add(id as string);
-      if (term !== lastTerm) {
-        lastTerm = term;
-        // A word found several ways (as typed and through an equivalent) weighs as its best way.
-        const termWeight = weight * matchWeight(word, term, prefix);
-        if (termWeight > (matched.get(term) ?? 0)) matched.set(term, termWeight);
-      }
-      return 0;
-    };
-    this.index.search({ queries: [word], fuzzy: typos, prefix }, { ...SEARCH_OPTIONS, boostDocument });
-    return found;
+  ): ReadonlySet<string> {
+    const key = `${word}\u0000${typos}\u0000${prefix}`;
+    let listing = this.listings.get(key);
+    if (listing === undefined) {
+      const ids = new Set<string>();
+      const terms = new Map<string, number>();
+      let lastTerm = '';
+      const boostDocument = (id: unknown, term: string): number => {
+        ids.add(id as string);
+        if (term !== lastTerm) {
+          lastTerm = term;
+          if (!terms.has(term)) terms.set(term, matchWeight(word, term, prefix));
+        }
+        return 0;
+      };
+      this.index.search({ queries: [word], fuzzy: typos, prefix }, { ...SEARCH_OPTIONS, boostDocument });
+      listing = { ids, terms };
+      this.listings.set(key, listing);
+    }
+    // A word found several ways (as typed and through an equivalent) weighs as its best way.
+    for (const [term, base] of listing.terms) {
+      if (weight * base > (matched.get(term) ?? 0)) matched.set(term, weight * base);
+    }
+    return listing.ids;
   }
 
   /** BM25 score of the `shortlist` over the words the query matched, in one pass. */
@@ -650,22 +649,30 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
   /** Whether some document holds the word (exactly, in its canonical spelling). */
   private holds(term: string): boolean {
-    return this.documentCount(termForms(term, this.variants)[0]) > 0;
+    return this.countUpTo(termForms(term, this.variants)[0], 1) > 0;
   }
 
-  /** How many documents hold an indexed word, counted without scoring them. */
-  private documentCount(indexedWord: string): number {
+  /**
+   * How many documents hold an indexed word exactly, counting no further than `limit` (the
+   * listing is abandoned by a throw), so a common word costs no more than a rare one.
+   */
+  private countUpTo(indexedWord: string, limit: number): number {
     let count = 0;
-    this.index.search(
-      { queries: [indexedWord] },
-      {
-        ...SEARCH_OPTIONS,
-        boostDocument: () => {
-          count += 1;
-          return 0;
+    try {
+      this.index.search(
+        { queries: [indexedWord] },
+        {
+          ...SEARCH_OPTIONS,
+          boostDocument: () => {
+            count += 1;
+            if (count >= limit) throw ENOUGH;
+            return 0;
+          },
         },
-      },
-    );
+      );
+    } catch (error) {
+      if (error !== ENOUGH) throw error;
+    }
     return count;
   }
 
@@ -793,7 +800,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
           .join(', '),
       });
     }
-    const body = withBody ? highlightSnippet(candidate.document.body, matchedIn('body')) : null;
+    const text = candidate.document.body;
+    const body = withBody ? highlightSnippet(text, matchedIn('body'), scanStart(text, matched)) : null;
     if (body !== null) highlights.push({ field: 'body', snippet: body });
     return highlights;
   }
@@ -831,6 +839,32 @@ function spreadRegimeCopies<T>(ranked: readonly T[], codeOf: (group: T) => strin
     })
     .sort((a, b) => a.position - b.position || a.index - b.index)
     .map(({ group }) => group);
+}
+
+/** Texts shorter than this are scanned for highlights from their start. */
+const LONG_TEXT = 4000;
+/** Characters kept before the first mention, for the words the snippet shows before its match. */
+const MENTION_LEAD = 300;
+
+/**
+ * Where to start looking for a long text's first highlighted word: a little before the first
+ * place any matched word (or stem) occurs as written, found with indexOf, not word by word (an
+ * entry of the US list prints all its paragraphs, tens of kilobytes). From the start when no
+ * matched word occurs as such (a spelling variant): then every word is read.
+ */
+function scanStart(text: string, matched: ReadonlyMap<string, number>): number {
+  if (text.length < LONG_TEXT) return 0;
+  const lower = text.toLowerCase();
+  let first = Number.POSITIVE_INFINITY;
+  for (const term of matched.keys()) {
+    const at = lower.indexOf(term);
+    if (at >= 0 && at < first) first = at;
+  }
+  if (!Number.isFinite(first) || first <= MENTION_LEAD) return 0;
+  // Back to the start of a word.
+  let start = first - MENTION_LEAD;
+  while (start > 0 && /[\p{L}\p{N}]/u.test(lower[start - 1] as string)) start -= 1;
+  return start;
 }
 
 /** Units per natural-log unit of a word's rarity weight (see `rank`). */

@@ -10,8 +10,16 @@ export const SNIPPET_WORDS = 30;
 const WORDS_BEFORE_MATCH = 8;
 export const CROP_MARKER = '…';
 
-/** Null when no word of `text` satisfies `isMatch` (called with the normalized word). */
-export function highlightSnippet(text: string, isMatch: (normalizedWord: string) => boolean): string | null {
+/**
+ * Null when no word of `text` from `scanFrom` on satisfies `isMatch` (called with the normalized
+ * word). `scanFrom` (a word's start) lets a caller that knows where the first match can be skip
+ * the words before it; the snippet then starts with the crop marker.
+ */
+export function highlightSnippet(
+  text: string,
+  isMatch: (normalizedWord: string) => boolean,
+  scanFrom = 0,
+): string | null {
   // The snippet is the window of SNIPPET_WORDS words starting WORDS_BEFORE_MATCH before the
   // first match (moved back when the text ends first), so reading stops one word past that
   // window: enough to know whether the text goes on (the crop marker). Long bodies are
@@ -20,7 +28,7 @@ export function highlightSnippet(text: string, isMatch: (normalizedWord: string)
   const matched: boolean[] = [];
   let first = -1;
   let windowEnd = Number.POSITIVE_INFINITY;
-  for (const word of eachWord(text)) {
+  for (const word of eachWord(text, scanFrom)) {
     if (words.length === windowEnd) {
       words.push(word);
       break;
@@ -37,9 +45,9 @@ export function highlightSnippet(text: string, isMatch: (normalizedWord: string)
   // `words` holds every word of the text up to the window's end, plus the next one if any.
   const end = Math.min(words.length, windowEnd);
   const start = Math.max(0, end - SNIPPET_WORDS);
-  const from = start === 0 ? 0 : (words[start] as WordSpan).start;
+  const from = start === 0 ? scanFrom : (words[start] as WordSpan).start;
   const to = end === words.length ? text.length : (words[end - 1] as WordSpan).end;
-  let snippet = start === 0 ? '' : CROP_MARKER;
+  let snippet = from === 0 ? '' : CROP_MARKER;
   let cursor = from;
   for (let index = start; index < end; index += 1) {
     if (!matched[index]) continue;

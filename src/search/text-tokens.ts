@@ -20,9 +20,11 @@ export function wordsOf(text: string): WordSpan[] {
   return spans;
 }
 
-/** The words of a text one at a time, as `wordsOf` lists them: for readers that stop early. */
-export function* eachWord(text: string): Generator<WordSpan, void, undefined> {
-  for (const match of text.matchAll(WORD)) {
+/** The words of a text one at a time from `from` on, as `wordsOf` lists them: for readers that stop early. */
+export function* eachWord(text: string, from = 0): Generator<WordSpan, void, undefined> {
+  const pattern = new RegExp(WORD.source, 'gu');
+  pattern.lastIndex = from;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     yield { text: match[0], start: match.index, end: match.index + match[0].length };
   }
 }
