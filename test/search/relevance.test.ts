@@ -29,7 +29,7 @@ const SUITE = {
  * Regression floors for the users' suite (hit@5), a few cases under the figures measured when
  * they were set: the held-out part is a measurement, not a target to tune on.
  */
-const SUITE_FLOORS = { tune: 0.8, measure: 0.85 };
+const SUITE_FLOORS = { tune: 0.9, measure: 0.9 };
 const KINDS = [...new Set(CASES.map((c) => c.kind))].sort();
 
 const label = (document: SearchDocument): string =>
