@@ -528,8 +528,10 @@ export function interpretQuery(query: string, rules: QueryUnderstandingRules): Q
               ? preposition
               : at;
           remove(start, last, 'DESTINATION');
+          // Reported, not a ranking preference: the item's entry answers "do I need a licence to
+          // ship X to Y" first; the destination is a hint for the exemptions and general
+          // authorisations a client offers next.
           destination ??= { at, ...chosen.destination };
-          typeHints.push({ at, type: 'EXEMPTION' });
         }
       } else if (chosen.kind === 'regime') {
         // A generic list word right after the mention goes with it ("Wassenaar list").

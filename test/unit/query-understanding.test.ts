@@ -35,7 +35,8 @@ describe('interpretQuery on questions users ask', () => {
       'to Japan: DESTINATION',
     ]);
     expect(result.destination).toEqual({ code: 'JP', name: 'Japan' });
-    expect(result.preferTypes).toEqual(['EXEMPTION']);
+    // The destination is reported, not a ranking preference: the camera's entry answers first.
+    expect(result.preferTypes).toEqual([]);
     expect(result.preferRegimes).toEqual([]);
   });
 

@@ -10,7 +10,10 @@ const RemovedReasonEnum = builder.enumType('SearchRemovedReason', {
     QUESTION: { description: 'Question phrasing ("do I need a licence to", "can we").' },
     STOP_WORD: { description: 'A word that says nothing about the topic in this domain ("export", "rules").' },
     REGIME: { description: 'The name of a list or regime ("EU dual-use list"): it ranks that list first.' },
-    DESTINATION: { description: 'A destination ("to Japan"): it ranks exemptions and authorisations first.' },
+    DESTINATION: {
+      description:
+        'A destination ("to Japan"): reported in `destination` for the exemptions and general authorisations that depend on it; it does not change the ranking.',
+    },
   } satisfies Record<RemovedReason, { description: string }>,
 });
 
