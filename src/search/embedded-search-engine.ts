@@ -835,7 +835,8 @@ function spreadRegimeCopies<T>(ranked: readonly T[], codeOf: (group: T) => strin
       const code = codeOf(group);
       const copiesBefore = code === null ? 0 : (seen.get(code) ?? 0);
       if (code !== null) seen.set(code, copiesBefore + 1);
-      return { group, position: index + COPY_DEFERRAL * copiesBefore, index };
+      // Half a place more, so a copy moved onto another entry's place comes after it.
+      return { group, position: index + (copiesBefore === 0 ? 0 : COPY_DEFERRAL * copiesBefore + 0.5), index };
     })
     .sort((a, b) => a.position - b.position || a.index - b.index)
     .map(({ group }) => group);
