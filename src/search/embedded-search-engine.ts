@@ -6,7 +6,20 @@
 // facets and the exact-code rule are computed here over those matches.
 import MiniSearch, { type AsPlainObject, type Options, type Query } from 'minisearch';
 import { facetCounts, matchesFilter } from './candidate-filters.js';
-import { highlightSnippet, highlightWhole } from './highlight-snippet.js';
+import { highlightSnippet, highlightWhole, scanStart } from './highlight-snippet.js';
+import { editDistance, matchWeight } from './match-weight.js';
+import {
+  byRank,
+  contenders,
+  isEntryDocument,
+  newCandidate,
+  preferenceOf,
+  rank,
+  rankKey,
+  regimeFit,
+  spreadRegimeCopies,
+  type Candidate,
+} from './ranking-rules.js';
 import { entryKeyOf } from './entry-key.js';
 import { groupByEntry } from './result-grouping.js';
 import {
@@ -18,7 +31,6 @@ import {
   type SearchFilter,
   type SearchHealth,
   type SearchHit,
-  type SearchPreference,
   type SearchRequest,
   type SearchResponse,
 } from './search-engine.js';
@@ -46,27 +58,6 @@ const FIELD_BOOST: Record<IndexedField, number> = { codes: 4, title: 3, body: 1 
  */
 export const SYNONYM_WEIGHT = 0.8;
 export const MAX_PAGE_SIZE = 100;
-
-interface Candidate {
-  document: SearchDocument;
-  /** Query words the document matches (bit i: word i), through any of its forms or equivalents. */
-  covered: number;
-  /** Query words matched, each weighing by its rarity, above all for an exact code (Meilisearch "words"). */
-  tier: number;
-  /** Leading words matched when the query's words are ordered rarest first (Meilisearch "frequency"). */
-  rarest: number;
-  /** 1 when the document is of a type the query asks for. */
-  preferred: number;
-  /** See `regimeFit`. */
-  regimeFit: number;
-  raw: number;
-  /** Lower-cased codes of this document that the query names exactly. */
-  exactCodes: Set<string>;
-  /** Whether `raw` was raised to the score of one of the entry's own paragraphs (see `rollUpParagraphs`). */
-  rolledUp?: boolean;
-  /** regimeFit, tier, preferred and rarest in one number, for ordering before BM25 is known. */
-  key: number;
-}
 
 interface StemmedWord {
   canonical: string;
@@ -801,75 +792,12 @@ export class EmbeddedSearchEngine implements SearchEngine {
       });
     }
     const text = candidate.document.body;
-    const body = withBody ? highlightSnippet(text, matchedIn('body'), scanStart(text, matched)) : null;
+    const body = withBody ? highlightSnippet(text, matchedIn('body'), scanStart(text, matched.keys())) : null;
     if (body !== null) highlights.push({ field: 'body', snippet: body });
     return highlights;
   }
 }
 
-/**
- * The members of a group BM25 can move onto the page: the entry's own document and every member
- * whose key reaches the key of the group's (MAX_SUB_HITS + 1)-th best member (a member below it
- * can be neither the group's best nor one of the paragraphs shown).
- */
-function contenders(members: readonly Candidate[]): Candidate[] {
-  if (members.length <= MAX_SUB_HITS + 1) return [...members];
-  const keys = Float64Array.from(members, (member) => member.key).sort();
-  const floor = keys[keys.length - MAX_SUB_HITS - 1] as number;
-  return members.filter((member) => member.key >= floor || isEntryDocument(member.document));
-}
-
-/** Places a copy of an entry in another regime moves down, per copy before it (see `spreadRegimeCopies`). */
-const COPY_DEFERRAL = 2;
-
-/**
- * When the query names no regime, the Wassenaar, EU, UK and US texts of one entry tie and would
- * fill a page, pushing the next relevant entry out of sight: each further regime's copy of an
- * entry moves COPY_DEFERRAL places down per copy before it (the copies stay close, the page
- * shows more entries).
- */
-function spreadRegimeCopies<T>(ranked: readonly T[], codeOf: (group: T) => string | null): T[] {
-  const seen = new Map<string, number>();
-  return ranked
-    .map((group, index) => {
-      const code = codeOf(group);
-      const copiesBefore = code === null ? 0 : (seen.get(code) ?? 0);
-      if (code !== null) seen.set(code, copiesBefore + 1);
-      // Half a place more, so a copy moved onto another entry's place comes after it.
-      return { group, position: index + (copiesBefore === 0 ? 0 : COPY_DEFERRAL * copiesBefore + 0.5), index };
-    })
-    .sort((a, b) => a.position - b.position || a.index - b.index)
-    .map(({ group }) => group);
-}
-
-/** Texts shorter than this are scanned for highlights from their start. */
-const LONG_TEXT = 4000;
-/** Characters kept before the first mention, for the words the snippet shows before its match. */
-const MENTION_LEAD = 300;
-
-/**
- * Where to start looking for a long text's first highlighted word: a little before the first
- * place any matched word (or stem) occurs as written, found with indexOf, not word by word (an
- * entry of the US list prints all its paragraphs, tens of kilobytes). From the start when no
- * matched word occurs as such (a spelling variant): then every word is read.
- */
-function scanStart(text: string, matched: ReadonlyMap<string, number>): number {
-  if (text.length < LONG_TEXT) return 0;
-  const lower = text.toLowerCase();
-  let first = Number.POSITIVE_INFINITY;
-  for (const term of matched.keys()) {
-    const at = lower.indexOf(term);
-    if (at >= 0 && at < first) first = at;
-  }
-  if (!Number.isFinite(first) || first <= MENTION_LEAD) return 0;
-  // Back to the start of a word.
-  let start = first - MENTION_LEAD;
-  while (start > 0 && /[\p{L}\p{N}]/u.test(lower[start - 1] as string)) start -= 1;
-  return start;
-}
-
-/** Units per natural-log unit of a word's rarity weight (see `rank`). */
-const WORD_WEIGHT_STEPS = 2;
 /** Thrown to stop a listing that has counted enough (see `heldAsTyped`). */
 const ENOUGH = Symbol('enough');
 
@@ -877,35 +805,6 @@ const ENOUGH = Symbol('enough');
 const STEM_SHARE = 0.5;
 /** A query word held as typed by this many documents gets no typo tolerance (see `documentsOf`). */
 const TYPO_FREE_FROM = 20;
-/** MiniSearch's weights for a prefix and a typo match (its defaults), against 1 for the word as typed. */
-const PREFIX_WEIGHT = 0.375;
-const TYPO_WEIGHT = 0.45;
-
-/** The weight MiniSearch gives `term` found for the query word `word` (see its executeQuerySpec). */
-function matchWeight(word: string, term: string, prefix: boolean): number {
-  if (term === word) return 1;
-  if (prefix && term.startsWith(word))
-    return (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * (term.length - word.length));
-  return (TYPO_WEIGHT * term.length) / (term.length + editDistance(word, term));
-}
-
-/** Levenshtein distance (only for typo matches, short words). */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      current[j] = Math.min(
-        (previous[j] as number) + 1,
-        (current[j - 1] as number) + 1,
-        (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length] as number;
-}
-
 /** Query words past this many are ignored (each word is a bit of `Candidate.covered`). */
 const MAX_QUERY_WORDS = 30;
 /** The shortest half of a compound split ("focal" + "plane"; "ab" + "sorber" would be noise). */
@@ -923,87 +822,6 @@ function frozen(document: SearchDocument): SearchDocument {
   Object.freeze(document.codes);
   Object.freeze(document.audience);
   return Object.freeze(document);
-}
-
-function newCandidate(document: SearchDocument): Candidate {
-  return {
-    document,
-    covered: 0,
-    tier: 0,
-    rarest: 0,
-    preferred: 0,
-    regimeFit: 1,
-    raw: 0,
-    exactCodes: new Set<string>(),
-    key: 0,
-  };
-}
-
-/** The ranking rules before BM25 in one number (each rule's value stays below its factor). */
-function rankKey(candidate: Candidate): number {
-  return ((candidate.regimeFit * 4096 + candidate.tier) * 64 + candidate.preferred) * 64 + candidate.rarest;
-}
-
-/** A provision document whose first code is an entry code ("6A003"), not a paragraph ("6A003.b"); any other record. */
-function isEntryDocument(document: SearchDocument): boolean {
-  const [code] = document.codes;
-  return document.type !== 'PROVISION' || (code !== undefined && !code.includes('.'));
-}
-
-/**
- * Sets each candidate's tier (the query words it holds, each weighing by its rarity: a document
- * holding the one rare word of a long question ranks above one holding three common words) and
- * its rarest-first run, from the words' document counts. Weighing by rarity rather than counting
- * words won 2 cases of the relevance suite's tune part (and lost none of the older cases).
- */
-function rank(candidates: readonly Candidate[], words: number, total: number): void {
-  const counts = new Array<number>(words).fill(0);
-  for (const candidate of candidates) {
-    for (let position = 0; position < words; position += 1)
-      if (candidate.covered & (1 << position)) counts[position]! += 1;
-  }
-  const rarestFirst = counts
-    .map((count, position) => ({ count, position }))
-    .filter(({ count }) => count > 0)
-    .sort((a, b) => a.count - b.count || a.position - b.position)
-    .map(({ position }) => position);
-  // A word weighs by how rare it is among the matches (ln(1 + N / documents holding it)), in
-  // half units so that words of about the same rarity tie and the later rules decide.
-  const weights = counts.map((count) => Math.round(WORD_WEIGHT_STEPS * Math.log(1 + total / Math.max(count, 1))));
-  const maxTier = weights.reduce((sum, weight) => sum + weight, 0);
-  for (const candidate of candidates) {
-    let tier = 0;
-    for (let position = 0; position < words; position += 1)
-      if (candidate.covered & (1 << position)) tier += weights[position] as number;
-    candidate.tier = candidate.exactCodes.size > 0 ? maxTier + 1 : tier;
-    let run = 0;
-    while (run < rarestFirst.length && candidate.covered & (1 << rarestFirst[run]!)) run += 1;
-    candidate.rarest = run;
-  }
-}
-
-function byRank(a: Candidate, b: Candidate): number {
-  return (
-    b.key - a.key ||
-    b.raw - a.raw ||
-    // An entry raised to its paragraph's score comes just before that paragraph.
-    Number(b.rolledUp === true) - Number(a.rolledUp === true) ||
-    (a.document.id < b.document.id ? -1 : a.document.id > b.document.id ? 1 : 0)
-  );
-}
-
-function preferenceOf(document: SearchDocument, prefer: SearchPreference | undefined): number {
-  return Number(prefer?.types?.includes(document.type) === true);
-}
-
-/**
- * 0 for a record of a regime other than the ones the query names, 1 otherwise (records of no
- * regime, such as guidance, are not demoted): the first ranking rule, since a user who names a
- * list asks about that list.
- */
-function regimeFit(document: SearchDocument, prefer: SearchPreference | undefined): number {
-  const regimes = prefer?.regimes ?? [];
-  return regimes.length === 0 || document.regime === null || regimes.includes(document.regime) ? 1 : 0;
 }
 
 function sameVariants(a: SpellingVariants, b: SpellingVariants): boolean {

@@ -63,3 +63,29 @@ export function highlightSnippet(
 export function highlightWhole(text: string): string {
   return HIGHLIGHT_PRE + text + HIGHLIGHT_POST;
 }
+
+/** Texts shorter than this are scanned for highlights from their start. */
+const LONG_TEXT = 4000;
+/** Characters kept before the first mention, for the words the snippet shows before its match. */
+const MENTION_LEAD = 300;
+
+/**
+ * Where to start looking for a long text's first highlighted word: a little before the first
+ * place any matched word (or stem) occurs as written, found with indexOf, not word by word (an
+ * entry of the US list prints all its paragraphs, tens of kilobytes). From the start when no
+ * matched word occurs as such (a spelling variant): then every word is read.
+ */
+export function scanStart(text: string, matchedWords: Iterable<string>): number {
+  if (text.length < LONG_TEXT) return 0;
+  const lower = text.toLowerCase();
+  let first = Number.POSITIVE_INFINITY;
+  for (const term of matchedWords) {
+    const at = lower.indexOf(term);
+    if (at >= 0 && at < first) first = at;
+  }
+  if (!Number.isFinite(first) || first <= MENTION_LEAD) return 0;
+  // Back to the start of a word.
+  let start = first - MENTION_LEAD;
+  while (start > 0 && /[\p{L}\p{N}]/u.test(lower[start - 1] as string)) start -= 1;
+  return start;
+}
