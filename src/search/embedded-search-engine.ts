@@ -1,7 +1,7 @@
 // The embedded SearchEngine (the default, no server): MiniSearch 7 in process, chosen on
 // measurements (recall, latency and memory against the alternatives): per-word typo and prefix
-// rules, nested AND/OR queries with per-branch weights (synonyms), every match returned (exact
-// totals), and the matched word of each document per field (highlights). The ranking rules
+// rules, nested AND/OR queries with per-branch weights (synonyms), every match listed (exact
+// totals) with the indexed words it matched (highlights), and BM25 scores. The ranking rules
 // (words matched, rarest-first run, BM25), compounds, did-you-mean, grouping by entry, filters,
 // facets and the exact-code rule are computed here over those matches.
 import MiniSearch, { type AsPlainObject, type Options, type Query } from 'minisearch';
@@ -20,7 +20,7 @@ import {
   spreadRegimeCopies,
   type Candidate,
 } from './ranking-rules.js';
-import { entryKeyOf } from './entry-key.js';
+import { entryCodeOf, entryKeyOf } from './entry-key.js';
 import { groupByEntry } from './result-grouping.js';
 import {
   MAX_SUB_HITS,
@@ -212,7 +212,10 @@ export class EmbeddedSearchEngine implements SearchEngine {
         return { best, lead, members: ordered.filter((member) => member !== lead) };
       })
       .sort((x, y) => byRank(x.best, y.best));
-    const ranked = spread ? spreadRegimeCopies(sorted, (group) => this.entryCodeOf(group.lead)) : sorted;
+    // A paragraph named by its exact code stands alone: it is no copy of its entry.
+    const ranked = spread
+      ? spreadRegimeCopies(sorted, ({ lead }) => (lead.exactCodes.size > 0 ? null : entryCodeOf(lead.document)))
+      : sorted;
     const maxRaw = ranked.reduce((max, group) => Math.max(max, group.best.raw), 0);
     const composite = (candidate: Candidate): number => candidate.tier + (maxRaw > 0 ? candidate.raw / maxRaw : 1);
     const top = ranked[0] === undefined ? 1 : composite(ranked[0].best);
@@ -359,9 +362,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
   /** The entry document of a paragraph's group (same regime, in force under the filter), as a candidate. */
   private entryOf(paragraph: Candidate, filter: SearchFilter | undefined): Candidate | undefined {
     if (paragraph.exactCodes.size > 0 || isEntryDocument(paragraph.document)) return undefined;
+    const code = entryCodeOf(paragraph.document);
     const key = this.entryKeys.get(paragraph.document.id);
-    const code = key?.slice(key.indexOf(':') + 1).toLowerCase();
-    for (const id of code === undefined ? [] : (this.codeIndex.get(code) ?? [])) {
+    for (const id of code === null ? [] : (this.codeIndex.get(code.toLowerCase()) ?? [])) {
       const document = this.documents.get(id);
       if (
         document !== undefined &&
@@ -374,13 +377,6 @@ export class EmbeddedSearchEngine implements SearchEngine {
       }
     }
     return undefined;
-  }
-
-  /** The entry code a provision group stands for ("6A003"), whatever its regime; null for other records. */
-  private entryCodeOf(candidate: Candidate): string | null {
-    if (candidate.document.type !== 'PROVISION' || candidate.exactCodes.size > 0) return null;
-    const key = this.entryKeys.get(candidate.document.id);
-    return key === undefined ? null : key.slice(key.indexOf(':') + 1);
   }
 
   /**
@@ -692,23 +688,19 @@ export class EmbeddedSearchEngine implements SearchEngine {
     for (const word of unmatched) {
       if (/\p{N}/u.test(word) || [...word].length < 3) continue;
       const [canonical] = termForms(word, this.variants);
-      for (let typos = allowedTypos(word) + 1; typos <= allowedTypos(word) + SUGGESTION_EXTRA_TYPOS; typos += 1) {
-        const counts = new Map<string, { count: number; sample: string }>();
-        for (const result of this.index.search({ queries: [canonical], fuzzy: typos, prefix: false }, SEARCH_OPTIONS)) {
-          for (const term of result.terms) {
-            const seen = counts.get(term);
-            if (seen === undefined) counts.set(term, { count: 1, sample: String(result.id) });
-            else seen.count += 1;
-          }
-        }
-        const best = [...counts]
-          .sort(([ta, a], [tb, b]) => b.count - a.count || (ta < tb ? -1 : 1))
-          .find(([term, { sample }]) => this.isWrittenWord(term, sample));
-        if (best !== undefined) {
-          replacements.set(word, best[0]);
-          break;
+      const counts = new Map<string, { count: number; sample: string }>();
+      const typos = allowedTypos(word) + SUGGESTION_EXTRA_TYPOS;
+      for (const result of this.index.search({ queries: [canonical], fuzzy: typos, prefix: false }, SEARCH_OPTIONS)) {
+        for (const term of result.terms) {
+          const seen = counts.get(term);
+          if (seen === undefined) counts.set(term, { count: 1, sample: String(result.id) });
+          else seen.count += 1;
         }
       }
+      const best = [...counts]
+        .sort(([ta, a], [tb, b]) => b.count - a.count || (ta < tb ? -1 : 1))
+        .find(([term, { sample }]) => this.isWrittenWord(term, sample));
+      if (best !== undefined) replacements.set(word, best[0]);
     }
     if (replacements.size === 0) return null;
     return wordsOf(query)
@@ -771,16 +763,16 @@ export class EmbeddedSearchEngine implements SearchEngine {
   }
 
   private highlightsOf(candidate: Candidate, matched: ReadonlyMap<string, number>, withBody: boolean): Highlight[] {
-    // Any word of the document that the query matched somewhere: a word is matched in a
-    // field when the document holds it there, which is what highlighting marks.
-    const matchedIn = (_field: IndexedField) => (word: string) =>
+    // A word of the document that the query matched (in any document): the document holds it
+    // in the field being highlighted, which is what highlighting marks.
+    const isMatched = (word: string): boolean =>
       matched.has(word) || termForms(word, this.variants).some((form) => matched.has(form));
     const highlights: Highlight[] = [];
-    const title = highlightSnippet(candidate.document.title, matchedIn('title'));
+    const title = highlightSnippet(candidate.document.title, isMatched);
     if (title !== null) highlights.push({ field: 'title', snippet: title });
     const codeSnippets = candidate.document.codes.map((code) => ({
       code,
-      snippet: highlightSnippet(code, matchedIn('codes')),
+      snippet: highlightSnippet(code, isMatched),
     }));
     const isExact = (code: string): boolean => candidate.exactCodes.has(code.trim().toLowerCase());
     if (codeSnippets.some(({ code, snippet }) => snippet !== null || isExact(code))) {
@@ -792,7 +784,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
       });
     }
     const text = candidate.document.body;
-    const body = withBody ? highlightSnippet(text, matchedIn('body'), scanStart(text, matched.keys())) : null;
+    const body = withBody ? highlightSnippet(text, isMatched, scanStart(text, matched.keys())) : null;
     if (body !== null) highlights.push({ field: 'body', snippet: body });
     return highlights;
   }

@@ -5,9 +5,15 @@
 import type { SearchDocument } from './search-engine.js';
 
 export function entryKeyOf(document: SearchDocument): string {
+  const entryCode = entryCodeOf(document);
+  return entryCode === null ? document.id : `${document.regime ?? ''}:${entryCode}`;
+}
+
+/** The entry code of a provision ("6A003" for "6A003.b.4"); null for any other record and a provision without a code. */
+export function entryCodeOf(document: SearchDocument): string | null {
   const [code] = document.codes;
-  if (document.type !== 'PROVISION' || code === undefined) return document.id;
+  if (document.type !== 'PROVISION' || code === undefined) return null;
   const dot = code.indexOf('.');
   const entryCode = (dot === -1 ? code : code.slice(0, dot)).trim();
-  return entryCode === '' ? document.id : `${document.regime ?? ''}:${entryCode}`;
+  return entryCode === '' ? null : entryCode;
 }

@@ -282,7 +282,7 @@ export class SearchPages {
 }
 
 /** Two Prisma selections of one model as one: every field either asks for, nested selections merged. */
-export function mergeSelects(a: RecordSelect, b: RecordSelect): RecordSelect {
+function mergeSelects(a: RecordSelect, b: RecordSelect): RecordSelect {
   const merged: RecordSelect = { ...a };
   for (const [field, value] of Object.entries(b)) {
     const existing = merged[field];

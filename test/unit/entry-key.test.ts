@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entryKeyOf } from '../../src/search/entry-key.js';
+import { entryCodeOf, entryKeyOf } from '../../src/search/entry-key.js';
 import type { SearchDocument } from '../../src/search/search-engine.js';
 
 function provision(codes: string[], regime: string | null = 'EU'): SearchDocument {
@@ -41,5 +41,14 @@ describe('entryKeyOf', () => {
     expect(entryKeyOf(provision(['.b']))).toBe('PROVISION:cm1');
     const exemption: SearchDocument = { ...provision(['GEN 1.a']), id: 'EXEMPTION:x', type: 'EXEMPTION' };
     expect(entryKeyOf(exemption)).toBe('EXEMPTION:x');
+  });
+});
+
+describe('entryCodeOf', () => {
+  it('gives the entry code of a provision, whatever its regime, and null for a provision without a code', () => {
+    expect(entryCodeOf(provision(['6A003.b.4'], 'UK'))).toBe('6A003');
+    expect(entryCodeOf(provision(['6A003'], 'US_EAR'))).toBe('6A003');
+    expect(entryCodeOf(provision([]))).toBeNull();
+    expect(entryCodeOf({ ...provision(['15 CFR 734.8']), type: 'EXEMPTION' })).toBeNull();
   });
 });
