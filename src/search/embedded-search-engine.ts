@@ -121,7 +121,11 @@ export class EmbeddedSearchEngine implements SearchEngine {
       !sameVariants(variants, this.variants);
     this.stopWords = stopWords;
     this.variants = variants;
-    this.synonyms = buildSynonymTable(settings.synonyms, stopWords);
+    this.synonyms = buildSynonymTable(
+      settings.synonyms,
+      stopWords,
+      (word) => termForms(word, variants).at(-1) as string,
+    );
     // Stop words are left out of the index and variants shape its words: a change means re-indexing what we hold.
     if (reindex && this.documents.size > 0) {
       this.index = this.createIndex();
@@ -434,7 +438,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     // Typos are forgiven before synonyms apply, so a misspelt lay word ("termal camera") still
     // reaches its equivalents: a word no text holds that is a typo away from a key word reads as it.
     const corrected = terms.map((term) => this.asKeyWord(term));
-    for (const concept of expandSynonyms(corrected, this.synonyms)) {
+    for (const concept of expandSynonyms(corrected, this.synonyms, lastIsPrefix)) {
       const width = concept.terms.length;
       const own = concept.terms.map((term, index) =>
         this.wordQuery(

@@ -12,7 +12,8 @@
 // from 5 letters, 2 from 9, none on numbers), its stop words and synonyms.
 //
 // Where the two engines still differ (needs Meilisearch 1.15 or later for `disableOnNumbers`):
-// - Stemming ("cameras" finds "camera") is the embedded engine's only. British/American
+// - Stemming ("cameras" finds "camera") is the embedded engine's only, and with it synonym
+//   keys reached through an inflection ("AI chips" for the key "AI chip"). British/American
 //   spellings: the whole-word table is sent as synonyms both ways; the suffix rules
 //   (-ise/-ize, -yse/-yze) are not, so "stabilised" does not find "stabilized" here.
 // - Ranking preferences (`prefer`: types or regimes first among equals) are ignored:

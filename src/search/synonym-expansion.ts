@@ -1,38 +1,51 @@
 // Synonyms as Meilisearch applies them: a query word or phrase that is a synonym key also
 // matches each of its equivalents (one-way, as configured), the longest key winning where
 // keys overlap. The expansion is a list of concepts, one per stretch of the query; each
-// concept is the original words plus the equivalent word sequences.
+// concept is the original words plus the equivalent word sequences. Keys are compared by each
+// word's form (its stem, in its canonical spelling), so "AI chips" and "data centre" reach the
+// keys "AI chip" and "data center".
 import { termsOf } from './text-tokens.js';
 
 export interface SynonymTable {
-  /** Normalized key phrase (words joined by one space) -> equivalent word sequences. */
+  /** Key phrase, each word in its form (see `formOf`), joined by one space -> equivalent word sequences. */
   readonly equivalents: ReadonlyMap<string, readonly (readonly string[])[]>;
   /** Longest key, in words: bounds the phrase search. */
   readonly longestKey: number;
   /** Every word of every key (typo correction looks for a misspelt key word among them). */
   readonly keyWords: ReadonlySet<string>;
+  /** The form a word is compared in: a key and a query stretch match when their words' forms do. */
+  readonly formOf: (word: string) => string;
 }
 
-export function buildSynonymTable(synonyms: Record<string, string[]>, stopWords: ReadonlySet<string>): SynonymTable {
+export function buildSynonymTable(
+  synonyms: Record<string, string[]>,
+  stopWords: ReadonlySet<string>,
+  formOf: (word: string) => string = (word) => word,
+): SynonymTable {
   const equivalents = new Map<string, string[][]>();
+  const keyWords = new Set<string>();
   let longestKey = 0;
   for (const [key, values] of Object.entries(synonyms)) {
     const keyTerms = termsOf(key, stopWords);
     if (keyTerms.length === 0) continue;
-    const joinedKey = keyTerms.join(' ');
+    for (const term of keyTerms) keyWords.add(term);
+    const joinedKey = keyTerms.map(formOf).join(' ');
     const list = equivalents.get(joinedKey) ?? [];
     for (const value of values) {
       const terms = termsOf(value, stopWords);
       const joined = terms.join(' ');
-      if (terms.length === 0 || joined === joinedKey || list.some((existing) => existing.join(' ') === joined))
+      if (
+        terms.length === 0 ||
+        terms.map(formOf).join(' ') === joinedKey ||
+        list.some((existing) => existing.join(' ') === joined)
+      )
         continue;
       list.push(terms);
     }
     equivalents.set(joinedKey, list);
     longestKey = Math.max(longestKey, keyTerms.length);
   }
-  const keyWords = new Set([...equivalents.keys()].flatMap((key) => key.split(' ')));
-  return { equivalents, longestKey, keyWords };
+  return { equivalents, longestKey, keyWords, formOf };
 }
 
 export interface QueryConcept {
@@ -44,14 +57,26 @@ export interface QueryConcept {
   isLast: boolean;
 }
 
-export function expandSynonyms(terms: readonly string[], table: SynonymTable): QueryConcept[] {
+/**
+ * `lastIsPrefix`: the last word may be unfinished ("gyroscop" on the way to "gyroscopes"). It
+ * then reaches a key by its form only when it is a key word as typed or visibly inflected (its
+ * stem differs from it); otherwise a prefix that happens to equal a key's stem would swap the
+ * words being typed for the key's equivalents.
+ */
+export function expandSynonyms(terms: readonly string[], table: SynonymTable, lastIsPrefix = false): QueryConcept[] {
   const concepts: QueryConcept[] = [];
+  const forms = terms.map((term, index) => {
+    const form = table.formOf(term);
+    const unfinished = lastIsPrefix && index === terms.length - 1 && form === term && !table.keyWords.has(term);
+    // No key holds a NUL: an unfinished word then matches a key only through the key words as typed.
+    return unfinished ? `\u0000${term}` : form;
+  });
   let position = 0;
   while (position < terms.length) {
     let taken = 1;
     let synonyms: (readonly string[])[] = [];
     for (let length = Math.min(table.longestKey, terms.length - position); length >= 1; length -= 1) {
-      const found = table.equivalents.get(terms.slice(position, position + length).join(' '));
+      const found = table.equivalents.get(forms.slice(position, position + length).join(' '));
       if (found !== undefined) {
         taken = length;
         synonyms = [...found];

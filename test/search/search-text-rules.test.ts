@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CROP_MARKER, highlightSnippet } from '../../src/search/highlight-snippet.js';
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from '../../src/search/search-engine.js';
 import { buildSynonymTable, expandSynonyms } from '../../src/search/synonym-expansion.js';
+import { compileSpellingVariants, termForms } from '../../src/search/term-forms.js';
 import { normalizeWord, termsOf, wordsOf } from '../../src/search/text-tokens.js';
 import { allowedTypos } from '../../src/search/typo-tolerance.js';
 
@@ -53,6 +54,21 @@ describe('synonym expansion', () => {
       synonyms: [['heat']],
       isLast: false,
     });
+  });
+
+  it('reaches a key through inflections and spellings, but not through a word still being typed', () => {
+    const variants = compileSpellingVariants({ words: { centre: 'center' }, suffixes: [] });
+    const forms = buildSynonymTable(
+      { 'AI chip': ['integrated circuit'], 'data centre': ['data center'], gyroscope: ['gyros'] },
+      new Set(),
+      (word) => termForms(word, variants).at(-1) as string,
+    );
+    expect(expandSynonyms(['ai', 'chips'], forms)[0]?.synonyms).toEqual([['integrated', 'circuit']]);
+    expect(expandSynonyms(['data', 'center'], forms)[0]?.terms).toEqual(['data', 'center']);
+    expect(expandSynonyms(['gyroscopes'], forms, true)[0]?.synonyms).toEqual([['gyros']]);
+    // "gyroscop" is the stem of the key, and also what a user has typed of "gyroscopes" so far.
+    expect(expandSynonyms(['gyroscop'], forms, true)[0]?.synonyms).toEqual([]);
+    expect(expandSynonyms(['gyroscop'], forms, false)[0]?.synonyms).toEqual([['gyros']]);
   });
 
   it('drops stop words from keys and equivalents', () => {
