@@ -3,8 +3,10 @@
 // rules, nested AND/OR queries with per-branch weights (synonyms), every match listed (exact
 // totals) with the indexed words it matched (highlights), and BM25 scores. The ranking rules
 // (words matched, rarest-first run, BM25), compounds, did-you-mean, grouping by entry, filters,
-// facets and the exact-code rule are computed here over those matches.
-import MiniSearch, { type AsPlainObject, type Options, type Query } from 'minisearch';
+// facets and the exact-code rule are computed here over those matches. Matches are listed and
+// the shortlist scored through ScoredIndex (scored-index.ts), which reads MiniSearch's postings
+// without scoring every match of a common word.
+import type { AsPlainObject, Options, Query } from 'minisearch';
 import { facetCounts, matchesFilter } from './candidate-filters.js';
 import { highlightSnippet, highlightWhole, scanStart } from './highlight-snippet.js';
 import { editDistance, matchWeight } from './match-weight.js';
@@ -34,6 +36,7 @@ import {
   type SearchRequest,
   type SearchResponse,
 } from './search-engine.js';
+import { ScoredIndex } from './scored-index.js';
 import { buildSynonymTable, expandSynonyms, type SynonymTable } from './synonym-expansion.js';
 import {
   canonicalSpelling,
@@ -105,7 +108,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private stopWords: ReadonlySet<string> = new Set();
   private synonyms: SynonymTable = buildSynonymTable({}, new Set());
   private variants: SpellingVariants = NO_SPELLING_VARIANTS;
-  private index: MiniSearch<SearchDocument> = this.createIndex();
+  private index: ScoredIndex<SearchDocument> = this.createIndex();
   private closed = false;
 
   async configure(settings: EngineSettings): Promise<void> {
@@ -299,7 +302,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
    */
   importState(state: EmbeddedIndexState): void {
     this.assertOpen();
-    const index = MiniSearch.loadJS<SearchDocument>(state.index, this.indexOptions());
+    const index = ScoredIndex.restore<SearchDocument>(state.index, this.indexOptions());
     if (index.documentCount !== state.documents.length) {
       throw new Error(`index holds ${index.documentCount} documents, the state lists ${state.documents.length}`);
     }
@@ -317,8 +320,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
     if (this.closed) throw new SearchUnavailableError('embedded search engine is closed');
   }
 
-  private createIndex(): MiniSearch<SearchDocument> {
-    return new MiniSearch<SearchDocument>(this.indexOptions());
+  private createIndex(): ScoredIndex<SearchDocument> {
+    return new ScoredIndex<SearchDocument>(this.indexOptions());
   }
 
   /** The same options for a new index and a loaded one (MiniSearch requires it). */
@@ -507,8 +510,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
   /**
    * Adds the documents a matcher finds to `byId` and marks the words it covers in them; returns
-   * the words covered (none when it found nothing). Nothing is scored: MiniSearch skips the
-   * score of a posting whose document boost is 0, and reports each posting to `boostDocument`.
+   * the words covered (none when it found nothing). Nothing is scored here (see `score`).
    */
   private cover(
     byId: Map<string, Candidate>,
@@ -533,8 +535,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
   /**
    * The ids of the documents a query matches, without scoring: each word's postings are listed
-   * through `boostDocument` (returning 0 makes MiniSearch skip the score), then combined as the
-   * query's AND and OR say. Records each indexed word found in `matched`, with the weight
+   * (`ScoredIndex.collectHolders`), then combined as the query's AND and OR say. Records each indexed word found in `matched`, with the weight
    * MiniSearch gives a match of its kind (exact 1, prefix and typo matches less).
    */
   private documentsOf(query: Query, matched: Map<string, number>, weight = 1): ReadonlySet<string> {
@@ -600,16 +601,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
     if (listing === undefined) {
       const ids = new Set<string>();
       const terms = new Map<string, number>();
-      let lastTerm = '';
-      const boostDocument = (id: unknown, term: string): number => {
-        ids.add(id as string);
-        if (term !== lastTerm) {
-          lastTerm = term;
-          if (!terms.has(term)) terms.set(term, matchWeight(word, term, prefix));
-        }
-        return 0;
-      };
-      this.index.search({ queries: [word], fuzzy: typos, prefix }, { ...SEARCH_OPTIONS, boostDocument });
+      for (const [term, reached] of this.index.wordsReached(word, typos, prefix)) {
+        if (this.index.collectHolders(term, ids)) terms.set(term, matchWeight(word, term, reached.prefix));
+      }
       listing = { ids, terms };
       this.listings.set(key, listing);
     }
@@ -624,17 +618,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private score(matched: ReadonlyMap<string, number>, shortlist: ReadonlySet<Candidate>): void {
     if (matched.size === 0 || shortlist.size === 0) return;
     const byId = new Map([...shortlist].map((candidate) => [candidate.document.id, candidate]));
-    const results = this.index.search(
-      { queries: [...matched.keys()], combineWith: 'OR' },
-      {
-        ...SEARCH_OPTIONS,
-        boostTerm: (term: string) => matched.get(term) ?? 0,
-        boostDocument: (id: unknown) => (byId.has(String(id)) ? 1 : 0),
-      },
-    );
-    for (const result of results) {
-      const candidate = byId.get(String(result.id));
-      if (candidate !== undefined) candidate.raw += result.score;
+    for (const [id, score] of this.index.scoresOf(byId.keys(), matched, FIELD_BOOST)) {
+      const candidate = byId.get(id);
+      if (candidate !== undefined) candidate.raw += score;
     }
   }
 
@@ -643,28 +629,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
     return this.countUpTo(termForms(term, this.variants)[0], 1) > 0;
   }
 
-  /**
-   * How many documents hold an indexed word exactly, counting no further than `limit` (the
-   * listing is abandoned by a throw), so a common word costs no more than a rare one.
-   */
+  /** How many postings an indexed word has (see `ScoredIndex.countPostings`), counting no further than `limit`. */
   private countUpTo(indexedWord: string, limit: number): number {
-    let count = 0;
-    try {
-      this.index.search(
-        { queries: [indexedWord] },
-        {
-          ...SEARCH_OPTIONS,
-          boostDocument: () => {
-            count += 1;
-            if (count >= limit) throw ENOUGH;
-            return 0;
-          },
-        },
-      );
-    } catch (error) {
-      if (error !== ENOUGH) throw error;
-    }
-    return count;
+    return this.index.countPostings(indexedWord, limit);
   }
 
   /** The two indexed words a word unknown to the index is made of, the most balanced split first. */
@@ -793,9 +760,6 @@ export class EmbeddedSearchEngine implements SearchEngine {
     return highlights;
   }
 }
-
-/** Thrown to stop a listing that has counted enough (see `heldAsTyped`). */
-const ENOUGH = Symbol('enough');
 
 /** The part of a word's weight its stem carries (see `wordQuery`). */
 const STEM_SHARE = 0.5;
