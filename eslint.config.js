@@ -2,7 +2,18 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'src/generated/', 'test/generated/', 'data/', 'coverage/', '.bench/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'src/generated/',
+      'test/generated/',
+      'web/src/gql/',
+      'web/dist/',
+      'data/',
+      'coverage/',
+      '.bench/',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Projects: pure unit tests, database-level tests on in-memory PGlite, the CLI end to end, and the
-// HTTP integration suite run twice, once per database (both runtime modes must pass).
+// Projects: pure unit tests, database-level tests on in-memory PGlite, the CLI end to end, the
+// web app in Debian's Chromium against the real service, and the HTTP integration suite run
+// twice, once per database (both runtime modes must pass).
 export default defineConfig({
   // graphql 16 has no "exports" map: Node resolves it to the CommonJS build (as Pothos and
   // Apollo, loaded natively, do), vite to the ESM one. Two copies break instanceof checks
@@ -18,6 +19,14 @@ export default defineConfig({
       { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'] } },
       { extends: true, test: { name: 'search', include: ['test/search/**/*.test.ts'] } },
       { extends: true, test: { name: 'classification', include: ['test/classification/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          globalSetup: ['test/support/global-setup-browser.ts'],
+        },
+      },
       {
         extends: true,
         test: {

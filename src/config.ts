@@ -49,6 +49,29 @@ const schema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{1,400}$/, 'MEILI_INDEX may hold only letters, digits, - and _ (a Meilisearch index uid)')
     .default('kb_documents'),
+  /**
+   * Origins (scheme://host[:port]) whose browser pages may call the API, comma-separated; empty
+   * (the default) allows the service's own origin only, as browsers do without CORS headers.
+   */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter((origin) => origin !== ''),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(
+            /^https?:\/\/[^\s/,]+$/,
+            'CORS_ORIGINS must list origins like https://dash.example.org, separated by commas, without paths',
+          ),
+      ),
+    ),
   /** Embedded engine on the embedded database only: keep a snapshot of the index in DATA_DIR. */
   SEARCH_SNAPSHOT: z
     .enum(['true', 'false'])

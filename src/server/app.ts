@@ -1,10 +1,12 @@
-// The HTTP surface: /graphql, /healthz (process alive), /readyz (database answers).
-// GraphQL is refused with 503 until start-up (migrate + seed) has finished.
+// The HTTP surface: /graphql, /healthz (process alive), /readyz (database answers), /export,
+// and the web app for browsers (web-app.ts). GraphQL is refused with 503 until start-up
+// (migrate + seed) has finished. CORS headers go only to the origins CORS_ORIGINS lists.
 import type { Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
 import express, { type Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { pinoHttp } from 'pino-http';
@@ -16,6 +18,7 @@ import type { AppServices } from '../services/app-services.js';
 import { exportRouter } from './export-routes.js';
 import { httpErrorHandler } from './http-errors.js';
 import { requestIdFor } from './request-id.js';
+import { webAppRouter } from './web-app.js';
 import { makeFormatError, requestIdPlugin } from '../graphql/format-error.js';
 
 export interface AppOptions {
@@ -30,6 +33,10 @@ export interface AppOptions {
   /** Resolves when the database answers; rejects (or times out) when it does not. */
   checkDatabase: () => Promise<void>;
   isReady: () => boolean;
+  /** Browser origins other than the service's own that may call /graphql and /export. */
+  corsOrigins: readonly string[];
+  /** The built web app (web/dist); its default when omitted. */
+  webDistDir?: string;
 }
 
 export interface App {
@@ -118,6 +125,23 @@ export async function createApp(options: AppOptions): Promise<App> {
       response.status(503).json({ status: 'database unavailable' });
     }
   });
+
+  // Browsers get the app's pages (the explorer at /graphql among them) even while starting up.
+  app.use(webAppRouter(options.webDistDir));
+
+  if (options.corsOrigins.length > 0) {
+    app.use(
+      ['/graphql', '/export'],
+      cors({
+        origin: [...options.corsOrigins],
+        methods: ['GET', 'POST'],
+        // Apollo's CSRF prevention accepts a GET or a form-like POST only with one of these headers.
+        allowedHeaders: ['content-type', 'apollo-require-preflight', 'x-apollo-operation-name', 'authorization'],
+        exposedHeaders: ['x-request-id', 'retry-after'],
+        maxAge: 600,
+      }),
+    );
+  }
 
   app.use('/graphql', (request, response, next) => {
     if (options.isReady()) {

@@ -87,6 +87,7 @@ export async function startService(
     responseCache,
     checkDatabase: () => db.ping(),
     isReady: () => accepting,
+    corsOrigins: config.CORS_ORIGINS,
   });
   httpServer.on('request', app.express);
   httpServer.requestTimeout = 30_000;

@@ -7,5 +7,7 @@ export type TestDatabaseTarget =
 declare module 'vitest' {
   export interface ProvidedContext {
     testDatabase: TestDatabaseTarget;
+    /** The service the browser tests open (test/support/global-setup-browser.ts). */
+    webBaseUrl: string;
   }
 }

@@ -13,12 +13,17 @@ export interface ServeProcess {
   output: () => string;
 }
 
-export function startServeProcess(dataDir: string, timeoutMs = 150_000): Promise<ServeProcess> {
+/** `env` adds to or overrides the environment (NODE_ENV is production unless it says otherwise). */
+export function startServeProcess(
+  dataDir: string,
+  timeoutMs = 150_000,
+  env: Record<string, string> = {},
+): Promise<ServeProcess> {
   const began = performance.now();
   // One process (no tsx wrapper in between), so signals reach the service itself.
   const child = spawn(process.execPath, ['--max-semi-space-size=32', '--import', 'tsx', 'src/cli/kb.ts', 'serve'], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info' },
+    env: { ...process.env, NODE_ENV: 'production', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -1,0 +1,50 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// Callbacks passed to page.evaluate run in the browser: the DOM types describe them.
+// /graphql in a browser: GraphiQL served from this process (no CDN), with the saved examples,
+// and it runs a query against the API.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, openPage } from '../support/browser.js';
+
+const base = inject('webBaseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('GraphQL explorer', () => {
+  it('opens GraphiQL with the example tabs, runs the first, and requests nothing from another host', async () => {
+    const { page, foreignRequests, scriptErrors } = await openPage(browser, base);
+    await page.goto(`${base}/graphql`);
+    await page.locator('.graphiql-container').waitFor();
+    const tabs = await page.locator('.graphiql-tab').allTextContents();
+    expect(tabs.join(' ')).toMatch(/ResearchExemption/);
+    await page.locator('.graphiql-execute-button').click();
+    await page.waitForFunction(
+      () => document.querySelector('.result-window')?.textContent?.includes('totalCount'),
+      null,
+      {
+        timeout: 20_000,
+      },
+    );
+    expect(await page.locator('.result-window').textContent()).toContain('6A003');
+    // The schema's documentation comes from introspection.
+    await page.getByRole('button', { name: /documentation explorer/i }).click();
+    await page.getByText('Root Types').waitFor();
+    expect(foreignRequests).toEqual([]);
+    expect(scriptErrors).toEqual([]);
+  });
+
+  it('leaves /graphql to API clients that do not ask for HTML', async () => {
+    const response = await fetch(`${base}/graphql?query=%7B__typename%7D`, {
+      headers: { accept: 'application/json', 'apollo-require-preflight': 'true' },
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
+  });
+});
