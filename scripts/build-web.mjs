@@ -1,12 +1,17 @@
 // Builds the web app (web/ -> web/dist) when it is missing or older than its sources, so
-// `npm start` serves the pages of the checkout it runs from. `--force` always builds.
+// `npm start` serves the pages of the checkout it runs from. `--force` always builds;
+// `--out-dir <dir>` builds into another directory (the browser tests build their own copy,
+// served through WEB_DIST_DIR, so parallel runs never serve a half-written build).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const built = join(root, 'web/dist/index.html');
+const outDirFlag = process.argv.indexOf('--out-dir');
+const outDir = outDirFlag === -1 ? join(root, 'web/dist') : process.argv[outDirFlag + 1];
+if (outDir === undefined) throw new Error('--out-dir needs a directory');
+const built = join(outDir, 'index.html');
 const sources = ['web/index.html', 'web/vite.config.ts', 'web/src', 'schema/schema.graphql', 'package-lock.json'];
 
 function newest(path) {
@@ -29,7 +34,7 @@ if (!stale) process.exit(0);
 console.log('Building the web app (web/ -> web/dist)…');
 for (const [command, args] of [
   ['npx', ['graphql-codegen', '--config', 'codegen.ts', '--silent']],
-  ['npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn']],
+  ['npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn', '--outDir', outDir]],
 ]) {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);

@@ -72,6 +72,8 @@ const schema = z.object({
           ),
       ),
     ),
+  /** The built web app the service serves (web/dist of the checkout when unset). */
+  WEB_DIST_DIR: z.string().min(1, 'WEB_DIST_DIR must not be empty').optional(),
   /** Embedded engine on the embedded database only: keep a snapshot of the index in DATA_DIR. */
   SEARCH_SNAPSHOT: z
     .enum(['true', 'false'])

@@ -5,6 +5,7 @@
 // stop() lets in-flight requests finish, then closes the search index and the database.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
 import { loadExemptionRules } from '../classification/exemption-rules.js';
 import { loadRulebook, type Rulebook } from '../classification/rulebook.js';
 import type { Config } from '../config.js';
@@ -88,6 +89,7 @@ export async function startService(
     checkDatabase: () => db.ping(),
     isReady: () => accepting,
     corsOrigins: config.CORS_ORIGINS,
+    ...(config.WEB_DIST_DIR !== undefined ? { webDistDir: resolve(config.WEB_DIST_DIR) } : {}),
   });
   httpServer.on('request', app.express);
   httpServer.requestTimeout = 30_000;

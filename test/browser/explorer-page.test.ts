@@ -25,6 +25,7 @@ describe('GraphQL explorer', () => {
     const tabs = await page.locator('.graphiql-tab').allTextContents();
     expect(tabs.join(' ')).toMatch(/ResearchExemption/);
     await page.locator('.graphiql-execute-button').click();
+
     await page.waitForFunction(
       () => document.querySelector('.result-window')?.textContent?.includes('totalCount'),
       null,

@@ -1,4 +1,4 @@
-// For the browser tests: builds the web app, then runs the real service once (`kb serve` on a
+// For the browser tests: builds the web app into a directory of its own, then runs the real service once (`kb serve` on a
 // fresh data directory, as `npm start` does) and hands its address to the test files.
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -11,11 +11,18 @@ import './provided-context.js';
 const ROOT = resolve(import.meta.dirname, '../..');
 
 export default async function setup(project: TestProject) {
-  const build = spawnSync(process.execPath, ['scripts/build-web.mjs', '--force'], { cwd: ROOT, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`the web app did not build:\n${build.stdout}\n${build.stderr}`);
   const directory = await mkdtemp(join(tmpdir(), 'kb-browser-'));
+  const webDist = join(directory, 'web');
+  const build = spawnSync(process.execPath, ['scripts/build-web.mjs', '--force', '--out-dir', webDist], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  if (build.status !== 0) throw new Error(`the web app did not build:\n${build.stdout}\n${build.stderr}`);
   // As `npm start` runs it: development mode, where the explorer's schema introspection is on.
-  const served = await startServeProcess(join(directory, 'data'), 150_000, { NODE_ENV: 'development' });
+  const served = await startServeProcess(join(directory, 'data'), 150_000, {
+    NODE_ENV: 'development',
+    WEB_DIST_DIR: webDist,
+  });
   project.provide('webBaseUrl', `http://127.0.0.1:${served.port}`);
   return async () => {
     await stopServeProcess(served.child, 'SIGTERM');
