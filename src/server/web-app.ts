@@ -45,7 +45,11 @@ export function webAppRouter(distDir: string = WEB_DIST_DIR): Router {
   router.use(
     '/assets',
     // File names carry a content hash: a changed file has a new name.
-    express.static(join(distDir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false, index: false }),
+    express.static(join(distDir, 'assets'), { immutable: true, maxAge: '365d', index: false }),
+    // An asset of another build (a page open across a deploy): a plain 404, never the page.
+    (_request: Request, response: Response) => {
+      response.status(404).type('text/plain').send('No such asset in this build of the web app: reload the page.');
+    },
   );
   router.use((request: Request, response: Response, next) => {
     if (!wantsHtml(request)) {

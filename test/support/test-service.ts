@@ -58,13 +58,15 @@ async function openTestDatabase(): Promise<Database> {
   throw new Error(`no test database: ${testDatabase.reason}`);
 }
 
-export async function startTestService(): Promise<TestService> {
+/** `env`: further configuration variables (e.g. CORS_ORIGINS, WEB_DIST_DIR). */
+export async function startTestService(env: Record<string, string> = {}): Promise<TestService> {
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'silent',
     NODE_ENV: 'test',
     SEED_ON_START: 'false',
+    ...env,
   });
   const db = await openTestDatabase();
   const service: RunningService = await startService(config, createLogger(config), { database: db, prepared: true });
