@@ -27,9 +27,9 @@ const TARGETS: Record<(typeof CATEGORIES)[number], number> = {
 /** Gzipped kB of the JavaScript the first page loads: the entry script and its module preloads. */
 async function firstLoadJavaScriptKb(dist: string): Promise<{ files: string[]; kb: number }> {
   const html = await readFile(join(dist, 'index.html'), 'utf8');
-  const files = [...html.matchAll(/<(?:script[^>]*\bsrc|link[^>]*rel="modulepreload"[^>]*\bhref)="\/([^"]+\.js)"/g)].map(
-    (match) => match[1] as string,
-  );
+  const files = [
+    ...html.matchAll(/<(?:script[^>]*\bsrc|link[^>]*rel="modulepreload"[^>]*\bhref)="\/([^"]+\.js)"/g),
+  ].map((match) => match[1] as string);
   let bytes = 0;
   for (const file of files) bytes += gzipSync(await readFile(join(dist, file))).length;
   return { files, kb: +(bytes / 1024).toFixed(1) };
@@ -112,8 +112,17 @@ try {
           const score = categories[category]?.score;
           row[category] = score === null || score === undefined ? 'n/a' : Math.round(score * 100);
         }
-        const lcp = result?.lhr.audits['largest-contentful-paint']?.numericValue;
-        row['LCP ms'] = lcp === undefined ? 'n/a' : Math.round(lcp);
+        const audits = result?.lhr.audits ?? {};
+        row['LCP ms'] = Math.round(audits['largest-contentful-paint']?.numericValue ?? Number.NaN);
+        row['TBT ms'] = Math.round(audits['total-blocking-time']?.numericValue ?? Number.NaN);
+        row.CLS = +(audits['cumulative-layout-shift']?.numericValue ?? Number.NaN).toFixed(3);
+        // What keeps a category below 100, so a low score says what to fix.
+        const below = CATEGORIES.flatMap((category) =>
+          (result?.lhr.categories[category]?.auditRefs ?? [])
+            .filter((ref) => ref.weight > 0 && (audits[ref.id]?.score ?? 1) < 1)
+            .map((ref) => ref.id),
+        );
+        row['audits below 1'] = below.join(', ');
         rows[`${setting} ${page}`] = row;
       }
     }
