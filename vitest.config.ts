@@ -14,6 +14,8 @@ export default defineConfig({
     env: { NODE_ENV: 'test', LOG_LEVEL: 'silent' },
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      // The web app's components in a simulated DOM (jsdom).
+      { extends: true, test: { name: 'web', include: ['web/src/**/*.test.tsx'], environment: 'jsdom' } },
       { extends: true, test: { name: 'db', include: ['test/db/**/*.test.ts'] } },
       { extends: true, test: { name: 'ingest', include: ['test/ingest/**/*.test.ts'] } },
       { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'] } },
