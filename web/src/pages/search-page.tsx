@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { Link, useSearchParams } from 'react-router';
 import { SearchDocument } from '../api/search-documents';
 import { useQuery } from '../api/use-query';
-import { labelOf, REGIME_LABELS, REMOVED_REASON_LABELS, TYPE_LABELS } from '../components/labels';
+import { CATEGORY_LABELS, labelOf, REGIME_LABELS, REMOVED_REASON_LABELS, TYPE_LABELS } from '../components/labels';
 import { MarkedSnippet } from '../components/marked-snippet';
 import type { Regime, SearchableType, WebSearchQuery } from '../gql/graphql';
 
@@ -16,7 +16,7 @@ const FACET_FIELDS = [
   { field: 'type', param: 'type', title: 'Kind of record', labels: TYPE_LABELS },
   { field: 'regime', param: 'regime', title: 'List', labels: REGIME_LABELS },
   { field: 'jurisdiction', param: 'jurisdiction', title: 'Jurisdiction', labels: {} },
-  { field: 'category', param: 'category', title: 'Category', labels: {} },
+  { field: 'category', param: 'category', title: 'Category', labels: CATEGORY_LABELS },
 ] as const;
 
 type Edge = NonNullable<WebSearchQuery['search']>['edges'][number];
