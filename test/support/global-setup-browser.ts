@@ -19,7 +19,8 @@ export default async function setup(project: TestProject) {
   });
   if (build.status !== 0) throw new Error(`the web app did not build:\n${build.stdout}\n${build.stderr}`);
   // As `npm start` runs it: development mode, where the explorer's schema introspection is on.
-  const served = await startServeProcess(join(directory, 'data'), 150_000, {
+  // A cold start takes about 40 s on an idle machine; leave room for a loaded one.
+  const served = await startServeProcess(join(directory, 'data'), 300_000, {
     NODE_ENV: 'development',
     WEB_DIST_DIR: webDist,
   });
