@@ -42,7 +42,7 @@ import './types/provision-diff-result.js';
 import './operations/search.js';
 import './operations/impact-aggregates.js';
 import './operations/licensing-aggregates.js';
-import './operations/dashboard-vocabulary.js';
+import './operations/list-dashboard-vocabulary.js';
 import './operations/classify-item.js';
 import './operations/check-exemptions.js';
 import './operations/compare-provision.js';

@@ -123,9 +123,11 @@ describe('provision page', () => {
     const { page, scriptErrors } = await openPage(browser, base);
     await page.goto(`${base}/provisions/US_EAR/6E001`);
     await page.getByLabel('Earlier version').waitFor();
+    // One choice at a time: each goes into the URL and redraws the page before the next is made.
     await page.getByLabel('Earlier version').selectOption({ index: 3 });
+    await page.waitForFunction(() => new URLSearchParams(location.search).has('diffFrom'), null, { polling: 100 });
     await page.getByLabel('Later version').selectOption({ index: 6 });
-    await page.waitForURL(/diffFrom=.+&diffTo=.+/);
+    await page.waitForFunction(() => new URLSearchParams(location.search).has('diffTo'), null, { polling: 100 });
     const result = page.locator('.prov-diff-result');
     await result.waitFor();
     expect(await result.textContent()).toContain('The text or the notes changed.');
