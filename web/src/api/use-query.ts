@@ -14,10 +14,9 @@ export function useQuery<Result, Variables>(
   document: TypedDocumentString<Result, Variables>,
   variables: Variables | null,
 ): QueryState<Result> {
-  const [state, setState] = useState<QueryState<Result>>({
-    status: variables === null ? 'idle' : 'loading',
-    previous: null,
-  } as QueryState<Result>);
+  const [state, setState] = useState<QueryState<Result>>(
+    variables === null ? { status: 'idle' } : { status: 'loading', previous: null },
+  );
   const key = variables === null ? null : JSON.stringify(variables);
   useEffect(() => {
     if (key === null) {

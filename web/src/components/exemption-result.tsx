@@ -58,6 +58,26 @@ export function CitationLink({ citation }: { citation: ExemptionCitationFragment
   );
 }
 
+function ConditionList({
+  conditions,
+  className,
+  factLabel,
+  onAnswerFact,
+}: {
+  conditions: readonly Condition[];
+  className: string;
+  factLabel: (fact: string) => string;
+  onAnswerFact: ((fact: string) => void) | null;
+}) {
+  return (
+    <ul className={className}>
+      {conditions.map((condition) => (
+        <ConditionItem key={condition.id} condition={condition} factLabel={factLabel} onAnswerFact={onAnswerFact} />
+      ))}
+    </ul>
+  );
+}
+
 function ConditionItem({
   condition,
   factLabel,
@@ -110,16 +130,12 @@ function ConditionItem({
       {condition.alternatives !== undefined && condition.alternatives.length > 0 ? (
         <>
           <p className="alternatives-intro">Any one of these is enough:</p>
-          <ul className="conditions alternatives">
-            {condition.alternatives.map((alternative) => (
-              <ConditionItem
-                key={alternative.id}
-                condition={alternative}
-                factLabel={factLabel}
-                onAnswerFact={onAnswerFact}
-              />
-            ))}
-          </ul>
+          <ConditionList
+            conditions={condition.alternatives}
+            className="conditions alternatives"
+            factLabel={factLabel}
+            onAnswerFact={onAnswerFact}
+          />
         </>
       ) : null}
     </li>
@@ -220,32 +236,24 @@ export function ExemptionResult({
         ) : null}
         <h4>Conditions checked</h4>
         {requirements.length > 0 ? (
-          <ul className="conditions">
-            {requirements.map((condition) => (
-              <ConditionItem
-                key={condition.id}
-                condition={condition}
-                factLabel={factLabel}
-                onAnswerFact={onAnswerFact}
-              />
-            ))}
-          </ul>
+          <ConditionList
+            conditions={requirements}
+            className="conditions"
+            factLabel={factLabel}
+            onAnswerFact={onAnswerFact}
+          />
         ) : (
           <p>None recorded.</p>
         )}
         <h4>Disqualifiers</h4>
         <p className="hint">If any one of these holds, the exemption does not apply, whatever the conditions say.</p>
         {disqualifiers.length > 0 ? (
-          <ul className="conditions">
-            {disqualifiers.map((condition) => (
-              <ConditionItem
-                key={condition.id}
-                condition={condition}
-                factLabel={factLabel}
-                onAnswerFact={onAnswerFact}
-              />
-            ))}
-          </ul>
+          <ConditionList
+            conditions={disqualifiers}
+            className="conditions"
+            factLabel={factLabel}
+            onAnswerFact={onAnswerFact}
+          />
         ) : (
           <p>None recorded.</p>
         )}
