@@ -26,6 +26,8 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
+          // Each test drives a real page against the real service: see test/support/browser.ts on waiting.
+          testTimeout: 240_000,
           globalSetup: ['test/support/global-setup-browser.ts'],
         },
       },

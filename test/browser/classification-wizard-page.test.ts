@@ -6,19 +6,11 @@
 // entry, answering its questions one at a time for an uncooled microbolometer thermal camera
 // until the outcome is decided, with traces and sources; the URL reproduces the result, and a
 // changed answer changes it.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, seriousAccessibilityViolations } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { seriousAccessibilityViolations, useBrowser } from '../support/browser.js';
 
-const base = inject('webBaseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const { base, open } = useBrowser();
 
 type Given = boolean | string | { number: number; unit: string | null };
 
@@ -119,7 +111,7 @@ async function answerAll(page: Page, facts: Record<string, Given>): Promise<stri
 
 describe('classification wizard', () => {
   it('takes an exporter from a search for "thermal camera" to a classification of their camera, with traces and sources', async () => {
-    const { page, foreignRequests, scriptErrors } = await openPage(browser, base);
+    const { page, foreignRequests, scriptErrors } = await open();
     await page.goto(`${base}/search?q=thermal%20camera`);
     const result = page.locator('.results > li .result-title a', { hasText: '6A003' }).first();
     await result.click();
@@ -169,7 +161,7 @@ describe('classification wizard', () => {
     expect(scriptErrors).toEqual([]);
 
     // The link reproduces the result in a new tab: same answers, same outcome.
-    const shared = await openPage(browser, base);
+    const shared = await open();
     await shared.page.goto(page.url());
     await summary(shared.page).getByText('Listed').waitFor();
     expect(
@@ -204,7 +196,7 @@ describe('classification wizard', () => {
   }, 240_000);
 
   it('says UNKNOWN, not "not controlled", before the facts decide, and answers any fact from the searchable list', async () => {
-    const { page, foreignRequests, scriptErrors } = await openPage(browser, base);
+    const { page, foreignRequests, scriptErrors } = await open();
     await page.goto(`${base}/classify?kind=camera`);
     await summary(page).getByText('UNKNOWN never means “not controlled”').waitFor();
     // All lists by default: those with nothing encoded give no answer rather than NOT MET.

@@ -6,19 +6,11 @@
 // and finds in it the numbers the page shows; the filter lists come from the API; a consultation
 // and an assessment open from their deep links.
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, seriousAccessibilityViolations } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { seriousAccessibilityViolations, useBrowser } from '../support/browser.js';
 
-const base = inject('webBaseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const { base, open } = useBrowser();
 
 async function api<T>(query: string): Promise<T> {
   const response = await fetch(`${base}/graphql`, {
@@ -75,7 +67,7 @@ const digits = (text: string | undefined) => Number((text ?? '').replace(/[^\d.-
 
 describe('dashboards page', () => {
   it('charts UK licensing decisions by quarter with a gap, and the CSV download holds the numbers the page shows', async () => {
-    const { page, foreignRequests, scriptErrors } = await openPage(browser, base, { acceptDownloads: true });
+    const { page, foreignRequests, scriptErrors } = await open({ acceptDownloads: true });
     await page.goto(`${base}/dashboards`);
     await page.getByRole('link', { name: 'UK licensing decisions by quarter' }).click();
     await page.waitForURL(/interval=QUARTER/);
@@ -138,7 +130,7 @@ describe('dashboards page', () => {
     for (const gap of gaps) expect(records.some((record) => record[0] === gap.cells[0])).toBe(false);
 
     // Shared, the address reproduces the chart.
-    const shared = await openPage(browser, base);
+    const shared = await open();
     await shared.page.goto(page.url());
     await shared.page.locator('#licensing-table tbody tr').first().waitFor();
     expect(await tableRows(shared.page, 'licensing-table')).toEqual(rows);
@@ -149,7 +141,7 @@ describe('dashboards page', () => {
   });
 
   it('offers the indicators the API lists and charts EU denials with the API figures', async () => {
-    const { page, foreignRequests, scriptErrors } = await openPage(browser, base);
+    const { page, foreignRequests, scriptErrors } = await open();
     const listed = await api<{ impactIndicators: Array<{ indicator: string }> }>(
       '{ impactIndicators(jurisdictions: ["EU"]) { indicator } }',
     );
@@ -207,7 +199,7 @@ describe('dashboards page', () => {
       `{ consultationStats(consultationId: "${consultation.id}") { recordedSubmissionCount byStakeholderType { count } } }`,
     );
 
-    const { page, foreignRequests, scriptErrors } = await openPage(browser, base);
+    const { page, foreignRequests, scriptErrors } = await open();
     await page.goto(`${base}/dashboards?consultation=${encodeURIComponent(consultation.id)}`);
     await page.getByRole('heading', { name: consultation.title }).waitFor();
     const dates = await page
@@ -240,7 +232,7 @@ describe('dashboards page', () => {
     );
     const assessment = impactAssessments.edges[0]?.node;
     if (!assessment) throw new Error('no UK assessment in the seed');
-    const { page, scriptErrors } = await openPage(browser, base);
+    const { page, scriptErrors } = await open();
     await page.goto(`${base}/dashboards?assessment=${encodeURIComponent(assessment.id)}`);
     await page.getByRole('heading', { name: assessment.title }).first().waitFor();
     await page.locator('#assessment-table tbody tr').first().waitFor();

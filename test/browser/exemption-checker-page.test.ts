@@ -5,19 +5,11 @@
 // whether the fundamental-research exclusion covers a lidar project's results, one question at a
 // time, and files the printed summary; disqualifiers, changed answers and links that name an
 // exemption (?focus=) as the search page makes them.
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, seriousAccessibilityViolations } from '../support/browser.js';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { seriousAccessibilityViolations, useBrowser } from '../support/browser.js';
 
-const base = inject('webBaseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const { base, open } = useBrowser();
 
 /**
  * How a university researcher doing fundamental research that is meant to be published answers;
@@ -77,7 +69,7 @@ async function outcomeOf(exemption: Locator): Promise<string> {
 
 describe('exemption checker', () => {
   it('takes a researcher from "our lidar technology, 6E001" through one question at a time to fundamental research applying, with sources, a shareable URL and a printable summary', async () => {
-    const { page, foreignRequests, scriptErrors } = await openPage(browser, base);
+    const { page, foreignRequests, scriptErrors } = await open();
     await page.goto(`${base}/exemptions`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('exemption');
     // The technology is found by words and picked, not typed.
@@ -134,7 +126,7 @@ describe('exemption checker', () => {
     // The URL reproduces the page in a new tab.
     const url = page.url();
     expect(url).toContain('a.research_is_fundamental=yes');
-    const shared = await openPage(browser, base);
+    const shared = await open();
     await shared.page.goto(url);
     await settled(shared.page);
     expect(await shared.page.locator('.verdict-label').textContent()).toBe('Exempt');
@@ -166,7 +158,7 @@ describe('exemption checker', () => {
   });
 
   it('shows a disqualifier that holds as a disqualifier, and lets the user go back and change an answer', async () => {
-    const { page, foreignRequests, scriptErrors } = await openPage(browser, base);
+    const { page, foreignRequests, scriptErrors } = await open();
     await page.goto(`${base}/exemptions?provisions=6E001&regimes=US_EAR`);
     await settled(page);
     const first = await currentFact(page);
@@ -224,7 +216,7 @@ describe('exemption checker', () => {
   });
 
   it('puts the exemption a search result links to (?focus=<id>) first, opens it and asks its questions first', async () => {
-    const { page, scriptErrors } = await openPage(browser, base);
+    const { page, scriptErrors } = await open();
     // The link as the search page makes it, from the search result for fundamental research.
     await page.goto(`${base}/search?q=fundamental%20research`);
     const link = page
@@ -257,7 +249,7 @@ describe('exemption checker', () => {
   });
 
   it('explains what may be left empty, and shows the API’s own message when it refuses a combination', async () => {
-    const { page, scriptErrors } = await openPage(browser, base);
+    const { page, scriptErrors } = await open();
     await page.goto(`${base}/exemptions`);
     expect(await page.locator('.exemption-start').textContent()).toContain('Every field is optional');
     // Nothing at all: the item is then classified from the questions; the API asks what it is.

@@ -3,23 +3,14 @@
 // Callbacks passed to page.evaluate run in the browser: the DOM types describe them.
 // /graphql in a browser: GraphiQL served from this process (no CDN), with the saved examples,
 // and it runs a query against the API.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage } from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from '../support/browser.js';
 
-const base = inject('webBaseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const { base, open } = useBrowser();
 
 describe('GraphQL explorer', () => {
   it('opens GraphiQL with the example tabs, runs the first, and requests nothing from another host', async () => {
-    const { page, foreignRequests, scriptErrors } = await openPage(browser, base);
+    const { page, foreignRequests, scriptErrors } = await open();
     await page.goto(`${base}/graphql`);
     await page.locator('.graphiql-container').waitFor();
     const tabs = await page.locator('.graphiql-tab').allTextContents();
@@ -29,9 +20,7 @@ describe('GraphQL explorer', () => {
     await page.waitForFunction(
       () => document.querySelector('.result-window')?.textContent?.includes('totalCount'),
       null,
-      {
-        timeout: 20_000,
-      },
+      { polling: 250 },
     );
     expect(await page.locator('.result-window').textContent()).toContain('6A003');
     // The schema's documentation comes from introspection.

@@ -4,23 +4,14 @@
 // The provision page in a real browser against the real service: an entry's paragraphs with
 // their notes and sources, the same code in the other lists, the text in force on a date, a
 // diff between two versions, and a code that does not exist, all from the URL.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, seriousAccessibilityViolations } from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { seriousAccessibilityViolations, useBrowser } from '../support/browser.js';
 
-const base = inject('webBaseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const { base, open } = useBrowser();
 
 describe('provision page', () => {
   it('shows US 6A003 with its paragraphs, notes, thresholds and sources, and loads nothing from another host', async () => {
-    const { page, foreignRequests, scriptErrors } = await openPage(browser, base);
+    const { page, foreignRequests, scriptErrors } = await open();
     await page.goto(`${base}/provisions/US_EAR/6A003`);
     await page.getByRole('heading', { level: 1, name: /6A003/ }).waitFor();
     // The paragraph tree, several levels deep.
@@ -55,11 +46,12 @@ describe('provision page', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     expect(foreignRequests).toEqual([]);
     expect(scriptErrors).toEqual([]);
-    // The whole entry is one large page: the axe scan alone can take half a minute on a busy machine.
-  }, 120_000);
+    // The whole entry is one large page: the axe scan alone can take half a minute on a busy
+    // machine (the browser project's test timeout allows for it).
+  });
 
   it('shows EU 6A003 with the notes Annex I prints under its paragraphs', async () => {
-    const { page, scriptErrors } = await openPage(browser, base);
+    const { page, scriptErrors } = await open();
     await page.goto(`${base}/provisions/EU/6A003`);
     await page.getByRole('heading', { level: 1, name: /6A003/ }).waitFor();
     const b4 = page.locator('#paragraph-6A003\\.b\\.4 > .prov-paragraph-body');
@@ -74,7 +66,7 @@ describe('provision page', () => {
   });
 
   it('compares the entry with the other lists, with the words that differ', async () => {
-    const { page, scriptErrors } = await openPage(browser, base);
+    const { page, scriptErrors } = await open();
     await page.goto(`${base}/provisions/US_EAR/6A003`);
     const table = page.locator('.prov-compare-table');
     await table.waitFor();
@@ -94,7 +86,7 @@ describe('provision page', () => {
 
   it('shows the version in force on the date in the URL, and says so when none was', async () => {
     // US 6E001 has six recorded versions; 2018-12-20 to 2020-06-29 is the third, 2024-05-30 on the latest.
-    const { page, scriptErrors } = await openPage(browser, base);
+    const { page, scriptErrors } = await open();
     await page.goto(`${base}/provisions/US_EAR/6E001?asOf=2019-01-01`);
     const inForceFrom = page.locator('.prov-facts div', { hasText: 'In force from' }).locator('dd');
     await inForceFrom.waitFor();
@@ -120,7 +112,7 @@ describe('provision page', () => {
   });
 
   it('shows what changed between two versions chosen in the URL', async () => {
-    const { page, scriptErrors } = await openPage(browser, base);
+    const { page, scriptErrors } = await open();
     await page.goto(`${base}/provisions/US_EAR/6E001`);
     await page.getByLabel('Earlier version').waitFor();
     // One choice at a time: each goes into the URL and redraws the page before the next is made.
@@ -137,7 +129,7 @@ describe('provision page', () => {
     expect(await result.locator('del').allTextContents()).toContain('according');
     expect(await result.locator('ins').allTextContents()).toContain('According');
     // The URL alone reproduces the diff.
-    const shared = await openPage(browser, base);
+    const shared = await open();
     await shared.page.goto(page.url());
     await shared.page.locator('.prov-diff-result ins').first().waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
@@ -145,7 +137,7 @@ describe('provision page', () => {
   });
 
   it('says plainly when a code or a list does not exist, with a way to search', async () => {
-    const { page, scriptErrors } = await openPage(browser, base);
+    const { page, scriptErrors } = await open();
     await page.goto(`${base}/provisions/US_EAR/9Z999`);
     await page.getByRole('heading', { level: 1, name: 'Provision not found' }).waitFor();
     expect(await page.getByRole('link', { name: /Search the knowledge base for/ }).getAttribute('href')).toBe(

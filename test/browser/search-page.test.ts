@@ -3,23 +3,14 @@
 // Callbacks passed to page.evaluate run in the browser: the DOM types describe them.
 // The search page in a real browser against the real service: the home page's search as a user
 // types it, results grouped by entry, facets and keyboard navigation, all in the URL.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, seriousAccessibilityViolations } from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { seriousAccessibilityViolations, useBrowser } from '../support/browser.js';
 
-const base = inject('webBaseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const { base, open } = useBrowser();
 
 describe('search page', () => {
   it('lists 6A003 for /search?q=thermal camera, with paragraphs under their entry, and loads nothing from another host', async () => {
-    const { page, foreignRequests, scriptErrors } = await openPage(browser, base);
+    const { page, foreignRequests, scriptErrors } = await open();
     await page.goto(`${base}/search?q=thermal%20camera`);
     const titles = page.locator('.results > li .result-title');
     await titles.first().waitFor();
@@ -37,7 +28,7 @@ describe('search page', () => {
   });
 
   it('searches as the user types, shows how a question was understood, and keeps the query in the URL', async () => {
-    const { page } = await openPage(browser, base);
+    const { page } = await open();
     await page.goto(`${base}/`);
     await page.getByLabel(/Search the control lists/).fill('do I need a licence to export a thermal camera to Japan');
     await page.waitForURL(/q=do\+I\+need|q=do%20I%20need/);
@@ -46,7 +37,7 @@ describe('search page', () => {
     expect(await interpretation.textContent()).toContain('thermal camera');
     expect(await interpretation.textContent()).toContain('Japan');
     // A shared link reproduces the page.
-    const shared = await openPage(browser, base);
+    const shared = await open();
     await shared.page.goto(page.url());
     await shared.page.locator('.results > li').first().waitFor();
     expect(await shared.page.getByLabel(/Search the control lists/).inputValue()).toBe(
@@ -55,7 +46,7 @@ describe('search page', () => {
   });
 
   it('narrows by a facet through the URL and moves through results with the keyboard', async () => {
-    const { page } = await openPage(browser, base);
+    const { page } = await open();
     await page.goto(`${base}/search?q=image%20intensifier`);
     await page.locator('.results > li').first().waitFor();
     await page.getByRole('checkbox', { name: /UK \(Strategic List\)/ }).click();
@@ -83,7 +74,7 @@ describe('search page', () => {
   });
 
   it('offers the closest word when nothing matches, with results for it', async () => {
-    const { page } = await openPage(browser, base);
+    const { page } = await open();
     await page.goto(`${base}/search?q=lidaaar`);
     await page.locator('.summary').waitFor();
     const text = (await page.locator('.results-column').textContent()) ?? '';

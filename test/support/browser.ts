@@ -2,6 +2,8 @@
 // test checks: no request to another host, no script error, and an axe-core accessibility scan.
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
+import './provided-context.js';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -36,6 +38,9 @@ export async function openPage(
     viewport: { width: 1280, height: 900 },
     acceptDownloads: options.acceptDownloads ?? false,
   });
+  // The browser tests run beside each other on a loaded machine (two cores, one service, several
+  // Chromium pages): they assert what a page shows, not how fast, so they wait longer than the 30 s default.
+  context.setDefaultTimeout(90_000);
   const page = await context.newPage();
   const own = new URL(baseUrl).host;
   const foreignRequests: string[] = [];
@@ -64,4 +69,29 @@ export async function seriousAccessibilityViolations(page: Page): Promise<string
           .slice(0, 3)
           .join(', ')}`,
     );
+}
+
+/**
+ * For a browser test file: Chromium opened once before its tests and closed after them, the
+ * service's address, and `open` for a new watched page (a context of its own) on that service.
+ */
+export function useBrowser(): {
+  base: string;
+  open: (options?: { acceptDownloads?: boolean }) => Promise<WatchedPage>;
+} {
+  const base = inject('webBaseUrl');
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    base,
+    open: (options = {}) => {
+      if (browser === undefined) throw new Error('the browser opens in beforeAll: call open() inside a test');
+      return openPage(browser, base, options);
+    },
+  };
 }
