@@ -23,7 +23,7 @@ import {
   type Candidate,
 } from './ranking-rules.js';
 import { entryCodeOf, entryKeyOf } from './entry-key.js';
-import { groupByEntry } from './result-grouping.js';
+import { ancestorsFirst, groupByEntry } from './result-grouping.js';
 import {
   MAX_SUB_HITS,
   type EngineSettings,
@@ -216,7 +216,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
           ? (ordered.find((member) => isEntryDocument(member.document)) ?? this.entryOf(best, request.filter))
           : undefined;
         const lead = entry ?? best;
-        return { best, lead, members: ordered.filter((member) => member !== lead) };
+        return { best, lead, members: ancestorsFirst(ordered.filter((member) => member !== lead)) };
       })
       .sort((x, y) => byRank(x.best, y.best));
     // A paragraph named by its exact code stands alone: it is no copy of its entry.

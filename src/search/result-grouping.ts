@@ -17,3 +17,30 @@ export function groupByEntry<T extends { document: SearchDocument; exactCodes: R
   }
   return [...groups.values()];
 }
+
+/**
+ * The paragraphs shown under an entry, in rank order, except that a paragraph matching the
+ * query as well as one of its own sub-paragraphs (the same word rules, `key`) comes just before
+ * it: the heading names the item ("Image intensifier tubes ..."), its sub-paragraphs refine it,
+ * and BM25 alone often prefers a longer sub-paragraph that repeats the heading's words.
+ */
+export function ancestorsFirst<T extends { document: SearchDocument; key: number }>(members: readonly T[]): T[] {
+  const placed = new Set<T>();
+  const ordered: T[] = [];
+  const codeOf = (member: T): string => member.document.codes[0] ?? '';
+  for (const member of members) {
+    if (placed.has(member)) continue;
+    const code = codeOf(member);
+    const ancestors = members
+      .filter(
+        (other) =>
+          !placed.has(other) && other.key >= member.key && other !== member && code.startsWith(`${codeOf(other)}.`),
+      )
+      .sort((a, b) => codeOf(a).length - codeOf(b).length);
+    for (const ancestor of [...ancestors, member]) {
+      placed.add(ancestor);
+      ordered.push(ancestor);
+    }
+  }
+  return ordered;
+}
