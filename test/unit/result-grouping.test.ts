@@ -5,6 +5,7 @@ import type { SearchDocument } from '../../src/search/search-engine.js';
 function paragraph(code: string, key: number): { document: SearchDocument; key: number; exactCodes: Set<string> } {
   const document: SearchDocument = {
     id: `PROVISION:${code}`,
+    recordId: code,
     type: 'PROVISION',
     title: code,
     codes: [code],
