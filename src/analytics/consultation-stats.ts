@@ -4,6 +4,8 @@
 // first rows of a record of comments), no positions and no themes: the answer says so through
 // `reportedResponseCount` (null = unknown), `recordComplete`, UNKNOWN positions and
 // `submissionsWithoutTheme`, instead of presenting the recorded rows as the whole picture.
+// Each stakeholder-type count also says how many of its types rest on a label the list's
+// collector added rather than the agency, so that provenance stays next to the figure.
 import { Prisma } from '../generated/prisma/client.js';
 import type { AnalyticsDb } from './impact-sql.js';
 import { GENERATION_SQL } from './impact-sql.js';
@@ -15,6 +17,11 @@ export interface KeyCount {
   count: number;
 }
 
+/** Submissions from one stakeholder type, and how many of those types rest on a collector's label. */
+export interface StakeholderTypeCount extends KeyCount {
+  labelledByCollector: number;
+}
+
 export interface TimelinePoint {
   periodStart: string;
   periodEnd: string;
@@ -23,7 +30,7 @@ export interface TimelinePoint {
 
 export interface SubmissionBreakdown {
   recordedSubmissionCount: number;
-  byStakeholderType: KeyCount[];
+  byStakeholderType: StakeholderTypeCount[];
   byPosition: KeyCount[];
   byTheme: KeyCount[];
   submissionsWithoutTheme: number;
@@ -61,6 +68,8 @@ interface Row {
   cid: string | null;
   key: string | null;
   n: number | null;
+  /** For STAKEHOLDER_TYPE rows: of the n submissions, those whose stakeholder type comes from a collector's label. */
+  m: number | null;
 }
 
 interface ConsultationMeta {
@@ -82,32 +91,34 @@ function buildSql(consultationId: string | null, interval: TimelineInterval): Pr
   const unit = Prisma.raw(interval === 'DAY' ? "'day'" : "'month'");
   return Prisma.sql`
 WITH scoped AS (
-  SELECT s."consultationId" AS cid, st."type"::text AS stakeholder_type, s."position"::text AS position, s."themes" AS themes,
+  SELECT s."consultationId" AS cid, st."type"::text AS stakeholder_type,
+    st."typeLabelOrigin" IS NOT DISTINCT FROM 'COLLECTOR' AS by_collector, s."position"::text AS position, s."themes" AS themes,
     to_char(date_trunc(${unit}, s."receivedOn"::timestamp), 'YYYY-MM-DD') AS period
   FROM "Submission" s JOIN "Stakeholder" st ON st."id" = s."stakeholderId"
   WHERE ${onlyConsultation}
 ),
 counts AS (
-  SELECT 'TOTAL' AS dim, cid, NULL::text AS key, count(*)::int AS n FROM scoped GROUP BY GROUPING SETS ((cid), ())
+  SELECT 'TOTAL' AS dim, cid, NULL::text AS key, count(*)::int AS n, NULL::int AS m FROM scoped GROUP BY GROUPING SETS ((cid), ())
   UNION ALL
-  SELECT 'STAKEHOLDER_TYPE', cid, stakeholder_type, count(*)::int FROM scoped GROUP BY GROUPING SETS ((cid, stakeholder_type), (stakeholder_type))
+  SELECT 'STAKEHOLDER_TYPE', cid, stakeholder_type, count(*)::int, (count(*) FILTER (WHERE by_collector))::int
+    FROM scoped GROUP BY GROUPING SETS ((cid, stakeholder_type), (stakeholder_type))
   UNION ALL
-  SELECT 'POSITION', cid, position, count(*)::int FROM scoped GROUP BY GROUPING SETS ((cid, position), (position))
+  SELECT 'POSITION', cid, position, count(*)::int, NULL FROM scoped GROUP BY GROUPING SETS ((cid, position), (position))
   UNION ALL
-  SELECT 'THEME', cid, t.theme, count(*)::int FROM scoped LEFT JOIN LATERAL unnest(scoped.themes) AS t(theme) ON true
+  SELECT 'THEME', cid, t.theme, count(*)::int, NULL FROM scoped LEFT JOIN LATERAL unnest(scoped.themes) AS t(theme) ON true
     GROUP BY GROUPING SETS ((cid, t.theme), (t.theme))
   UNION ALL
-  SELECT 'TIMELINE', cid, period, count(*)::int FROM scoped GROUP BY GROUPING SETS ((cid, period), (period))
+  SELECT 'TIMELINE', cid, period, count(*)::int, NULL FROM scoped GROUP BY GROUPING SETS ((cid, period), (period))
   UNION ALL
   SELECT 'CONSULTATION', c."id", json_build_object(
       'title', c."title", 'reference', c."reference",
       'publishedOn', to_char(c."publishedOn", 'YYYY-MM-DD'), 'openedOn', to_char(c."openedOn", 'YYYY-MM-DD'),
       'deadline', to_char(c."deadline", 'YYYY-MM-DD'), 'extendedDeadline', to_char(c."extendedDeadline", 'YYYY-MM-DD'),
       'closedOn', to_char(c."closedOn", 'YYYY-MM-DD'),
-      'responseCount', c."responseCount", 'responseCountQuote', c."responseCountQuote")::text, 0
+      'responseCount', c."responseCount", 'responseCountQuote', c."responseCountQuote")::text, 0, NULL
   FROM "StakeholderConsultation" c WHERE ${onlyThis}
 )
-SELECT ${GENERATION_SQL} AS generation, counts.dim, counts.cid, counts.key, counts.n
+SELECT ${GENERATION_SQL} AS generation, counts.dim, counts.cid, counts.key, counts.n, counts.m
 FROM (SELECT 1) AS one LEFT JOIN counts ON true
 ORDER BY counts.dim, counts.cid NULLS FIRST, counts.key NULLS LAST`;
 }
@@ -163,7 +174,9 @@ export async function runConsultationStats(
         breakdown.recordedSubmissionCount = row.n;
         break;
       case 'STAKEHOLDER_TYPE':
-        if (row.key !== null) breakdown.byStakeholderType.push({ key: row.key, count: row.n });
+        if (row.key !== null) {
+          breakdown.byStakeholderType.push({ key: row.key, count: row.n, labelledByCollector: row.m ?? 0 });
+        }
         break;
       case 'POSITION':
         if (row.key !== null) breakdown.byPosition.push({ key: row.key, count: row.n });

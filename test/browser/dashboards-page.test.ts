@@ -224,6 +224,28 @@ describe('dashboards page', () => {
     expect(scriptErrors).toEqual([]);
   });
 
+  it("counts the deemed-export inquiry's universities apart from its academic association, and says who typed them", async () => {
+    // consultations.json US-BIS-2008-DEAC-NOI, record of comments rows 1-16: six rows labelled "university", one
+    // "academic association", the labels assigned by the collector, not by BIS.
+    const { consultations } = await api<{ consultations: { edges: Array<{ node: { id: string; title: string } }> } }>(
+      '{ consultations(first: 1, filter: { text: "Deemed Export Advisory Committee" }) { edges { node { id title } } } }',
+    );
+    const deac = consultations.edges[0]?.node;
+    if (!deac) throw new Error('the 2008 deemed-export inquiry is not seeded');
+    const { page, scriptErrors } = await open();
+    await page.goto(`${base}/dashboards?consultation=${encodeURIComponent(deac.id)}`);
+    await page.getByRole('heading', { name: deac.title }).waitFor();
+    const types = await tableRows(page, 'consultation-types-table');
+    const row = (label: string) => types.find((entry) => entry.cells[0] === label)?.cells;
+    expect(row('University')).toEqual(['University', '6', '6']);
+    expect(row('Academic association')).toEqual(['Academic association', '1', '1']);
+    expect(row('Company (size not stated)')).toEqual(['Company (size not stated)', '4', '4']);
+    expect(await page.locator('#consultations-title ~ article').textContent()).toContain(
+      'The types of 16 of these submissions come from labels added by whoever collected the list',
+    );
+    expect(scriptErrors).toEqual([]);
+  });
+
   it('shows an assessment and its figures from ?assessment=<id>', async () => {
     const { impactAssessments } = await api<{
       impactAssessments: { edges: Array<{ node: { id: string; title: string; metrics: { totalCount: number } } }> };

@@ -198,7 +198,7 @@ async function insertFixture(p: PrismaClient) {
       citationId: cit.id,
     },
   });
-  const uni = await p.stakeholder.create({ data: { name: 'Zeta University', type: 'ACADEMIA' } });
+  const uni = await p.stakeholder.create({ data: { name: 'Zeta University', type: 'UNIVERSITY' } });
   const sme = await p.stakeholder.create({ data: { name: 'Acme Sensors', type: 'SME' } });
   for (const [ordinal, stakeholder] of [uni, sme, uni].entries()) {
     await p.submission.create({

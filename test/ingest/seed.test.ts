@@ -247,7 +247,14 @@ describe('first seed', () => {
     expect(deac.submissions).toHaveLength(16);
     expect(deac.submissions[0]?.receivedOn?.toISOString().slice(0, 10)).toBe('2008-06-21');
     expect(deac.submissions[0]?.stakeholder.type).toBe('INDIVIDUAL');
-    expect(deac.submissions[9]?.stakeholder.type).toBe('UNKNOWN');
+    expect(deac.submissions[9]?.stakeholder.type).toBe('RESEARCH_ORGANISATION');
+    // Row 4 of the record of comments: a university, labelled by the collector, not by BIS.
+    expect(deac.submissions[3]?.stakeholder).toMatchObject({
+      name: 'University of Iowa',
+      type: 'UNIVERSITY',
+      typeLabel: 'university',
+      typeLabelOrigin: 'COLLECTOR',
+    });
     expect(deac.responseCount).toBeNull();
     const fy = await prisma.impactMetric.findUniqueOrThrow({ where: { sourceKey: 'US-FY2006-9m-night-vision-apps' } });
     expect([fy.periodType, fy.periodStart.toISOString().slice(0, 10), fy.periodEnd.toISOString().slice(0, 10)]).toEqual(
@@ -256,7 +263,7 @@ describe('first seed', () => {
     // The stakeholder that existed before seeding keeps its id; the seed filled in the type the data gives.
     const google = deac.submissions.find((submission) => submission.stakeholder.name === 'Google Inc.');
     expect(google?.stakeholderId).toBe(editorStakeholderId);
-    expect(google?.stakeholder.type).toBe('INDUSTRY');
+    expect(google?.stakeholder.type).toBe('COMPANY');
     expect(
       await prisma.auditEvent.count({
         where: { entityType: 'Stakeholder', entityId: editorStakeholderId, action: 'seed.update' },

@@ -356,7 +356,7 @@ describeWithDatabase('consultations', () => {
     expect(forward[0]?.node.stakeholder).toEqual({ name: 'Alan J. Hurd', type: 'INDIVIDUAL', typeLabel: 'individual' });
     expect(forward[9]?.node.stakeholder).toEqual({
       name: 'Howard Hughes Medical Institute',
-      type: 'UNKNOWN',
+      type: 'RESEARCH_ORGANISATION',
       typeLabel: 'non-profit research organisation',
     });
 
@@ -423,7 +423,7 @@ describeWithDatabase('consultations', () => {
     ]);
     const virginiaTech = stakeholders.find((stakeholder) => stakeholder.name.startsWith('Virginia Polytechnic'));
     expect(virginiaTech).toMatchObject({
-      type: 'ACADEMIA',
+      type: 'UNIVERSITY',
       submissions: {
         totalCount: 1,
         edges: [

@@ -425,14 +425,18 @@ describeWithDatabase('impact analytics', () => {
       submissionsWithoutTheme: 21,
       undatedSubmissionCount: 3,
     });
-    // consultations.json: 16 rows of the 2008 deemed-export record of comments, 2 example commenters (SIA, Business
-    // Roundtable: industry associations), 3 stakeholders named in the UK 2003 debate (no type given).
+    // consultations.json: 16 rows of the 2008 deemed-export record of comments (6 universities, 1 academic
+    // association, 3 industry associations, 4 companies, 1 individual, 1 non-profit research organisation), 2 example
+    // commenters (SIA, Business Roundtable: industry associations), 3 stakeholders named in the UK 2003 debate (no
+    // type given).
     expect(all?.byStakeholderType).toEqual([
-      { type: 'ACADEMIA', count: 7 },
+      { type: 'UNIVERSITY', count: 6 },
       { type: 'INDUSTRY_ASSOCIATION', count: 5 },
-      { type: 'INDUSTRY', count: 4 },
-      { type: 'UNKNOWN', count: 4 },
+      { type: 'COMPANY', count: 4 },
+      { type: 'UNKNOWN', count: 3 },
+      { type: 'ACADEMIC_ASSOCIATION', count: 1 },
       { type: 'INDIVIDUAL', count: 1 },
+      { type: 'RESEARCH_ORGANISATION', count: 1 },
     ]);
     expect(all?.timeline).toEqual([
       { periodStart: '2008-06-01', periodEnd: '2008-06-30', count: 1 },

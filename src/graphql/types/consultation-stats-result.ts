@@ -4,6 +4,7 @@ import type {
   ConsultationEntry,
   ConsultationStatsResult,
   KeyCount,
+  StakeholderTypeCount,
   TimelinePoint,
 } from '../../analytics/consultation-stats.js';
 import type { StakeholderType, SubmissionPosition } from '../../generated/prisma/client.js';
@@ -20,7 +21,7 @@ export const TimelineIntervalEnum = builder.enumType('TimelineInterval', {
   },
 });
 
-const StakeholderTypeCountRef = builder.objectRef<KeyCount>('StakeholderTypeCount').implement({
+const StakeholderTypeCountRef = builder.objectRef<StakeholderTypeCount>('StakeholderTypeCount').implement({
   description: 'Recorded submissions from one type of stakeholder.',
   fields: (t) => ({
     type: t.field({
@@ -29,6 +30,10 @@ const StakeholderTypeCountRef = builder.objectRef<KeyCount>('StakeholderTypeCoun
       resolve: (row) => row.key as StakeholderType,
     }),
     count: t.exposeInt('count', { description: 'Recorded submissions.' }),
+    labelledByCollector: t.exposeInt('labelledByCollector', {
+      description:
+        "Of these submissions, those whose stakeholder's type comes from a label added by whoever collected the list, not by the agency (Stakeholder.typeLabelOrigin COLLECTOR).",
+    }),
   }),
 });
 

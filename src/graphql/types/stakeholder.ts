@@ -1,21 +1,38 @@
 // Stakeholder: who made submissions to consultations, with their submissions.
-import { StakeholderType } from '../../generated/prisma/client.js';
+import { StakeholderLabelOrigin, StakeholderType } from '../../generated/prisma/client.js';
 import { builder } from '../builder.js';
 import { connectionTotalCount, TOTAL_COUNT_EXTENSIONS, totalCountDescription } from '../pagination.js';
 
 export const StakeholderTypeEnum = builder.enumType(StakeholderType, {
   name: 'StakeholderType',
-  description: 'What sort of organisation or person a stakeholder is.',
+  description:
+    'What sort of organisation or person a stakeholder is, from the label the record gives (see Stakeholder.typeLabel and typeLabelOrigin); UNKNOWN when the label is missing or does not decide.',
   values: {
-    INDUSTRY: { description: 'A company.' },
+    UNIVERSITY: { description: 'A university or college.' },
+    ACADEMIC_ASSOCIATION: { description: 'An association or council of universities or academics.' },
+    RESEARCH_ORGANISATION: {
+      description: 'A research organisation that is not a university (e.g. a non-profit research institute).',
+    },
+    COMPANY: { description: 'A company whose size the record does not state.' },
+    SME: { description: 'A small or medium-sized enterprise, as the record labels it.' },
+    LARGE_COMPANY: { description: 'A large company, as the record labels it.' },
     INDUSTRY_ASSOCIATION: { description: 'A trade or industry association.' },
-    SME: { description: 'A small or medium-sized enterprise.' },
-    ACADEMIA: { description: 'A university, research institute or academic.' },
     CIVIL_SOCIETY: { description: 'A non-governmental organisation or civil-society group.' },
-    PRIVACY_ADVOCATE: { description: 'An organisation or person advocating for privacy and digital rights.' },
-    GOVERNMENT: { description: 'A government body or official.' },
+    GOVERNMENT: { description: 'A government body or agency.' },
     INDIVIDUAL: { description: 'A private individual.' },
-    UNKNOWN: { description: 'Not determined from the sources.' },
+    UNKNOWN: { description: 'Not determined: the record gives no label, or one that does not decide.' },
+  },
+});
+
+export const StakeholderLabelOriginEnum = builder.enumType(StakeholderLabelOrigin, {
+  name: 'StakeholderLabelOrigin',
+  description: "Who gave a stakeholder's type label.",
+  values: {
+    COLLECTOR: {
+      description:
+        "Added by whoever collected the list while collecting it, not by the agency that ran the consultation (e.g. the types on BIS's 2008 deemed-export record of comments).",
+    },
+    NOT_STATED: { description: 'The data does not say who gave the label.' },
   },
 });
 
@@ -33,7 +50,12 @@ export const StakeholderRef = builder.prismaNode('Stakeholder', {
     typeLabel: t.exposeString('typeLabel', {
       nullable: true,
       description:
-        "The label the source (or whoever collected the list) gave, verbatim; null when there was none. Labels added by collectors are not the agency's own.",
+        "The label the source (or whoever collected the list) gave, verbatim; null when there was none. Labels added by collectors are not the agency's own (see typeLabelOrigin).",
+    }),
+    typeLabelOrigin: t.expose('typeLabelOrigin', {
+      type: StakeholderLabelOriginEnum,
+      nullable: true,
+      description: 'Who gave typeLabel; null when there is no label.',
     }),
     submissions: t.relatedConnection(
       'submissions',

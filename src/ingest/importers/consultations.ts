@@ -4,7 +4,7 @@
 // submissions keep position UNKNOWN and no themes.
 import { z } from 'zod';
 import type { ConsultationStatus } from '../../generated/prisma/client.js';
-import { stakeholderTypeFromLabel } from '../../domain/stakeholder-type.js';
+import { stakeholderTypeFromLabel, type StakeholderLabelOriginValue } from '../../domain/stakeholder-type.js';
 import { citationFromSource, citationFromUrl, CitationSet, CITATION_TABLE } from '../citations.js';
 import type { ImportContext, Importer } from '../importer.js';
 import { jsonColumn, type SeedRow } from '../model-rows.js';
@@ -157,7 +157,10 @@ async function loadConsultations(ctx: ImportContext): Promise<void> {
   const stakeholders = new Map<string, SeedRow<'Stakeholder'>>();
   const submissions: SubmissionRow[] = [];
 
-  const stakeholder = (name: string, label: string | null | undefined): string => {
+  // `origin` says who gave the label: a record of comments' rows carry the collector's labels
+  // (their field is named so, and the record's note says the agency gave none); for the other
+  // labels the data does not say.
+  const stakeholder = (name: string, label: string | null | undefined, origin: StakeholderLabelOriginValue): string => {
     const existing = stakeholders.get(name);
     const typeLabel = label ?? null;
     if (existing) {
@@ -175,6 +178,7 @@ async function loadConsultations(ctx: ImportContext): Promise<void> {
       name,
       type: stakeholderTypeFromLabel(label),
       typeLabel,
+      typeLabelOrigin: typeLabel === null ? null : origin,
     };
     stakeholders.set(name, row);
     return row.id;
@@ -228,7 +232,7 @@ async function loadConsultations(ctx: ImportContext): Promise<void> {
     };
     (record.commenters?.example_commenters ?? []).forEach((commenter, index) => {
       addSubmission(`example-commenter-${index + 1}`, {
-        stakeholderId: stakeholder(commenter.name, commenter.type),
+        stakeholderId: stakeholder(commenter.name, commenter.type, 'NOT_STATED'),
         receivedOn: statedDay(commenter.date, ctx.log, `${record.id} example commenter ${commenter.name}`),
         pages: null,
         documentRef: commenter.regulations_gov_id ?? null,
@@ -238,7 +242,7 @@ async function loadConsultations(ctx: ImportContext): Promise<void> {
     });
     for (const row of record.commenters?.list_partial ?? []) {
       addSubmission(`record-of-comments-${row.no}`, {
-        stakeholderId: stakeholder(row.name, row.stakeholder_type_assigned_by_researcher),
+        stakeholderId: stakeholder(row.name, row.stakeholder_type_assigned_by_researcher, 'COLLECTOR'),
         receivedOn: statedDay(row.date_received, ctx.log, `${record.id} record of comments no. ${row.no}`),
         pages: row.pages ?? null,
         documentRef: null,
@@ -248,7 +252,7 @@ async function loadConsultations(ctx: ImportContext): Promise<void> {
     }
     (record.stakeholders_named ?? []).forEach((name, index) => {
       addSubmission(`named-stakeholder-${index + 1}`, {
-        stakeholderId: stakeholder(name, undefined),
+        stakeholderId: stakeholder(name, undefined, 'NOT_STATED'),
         receivedOn: null,
         pages: null,
         documentRef: null,

@@ -228,6 +228,7 @@ export const ConsultationDocument = graphql(`
       byStakeholderType {
         type
         count
+        labelledByCollector
       }
       byPosition {
         position
@@ -258,6 +259,7 @@ export const AllConsultationStatsDocument = graphql(`
       byStakeholderType {
         type
         count
+        labelledByCollector
       }
       byPosition {
         position

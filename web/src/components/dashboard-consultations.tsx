@@ -2,6 +2,8 @@
 // deadline, closed, outcomes) and the recorded submissions by stakeholder type, position, theme
 // and month; without a chosen consultation, the submissions across all of them. The sources often
 // list only some submissions: the page says how many are recorded against how many were reported.
+// A stakeholder's type comes from a label; where whoever collected the list added that label (not
+// the agency), the table says for how many.
 import { useMemo } from 'react';
 import { AllConsultationStatsDocument, ConsultationDocument } from '../api/dashboard-documents';
 import { useQuery } from '../api/use-query';
@@ -11,18 +13,8 @@ import type { SourceRef } from './dashboard-sources';
 import { SourceLinks } from './dashboard-sources';
 import { DashboardTable } from './dashboard-table';
 import { DashboardTimeline, type TimelineEvent } from './dashboard-timeline';
+import { labelOf, STAKEHOLDER_TYPE_LABELS } from './labels';
 
-const STAKEHOLDER_LABELS: Record<string, string> = {
-  ACADEMIA: 'Academia',
-  CIVIL_SOCIETY: 'Civil society',
-  GOVERNMENT: 'Government',
-  INDIVIDUAL: 'Individual',
-  INDUSTRY: 'Industry',
-  INDUSTRY_ASSOCIATION: 'Industry association',
-  PRIVACY_ADVOCATE: 'Privacy advocate',
-  SME: 'Small or medium business',
-  UNKNOWN: 'Not classified by the source',
-};
 const POSITION_LABELS: Record<string, string> = {
   SUPPORT: 'Support',
   OPPOSE: 'Oppose',
@@ -37,12 +29,13 @@ function StakeholderBreakdown({
   idPrefix,
   scope,
 }: {
-  counts: ReadonlyArray<{ type: string; count: number }>;
+  counts: ReadonlyArray<{ type: string; count: number; labelledByCollector: number }>;
   sources: readonly SourceRef[];
   idPrefix: string;
   scope: string;
 }) {
   if (counts.length === 0) return <p>No submission is recorded {scope}.</p>;
+  const byCollector = counts.reduce((sum, entry) => sum + entry.labelledByCollector, 0);
   return (
     <>
       <DashboardChart
@@ -50,7 +43,7 @@ function StakeholderBreakdown({
         tableId={`${idPrefix}-types-table`}
         kind="bar"
         points={counts.map((entry) => ({
-          label: STAKEHOLDER_LABELS[entry.type] ?? entry.type,
+          label: labelOf(STAKEHOLDER_TYPE_LABELS, entry.type),
           primary: entry.count,
           missing: false,
           sources,
@@ -59,13 +52,27 @@ function StakeholderBreakdown({
       />
       <DashboardTable
         id={`${idPrefix}-types-table`}
-        caption={`Recorded submissions by stakeholder type ${scope} (number of submissions)`}
-        columns={[{ header: 'Stakeholder type' }, { header: 'Submissions', numeric: true }]}
+        caption={`Recorded submissions by stakeholder type ${scope} (number of submissions; of these, typed from a label added by whoever collected the list)`}
+        columns={[
+          { header: 'Stakeholder type' },
+          { header: 'Submissions', numeric: true },
+          { header: "Typed from the collector's label", numeric: true },
+        ]}
         rows={counts.map((entry) => ({
           key: entry.type,
-          cells: [STAKEHOLDER_LABELS[entry.type] ?? entry.type, formatNumber(entry.count)],
+          cells: [
+            labelOf(STAKEHOLDER_TYPE_LABELS, entry.type),
+            formatNumber(entry.count),
+            formatNumber(entry.labelledByCollector),
+          ],
         }))}
       />
+      {byCollector > 0 ? (
+        <p className="dashboard-muted">
+          The types of {formatNumber(byCollector)} of these submissions come from labels added by whoever collected the
+          list, not from the agency that ran the consultation.
+        </p>
+      ) : null}
     </>
   );
 }

@@ -1,4 +1,6 @@
 // Words a reader understands for the API's enum values.
+import type { StakeholderType } from '../gql/graphql';
+
 export const TYPE_LABELS: Record<string, string> = {
   PROVISION: 'Control-list entries',
   EXEMPTION: 'Exemptions and authorisations',
@@ -35,6 +37,21 @@ export const REMOVED_REASON_LABELS: Record<string, string> = {
   STOP_WORD: 'too common to search for',
   REGIME: 'names a list (ranked first)',
   DESTINATION: 'a destination',
+};
+
+/** Every stakeholder type (a new API value fails the type check until it has words here). */
+export const STAKEHOLDER_TYPE_LABELS: Record<StakeholderType, string> = {
+  UNIVERSITY: 'University',
+  ACADEMIC_ASSOCIATION: 'Academic association',
+  RESEARCH_ORGANISATION: 'Research organisation (not a university)',
+  COMPANY: 'Company (size not stated)',
+  SME: 'Small or medium-sized enterprise',
+  LARGE_COMPANY: 'Large company',
+  INDUSTRY_ASSOCIATION: 'Industry association',
+  CIVIL_SOCIETY: 'NGO or civil society',
+  GOVERNMENT: 'Government body',
+  INDIVIDUAL: 'Individual',
+  UNKNOWN: 'Type not stated',
 };
 
 export function labelOf(labels: Record<string, string>, value: string): string {
