@@ -39,6 +39,8 @@ import './types/regime-comparison-result.js';
 import './types/provision-comparison-result.js';
 import './types/harmonisation-report-result.js';
 import './types/provision-diff-result.js';
+import './types/licence-checks.js';
+import './types/licence-requirement-result.js';
 import './operations/search.js';
 import './operations/impact-aggregates.js';
 import './operations/licensing-aggregates.js';
@@ -48,5 +50,6 @@ import './operations/check-exemptions.js';
 import './operations/compare-provision.js';
 import './operations/diff-provision.js';
 import './operations/report-harmonisation.js';
+import './operations/licence-requirement.js';
 
 export const schema = builder.toSchema();

@@ -19,6 +19,12 @@ import { harmonisationReport, type HarmonisationReport } from './harmonisation-r
 import { diffProvision, type ProvisionDiff, type ProvisionDiffInput } from './provision-diff.js';
 import { readVersions, type VersionKey } from './provision-history.js';
 import { classifyItem, type ClassifyItemInput, type ItemClassification } from './item-classification.js';
+import {
+  LicenceRequirements,
+  type LicenceActivityFact,
+  type LicenceRequirementAnswer,
+  type LicenceRequirementInput,
+} from './licence-requirements.js';
 import type { CitedRowPlan } from './provision-citations.js';
 import { compareProvision, type CompareProvisionInput, type ProvisionComparison } from './provision-comparison.js';
 import { SearchPages } from './search-page.js';
@@ -45,11 +51,14 @@ export interface AppServices {
   /** Every version of each provision, oldest first (one statement for all keys). */
   provisionVersions(keys: readonly VersionKey[]): ReturnType<typeof readVersions>;
   activityFacts(): ReturnType<typeof listActivityFacts>;
+  licenceRequirement(input: LicenceRequirementInput): Promise<LicenceRequirementAnswer>;
+  licenceActivityFacts(): readonly LicenceActivityFact[];
 }
 
 export function createServices(deps: ServiceDependencies): AppServices {
   const { db, rulebook, exemptionRules } = deps;
   const prisma = db.prisma;
+  const licences = new LicenceRequirements({ prisma, rulebook, exemptionRules });
   return {
     db,
     rulebook,
@@ -64,5 +73,7 @@ export function createServices(deps: ServiceDependencies): AppServices {
     harmonisationReport: (input) => harmonisationReport(prisma, input),
     provisionVersions: (keys) => readVersions(prisma, keys),
     activityFacts: () => listActivityFacts(exemptionRules),
+    licenceRequirement: (input) => licences.answer(input),
+    licenceActivityFacts: () => licences.activityFacts(),
   };
 }
