@@ -9,6 +9,7 @@
 // in the traces of the item they belong to, each trace naming the paragraph it sits in.
 import { evaluateExpression, type CriterionTrace, type FactSet } from './evaluate-expression.js';
 import type { ControlReason, Exclusion } from './encoding-schema.js';
+import { DeclaredSet, type Declared } from './declared-classifications.js';
 import { ParagraphEvaluator, type ParagraphResult } from './evaluate-paragraphs.js';
 import type { EncodedEntry, EncodedRegime, IndexedParagraph, Rulebook } from './rulebook.js';
 import { allOf, anyOf, type Outcome } from './three-valued.js';
@@ -96,8 +97,18 @@ export interface Classification {
 const REGIME_ORDER: readonly EncodedRegime[] = ['US_EAR', 'EU', 'UK', 'WASSENAAR', 'OTHER'];
 const OUTCOME_RANK: Record<Outcome, number> = { MET: 0, UNKNOWN: 1, NOT_MET: 2 };
 
-export function classifyFacts(rulebook: Rulebook, facts: FactSet, regimes: readonly EncodedRegime[]): Classification {
-  const evaluator = new ParagraphEvaluator(rulebook, facts);
+/**
+ * `declared`: classifications the user declared (declared-classifications.ts), taken as MET for
+ * their paragraphs and the paragraphs above them. Implied facts are already in `facts`
+ * (implications.ts), marked as such.
+ */
+export function classifyFacts(
+  rulebook: Rulebook,
+  facts: FactSet,
+  regimes: readonly EncodedRegime[],
+  declared: readonly Declared[] = [],
+): Classification {
+  const evaluator = new ParagraphEvaluator(rulebook, facts, new DeclaredSet(declared));
   const wanted = new Set(regimes);
   const entries = rulebook.entries.filter((entry) => wanted.has(entry.encoding.regime));
   const encodedRegimes = new Set(entries.map((entry) => entry.encoding.regime));
@@ -251,6 +262,8 @@ function paragraphTraces(
   chain.forEach(add);
   const visit = (paragraph: IndexedParagraph) => {
     add(paragraph);
+    // A declared paragraph's own criteria were not evaluated: the declaration stands for them.
+    if (evaluator.declaredFor(paragraph)) return;
     for (const child of childrenOf(rulebook, paragraph))
       if (child.role === 'criterion' && !child.node.reserved) visit(child);
   };

@@ -1,14 +1,22 @@
 // Evaluates an encoded expression against an item's facts with three-valued logic, keeping a
 // trace line per criterion so every answer shows the text and the figure it was decided on.
 import type { Criterion, Expression, FactDeclaration } from './encoding-schema.js';
+import type { Implication } from './implication-schema.js';
 import { allOf, anyOf, not, type Outcome } from './three-valued.js';
 import type { UnitTable } from './units.js';
 
-/** A fact as the user gave it, after validation: numbers are in the dimension's canonical unit. */
+/**
+ * A fact as the user gave it, after validation: numbers are in the dimension's canonical unit.
+ * `implication` is set on a fact the user did not give but that follows from what they gave or
+ * declared (see implications.ts).
+ */
 export type NormalizedFact =
-  | { name: string; type: 'number'; value: number; given: string }
-  | { name: string; type: 'boolean'; value: boolean; given: string }
-  | { name: string; type: 'enum'; value: string; given: string };
+  | { name: string; type: 'number'; value: number; given: string; implication?: Implication }
+  | { name: string; type: 'boolean'; value: boolean; given: string; implication?: Implication }
+  | { name: string; type: 'enum'; value: string; given: string; implication?: Implication };
+
+/** Where the value a criterion was decided on came from. */
+export type FactSource = 'GIVEN' | 'DECLARED' | 'IMPLIED';
 
 export type FactSet = ReadonlyMap<string, NormalizedFact>;
 
@@ -25,6 +33,13 @@ export interface CriterionTrace {
   outcome: Outcome;
   text: string;
   note: string | null;
+  /**
+   * GIVEN: decided on a fact the user gave; IMPLIED: on a fact that follows from others
+   * (`implication` says how); DECLARED: on a classification the user declared. Absent or null
+   * when nothing decided it (the fact was not given).
+   */
+  source?: FactSource | null;
+  implication?: Implication | null;
 }
 
 export interface ExpressionResult {
@@ -32,6 +47,8 @@ export interface ExpressionResult {
   traces: CriterionTrace[];
   /** Facts whose values would decide an UNKNOWN outcome (empty unless outcome is UNKNOWN). */
   missingFacts: string[];
+  /** Set when the outcome is a classification the user declared, not an evaluation. */
+  declared?: boolean;
 }
 
 export interface EvaluationEnvironment {
@@ -105,8 +122,10 @@ function evaluateCriterion(criterion: Criterion, env: EvaluationEnvironment): Ex
       fact: null,
       ref: criterion.ref,
       required: `controlled by ${criterion.ref}`,
-      given: null,
+      given: referenced.declared ? 'declared' : null,
       outcome: referenced.outcome,
+      source: referenced.declared ? 'DECLARED' : null,
+      implication: null,
     };
     return {
       outcome: referenced.outcome,
@@ -129,6 +148,7 @@ function evaluateCriterion(criterion: Criterion, env: EvaluationEnvironment): Ex
           required: `${required} (not applied: the referring text names the component)`,
           given: fact?.given ?? null,
           outcome: 'MET',
+          ...sourceOf(fact),
         },
       ],
       missingFacts: [],
@@ -136,7 +156,9 @@ function evaluateCriterion(criterion: Criterion, env: EvaluationEnvironment): Ex
   }
   const result = (outcome: Outcome): ExpressionResult => ({
     outcome,
-    traces: [{ ...base, fact: criterion.fact, ref: null, required, given: fact?.given ?? null, outcome }],
+    traces: [
+      { ...base, fact: criterion.fact, ref: null, required, given: fact?.given ?? null, outcome, ...sourceOf(fact) },
+    ],
     missingFacts: outcome === 'UNKNOWN' ? [criterion.fact] : [],
   });
   if (!fact) return result('UNKNOWN');
@@ -173,6 +195,13 @@ function evaluateCriterion(criterion: Criterion, env: EvaluationEnvironment): Ex
       return result(met ? 'MET' : 'NOT_MET');
     }
   }
+}
+
+function sourceOf(fact: NormalizedFact | undefined): Pick<CriterionTrace, 'source' | 'implication'> {
+  if (!fact) return { source: null, implication: null };
+  return fact.implication
+    ? { source: 'IMPLIED', implication: fact.implication }
+    : { source: 'GIVEN', implication: null };
 }
 
 // Unit conversion multiplies by powers of ten, so 1000 nm -> 1e-6 m can land a rounding error

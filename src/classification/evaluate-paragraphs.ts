@@ -11,6 +11,7 @@ import {
   type ExpressionResult,
   type FactSet,
 } from './evaluate-expression.js';
+import { DeclaredSet, type Declared, type DeclaredScope } from './declared-classifications.js';
 import type { IndexedParagraph, Rulebook } from './rulebook.js';
 import { allOf, anyOf, not, type Outcome } from './three-valued.js';
 
@@ -65,8 +66,42 @@ export class ParagraphEvaluator {
   constructor(
     private readonly rulebook: Rulebook,
     private readonly facts: FactSet,
+    private readonly declared: DeclaredSet = DeclaredSet.EMPTY,
   ) {
     this.declarations = rulebook.declarations();
+  }
+
+  /**
+   * The declaration that makes the paragraph MET, if any: in the item's own reading (not
+   * ignoring item_kind) a declared classification of the item, in a component's reading a
+   * declared component. A declaration covers its paragraph and every paragraph above it.
+   */
+  declaredFor(paragraph: IndexedParagraph, ignoreItemKind = false): Declared | undefined {
+    const scope: DeclaredScope = ignoreItemKind ? 'COMPONENT' : 'ITEM';
+    return this.declared.covering(paragraph.regime, paragraph.node.paragraph, scope);
+  }
+
+  private declaredResult(paragraph: IndexedParagraph, declaration: Declared): ExpressionResult {
+    const whose = declaration.scope === 'ITEM' ? 'the item' : 'a component the item incorporates';
+    const trace: CriterionTrace = {
+      criterionId: `declared:${declaration.code}`,
+      fact: null,
+      ref: declaration.code,
+      required:
+        declaration.code === paragraph.node.paragraph
+          ? `declared: ${whose} is controlled by ${declaration.code}`
+          : `declared: ${whose} is controlled by ${declaration.code}, under ${paragraph.node.paragraph}`,
+      given: 'declared',
+      outcome: 'MET',
+      text: paragraph.node.text,
+      note:
+        declaration.code === paragraph.node.paragraph
+          ? null
+          : `${declaration.code} sits under ${paragraph.node.paragraph}: its conditions hold and its notes do not release the item.`,
+      source: 'DECLARED',
+      implication: null,
+    };
+    return { outcome: 'MET', traces: [trace], missingFacts: [], declared: true };
   }
 
   /** Effective outcome of a paragraph for the item. */
@@ -79,7 +114,12 @@ export class ParagraphEvaluator {
     const target = this.rulebook.paragraph(regime ?? fromRegime, ref);
     if (!target) throw new Error(`reference to unencoded paragraph ${ref} (${regime ?? fromRegime})`);
     const result = this.effective(target, ignoreItemKind);
-    return { outcome: result.outcome, traces: result.traces, missingFacts: result.missingFacts };
+    return {
+      outcome: result.outcome,
+      traces: result.traces,
+      missingFacts: result.missingFacts,
+      declared: this.declaredFor(target, ignoreItemKind) !== undefined,
+    };
   }
 
   /** The environment for expressions written in a file of `regime` (references default to it). */
@@ -114,6 +154,11 @@ export class ParagraphEvaluator {
   }
 
   private effectiveUnguarded(paragraph: IndexedParagraph, ignoreItemKind: boolean): ParagraphResult {
+    const declaration = this.declaredFor(paragraph, ignoreItemKind);
+    if (declaration) {
+      const declared = this.declaredResult(paragraph, declaration);
+      return { paragraph, ...declared, exclusions: [], outcomeBeforeExclusions: 'MET' };
+    }
     const own = this.localResult(paragraph, ignoreItemKind);
     const parts: ExpressionResult[] = [own];
     const beforeExclusions: Outcome[] = [own.outcomeBeforeOwnExclusions];
@@ -143,6 +188,18 @@ export class ParagraphEvaluator {
     if (this.inProgress.has(key)) throw new Error(`circular reference through ${paragraph.node.paragraph}`);
     this.inProgress.add(key);
     try {
+      const declaration = this.declaredFor(paragraph, ignoreItemKind);
+      if (declaration) {
+        const declared = this.declaredResult(paragraph, declaration);
+        const result = {
+          ...declared,
+          exclusions: [],
+          ownTraces: declared.traces,
+          outcomeBeforeOwnExclusions: 'MET' as const,
+        };
+        this.local.set(key, result);
+        return result;
+      }
       const node = paragraph.node;
       const ownPart = this.conditionsAndExclusions(paragraph, ignoreItemKind);
       const parts: ExpressionResult[] = [ownPart];
@@ -183,7 +240,10 @@ export class ParagraphEvaluator {
     const key = `${paragraph.regime} ${paragraph.node.paragraph} ${ignoreItemKind}`;
     const cached = this.ownResults.get(key);
     if (cached) return cached;
-    const result = this.evaluateConditionsAndExclusions(paragraph, ignoreItemKind);
+    const declaration = this.declaredFor(paragraph, ignoreItemKind);
+    const result = declaration
+      ? { ...this.declaredResult(paragraph, declaration), exclusions: [], conditionsOutcome: 'MET' as const }
+      : this.evaluateConditionsAndExclusions(paragraph, ignoreItemKind);
     this.ownResults.set(key, result);
     return result;
   }

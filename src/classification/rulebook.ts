@@ -15,6 +15,8 @@ import {
   type ParagraphNode,
 } from './encoding-schema.js';
 import { isCriterion } from './evaluate-expression.js';
+import type { ImplicationRule } from './implication-schema.js';
+import { loadImplicationRules } from './implication-rules.js';
 import { UnitTable } from './units.js';
 
 export type EncodedRegime = EncodingFile['regime'];
@@ -54,7 +56,14 @@ export class Rulebook {
     readonly facts: ReadonlyMap<string, FactInfo>,
     readonly units: UnitTable,
     private readonly paragraphs: ReadonlyMap<string, IndexedParagraph>,
+    /** Facts that follow from facts and declarations (seed/encodings/implications/). */
+    readonly implications: readonly ImplicationRule[] = [],
   ) {}
+
+  /** The same rulebook with these implication rules (checked by the caller). */
+  withImplications(rules: readonly ImplicationRule[]): Rulebook {
+    return new Rulebook(this.entries, this.facts, this.units, this.paragraphs, rules);
+  }
 
   paragraph(regime: string, code: string): IndexedParagraph | undefined {
     return this.paragraphs.get(paragraphKey(regime, code));
@@ -72,6 +81,8 @@ export class Rulebook {
 const paragraphKey = (regime: string, code: string) => `${regime} ${code}`;
 
 export const DEFAULT_ENCODINGS_DIR = fileURLToPath(new URL('../../seed/encodings/', import.meta.url));
+/** Sub-directory of the encodings holding the implication rules. */
+export const IMPLICATIONS_DIR = 'implications';
 const commonFactsSchema = z.object({ facts: z.array(factDeclarationSchema) });
 
 export function loadRulebook(dir = DEFAULT_ENCODINGS_DIR): Rulebook {
@@ -92,7 +103,14 @@ export function loadRulebook(dir = DEFAULT_ENCODINGS_DIR): Rulebook {
     }
     encodings.push({ file, encoding: parsed.data });
   }
-  const rulebook = buildRulebook(common.facts, encodings, units, problems);
+  const built = buildRulebook(common.facts, encodings, units, problems);
+  // Implication rules live in a sub-directory so they are neither encodings nor part of the
+  // encodings dataset's checksum.
+  const vocabulary = {
+    facts: built.facts,
+    codes: new Set(built.allParagraphs().map((paragraph) => paragraph.node.paragraph)),
+  };
+  const rulebook = built.withImplications(loadImplicationRules(join(dir, IMPLICATIONS_DIR), vocabulary, problems));
   if (problems.length > 0) throw new EncodingError(problems);
   return rulebook;
 }

@@ -8,13 +8,18 @@ import {
   type ClassifiedMove,
   type ClassifiedParagraph,
 } from '../classification/classify-facts.js';
-import { normalizeFacts, type FactInput } from '../classification/item-facts-input.js';
+import { closestCodes, normalizeDeclaredCode, type DeclaredScope } from '../classification/declared-classifications.js';
+import type { FactConflict, ImpliedFact } from '../classification/implications.js';
+import { describeItem } from '../classification/item-description.js';
+import type { FactInput } from '../classification/item-facts-input.js';
 import { rankNextQuestions } from '../classification/next-questions.js';
 import { apiRegimeOf, encodedRegimeOf } from '../classification/regime-mapping.js';
 import type { EncodedRegime, Rulebook } from '../classification/rulebook.js';
 import { anyOf, type Outcome } from '../classification/three-valued.js';
 import { isoDay } from '../domain/calendar-date.js';
-import { Regime, type PrismaClient } from '../generated/prisma/client.js';
+import { provisionVersionWhere } from '../domain/point-in-time.js';
+import { InvalidArgumentError } from '../errors.js';
+import { Regime, type ItemType, type PrismaClient } from '../generated/prisma/client.js';
 import { describeFact, type FactDescription, type FactUse } from './fact-vocabulary.js';
 import {
   codeAndAncestors,
@@ -25,8 +30,32 @@ import {
   type CitedRowPlan,
 } from './provision-citations.js';
 
+/** A classification the user already knows (see declared-classifications.ts). */
+export interface DeclaredClassificationInput {
+  code: string;
+  /** The list the code is from; every regime classified when null. */
+  regime: Regime | null;
+  scope: DeclaredScope;
+}
+
+/** A declaration as it was taken: the regimes it was applied in, and what the list says it is. */
+export interface DeclaredClassification {
+  code: string;
+  scope: DeclaredScope;
+  /** Regimes whose encodings define the code: there the paragraph (and those above it) are MET. */
+  appliedIn: Regime[];
+  /** Regimes classified whose list has the code but no encoding of it: recorded, nothing evaluated. */
+  listedIn: Regime[];
+  /** COMMODITY, SOFTWARE or TECHNOLOGY as the list's product group gives it; null when not recorded. */
+  itemType: ItemType | null;
+  /** The product group letter the list files the code under (A-E); null when not recorded. */
+  productGroup: string | null;
+}
+
 export interface ClassifyItemInput {
   facts: readonly FactInput[];
+  /** Classifications already known, of the item or of a component it incorporates. */
+  declared?: readonly DeclaredClassificationInput[];
   /** Regimes to classify under; every regime with an encoded entry when null. */
   regimes: readonly Regime[] | null;
   /** The texts in force on this date; the current texts when null. */
@@ -73,6 +102,11 @@ export interface ItemClassification {
   entries: EntryClassification[];
   paragraphs: ParagraphClassification[];
   moves: MoveClassification[];
+  declared: DeclaredClassification[];
+  /** Facts that follow from the facts given and the classifications declared, with their rules. */
+  impliedFacts: ImpliedFact[];
+  /** Given facts that disagree with an implied one (the given value was used), and rules that disagree. */
+  factConflicts: FactConflict[];
   disclaimer: string;
   /** The facts the UNKNOWN paragraphs wait on, most waited-on first (computed when asked). */
   nextQuestions(): NextQuestion[];
@@ -197,10 +231,34 @@ export async function classifyItem(
   factsField = 'item.facts',
 ): Promise<ItemClassification> {
   const { rulebook } = deps;
-  const facts = normalizeFacts(rulebook, input.facts, factsField);
   const requested = [...new Set(input.regimes ?? encodedApiRegimes(rulebook))];
   const encodedRequested = requested.flatMap((regime) => encodedRegimeOf(regime) ?? []);
-  const classification = classifyFacts(rulebook, facts, encodedRequested);
+  const declaredInputs = input.declared ?? [];
+  const declaredField = factsField.replace(/facts$/, 'declared');
+  const item = describeItem(
+    rulebook,
+    {
+      facts: input.facts,
+      declared: declaredInputs.map((declared) => ({
+        code: declared.code,
+        regime: declared.regime ? (encodedRegimeOf(declared.regime) ?? null) : null,
+        scope: declared.scope,
+      })),
+    },
+    // A declaration naming a regime not classified applies nowhere: it is refused below.
+    encodedRequested,
+    factsField,
+  );
+  const declared = await declaredClassifications(
+    deps.prisma,
+    rulebook,
+    declaredInputs,
+    requested,
+    item,
+    input.asOf,
+    declaredField,
+  );
+  const classification = classifyFacts(rulebook, item.facts, encodedRequested, item.declared);
 
   // Codes to cite: every listed paragraph and entry, with their ancestors.
   const codes = new Map<Regime, Set<string>>();
@@ -243,7 +301,68 @@ export async function classifyItem(
     entries,
     paragraphs,
     moves,
+    declared,
+    impliedFacts: item.implied,
+    factConflicts: item.conflicts,
     disclaimer: disclaimerText(regimes),
     nextQuestions: () => nextQuestionsOf(rulebook, paragraphs),
   };
+}
+
+/**
+ * The declarations as taken. A code that no encoding of the regimes defines must still be a
+ * code of one of their lists (in force on `asOf`): then it is recorded with its product group;
+ * otherwise the input is refused, naming the code and the closest encoded codes.
+ */
+async function declaredClassifications(
+  prisma: PrismaClient,
+  rulebook: Rulebook,
+  inputs: readonly DeclaredClassificationInput[],
+  requested: readonly Regime[],
+  item: ReturnType<typeof describeItem>,
+  asOf: Date | null,
+  field: string,
+): Promise<DeclaredClassification[]> {
+  if (inputs.length === 0) return [];
+  const codes = inputs.map((input) => normalizeDeclaredCode(input.code));
+  const scopeOf = (input: DeclaredClassificationInput) =>
+    input.regime ? requested.filter((regime) => regime === input.regime) : [...requested];
+  const rows = await prisma.controlProvision.findMany({
+    where: {
+      AND: [{ code: { in: [...new Set(codes)] }, regime: { in: [...requested] } }, provisionVersionWhere(asOf)],
+    },
+    select: { code: true, regime: true, itemType: true, productGroup: true, entryCode: true },
+  });
+  const problems: string[] = [];
+  const result = inputs.map((input, index) => {
+    const code = codes[index] ?? input.code;
+    const regimes = scopeOf(input);
+    const appliedIn = regimes.filter((regime) =>
+      item.declared.some((declared) => declared.index === index && apiRegimeOf(declared.regime) === regime),
+    );
+    const listed = rows.filter((row) => row.code === code && regimes.includes(row.regime));
+    const listedIn = listed.map((row) => row.regime).filter((regime) => !appliedIn.includes(regime));
+    if (appliedIn.length === 0 && listed.length === 0) {
+      const near = closestCodes(rulebook, code);
+      const where = input.regime
+        ? input.regime && !requested.includes(input.regime)
+          ? `${input.regime} is not among the regimes classified (${requested.join(', ')})`
+          : `no ${input.regime} list has it`
+        : `no list of ${requested.join(', ')} has it`;
+      problems.push(
+        `declared[${index}] "${input.code}": unknown code (${where})${near.length > 0 ? `; did you mean: ${near.join(', ')}?` : ''}`,
+      );
+    }
+    const typed = listed.find((row) => row.itemType !== null) ?? listed[0];
+    return {
+      code,
+      scope: input.scope,
+      appliedIn,
+      listedIn: [...new Set(listedIn)],
+      itemType: typed?.itemType ?? null,
+      productGroup: typed?.productGroup ?? null,
+    };
+  });
+  if (problems.length > 0) throw new InvalidArgumentError(field, 'known-classification-code', problems.join('; '));
+  return result;
 }

@@ -1,7 +1,7 @@
 // `classifyItem`: arguments to the classification service, its answer to the result types.
 import { RegimeEnum } from '../types/control-list.js';
 import { ItemClassificationRef } from '../types/item-classification-result.js';
-import { factInputsOf, ItemInput } from '../types/item-input.js';
+import { declaredInputsOf, factInputsOf, ItemInput } from '../types/item-input.js';
 import { builder } from '../builder.js';
 import { citedRowPlan } from './cited-row-plan.js';
 
@@ -14,7 +14,8 @@ builder.queryFields((t) => ({
       item: t.arg({
         type: ItemInput,
         required: true,
-        description: 'The item: its facts (names, units and choices as `itemFacts` lists them).',
+        description:
+          'The item: its facts (names, units and choices as `itemFacts` lists them) and any classification already known (`declared`).',
       }),
       regimes: t.arg({
         type: [RegimeEnum],
@@ -29,7 +30,12 @@ builder.queryFields((t) => ({
     },
     resolve: (_root, args, context, info) =>
       context.services.classifyItem(
-        { facts: factInputsOf(args.item), regimes: args.regimes ?? null, asOf: args.asOf ?? null },
+        {
+          facts: factInputsOf(args.item),
+          declared: declaredInputsOf(args.item),
+          regimes: args.regimes ?? null,
+          asOf: args.asOf ?? null,
+        },
         citedRowPlan(
           context,
           info,

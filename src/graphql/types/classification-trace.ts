@@ -3,6 +3,7 @@
 // and the decontrol notes and control-table lines that fired.
 import type { ClassifiedControlReason, ClassifiedExclusion } from '../../classification/classify-facts.js';
 import type { CriterionTrace } from '../../classification/evaluate-expression.js';
+import type { Implication, ImplicationCitation } from '../../classification/implication-schema.js';
 import { builder } from '../builder.js';
 
 export const ClassificationOutcomeEnum = builder.enumType('ClassificationOutcome', {
@@ -26,6 +27,56 @@ export const RegimeCoverageEnum = builder.enumType('RegimeCoverage', {
         'Entries are encoded, but the encoded text is not known to be in force on the date asked about; they are not evaluated.',
     },
   } as const,
+});
+
+export const FactSourceEnum = builder.enumType('FactSource', {
+  description: 'Where the value a criterion was decided on came from.',
+  values: {
+    GIVEN: { description: 'A fact the user gave.' },
+    DECLARED: { description: 'A classification the user declared (`ItemInput.declared`).' },
+    IMPLIED: {
+      description: 'A fact that follows from the facts given or the classifications declared (see `implication`).',
+    },
+  } as const,
+});
+
+export const ImplicationBasisEnum = builder.enumType('ImplicationBasis', {
+  description: 'What an implication rule rests on.',
+  values: {
+    DEFINITION: { description: 'A definition or technical note of the list.' },
+    LIST_STRUCTURE: { description: 'How the list nests paragraphs under a heading.' },
+    PARAGRAPH_REQUIREMENTS: {
+      description: 'What a declared paragraph (and those above it) require without a choice, read from its encoding.',
+    },
+  } as const,
+});
+
+export const ImplicationCitationRef = builder.objectRef<ImplicationCitation>('ImplicationCitation').implement({
+  description: 'The list text an implication rests on, verbatim.',
+  fields: (t) => ({
+    regime: t.exposeString('regime', { description: 'The list the text is from (US_EAR, EU, ...).' }),
+    paragraph: t.exposeString('paragraph', {
+      description: 'The paragraph or note, e.g. "6A003.b", "Technical Note to 6A002.a.3".',
+    }),
+    text: t.exposeString('text', { description: 'The verbatim text.' }),
+  }),
+});
+
+export const ImplicationRef = builder.objectRef<Implication>('Implication').implement({
+  description: 'Why a fact the user did not give was taken: the rule, what triggered it, and the text it rests on.',
+  fields: (t) => ({
+    rule: t.exposeString('rule', { description: 'Id of the rule (seed/encodings/implications).' }),
+    basis: t.field({ type: ImplicationBasisEnum, description: 'What the rule rests on.', resolve: (i) => i.basis }),
+    reading: t.exposeString('reading', { description: 'Why the implication holds, in plain words.' }),
+    because: t.exposeString('because', {
+      description: 'What triggered it: the fact given or the classification declared.',
+    }),
+    citations: t.field({
+      type: [ImplicationCitationRef],
+      description: 'The list texts the rule rests on.',
+      resolve: (i) => i.citations,
+    }),
+  }),
 });
 
 export const TraceLineRef = builder.objectRef<CriterionTrace & { paragraph?: string }>('CriterionTrace').implement({
@@ -62,6 +113,19 @@ export const TraceLineRef = builder.objectRef<CriterionTrace & { paragraph?: str
     note: t.exposeString('note', {
       nullable: true,
       description: 'How the text was read where a reading was needed (e.g. "better than" = lower); null when none.',
+    }),
+    source: t.field({
+      type: FactSourceEnum,
+      nullable: true,
+      description:
+        'Where the value the criterion was decided on came from: GIVEN, DECLARED (a declared classification stands for the criterion) or IMPLIED (see `implication`); null when nothing decided it.',
+      resolve: (trace) => trace.source ?? null,
+    }),
+    implication: t.field({
+      type: ImplicationRef,
+      nullable: true,
+      description: 'For an IMPLIED value: the rule, what triggered it and its citation; null otherwise.',
+      resolve: (trace) => trace.implication ?? null,
     }),
   }),
 });

@@ -21,6 +21,7 @@ import {
 import { RegimeEnum } from './control-list.js';
 import { ControlProvisionRef } from './control-provision.js';
 import { FactUseRef, ItemFactRef } from './item-facts.js';
+import { DeclaredClassificationRef, FactConflictRef, ImpliedFactRef } from './item-description-result.js';
 
 const ClassifiedParagraphRef = builder.objectRef<ParagraphClassification>('ClassifiedParagraph').implement({
   description: 'An encoded item paragraph (a kind of item an entry controls) and whether the item falls under it.',
@@ -217,6 +218,23 @@ export const ItemClassificationRef = builder.objectRef<ItemClassification>('Item
       description:
         'What to find out next: the facts the UNKNOWN paragraphs of this answer are missing, the fact that most of them wait on first (ties by name). A count of paragraphs, not a promise that one answer decides them all. Empty when no paragraph is UNKNOWN for want of a fact.',
       resolve: (result) => result.nextQuestions(),
+    }),
+    declared: t.field({
+      type: [DeclaredClassificationRef],
+      description: 'The classifications declared in the input, as taken (empty when none).',
+      resolve: (result) => result.declared,
+    }),
+    impliedFacts: t.field({
+      type: [ImpliedFactRef],
+      description:
+        'Facts that follow from the facts given and the classifications declared, each with its rule and citation; they show in the traces as IMPLIED.',
+      resolve: (result) => result.impliedFacts,
+    }),
+    factConflicts: t.field({
+      type: [FactConflictRef],
+      description:
+        'Given facts that disagree with an implied one, and rules that disagree: reported, never resolved silently.',
+      resolve: (result) => result.factConflicts,
     }),
     disclaimer: t.exposeString('disclaimer', {
       description: 'What this answer is and is not, and the dates of the texts it rests on. Show it with the answer.',

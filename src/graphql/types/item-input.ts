@@ -5,7 +5,10 @@
 import { z } from 'zod';
 import type { ActivityFactInput } from '../../classification/exemption-evaluation.js';
 import type { FactInput } from '../../classification/item-facts-input.js';
+import type { Regime } from '../../generated/prisma/client.js';
+import type { DeclaredClassificationInput as DeclaredInput } from '../../services/item-classification.js';
 import { builder } from '../builder.js';
+import { RegimeEnum } from './control-list.js';
 
 /** The GraphQL shape of one fact as it arrives in a resolver. */
 export interface ItemFactInputShape {
@@ -16,10 +19,18 @@ export interface ItemFactInputShape {
   choice?: string | null;
 }
 
+/** The GraphQL shape of a declared classification as it arrives in a resolver. */
+export interface DeclaredClassificationInputShape {
+  code: string;
+  regime?: Regime | null;
+  scope?: 'ITEM' | 'COMPONENT' | null;
+}
+
 /** The GraphQL shape of an item as it arrives in a resolver. */
 export interface ItemInputShape {
   description?: string | null;
   facts: ItemFactInputShape[];
+  declared?: DeclaredClassificationInputShape[] | null;
 }
 
 const present = (value: unknown) => value !== null && value !== undefined;
@@ -74,6 +85,41 @@ export const ItemFactInput = builder.inputType('ItemFactInput', {
   validate: itemFactInputSchema,
 });
 
+export const DeclaredScopeEnum = builder.enumType('DeclaredScope', {
+  description: 'Whose classification a declared code states.',
+  values: {
+    ITEM: {
+      description:
+        'The item itself is controlled by the code (e.g. "this camera is 6A003.b.4.b", "this is 6E001 technology").',
+    },
+    COMPONENT: {
+      description:
+        'The item incorporates a component controlled by the code (e.g. "incorporates a focal plane array controlled by 6A002.a.3.f"): paragraphs that refer to the code ("incorporating focal plane arrays specified in 6A002.a.3.f") are MET.',
+    },
+  } as const,
+});
+
+export const DeclaredClassificationInput = builder.inputType('DeclaredClassificationInput', {
+  description:
+    'A classification already known, e.g. { code: "6A002.a.3.f", scope: COMPONENT }. The declared paragraph and the paragraphs above it are taken as MET (their conditions hold and their notes do not release the item), it is shown in the traces as DECLARED, and the facts it requires are implied (see `impliedFacts`). Declaring an EU code says the item (or component) is listed in Annex I; a US_EAR code, that it is on the Commerce Control List. A code that no list of the regimes has is a BAD_USER_INPUT naming it.',
+  fields: (t) => ({
+    code: t.string({
+      required: true,
+      description: 'A paragraph or entry code as the list prints it, e.g. "6A002.a.3.f", "6A003.b.4.b", "6E001".',
+    }),
+    regime: t.field({
+      type: RegimeEnum,
+      description:
+        "The list the code is from. When omitted the code applies in every regime classified whose list has it: the Wassenaar-derived lists (EU Annex I, the US CCL's Wassenaar entries, the UK list) number the same text alike, so 6A002.a.3.f names the same paragraph in each.",
+    }),
+    scope: t.field({
+      type: DeclaredScopeEnum,
+      defaultValue: 'ITEM',
+      description: 'ITEM (the default): the item is controlled by the code; COMPONENT: a component it incorporates is.',
+    }),
+  }),
+});
+
 export const ItemInput = builder.inputType('ItemInput', {
   description:
     'An item described by its facts. Facts not given are unknown: criteria that need them come out UNKNOWN, never guessed.',
@@ -85,6 +131,11 @@ export const ItemInput = builder.inputType('ItemInput', {
       type: [ItemFactInput],
       required: true,
       description: 'What is known about the item, one entry per fact.',
+    }),
+    declared: t.field({
+      type: [DeclaredClassificationInput],
+      description:
+        'Classifications already known, of the item or of a component it incorporates (used by classifyItem; see DeclaredClassificationInput).',
     }),
   }),
 });
@@ -105,4 +156,13 @@ export function activityInputsOf(activity: readonly ItemFactInputShape[]): Activ
     if (present(fact.boolean)) return { name: fact.name, value: fact.boolean as boolean };
     return { name: fact.name, value: fact.choice ?? '' };
   });
+}
+
+/** The declared classifications of an item in the form the classification service takes. */
+export function declaredInputsOf(item: ItemInputShape): DeclaredInput[] {
+  return (item.declared ?? []).map((declared) => ({
+    code: declared.code,
+    regime: declared.regime ?? null,
+    scope: declared.scope ?? 'ITEM',
+  }));
 }
