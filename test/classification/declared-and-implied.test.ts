@@ -144,6 +144,50 @@ describe('a declared component: 6A003.b.4.b "incorporating focal plane arrays sp
   });
 });
 
+describe('declared components under other headings of 6A002', () => {
+  for (const regime of BOTH) {
+    it(`${regime} 6A003.b.3 "incorporating image intensifier tubes specified in 6A002.a.2.a": a declared tube component decides it`, () => {
+      const tube: DeclaredInput = { code: '6A002.a.2.a', regime: null, scope: 'COMPONENT' };
+      const { result, item } = classify(camera, [tube], [regime]);
+      // Heading of 6A002.a.2.a ("Image intensifier tubes having all of the following"): the camera incorporates a tube.
+      expect(item.implied.find((fact) => fact.fact === 'incorporates_image_intensifier_tube')?.rule).toBe(
+        'heading-6a002-a2-component-is-tube',
+      );
+      const b3 = paragraph(result, regime, '6A003.b.3');
+      expect(b3.outcome).not.toBe('NOT_MET');
+      expect(b3.missingFacts).not.toContain('incorporates_image_intensifier_tube');
+      expect(b3.missingFacts).not.toContain('photocathode_material');
+      // Both ways: undeclared, the tube's own figures are asked.
+      expect(paragraph(classify(camera, [], [regime]).result, regime, '6A003.b.3').missingFacts).toContain(
+        'photocathode_material',
+      );
+    });
+
+    it(`${regime} 6A002.c.2 direct view equipment incorporating "focal plane arrays specified in 6A002.a.3": a declared 6A002.a.3.f component is one`, () => {
+      const viewer: FactInput[] = [{ name: 'item_kind', value: 'direct_view_imaging_equipment' }];
+      const { result } = classify(viewer, [fpaComponent()], [regime]);
+      const c2 = paragraph(result, regime, '6A002.c.2');
+      expect(c2.traces.find((trace) => trace.ref === '6A002.a.3')?.source).toBe('DECLARED');
+      expect(c2.missingFacts).not.toContain('microbolometer');
+      expect(paragraph(classify(viewer, [], [regime]).result, regime, '6A002.c.2').missingFacts).toContain(
+        'microbolometer',
+      );
+    });
+  }
+
+  it('US 6A003.b.5 "incorporating solid-state detectors specified in 6A002.a.1": the heading of 6A002.a.1 implies a solid-state detector', () => {
+    const detector: DeclaredInput = { code: '6A002.a.1', regime: 'US_EAR', scope: 'COMPONENT' };
+    const { result, item } = classify(camera, [detector], ['US_EAR']);
+    expect(item.implied.find((fact) => fact.fact === 'incorporates_solid_state_sensor')).toMatchObject({
+      value: true,
+      rule: 'heading-6a002-a1-component-is-solid-state-detector',
+    });
+    const b5 = paragraph(result, 'US_EAR', '6A003.b.5');
+    expect(b5.traces.find((trace) => trace.ref === '6A002.a.1')?.source).toBe('DECLARED');
+    expect(b5.outcome).not.toBe('NOT_MET');
+  });
+});
+
 describe('a declared classification of the item itself', () => {
   for (const regime of BOTH) {
     it(`${regime} 6A008.j (LIDAR): the heading implies a lidar, and the Note to 6A008 on radar applications is not asked`, () => {
