@@ -2,6 +2,8 @@
 //   /classify?kind=camera&f.frame_rate=30+Hz&f.microbolometer=yes&unknown=image_gating_time
 //            &regime=EU&asOf=2025-01-01&entry=6A003
 // `kind` is the item kind, `f.<fact>` one answer ("<number> <unit>", "yes"/"no" or a choice),
+// `known` a classification already known ("6A003.b.4.b" for the item, "component:6A002.a.3.f"
+// for a component it incorporates),
 // `unknown` a question the user cannot answer, `regime` the lists (all when absent), `asOf` the
 // date of the texts and `entry` the entry the user came from (its questions are asked first).
 // Parameters keep the order they were given in: it is the order of the answers.
@@ -22,8 +24,17 @@ export interface Answer {
   unit: string | null;
 }
 
+/** A classification the user already knows: of the item, or of a component it incorporates. */
+export interface KnownClassification {
+  code: string;
+  scope: 'ITEM' | 'COMPONENT';
+}
+
+const COMPONENT_PREFIX = 'component:';
+
 export interface WizardState {
   kind: string | null;
+  known: KnownClassification[];
   answers: Answer[];
   unknown: string[];
   /** Names in the order they were answered (the item kind first): what "Back" walks through. */
@@ -66,8 +77,18 @@ export function readState(params: URLSearchParams): WizardState {
     .filter(isRegime);
   const asOf = params.get('asOf');
   const entry = params.get('entry')?.trim().toUpperCase() ?? '';
+  const known: KnownClassification[] = [];
+  for (const raw of params.getAll('known')) {
+    const value = raw.trim();
+    const isComponent = value.toLowerCase().startsWith(COMPONENT_PREFIX);
+    const code = (isComponent ? value.slice(COMPONENT_PREFIX.length) : value).trim();
+    const scope = isComponent ? 'COMPONENT' : 'ITEM';
+    if (code !== '' && !known.some((other) => other.code === code && other.scope === scope))
+      known.push({ code, scope });
+  }
   return {
     kind: params.get('kind'),
+    known,
     answers,
     unknown: unknown.filter((name) => !answers.some((answer) => answer.name === name)),
     history,
@@ -120,6 +141,26 @@ function replaceOrAppend(params: URLSearchParams, key: string, name: string | nu
     } else next.append(currentKey, currentValue);
   }
   if (!placed) next.append(key, value);
+  return next;
+}
+
+function knownParam(known: KnownClassification): string {
+  return known.scope === 'COMPONENT' ? `${COMPONENT_PREFIX}${known.code}` : known.code;
+}
+
+/** The URL with a classification already known added (once). */
+export function withKnown(params: URLSearchParams, known: KnownClassification): URLSearchParams {
+  const value = knownParam({ ...known, code: known.code.trim() });
+  const next = new URLSearchParams(params);
+  if (known.code.trim() !== '' && !next.getAll('known').includes(value)) next.append('known', value);
+  return next;
+}
+
+/** The URL without that known classification. */
+export function withoutKnown(params: URLSearchParams, known: KnownClassification): URLSearchParams {
+  const value = knownParam(known);
+  const next = new URLSearchParams();
+  for (const [key, current] of params) if (!(key === 'known' && current.trim() === value)) next.append(key, current);
   return next;
 }
 

@@ -10,6 +10,7 @@ import { ClassifyItemDocument, EntryFactsDocument, ItemFactsDocument } from '../
 import { useQuery } from '../api/use-query';
 import { ClassificationAnswers } from '../components/classification-answers';
 import { ClassificationFactFinder } from '../components/classification-fact-finder';
+import { ClassificationKnown } from '../components/classification-known';
 import { humanize } from '../components/classification-labels';
 import { ClassificationOutcomeView } from '../components/classification-outcome';
 import { provisionPath } from '../components/classification-paragraph';
@@ -21,7 +22,9 @@ import {
   readState,
   toFactInput,
   withAnswer,
+  withKnown,
   withoutAnswer,
+  withoutKnown,
   withParam,
   withRegimes,
   withUnknown,
@@ -71,11 +74,16 @@ export default function ClassificationWizardPage() {
   const variables = useMemo(() => {
     if (built === null || state.kind === null || state.regimes.length === 0) return null;
     return {
-      item: { facts: built.inputs },
+      item: {
+        facts: built.inputs,
+        ...(state.known.length > 0
+          ? { declared: state.known.map((known) => ({ code: known.code, scope: known.scope })) }
+          : {}),
+      },
       regimes: state.regimes,
       ...(state.asOf !== null ? { asOf: state.asOf } : {}),
     };
-  }, [built, state.kind, state.regimes, state.asOf]);
+  }, [built, state.kind, state.known, state.regimes, state.asOf]);
   const classification = useQuery(ClassifyItemDocument, variables);
   const result =
     classification.status === 'done'
@@ -172,6 +180,11 @@ export default function ClassificationWizardPage() {
       ) : null}
 
       <Settings state={state} update={update} />
+      <ClassificationKnown
+        known={state.known}
+        onAdd={(known) => update((current) => withKnown(current, known))}
+        onRemove={(known) => update((current) => withoutKnown(current, known))}
+      />
 
       {factsState.status === 'error' ? (
         <p role="alert" className="error">
