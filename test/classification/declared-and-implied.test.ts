@@ -229,6 +229,16 @@ describe('a declared classification of the item itself', () => {
     });
   }
 
+  it('US 6A993 "Cameras, not controlled by 6A003 or 6A203": a camera declared under 6A003.b.4.b is not 6A993', () => {
+    const facts: FactInput[] = [...camera, { name: 'frame_rate', value: 30, unit: 'Hz' }];
+    const declared = classify(facts, [{ code: '6A003.b.4.b', regime: 'US_EAR', scope: 'ITEM' }], ['US_EAR']).result;
+    expect(declared.entries.find((entry) => entry.entry === '6A993')?.outcome).toBe('NOT_MET');
+    expect(declared.entries.find((entry) => entry.entry === '6A003')?.outcome).toBe('MET');
+    // Both ways: undeclared, whether 6A003 controls it (and so whether 6A993 can) stays open.
+    const undeclared = classify(facts, [], ['US_EAR']).result;
+    expect(undeclared.entries.find((entry) => entry.entry === '6A993')?.outcome).toBe('UNKNOWN');
+  });
+
   it('6A003.b.4.b declared: Note 1 to 6A003.b.4 counts arrays with electronics as cameras, so no item kind is implied; 6A003.b.4 requires a focal plane array', () => {
     const { item } = classify([], [{ code: '6A003.b.4.b', regime: null, scope: 'ITEM' }]);
     expect(item.implied.some((fact) => fact.fact === 'item_kind')).toBe(false);

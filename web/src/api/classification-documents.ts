@@ -36,6 +36,14 @@ export const CriterionTraceFragment = graphql(`
     ref
     required
     text
+    source
+    implication {
+      rule
+      because
+      citations {
+        paragraph
+      }
+    }
   }
 `);
 

@@ -18,7 +18,7 @@ export function ClassificationKnown({
   const [code, setCode] = useState('');
   const [scope, setScope] = useState<KnownClassification['scope']>('ITEM');
   return (
-    <details className="classification-settings" open={known.length > 0}>
+    <details className="classification-known" open={known.length > 0}>
       <summary>
         I already know a classification
         {known.length > 0 ? `: ${known.map((entry) => entry.code).join(', ')}` : ''}

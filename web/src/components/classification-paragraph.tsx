@@ -211,12 +211,26 @@ function TraceTable({
   );
 }
 
-/** What the user gave, as they gave it (yes / no for booleans); "not given" stands out. */
+/**
+ * What the user gave, as they gave it (yes / no for booleans); "not given" stands out. A value
+ * that follows from other answers says so and what it follows from; a classification the user
+ * declared says "declared".
+ */
 function givenText(trace: WebCriterionTraceFragment) {
+  if (trace.source === 'DECLARED') return <span className="declared">declared by you</span>;
   if (trace.given === null) return trace.fact !== null ? <span className="not-given">not given</span> : '—';
-  if (trace.given === 'true') return 'Yes';
-  if (trace.given === 'false') return 'No';
-  return trace.given;
+  const value = trace.given === 'true' ? 'Yes' : trace.given === 'false' ? 'No' : trace.given;
+  if (trace.source !== 'IMPLIED' || !trace.implication) return value;
+  const sources = trace.implication.citations.map((citation) => citation.paragraph);
+  return (
+    <>
+      {value}{' '}
+      <span className="trace-note">
+        Implied: {trace.implication.because}
+        {sources.length > 0 ? ` (${[...new Set(sources)].join('; ')})` : ''}
+      </span>
+    </>
+  );
 }
 
 function excerpt(text: string): string {
