@@ -115,6 +115,8 @@ export const countryGroupsFileSchema = z.looseObject({
     z.string(),
     z.looseObject({
       label: z.string().min(1),
+      /** The footnotes printed under the group's table (e.g. table E), verbatim. */
+      table_footnotes: z.array(z.string().min(1)).optional(),
       members: z.array(
         z.looseObject({
           name: z.string().min(1),

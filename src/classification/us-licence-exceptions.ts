@@ -15,10 +15,10 @@ import type { UsCountryTables } from './us-country-chart.js';
 export const SHIPMENT_VALUE_FACT = 'shipment_value_usd';
 
 const EXCEPTIONS: Record<string, { name: string; section: string }> = {
-  LVS: { name: 'Shipments of limited value', section: '15 CFR 740.3' },
-  GBS: { name: 'Shipments to Country Group B countries', section: '15 CFR 740.4' },
-  TSR: { name: 'Technology and software under restriction', section: '15 CFR 740.6' },
-  STA: { name: 'Strategic Trade Authorization', section: '15 CFR 740.20' },
+  LVS: { name: 'License Exception LVS', section: '15 CFR 740.3' },
+  GBS: { name: 'License Exception GBS', section: '15 CFR 740.4' },
+  TSR: { name: 'License Exception TSR', section: '15 CFR 740.6' },
+  STA: { name: 'License Exception STA', section: '15 CFR 740.20' },
 };
 
 export interface ListBasedExceptionsInput {
@@ -46,6 +46,8 @@ interface Reading {
   status: ExceptionCheck['status'];
   explanation: string;
   open: string[];
+  /** The entry's own text decided the destination (it names the Country Groups the exception is for). */
+  destinationDecided?: boolean;
 }
 
 const REASON_TOKEN = /\bN\/A for (MT|NP|NS|RS|CC|CB)\b/g;
@@ -139,7 +141,23 @@ function readLvs(text: string, input: ListBasedExceptionsInput, questions: Licen
   }
   const limit = Number(valueMatch[1].replace(/,/g, ''));
   const open = [...(byReason?.open ?? []), part740Condition('LVS', input)];
-  if (/Country Group/i.test(text)) open.push(`The entry's LVS text names Country Groups: "${text}".`);
+  // "$2,000 for all Country Group B destinations, except those also listed under Country Group D:3".
+  const groups =
+    /for all Country Group ([A-E](?::\d)?) destinations(?:, except those also listed under Country Group ([A-E](?::\d)?))?/i.exec(
+      text,
+    );
+  let destinationDecided = false;
+  if (groups?.[1]) {
+    const inGroup = input.tables.isMember(input.destination, groups[1]);
+    const excluded = groups[2] !== undefined && input.tables.isMember(input.destination, groups[2]);
+    if (!inGroup || excluded)
+      return {
+        status: 'NOT_AVAILABLE',
+        explanation: `The entry's LVS value is for Country Group ${groups[1]} destinations${groups[2] ? ` not in Country Group ${groups[2]}` : ''}; ${input.destination} is ${inGroup ? `in Country Group ${groups[2] ?? ''}` : `not in Country Group ${groups[1]}`}.`,
+        open: [],
+      };
+    destinationDecided = true;
+  } else if (/Country Group/i.test(text)) open.push(`The entry's LVS text names Country Groups: "${text}".`);
   if (input.shipmentValueUsd === null) {
     questions.push({
       question: `What is the value of the shipment in US dollars? The entry's LVS limit is $${limit.toLocaleString('en-US')}.`,
@@ -163,6 +181,7 @@ function readLvs(text: string, input: ListBasedExceptionsInput, questions: Licen
     status: byReason ? 'UNDECIDED' : 'MAY_APPLY',
     explanation: `The shipment's value ($${input.shipmentValueUsd.toLocaleString('en-US')}) is within the entry's LVS limit of $${limit.toLocaleString('en-US')}.`,
     open,
+    destinationDecided,
   };
 }
 
@@ -307,6 +326,14 @@ export function listBasedExceptions(input: ListBasedExceptionsInput): ListBasedE
         status: 'UNDECIDED',
         explanation: `${code} is named by the entry but not evaluated by this engine.`,
         open: [`Read the entry's ${code} text and Part 740: "${text}"`],
+      };
+    // Part 740 itself (which destinations each exception may be used for) is not held: unless the
+    // entry's own text names the destinations, "the entry allows it" stays undecided.
+    if (reading.status === 'MAY_APPLY' && !reading.destinationDecided)
+      reading = {
+        ...reading,
+        status: 'UNDECIDED',
+        explanation: `${reading.explanation} Whether ${known?.section ?? 'Part 740'} allows ${code} for ${input.destination} is not decided: its text is not held here.`,
       };
     return {
       code,

@@ -59,6 +59,8 @@ export interface UsLicenceInput {
 interface RowChoice {
   row: ChartRow | null;
   view: ChartRowView | null;
+  /** The footnote of the destination's own row that refers to the row read. */
+  referring: ChartFootnote | null;
   trace: string[];
   sources: ReferenceSource[];
 }
@@ -84,6 +86,11 @@ function chartRowFor(tables: UsCountryTables, code: string, name: string): RowCh
         return {
           row: target,
           view: view(target, `${own.name} (${own.iso2})`),
+          referring: {
+            marker,
+            text,
+            bearing: `${own.name}'s row refers to ${target.name}'s row, which is the one read.`,
+          },
           trace: [
             `Country Chart: ${own.name}'s row carries footnote ${marker}: "${text}" The row of ${target.name} (${target.iso2}) is read.`,
           ],
@@ -94,7 +101,13 @@ function chartRowFor(tables: UsCountryTables, code: string, name: string): RowCh
         };
       }
     }
-    return { row: own, view: view(own, null), trace: [], sources: [tables.chartSource(`row "${own.name}"`)] };
+    return {
+      row: own,
+      view: view(own, null),
+      referring: null,
+      trace: [],
+      sources: [tables.chartSource(`row "${own.name}"`)],
+    };
   }
   // A destination without a row: the chart's notes may say which row governs it.
   for (const quirk of tables.chart.quirks) {
@@ -106,6 +119,7 @@ function chartRowFor(tables: UsCountryTables, code: string, name: string): RowCh
       return {
         row: target,
         view: view(target, `${name} (${code})`),
+        referring: null,
         trace: [
           `Country Chart: ${name} has no row of its own; the chart's source notes: "${quirk}" The row of ${target.name} (${target.iso2}) is read.`,
         ],
@@ -116,9 +130,16 @@ function chartRowFor(tables: UsCountryTables, code: string, name: string): RowCh
   return {
     row: null,
     view: null,
+    referring: null,
     trace: [`Country Chart: no row for ${name} (${code}); the chart cannot be read for it.`],
     sources: [tables.chartSource('rows (none for this destination)')],
   };
+}
+
+/** A chart name and its spoken order: "Korea, North" is also "North Korea". */
+function nameForms(name: string): string[] {
+  const inverted = /^(.+?),\s*(.+)$/.exec(name);
+  return inverted?.[1] && inverted[2] ? [name, `${inverted[2]} ${inverted[1]}`] : [name];
 }
 
 function escapeRegExp(text: string): string {
@@ -327,7 +348,8 @@ function textCellRequires(cell: string, context: ReasonContext): Outcome {
       .map((match) => match[1])
       .filter((group): group is string => group !== undefined);
   const member = (groups: string[]) => groups.some((group) => context.tables.isMember(context.destination, group));
-  const namesDestination = (part: string) => new RegExp(`\\b${escapeRegExp(context.rowName)}\\b`, 'i').test(part);
+  const namesDestination = (part: string) =>
+    nameForms(context.rowName).some((name) => new RegExp(`\\b${escapeRegExp(name)}\\b`, 'i').test(part));
   const includedGroups = groupsIn(included);
   const namedHere = namesDestination(included);
   if (includedGroups.length > 0 || /license is required/i.test(included)) {
@@ -397,7 +419,7 @@ function reasonCheck(line: ControlLine, entry: UsEntryInput, input: UsLicenceInp
   if (row.row_type === 'embargo_pointer')
     return done(
       'INDETERMINATE',
-      `${row.name}'s chart row has no X and points elsewhere ("${row.pointer_text}"); the ${reason} requirement is decided there, not by the chart.`,
+      `${row.name}'s chart row is a pointer row with no X: the ${reason} requirement is decided under the part of the EAR it points to, not by the chart.`,
       null,
     );
   if (target.kind === 'un-pointer') {
@@ -449,7 +471,7 @@ function reasonCheck(line: ControlLine, entry: UsEntryInput, input: UsLicenceInp
   );
 }
 
-const POINTER_EXEMPTIONS = /\(But see (§\s*[^)]*?\)?[^)]*?) for certain exemptions\)/i;
+const POINTER_EXEMPTIONS = /\(But see (§.*?) for certain exemptions\)/i;
 
 function describeRow(view: ChartRowView): string {
   if (view.rowType === 'EMBARGO_POINTER') return `pointer row with no X: "${view.pointerText ?? ''}"`;
@@ -478,6 +500,11 @@ export function usLicenceRequirement(input: UsLicenceInput): RegimeLicenceAnswer
       : `${input.destination} is in no Country Group table.`,
   );
   sources.push(tables.groupSource(`Country Group tables, ${input.destination}`));
+  for (const group of countryGroups) {
+    const notes = tables.groups.groups[group]?.table_footnotes ?? [];
+    if (notes.length > 0)
+      trace.push(`Country Group ${group} table footnotes: ${notes.map((note) => `"${note}"`).join(' ')}`);
+  }
 
   if (input.entries.length === 0) {
     const reason = input.noEntries?.reason ?? 'No US entry controls the item on the facts given.';
@@ -574,7 +601,7 @@ export function usLicenceRequirement(input: UsLicenceInput): RegimeLicenceAnswer
   }
 
   // Footnotes the row carries, verbatim, with how each bears on the item.
-  const footnotes: ChartFootnote[] = [];
+  const footnotes: ChartFootnote[] = choice.referring ? [choice.referring] : [];
   let requiredByFootnote = false;
   if (row && choice.view) {
     for (const marker of choice.view.footnoteMarkers) {
@@ -653,6 +680,10 @@ export function usLicenceRequirement(input: UsLicenceInput): RegimeLicenceAnswer
   } else if (pointerRow) {
     verdict = 'INDETERMINATE';
     reason = `${pointerRow.name}'s Country Chart row has no X and points elsewhere ("${pointerRow.pointer_text}"): the chart does not decide, and "no X" does not mean no licence.`;
+  } else if (!input.entries.some((entry) => entry.classification === 'MET')) {
+    // Classified from facts with nothing decided: the chart cannot clear an item whose entry is unknown.
+    verdict = 'INDETERMINATE';
+    reason = `Whether ${input.entries.map((entry) => entry.code).join(', ')} controls the item is not decided on the facts given: answer the classification questions.`;
   } else if (undecided) {
     verdict = 'INDETERMINATE';
     reason = `Whether a licence is required to ${rowName} is not decided on the facts given: answer the questions.`;

@@ -30,12 +30,15 @@ const ExceptionStatusEnum = builder.enumType('LicenceExceptionStatus', {
   values: {
     MAY_APPLY: {
       description:
-        'Nothing in the texts held rules it out for this item and destination; it covers the export only if every open condition holds.',
+        "The texts held allow it for this item and destination (the entry's own text, or the general authorisation's destinations and items); it covers the export only if every open condition holds.",
     },
     NOT_AVAILABLE: {
       description: 'The text rules it out here (the entry says N/A, the destination is excluded, a value is exceeded).',
     },
-    UNDECIDED: { description: 'A fact or a text needed to decide it is missing: see the open conditions.' },
+    UNDECIDED: {
+      description:
+        'A fact or a text needed to decide it is missing (e.g. the shipment value, or Part 740 itself for the destinations a US licence exception may be used for): see the open conditions.',
+    },
   } as const,
 });
 

@@ -20,7 +20,7 @@ export const LicenceVerdictEnum = builder.enumType('LicenceVerdict', {
   values: {
     LICENCE_REQUIRED: {
       description:
-        'A licence (US: a BIS licence; EU: an individual or global authorisation) is required, and no licence exception or general authorisation written for this item and destination can cover it.',
+        'A licence (US: a BIS licence; EU: an individual or global authorisation) is required, and no licence exception or general authorisation is shown by the texts held to cover it; any that could not be decided (their conditions are in texts not held, e.g. Part 740) are listed in `exceptions` as UNDECIDED with their open conditions.',
     },
     NO_LICENCE_REQUIRED: {
       description:
