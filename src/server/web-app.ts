@@ -14,7 +14,7 @@ export const WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist/', import.meta
 /** The app's routes (web/src/app.tsx): any other page address is answered 404 (the app shows "not found"). */
 const PAGE_ROUTES = [
   /^\/$/,
-  /^\/(search|exemptions|classify|dashboards|graphql)\/?$/,
+  /^\/(search|exemptions|classify|licence|dashboards|graphql)\/?$/,
   /^\/provisions\/[^/]+\/[^/]+\/?$/,
 ];
 

@@ -38,6 +38,7 @@ describeWithDatabase('web app and CORS', () => {
     '/provisions/EU/6A003',
     '/exemptions',
     '/classify',
+    '/licence?entries=6A003.b.4.b&to=Japan',
     '/dashboards',
     '/graphql',
   ])('GET %s from a browser answers the app with a same-origin CSP', async (path) => {

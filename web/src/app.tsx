@@ -10,6 +10,7 @@ const ProvisionPage = lazy(() => import('./pages/provision-page'));
 const ExemptionCheckerPage = lazy(() => import('./pages/exemption-checker-page'));
 const ClassificationWizardPage = lazy(() => import('./pages/classification-wizard-page'));
 const DashboardsPage = lazy(() => import('./pages/dashboards-page'));
+const LicencePage = lazy(() => import('./pages/licence-page'));
 const ExplorerPage = lazy(() => import('./pages/explorer-page'));
 
 export function App() {
@@ -30,6 +31,7 @@ export function App() {
         <Route path="provisions/:regime/:code" element={<ProvisionPage />} />
         <Route path="exemptions" element={<ExemptionCheckerPage />} />
         <Route path="classify" element={<ClassificationWizardPage />} />
+        <Route path="licence" element={<LicencePage />} />
         <Route path="dashboards" element={<DashboardsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -6,6 +6,7 @@ const TOOLS = [
   { to: '/search', label: 'Search' },
   { to: '/exemptions', label: 'Research exemptions' },
   { to: '/classify', label: 'Classify an item' },
+  { to: '/licence', label: 'Do I need a licence?' },
   { to: '/dashboards', label: 'Dashboards' },
   { to: '/graphql', label: 'API explorer' },
 ] as const;

@@ -94,7 +94,15 @@ export function ProvisionHeader({ provision, asOf }: { provision: PageProvision;
           to={`/classify?regime=${encodeURIComponent(provision.regime)}&entry=${encodeURIComponent(provision.entryCode)}`}
         >
           Classify an item against this entry
-        </Link>
+        </Link>{' '}
+        {provision.regime === 'US_EAR' || provision.regime === 'EU' || provision.regime === 'UK' ? (
+          <Link
+            className="prov-button"
+            to={`/licence?entries=${encodeURIComponent(provision.code)}&regimes=${encodeURIComponent(provision.regime)}`}
+          >
+            Do I need a licence for this entry?
+          </Link>
+        ) : null}
       </p>
     </header>
   );
