@@ -235,20 +235,26 @@ export async function classifyItem(
   const encodedRequested = requested.flatMap((regime) => encodedRegimeOf(regime) ?? []);
   const declaredInputs = input.declared ?? [];
   const declaredField = factsField.replace(/facts$/, 'declared');
-  const item = describeItem(
+  // A declaration naming a list that has no encodings (HK) applies to no encoded entry: it is
+  // only checked against that list below, never read as "every regime".
+  const encodable = declaredInputs.flatMap((declared, index) => {
+    const regime = declared.regime ? encodedRegimeOf(declared.regime) : null;
+    return regime === undefined ? [] : [{ index, input: { code: declared.code, regime, scope: declared.scope } }];
+  });
+  const described = describeItem(
     rulebook,
-    {
-      facts: input.facts,
-      declared: declaredInputs.map((declared) => ({
-        code: declared.code,
-        regime: declared.regime ? (encodedRegimeOf(declared.regime) ?? null) : null,
-        scope: declared.scope,
-      })),
-    },
+    { facts: input.facts, declared: encodable.map(({ input: declared }) => declared) },
     // A declaration naming a regime not classified applies nowhere: it is refused below.
     encodedRequested,
     factsField,
   );
+  const item = {
+    ...described,
+    declared: described.declared.map((declared) => ({
+      ...declared,
+      index: encodable[declared.index]?.index ?? declared.index,
+    })),
+  };
   const declared = await declaredClassifications(
     deps.prisma,
     rulebook,
@@ -344,11 +350,12 @@ async function declaredClassifications(
     const listedIn = listed.map((row) => row.regime).filter((regime) => !appliedIn.includes(regime));
     if (appliedIn.length === 0 && listed.length === 0) {
       const near = closestCodes(rulebook, code);
+      const inForce = asOf ? `in force on ${isoDay(asOf)}` : 'in force today';
       const where = input.regime
-        ? input.regime && !requested.includes(input.regime)
+        ? !requested.includes(input.regime)
           ? `${input.regime} is not among the regimes classified (${requested.join(', ')})`
-          : `no ${input.regime} list has it`
-        : `no list of ${requested.join(', ')} has it`;
+          : `no ${input.regime} list ${inForce} has it`
+        : `no list of ${requested.join(', ')} ${inForce} has it`;
       problems.push(
         `declared[${index}] "${input.code}": unknown code (${where})${near.length > 0 ? `; did you mean: ${near.join(', ')}?` : ''}`,
       );

@@ -143,6 +143,15 @@ describeWithDatabase('classifyItem with declared classifications and implied fac
     expect(error.message).toContain('"6A003.b.4.x"');
     expect(error.message).toContain('6A003.b.4');
 
+    // 6A003 declared for the Hong Kong list: the stored HK text is a historical version, not in
+    // force today, so the code is refused for HK, though EU encodes 6A003 (it is not read as
+    // "every regime").
+    const hongKong = await service.query(ClassifyDeclared, {
+      item: { facts: [{ name: 'item_kind', choice: 'camera' }], declared: [{ code: '6A003', regime: 'HK' }] },
+      regimes: ['EU', 'HK'],
+    });
+    expect(onlyError(hongKong).message).toContain('"6A003": unknown code (no HK list in force today has it)');
+
     const technology = await service.query(ClassifyDeclared, {
       item: { facts: [], declared: [{ code: '6E001', regime: 'US_EAR' }] },
       regimes: ['US_EAR'],
