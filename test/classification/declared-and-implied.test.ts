@@ -320,6 +320,24 @@ describe('implied facts from definitions', () => {
     });
   }
 
+  for (const regime of BOTH) {
+    it(`${regime} 6A003.a.3 "Electronic streak cameras" sit under "Instrumentation cameras ... as follows": a streak camera is taken as one`, () => {
+      const streak: FactInput[] = [
+        { name: 'item_kind', value: 'streak_camera' },
+        { name: 'electronic_camera', value: true },
+        { name: 'temporal_resolution', value: 20, unit: 'ns' },
+      ];
+      const { result, item } = classify(streak, [], [regime]);
+      expect(
+        item.implied.find((fact) => fact.fact === 'instrumentation_camera')?.citations.map((c) => c.paragraph),
+      ).toContain('6A003.a');
+      expect(outcomeOf(result, regime, '6A003.a.3')).toBe('MET');
+      // Both ways: a camera of unstated kind with the same figures still waits on the question.
+      const generic = classify([{ name: 'item_kind', value: 'camera' }, ...streak.slice(1)], [], [regime]).result;
+      expect(questions(generic)).toContain('instrumentation_camera');
+    });
+  }
+
   it('US 6A003.b.4: a linear or 2-D array geometry implies a focal plane array', () => {
     const { item } = classify([...camera, { name: 'focal_plane_array_geometry', value: 'linear' }], [], ['US_EAR']);
     expect(item.implied.find((fact) => fact.fact === 'incorporates_focal_plane_array')?.rule).toBe(
