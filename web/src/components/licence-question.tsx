@@ -1,6 +1,6 @@
 // One question of a licence answer, answered in the form its fact takes: yes / no / I don't know,
 // a choice, or a number with its unit. The answer goes to the URL and the page asks again.
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { humanize, UNKNOWN_ANSWER, type FactInfo } from './exemption-state';
 
 export function LicenceQuestion({
@@ -26,6 +26,12 @@ export function LicenceQuestion({
   );
   const [choice, setChoice] = useState(current ?? '');
   const [problem, setProblem] = useState<string | null>(null);
+  // Opened from a regime's list further down: bring the question into view and put the cursor in it.
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    form.current?.scrollIntoView?.({ block: 'start' });
+    form.current?.querySelector<HTMLInputElement>('input')?.focus({ preventScroll: true });
+  }, []);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -53,7 +59,7 @@ export function LicenceQuestion({
       : info.values.map((value) => ({ value, label: humanize(value) }));
 
   return (
-    <form className="licence-question" onSubmit={submit} aria-labelledby={`${id}-heading`} noValidate>
+    <form ref={form} className="licence-question" onSubmit={submit} aria-labelledby={`${id}-heading`} noValidate>
       <h3 id={`${id}-heading`}>{question}</h3>
       <p className="licence-muted">
         {info.description} ({source})

@@ -140,7 +140,28 @@ const ANSWER = {
   },
 };
 
-type Sent = { query: string; variables: { input?: Record<string, unknown> } };
+const LOOKUP = {
+  data: {
+    search: {
+      edges: [
+        {
+          node: {
+            __typename: 'ControlProvision',
+            id: 'p1',
+            code: '6A003.b.4.b',
+            regime: 'US_EAR',
+            title: 'Incorporating "focal plane arrays" controlled by 6A002.a.3.f',
+          },
+        },
+      ],
+    },
+  },
+};
+
+type Sent = {
+  query: string;
+  variables: { input?: Record<string, unknown>; query?: string; filter?: { regime?: string[] } };
+};
 
 function stubApi(licenceAnswer: (input: Record<string, unknown>) => unknown) {
   const sent: Sent[] = [];
@@ -149,11 +170,16 @@ function stubApi(licenceAnswer: (input: Record<string, unknown>) => unknown) {
     vi.fn(async (_url: string, init: RequestInit) => {
       const body = JSON.parse(String(init.body)) as Sent;
       sent.push(body);
-      const answer = body.query.includes('query LicenceSetup') ? SETUP : licenceAnswer(body.variables.input ?? {});
+      const answer = body.query.includes('query LicenceSetup')
+        ? SETUP
+        : body.query.includes('query ExemptionProvisionLookup')
+          ? LOOKUP
+          : licenceAnswer(body.variables.input ?? {});
       return new Response(JSON.stringify(answer), { status: 200 });
     }),
   );
   return {
+    lookups: () => sent.filter((body) => body.query.includes('query ExemptionProvisionLookup')).map((b) => b.variables),
     licenceInputs: () =>
       sent.filter((body) => body.query.includes('licenceRequirement(')).map((b) => b.variables.input),
   };
@@ -274,6 +300,19 @@ describe('LicencePage', () => {
     renderAt('/licence?entries=6A003.b.4.b&to=Japan');
     const closed = await screen.findByRole('region', { name: /US \(EAR \/ CCL\)/ });
     expect(closed.textContent).toContain('no exception or general authorisation held here can cover it');
+  });
+
+  it('finds the entry by words among the licensing regimes, and checks it for the destination typed', async () => {
+    const api = stubApi(() => ANSWER);
+    renderAt('/licence');
+    fireEvent.change(await screen.findByLabelText('Find an entry by words'), { target: { value: 'thermal camera' } });
+    fireEvent.click(await screen.findByRole('button', { name: 'Use 6A003.b.4.b (US (EAR / CCL))' }));
+    expect(api.lookups()[0]).toEqual({ query: 'thermal camera', filter: { regime: ['US_EAR', 'EU', 'UK'] } });
+    expect((screen.getByLabelText('List entry of the item') as HTMLInputElement).value).toBe('6A003.b.4.b');
+    fireEvent.change(screen.getByLabelText('Destination country'), { target: { value: 'Japan' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Check' }));
+    await screen.findByRole('region', { name: /US \(EAR \/ CCL\)/ });
+    expect(api.licenceInputs()).toEqual([{ provisions: ['6A003.b.4.b'], destination: 'Japan' }]);
   });
 
   it('asks nothing until both the item and the destination are given, and still shows the disclaimer', async () => {

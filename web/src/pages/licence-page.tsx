@@ -202,10 +202,7 @@ export default function LicencePage() {
               destinationName={result.destination.name}
               destinationCode={result.destination.code}
               answerable={answerable}
-              onAnswer={(question) => {
-                setAsking(question);
-                window.scrollTo({ top: 0 });
-              }}
+              onAnswer={(question) => setAsking(question)}
             />
           ))}
         </div>
