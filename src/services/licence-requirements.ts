@@ -66,6 +66,9 @@ export interface LicenceActivityFact {
   source: string;
 }
 
+/** The exemption check's activity fact for an export leaving the Union (Art. 2(1) of Regulation (EU) 2021/821). */
+const EU_EXPORT_FACT = 'export_from_eu_customs_territory';
+
 export const LICENCE_ACTIVITY_FACTS: readonly LicenceActivityFact[] = [
   {
     name: SHIPMENT_VALUE_FACT,
@@ -79,6 +82,13 @@ export const LICENCE_ACTIVITY_FACTS: readonly LicenceActivityFact[] = [
     description:
       "Whether the goods go to (or within) the Crimea region of Ukraine or the so-called Donetsk or Luhansk People's Republic regions.",
     source: 'Commerce Country Chart footnotes 8 and 9 (§ 746.6).',
+  },
+  {
+    name: EU_EXPORT_FACT,
+    type: 'boolean',
+    description:
+      'Whether the goods leave the customs territory of the European Union (an export from an EU Member State in the sense of Article 2(1) of Regulation (EU) 2021/821).',
+    source: 'Regulation (EU) 2021/821, Article 2(1) ("export") and the general export authorisations of Annex II.',
   },
   {
     name: 'embedded_in_civil_product',
@@ -190,7 +200,8 @@ export class LicenceRequirements {
     for (const regime of regimes) {
       if (regime === 'US_EAR')
         answers.push(await this.usAnswer(codes, rows, classification, facts, activity, destination, asOf));
-      else if (regime === 'EU') answers.push(await this.euAnswer(input, codes, destination.code, asOf));
+      else if (regime === 'EU')
+        answers.push(await this.euAnswer(input, codes, destination.code, activity.leavesUnion, asOf));
       else answers.push(await this.ukAnswer(codes, rows, destination.name, asOf));
     }
     return {
@@ -217,6 +228,7 @@ export class LicenceRequirements {
   private activityOf(activity: readonly FactInput[]) {
     let shipmentValueUsd: number | null = null;
     let inCrimeaRegions: boolean | null = null;
+    let leavesUnion: boolean | null = null;
     const rulebookInputs: FactInput[] = [];
     const problems: string[] = [];
     activity.forEach((fact, index) => {
@@ -228,6 +240,9 @@ export class LicenceRequirements {
       } else if (fact.name === CRIMEA_REGIONS_FACT) {
         if (typeof fact.value !== 'boolean') problems.push(`${label}: must be a boolean`);
         else inCrimeaRegions = fact.value;
+      } else if (fact.name === EU_EXPORT_FACT) {
+        if (typeof fact.value !== 'boolean') problems.push(`${label}: must be a boolean`);
+        else leavesUnion = fact.value;
       } else if (this.deps.rulebook.facts.has(fact.name)) {
         rulebookInputs.push(fact);
       } else {
@@ -238,7 +253,7 @@ export class LicenceRequirements {
     });
     if (problems.length > 0) throw new InvalidArgumentError(`${FIELD}.activity`, 'activity-fact', problems.join('; '));
     const rulebookFacts = normalizeFacts(this.deps.rulebook, rulebookInputs, `${FIELD}.activity`);
-    return { shipmentValueUsd, inCrimeaRegions, rulebookFacts };
+    return { shipmentValueUsd, inCrimeaRegions, leavesUnion, rulebookFacts };
   }
 
   private async usAnswer(
@@ -370,6 +385,7 @@ export class LicenceRequirements {
     input: LicenceRequirementInput,
     codes: readonly string[],
     destination: string,
+    leavesUnion: boolean | null,
     asOf: Date,
   ): Promise<RegimeLicenceResult> {
     const check = await checkExemptionsFor(
@@ -378,7 +394,7 @@ export class LicenceRequirements {
         provisions: codes.length > 0 ? codes : null,
         item: codes.length > 0 ? null : input.item,
         regimes: ['EU'],
-        activity: [],
+        activity: leavesUnion === null ? [] : [{ name: EU_EXPORT_FACT, value: leavesUnion }],
         // A chart row under a user-assigned code (XK) is no ISO country the authorisations list.
         destination: isIsoCountryCode(destination) ? destination : null,
         asOf,
@@ -419,10 +435,33 @@ export class LicenceRequirements {
     const listedAs = (control?.paragraphs ?? [])
       .filter((paragraph) => paragraph.outcome !== 'NOT_MET')
       .map((paragraph) => paragraph.code);
-    if (control?.controlled === 'MET') {
+    // A general export authorisation's destinations are export destinations, so outside the
+    // customs territory of the Union (Art. 2(1)); any other destination may be a Member State,
+    // and a transfer within the Union is no export: asked, unless the user said.
+    const authorisations = await this.deps.prisma.exemption.findMany({
+      select: { destinations: true, excludedDestinations: true },
+      where: { sourceKey: { startsWith: 'EU-UGEA-EU' } },
+    });
+    const namedByAuthorisation = authorisations.some(
+      (gea) => gea.destinations.includes(destination) || gea.excludedDestinations.includes(destination),
+    );
+    const leaves = leavesUnion ?? (namedByAuthorisation ? true : null);
+    if (control?.controlled === 'MET' && leavesUnion === false) {
+      verdict = 'NO_LICENCE_REQUIRED';
+      reason = `The goods do not leave the customs territory of the Union, so this is no export in the sense of Article 2(1) of Regulation (EU) 2021/821 and Annex I needs no export authorisation; transfers within the Union of Annex IV items are not assessed.`;
+    } else if (control?.controlled === 'MET') {
       if (covering.length > 0) {
         verdict = 'EXCEPTION_MAY_APPLY';
         reason = `Listed in Annex I (${listedAs.join(', ')}): an authorisation is needed to export it from the Union; the Union general export authorisation${covering.length > 1 ? 's' : ''} ${covering.map((gea) => gea.code).join(', ')} cover${covering.length > 1 ? '' : 's'} this destination and may be used if their conditions hold.`;
+      } else if (leaves === null) {
+        verdict = 'INDETERMINATE';
+        reason = `Listed in Annex I (${listedAs.join(', ')}) and no Union general export authorisation names this destination; whether the goods leave the customs territory of the Union (an export needing an individual authorisation) or stay within it is not known.`;
+        questions.push({
+          question: 'Do the goods leave the customs territory of the European Union?',
+          fact: EU_EXPORT_FACT,
+          givenAs: 'activity',
+          source: 'Regulation (EU) 2021/821, Article 2(1) ("export")',
+        });
       } else {
         verdict = 'LICENCE_REQUIRED';
         reason = `Listed in Annex I (${listedAs.join(', ')}) and no Union general export authorisation covers this destination and item: an individual (or global) authorisation is required to export it from the Union.`;

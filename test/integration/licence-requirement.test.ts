@@ -281,6 +281,20 @@ describeWithDatabase('licenceRequirement', () => {
     expect(iran?.verdict).toBe('LICENCE_REQUIRED');
   });
 
+  it('EU, Germany (named by no general authorisation): whether the goods leave the Union decides (Art. 2(1) "export")', async () => {
+    const eu = async (activity: Input['activity']) =>
+      (await ask({ destination: 'DE', provisions: ['6A003.b.4.b'], regimes: ['EU'], activity })).regimes[0];
+    const asked = await eu([]);
+    expect(asked?.verdict).toBe('INDETERMINATE');
+    expect(asked?.questions).toEqual([
+      expect.objectContaining({ fact: 'export_from_eu_customs_territory', givenAs: 'activity' }),
+    ]);
+    expect((await eu([{ name: 'export_from_eu_customs_territory', boolean: false }]))?.verdict).toBe(
+      'NO_LICENCE_REQUIRED',
+    );
+    expect((await eu([{ name: 'export_from_eu_customs_territory', boolean: true }]))?.verdict).toBe('LICENCE_REQUIRED');
+  });
+
   it('UK: what the data allows, with what it lacks said (no current UK open general licence held): INDETERMINATE', async () => {
     const uk = (await ask({ destination: 'CA', provisions: ['6A003.b.4.b'], regimes: ['UK'] })).regimes[0];
     expect(uk?.verdict).toBe('INDETERMINATE');
