@@ -52,6 +52,19 @@ export const ClassifyItemDocument = graphql(`
     classifyItem(item: $item, regimes: $regimes, asOf: $asOf) {
       controlled
       disclaimer
+      impliedFacts {
+        fact
+        value
+        rule
+        because
+        citations {
+          paragraph
+        }
+      }
+      factConflicts {
+        fact
+        message
+      }
       asOf
       regimes {
         regime

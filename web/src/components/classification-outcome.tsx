@@ -4,7 +4,7 @@
 import { Link } from 'react-router';
 import type { ClassificationOutcome, WebClassifyItemQuery } from '../gql/graphql';
 import { labelOf, REGIME_LABELS } from './labels';
-import { OutcomeBadge } from './classification-labels';
+import { humanize, OutcomeBadge } from './classification-labels';
 import { ClassificationParagraph, provisionPath, type ClassifiedParagraph } from './classification-paragraph';
 import { isInEntry } from './classification-state';
 
@@ -46,6 +46,8 @@ export function ClassificationOutcomeView({
       >
         <Summary result={result} met={met} unknown={unknown} updating={updating} />
       </div>
+
+      <DrawnFacts result={result} />
 
       <table className="regime-table">
         <caption>By list</caption>
@@ -252,4 +254,43 @@ function ParagraphGroup({
       )}
     </div>
   );
+}
+
+/**
+ * What the answer took from the answers without asking (facts that follow from them, each with
+ * the text it rests on), and answers that disagree with such a fact: shown, never settled quietly.
+ */
+function DrawnFacts({ result }: { result: Classification }) {
+  if (result.impliedFacts.length === 0 && result.factConflicts.length === 0) return null;
+  return (
+    <div className="drawn-facts">
+      {result.factConflicts.length > 0 ? (
+        <div role="alert" className="error">
+          <p>Some answers disagree with what other answers imply (your answer was used):</p>
+          <ul>
+            {result.factConflicts.map((conflict) => (
+              <li key={`${conflict.fact}-${conflict.message}`}>{conflict.message}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {result.impliedFacts.length > 0 ? (
+        <details>
+          <summary>Taken from your answers without asking ({result.impliedFacts.length})</summary>
+          <ul>
+            {result.impliedFacts.map((fact) => (
+              <li key={fact.fact}>
+                <span className="fact-name">{humanize(fact.fact)}</span>: {humanizeValue(fact.value)}, because{' '}
+                {fact.because} ({[...new Set(fact.citations.map((citation) => citation.paragraph))].join('; ')})
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </div>
+  );
+}
+
+function humanizeValue(value: string): string {
+  return value === 'true' ? 'yes' : value === 'false' ? 'no' : humanize(value);
 }
