@@ -36,11 +36,28 @@ export interface ImpliedFacts {
  * repeated until nothing new follows (an implied fact may trigger another rule).
  */
 export function applyImplications(rulebook: Rulebook, given: FactSet, declared: readonly Declared[]): ImpliedFacts {
-  const facts = new Map<string, NormalizedFact>(given);
-  const implied = new Map<string, ImpliedFact>();
+  // Two rules that disagree leave the fact unknown; whatever was drawn from the value taken
+  // first must go too, so the rules run again with the contested facts barred until none is added.
   const contested = new Set<string>();
   const conflicts: FactConflict[] = [];
   const reported = new Set<string>();
+  for (;;) {
+    const before = contested.size;
+    const result = applyOnce(rulebook, given, declared, contested, conflicts, reported);
+    if (contested.size === before) return result;
+  }
+}
+
+function applyOnce(
+  rulebook: Rulebook,
+  given: FactSet,
+  declared: readonly Declared[],
+  contested: Set<string>,
+  conflicts: FactConflict[],
+  reported: Set<string>,
+): ImpliedFacts {
+  const facts = new Map<string, NormalizedFact>(given);
+  const implied = new Map<string, ImpliedFact>();
 
   const propose = (value: ImpliedValue, implication: Implication) => {
     const { fact } = value;

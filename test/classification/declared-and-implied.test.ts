@@ -273,6 +273,8 @@ describe('a declared classification of the item itself', () => {
     expect(item.facts.has('item_kind')).toBe(false);
     const conflict = item.conflicts.find((candidate) => candidate.fact === 'item_kind');
     expect(conflict?.used).toBeNull();
+    // Nothing is drawn from either kind (a focal plane array would be a solid-state detector).
+    expect(item.facts.has('solid_state_detector')).toBe(false);
   });
 });
 
