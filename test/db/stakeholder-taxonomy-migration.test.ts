@@ -128,9 +128,16 @@ const BACKENDS: Backend[] = [
       const url = new URL(adminUrl);
       url.pathname = `/${database}`;
       const pool = new pg.Pool({ connectionString: url.toString(), max: 2 });
+      let closing = false;
+      pool.on('error', (error) => {
+        // Dropping the throwaway database (WITH FORCE) ends a connection the pool may still be
+        // closing: expected then, and only then.
+        if (!closing) throw error;
+      });
       return {
         db: pgExecutor(pool),
         async close() {
+          closing = true;
           await pool.end();
           await admin.query(`DROP DATABASE IF EXISTS "${assertThrowawayDatabaseName(database)}" WITH (FORCE)`);
           await admin.end();
@@ -149,14 +156,16 @@ for (const backend of BACKENDS) {
     beforeAll(async () => {
       opened = await backend.open();
       if ('skip' in opened) return;
-      // The migrations before this one, then rows typed the old way, then this migration.
+      // The migrations before this one, then rows typed the old way, then this one (and any later).
       before = await mkdtemp(join(tmpdir(), 'kb-migrations-'));
       await cp(MIGRATIONS_DIR, before, { recursive: true });
-      await rm(join(before, MIGRATION), { recursive: true });
+      for (const migration of await readMigrations(before)) {
+        if (migration.name >= MIGRATION) await rm(join(before, migration.name), { recursive: true });
+      }
       await applyMigrations(opened.db, before);
       await insertOldRows(opened.db, [...rowsFromTheData(), ...EDITED_ROWS]);
       const report = await applyMigrations(opened.db, MIGRATIONS_DIR);
-      expect(report.applied).toEqual([MIGRATION]);
+      expect(report.applied[0]).toBe(MIGRATION);
       const rows = await opened.db.query<{ name: string; type: string; typeLabelOrigin: string | null }>(
         'SELECT "name", "type"::text AS "type", "typeLabelOrigin"::text AS "typeLabelOrigin" FROM "Stakeholder"',
       );
