@@ -691,6 +691,13 @@ export function usLicenceRequirement(input: UsLicenceInput): RegimeLicenceAnswer
     verdict = 'NO_LICENCE_REQUIRED';
     reason = `No licence is required to ${rowName} for the reasons for control of ${input.entries.map((entry) => entry.code).join(', ')}: the chart row has no X in the columns they point to (end-use, end-user and Part 744/746 controls not assessed).`;
   }
+  // With no licence requirement left, the exceptions are moot: listing them as undecided would
+  // read as if one were needed.
+  const shown = verdict === 'NO_LICENCE_REQUIRED' ? [] : exceptions;
+  if (shown.length < exceptions.length)
+    trace.push(
+      `No licence is required for the reasons assessed, so the licence exceptions of the entry (${[...new Set(exceptions.map((exception) => exception.code))].join(', ')}) are not needed.`,
+    );
   trace.push(`Verdict: ${verdict}. ${reason}`);
   return {
     regime: 'US_EAR',
@@ -700,7 +707,7 @@ export function usLicenceRequirement(input: UsLicenceInput): RegimeLicenceAnswer
     countryGroups,
     entries: entryChecks,
     footnotes,
-    exceptions,
+    exceptions: shown,
     questions,
     trace,
     sources,

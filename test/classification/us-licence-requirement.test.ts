@@ -121,6 +121,10 @@ describe('Country Chart rows against the 6A003 control table (6A003.b.4.b camera
     expect(line(answer, 'RS1')).toMatchObject({ lineApplies: 'MET', destinationMarked: false });
     expect(line(answer, 'RS2')).toMatchObject({ lineApplies: 'NOT_MET', outcome: 'NOT_APPLICABLE' });
     expect(answer.verdict).toBe('NO_LICENCE_REQUIRED');
+    expect(answer.exceptions).toEqual([]);
+    expect(answer.trace).toContain(
+      'No licence is required for the reasons assessed, so the licence exceptions of the entry (LVS, GBS, STA) are not needed.',
+    );
   });
 
   it('Canada: with no frame rate or array size, neither RS column is marked, so the open RS line does not matter', () => {

@@ -295,6 +295,18 @@ describeWithDatabase('licenceRequirement', () => {
     expect((await eu([{ name: 'export_from_eu_customs_territory', boolean: true }]))?.verdict).toBe('LICENCE_REQUIRED');
   });
 
+  it('costs a fixed number of SQL statements whatever the number of codes and regimes asked (N+1 guard)', async () => {
+    const count = async (provisions: string[]) => {
+      const before = service.db.statementCount();
+      await ask({ destination: 'JP', provisions, regimes: ['US_EAR', 'EU', 'UK'] });
+      return service.db.statementCount() - before;
+    };
+    const one = await count(['6A003.b.4.b']);
+    const three = await count(['6A003.b.4.b', '6A002.a.3.f', '6A008.j.1']);
+    expect(three).toBe(one);
+    expect(one).toBeLessThanOrEqual(12);
+  });
+
   it('UK: what the data allows, with what it lacks said (no current UK open general licence held): INDETERMINATE', async () => {
     const uk = (await ask({ destination: 'CA', provisions: ['6A003.b.4.b'], regimes: ['UK'] })).regimes[0];
     expect(uk?.verdict).toBe('INDETERMINATE');
