@@ -634,7 +634,7 @@ export function usLicenceRequirement(input: UsLicenceInput): RegimeLicenceAnswer
       source: `Country Chart, row "${pointerRow.name}"`,
     });
     for (const exception of exceptions) {
-      if (exception.status !== 'MAY_APPLY') continue;
+      if (exception.status === 'NOT_AVAILABLE') continue;
       exception.status = 'UNDECIDED';
       exception.openConditions.push(
         `${pointerRow.name}'s row points to "${pointerRow.pointer_text}"; which licence exceptions may be used there is set out in that part of the EAR, not held here.`,

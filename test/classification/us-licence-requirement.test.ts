@@ -225,6 +225,9 @@ describe('embargo pointer rows (Cuba, Iran, North Korea, Syria): "see Part 746",
     expect(answer.entries[0]?.reasons.some((check) => check.outcome === 'NO_LICENCE_REQUIRED')).toBe(false);
     expect(answer.footnotes[0]).toMatchObject({ marker: '1', text: tables.footnote('1') });
     expect(answer.countryGroups).toContain('E:1');
+    expect(exception(answer, 'STA').openConditions.join(' ')).toMatch(
+      /which licence exceptions may be used there is set out in that part of the EAR/,
+    );
   });
 
   it('Syria: its pointer row names § 746.9; Cuba: Part 746; both INDETERMINATE', () => {
