@@ -116,6 +116,51 @@ export const exemptionEncodingSchema = z
 export type ExemptionEncoding = z.infer<typeof exemptionEncodingSchema>;
 export type ExemptionRegime = z.infer<typeof exemptionRegime>;
 
+/**
+ * Answers people give in their own words ("we accepted no publication restrictions") read as the
+ * facts the encodings ask about, where a record's text says what such an answer means: each form
+ * names the facts it settles and quotes the passage (of `record`) that says so.
+ */
+const answerFormSchema = z
+  .object({
+    /** The question (fact) the answer is given to. */
+    fact: z.string().min(1),
+    /** The words accepted, compared without case, punctuation or repeated spaces. */
+    forms: z.array(z.string().min(1)).min(1),
+    /** The facts the answer settles, each with its value (enum choices as declared, or yes/no). */
+    means: z.array(z.object({ fact: z.string().min(1), value: z.union([z.string(), z.boolean()]) }).strict()).min(1),
+    /** The exemption record whose text says what the answer means. */
+    record: z.string().min(1),
+    /** Verbatim passages of the record's legal text that read the answer so. */
+    text: z.array(z.string().min(1)).min(1),
+    /** Why the passages read the answer so, in plain words (shown with the answer). */
+    because: z.string().min(1),
+  })
+  .strict();
+export type AnswerForm = z.infer<typeof answerFormSchema>;
+
+/**
+ * The item type (commodity / software / technology) an item kind says, where the lists' product
+ * groups place it: kinds of systems, equipment and components are commodities (product group A).
+ */
+const itemTypeOfItemKindSchema = z
+  .object({
+    /** The verbatim heading or definition the mapping rests on. */
+    text: z.string().min(1),
+    /** Where the text is. */
+    source: z.string().min(1),
+    commodity: z.array(z.string().min(1)),
+    software: z.array(z.string().min(1)),
+    technology: z.array(z.string().min(1)),
+  })
+  .strict();
+export type ItemTypeOfItemKind = z.infer<typeof itemTypeOfItemKindSchema>;
+
 export const activityFactsFileSchema = z
-  .object({ _comment: z.string().optional(), facts: z.array(factDeclarationSchema) })
+  .object({
+    _comment: z.string().optional(),
+    facts: z.array(factDeclarationSchema),
+    answerForms: z.array(answerFormSchema).optional(),
+    itemTypeOfItemKind: itemTypeOfItemKindSchema.optional(),
+  })
   .strict();

@@ -9,8 +9,10 @@ import type { Criterion, FactDeclaration } from './encoding-schema.js';
 import {
   activityFactsFileSchema,
   exemptionEncodingSchema,
+  type AnswerForm,
   type ConditionTest,
   type ExemptionEncoding,
+  type ItemTypeOfItemKind,
 } from './exemption-encoding-schema.js';
 import { ISO_COUNTRY_CODES } from './iso-countries.js';
 import { forEachCriterion, type Rulebook } from './rulebook.js';
@@ -22,6 +24,8 @@ export const ACTIVITY_FACTS_FILE = 'activity-facts.json';
 /** Set from the `destination` argument, never from the activity list. */
 export const DESTINATION_FACT = 'destination_country';
 export const ITEM_TYPE_FACT = 'item_type';
+/** The item fact naming what the item is (camera, laser ...), from which the item type follows. */
+export const ITEM_KIND_FACT = 'item_kind';
 
 export interface ActivityFactInfo {
   declaration: FactDeclaration;
@@ -45,7 +49,24 @@ export class ExemptionRules {
     /** Item facts of the rulebook that exemption encodings use, with the exemptions using them. */
     readonly itemFactsUsed: ReadonlyMap<string, Set<string>>,
     readonly rulebook: Rulebook,
+    /** Answers in people's words, by the fact they answer, then by their normalized form. */
+    readonly answerForms: ReadonlyMap<string, ReadonlyMap<string, AnswerForm>> = new Map(),
+    /** The item type of each item kind the data places (kinds not listed say nothing). */
+    readonly itemTypeOfItemKind: ItemTypeOfItemKind | null = null,
   ) {}
+
+  /** The answer form `words` stand for when given to `fact`, if any. */
+  answerForm(fact: string, words: string): AnswerForm | undefined {
+    return this.answerForms.get(fact)?.get(normalizeAnswerWords(words));
+  }
+
+  /** The item type an item kind says ("camera" -> commodity), or null when the data does not place it. */
+  itemTypeOfKind(kind: string): 'commodity' | 'software' | 'technology' | null {
+    const mapping = this.itemTypeOfItemKind;
+    if (!mapping) return null;
+    for (const type of ['commodity', 'software', 'technology'] as const) if (mapping[type].includes(kind)) return type;
+    return null;
+  }
 
   private merged: ReadonlyMap<string, FactDeclaration> | undefined;
 
@@ -69,6 +90,51 @@ export function destinationDeclaration(): FactDeclaration {
     description:
       'Country of destination of the export, as an ISO 3166-1 alpha-2 code (e.g. "JP"). Give it as the `destination` argument.',
   };
+}
+
+/** Answer words compared without case, punctuation or repeated spaces ("We accepted NO restrictions." = "we accepted no restrictions"). */
+export function normalizeAnswerWords(words: string): string {
+  return words
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** The answer forms checked against the activity facts: each names declared facts with valid values, and no words mean two things. */
+function loadAnswerForms(
+  forms: readonly AnswerForm[],
+  activityFacts: ReadonlyMap<string, ActivityFactInfo>,
+  problems: string[],
+): Map<string, Map<string, AnswerForm>> {
+  const byFact = new Map<string, Map<string, AnswerForm>>();
+  forms.forEach((form, index) => {
+    const where = `${ACTIVITY_FACTS_FILE} answerForms[${index}]`;
+    if (!activityFacts.has(form.fact)) problems.push(`${where}: "${form.fact}" is not an activity fact`);
+    if (!form.means.some((meaning) => meaning.fact === form.fact))
+      problems.push(`${where}: the answer must settle the fact it answers (${form.fact})`);
+    for (const meaning of form.means) {
+      const declaration = activityFacts.get(meaning.fact)?.declaration;
+      if (!declaration) {
+        problems.push(`${where}: means "${meaning.fact}", which is not an activity fact`);
+        continue;
+      }
+      const fits =
+        declaration.type === 'boolean'
+          ? typeof meaning.value === 'boolean'
+          : declaration.type === 'enum' &&
+            typeof meaning.value === 'string' &&
+            declaration.values.includes(meaning.value);
+      if (!fits) problems.push(`${where}: ${String(meaning.value)} is not a value of ${meaning.fact}`);
+    }
+    const known = byFact.get(form.fact) ?? new Map<string, AnswerForm>();
+    for (const words of form.forms) {
+      const key = normalizeAnswerWords(words);
+      if (known.has(key)) problems.push(`${where}: "${words}" is given twice for ${form.fact}`);
+      known.set(key, form);
+    }
+    byFact.set(form.fact, known);
+  });
+  return byFact;
 }
 
 export function forEachConditionTest(test: ConditionTest, visit: (test: ConditionTest) => void): void {
@@ -157,6 +223,10 @@ export function loadExemptionRules(rulebook: Rulebook, dir = DEFAULT_EXEMPTION_E
         problems.push(`${file}: destinationsAdded: ${added.country} is not an ISO 3166-1 alpha-2 code`);
     }
   }
+  const answerForms = loadAnswerForms(activityFile.answerForms ?? [], activityFacts, problems);
+  // Kinds the threshold encodings do not (or no longer) declare are never given, so say nothing;
+  // the tests check the mapping against the vocabulary.
+  const itemTypeOfItemKind = activityFile.itemTypeOfItemKind ?? null;
   if (problems.length > 0) throw new ExemptionEncodingError(problems);
-  return new ExemptionRules(encodings, activityFacts, itemFactsUsed, rulebook);
+  return new ExemptionRules(encodings, activityFacts, itemFactsUsed, rulebook, answerForms, itemTypeOfItemKind);
 }

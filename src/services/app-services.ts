@@ -66,7 +66,8 @@ export function createServices(deps: ServiceDependencies): AppServices {
     analytics: new DashboardAnalytics(db),
     search: new SearchPages(db, deps.searchEngine),
     classifyItem: (input, plan, factsField) => classifyItem({ prisma, rulebook }, input, plan, factsField),
-    checkExemptions: (input) => checkExemptionsFor({ prisma, exemptionRules }, input),
+    checkExemptions: (input) =>
+      checkExemptionsFor({ prisma, exemptionRules, countryTables: () => licences.countryTables() }, input),
     compareProvision: (input, plan) => compareProvision({ prisma, rulebook }, input, plan),
     itemFacts: (filter) => listFacts(rulebook, filter),
     provisionDiff: (input) => diffProvision(prisma, input),

@@ -4,10 +4,16 @@
 // database (the codes given, or the encoded entries in force on the date) and loads the
 // exemption records, in a fixed number of statements.
 import {
-  activityFactSet,
+  activityControl,
   checkExemptions,
+  ENTRY_FACT,
   itemTypeOfCodes,
+  itemTypeOfItemKind,
+  regimesForActivity,
+  readActivityFacts,
   type ActivityFactInput,
+  type AnswerReading,
+  type ItemTypeValue,
   type CheckResult,
   type Question,
   type RegimeControl,
@@ -18,11 +24,20 @@ import type { NormalizedFact } from '../classification/evaluate-expression.js';
 import type { ExemptionRegime } from '../classification/exemption-encoding-schema.js';
 import { DESTINATION_FACT, type ExemptionRules } from '../classification/exemption-rules.js';
 import { normalizeFacts, type FactInput } from '../classification/item-facts-input.js';
+import {
+  licenceExceptionsAwaitingEntry,
+  licenceExceptionsOfEntry,
+  type LicenceExceptionRow,
+} from '../classification/exemption-licence-exceptions.js';
+import { entryOf } from '../classification/paragraph-refs.js';
 import { anyOf, type Outcome } from '../classification/three-valued.js';
+import type { ControlLine } from '../classification/us-control-lines.js';
+import type { UsCountryTables } from '../classification/us-country-chart.js';
 import { isoDay, todayUtc } from '../domain/calendar-date.js';
 import { provisionVersionWhere } from '../domain/point-in-time.js';
 import { InvalidArgumentError } from '../errors.js';
 import type { Citation, Exemption, PrismaClient, Regime } from '../generated/prisma/client.js';
+import type { Rulebook } from '../classification/rulebook.js';
 
 /** Regimes that have exemption encodings. */
 export const REGIMES_WITH_EXEMPTIONS: readonly ExemptionRegime[] = ['US_EAR', 'EU', 'UK', 'WASSENAAR'];
@@ -38,6 +53,8 @@ export interface CheckExemptionsInput {
   destination: string | null;
   /** Today when null. */
   asOf: Date | null;
+  /** Key of the exemption asked about (its questions come first); null for none. */
+  focus?: string | null;
 }
 
 export type ExemptionRow = Exemption & { citation: Citation; key: string };
@@ -48,7 +65,7 @@ export interface RegimeExemptionVerdict extends RegimeVerdict {
 }
 
 export interface ExemptionQuestion extends Question {
-  /** Where to give it: "activity", "item.facts" or "destination". */
+  /** Where to give it: "activity", "item.facts", "destination" or "provisions" (the list entry). */
   givenAs: string;
 }
 
@@ -57,6 +74,12 @@ export interface ExemptionCheckAnswer extends CheckResult<ExemptionRow> {
   destination: string | null;
   regimeVerdicts: RegimeExemptionVerdict[];
   questionsToAnswer: ExemptionQuestion[];
+  /** What was checked: the codes given, the item's facts, or the activity alone. */
+  mode: 'provisions' | 'item' | 'activity';
+  /** Answers given in words, and the facts they were read as. */
+  answersRead: AnswerReading[];
+  /** The item type used, and where it came from (null when not known). */
+  itemType: { value: ItemTypeValue; from: string } | null;
 }
 
 /** Where the input sits in the request, so errors name the client's own field. */
@@ -68,14 +91,21 @@ async function controlFromProvisions(
   codes: readonly string[],
   regimes: readonly Regime[] | null,
   asOf: Date,
-): Promise<RegimeControl[]> {
+): Promise<{ control: RegimeControl[]; usEntries: UsEntryTexts }> {
   const wanted = [...new Set(codes.map((code) => code.trim()))];
-  const rows = await prisma.controlProvision.findMany({
-    select: { code: true, regime: true, entryCode: true },
+  // The codes and, in the same statement, their entries (whose texts name the licence exceptions).
+  const fetched = await prisma.controlProvision.findMany({
+    select: { code: true, regime: true, entryCode: true, kind: true, controlTable: true, licenceExceptions: true },
     where: {
-      AND: [{ code: { in: wanted } }, regimes ? { regime: { in: [...regimes] } } : {}, provisionVersionWhere(asOf)],
+      AND: [
+        { code: { in: [...new Set([...wanted, ...wanted.map(entryOf)])] } },
+        regimes ? { regime: { in: [...regimes] } } : {},
+        provisionVersionWhere(asOf),
+      ],
     },
   });
+  const usEntries = usEntryTextsOf(fetched);
+  const rows = fetched.filter((row) => wanted.includes(row.code));
   const found = new Map<string, Set<string>>();
   for (const row of rows) found.set(row.regime, (found.get(row.regime) ?? new Set()).add(row.code));
   // A code must exist somewhere; a code in force elsewhere or on another date is not an error:
@@ -97,7 +127,7 @@ async function controlFromProvisions(
   }
   const stored = new Set(anyRows.map((row) => row.regime));
   const regimeList = regimes ?? REGIMES_WITH_EXEMPTIONS.filter((regime) => found.has(regime) || stored.has(regime));
-  return regimeList.map((regime) => {
+  const control = regimeList.map((regime): RegimeControl => {
     const codesHere = [...(found.get(regime) ?? [])].sort();
     return codesHere.length > 0
       ? {
@@ -115,6 +145,7 @@ async function controlFromProvisions(
           missingFacts: [],
         };
   });
+  return { control, usEntries };
 }
 
 function controlBasis(
@@ -142,13 +173,13 @@ async function controlFromItem(
   classification: Classification,
   regimes: readonly ExemptionRegime[],
   asOf: Date,
-): Promise<RegimeControl[]> {
+): Promise<{ control: RegimeControl[]; usEntries: UsEntryTexts }> {
   const entries = classification.entries;
   const rows =
     entries.length === 0
       ? []
       : await prisma.controlProvision.findMany({
-          select: { code: true, regime: true, status: true },
+          select: { code: true, regime: true, status: true, kind: true, controlTable: true, licenceExceptions: true },
           where: {
             AND: [
               { OR: entries.map((entry) => ({ regime: entry.regime as Regime, code: entry.entry })) },
@@ -157,7 +188,8 @@ async function controlFromItem(
           },
         });
   const inForce = new Set(rows.filter((row) => row.status === 'CURRENT').map((row) => `${row.regime} ${row.code}`));
-  return regimes.map((regime) => {
+  const usEntries = usEntryTextsOf(rows);
+  const control = regimes.map((regime): RegimeControl => {
     const regimeEntries = entries.filter((entry) => entry.regime === regime);
     if (regimeEntries.length === 0) {
       return {
@@ -197,6 +229,7 @@ async function controlFromItem(
       ],
     };
   });
+  return { control, usEntries };
 }
 
 /** The item type the codes say (A-C commodity, D software, E technology); one kind at a time. */
@@ -213,31 +246,111 @@ function derivedItemTypeOf(codes: readonly string[]) {
   return typed;
 }
 
+/** An entry's control table as stored: lines with their reason's text and Country Chart cell. */
+function controlLinesOf(value: unknown): ControlLine[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((line: unknown) => {
+    if (typeof line !== 'object' || line === null) return [];
+    const record = line as Record<string, unknown>;
+    if (typeof record.control !== 'string') return [];
+    const cell = record.countryChart ?? record.country_chart;
+    return [{ control: record.control, countryChart: typeof cell === 'string' ? cell : null }];
+  });
+}
+
+/** An entry's License Exceptions section as stored ({ LVS: "$1500, except ..." }). */
+function exceptionTextsOf(value: unknown): Record<string, string> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+  return Object.fromEntries(
+    Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
+}
+
+/** The US entries' control tables and License Exceptions sections, by ECCN, as the control queries read them. */
+type UsEntryTexts = ReadonlyMap<string, { controlTable: ControlLine[]; texts: Record<string, string> }>;
+
+function usEntryTextsOf(
+  rows: readonly { code: string; regime: string; kind: string; controlTable: unknown; licenceExceptions: unknown }[],
+): UsEntryTexts {
+  return new Map(
+    rows
+      .filter((row) => row.regime === 'US_EAR' && row.kind === 'ENTRY')
+      .map((row) => [
+        row.code,
+        { controlTable: controlLinesOf(row.controlTable), texts: exceptionTextsOf(row.licenceExceptions) },
+      ]),
+  );
+}
+
+/**
+ * The list-based licence exceptions of the US entries the item is (or may be) controlled by, read
+ * from each ECCN's text in force on the date; rows asking for the entry when none is known; none
+ * when the EAR is not asked about or does not control the item.
+ */
+function usLicenceExceptions(
+  countryTables: (() => UsCountryTables) | undefined,
+  rulebook: Rulebook,
+  control: readonly RegimeControl[],
+  usEntries: UsEntryTexts,
+  destination: string | null,
+  facts: ReadonlyMap<string, NormalizedFact>,
+): LicenceExceptionRow[] {
+  const us = control.find((regime) => regime.regime === 'US_EAR');
+  if (!us || us.controlled === 'NOT_MET' || !countryTables) return [];
+  const codes = [...new Set(us.paragraphs.filter((p) => p.outcome !== 'NOT_MET').map((p) => p.code))];
+  if (codes.length === 0) return licenceExceptionsAwaitingEntry();
+  const context = { tables: countryTables(), rulebook, facts };
+  return codes.flatMap((code) => {
+    const entry = usEntries.get(entryOf(code));
+    return entry ? licenceExceptionsOfEntry({ code, ...entry }, destination, context) : [];
+  });
+}
+
 /** Checks every exemption in scope against the facts given, with an overall verdict. */
 export async function checkExemptionsFor(
-  deps: { prisma: PrismaClient; exemptionRules: ExemptionRules },
+  deps: {
+    prisma: PrismaClient;
+    exemptionRules: ExemptionRules;
+    /** The Country Chart and Country Groups, for the US list-based licence exceptions; none read without. */
+    countryTables?: () => UsCountryTables;
+  },
   input: CheckExemptionsInput,
 ): Promise<ExemptionCheckAnswer> {
   const { prisma, exemptionRules } = deps;
   const rulebook = exemptionRules.rulebook;
   const asOf = input.asOf ?? todayUtc();
+  if (input.focus && !exemptionRules.encodings.has(input.focus)) {
+    throw new InvalidArgumentError(
+      `${FIELD_PREFIX}focus`,
+      'exemption-key',
+      `No exemption "${input.focus}" is checked here; give the key of one (e.g. "US-EAR-734.8"), as \`exemptions\` lists them.`,
+    );
+  }
   const codes = (input.provisions ?? []).map((code) => code.trim());
   const itemFacts: Map<string, NormalizedFact> = input.item
     ? new Map(normalizeFacts(rulebook, input.item, `${FIELD_PREFIX}item.facts`))
     : new Map();
-  const activity = activityFactSet(
+  // The codes' product group decides the item type; without codes, the item kind does.
+  const derivedItemType = derivedItemTypeOf(codes) ?? itemTypeOfItemKind(exemptionRules, itemFacts);
+  const { facts: activity, readings } = readActivityFacts(
     exemptionRules,
     input.activity,
     input.destination,
-    derivedItemTypeOf(codes),
+    derivedItemType,
     FIELD_PREFIX,
   );
 
   let control: RegimeControl[];
-  let mode: 'provisions' | 'item';
+  let usEntries: UsEntryTexts = new Map();
+  let mode: 'provisions' | 'item' | 'activity';
   if (codes.length > 0) {
     mode = 'provisions';
-    control = await controlFromProvisions(prisma, codes, input.regimes, asOf);
+    ({ control, usEntries } = await controlFromProvisions(prisma, codes, input.regimes, asOf));
+  } else if (input.item === null) {
+    mode = 'activity';
+    control = activityControl(
+      (input.regimes as ExemptionRegime[] | null) ?? regimesForActivity(exemptionRules, new Set(activity.keys())),
+    );
   } else {
     mode = 'item';
     const regimes = (input.regimes ??
@@ -245,7 +358,7 @@ export async function checkExemptionsFor(
         rulebook.entries.some((entry) => entry.encoding.regime === regime),
       )) as ExemptionRegime[];
     const classification = classifyFacts(rulebook, itemFacts, regimes);
-    control = await controlFromItem(prisma, classification, regimes, asOf);
+    ({ control, usEntries } = await controlFromItem(prisma, classification, regimes, asOf));
   }
 
   // One query: every exemption with its citation (the encodings cover all of them, and a
@@ -256,7 +369,25 @@ export async function checkExemptionsFor(
   );
 
   const facts = new Map<string, NormalizedFact>([...itemFacts, ...activity]);
-  const result = checkExemptions({ rules: exemptionRules, records: byKey, facts, control, mode, asOf });
+  const destinationCode = activity.get(DESTINATION_FACT)?.given ?? null;
+  const licenceExceptions = usLicenceExceptions(
+    deps.countryTables,
+    rulebook,
+    control,
+    usEntries,
+    destinationCode,
+    facts,
+  );
+  const result = checkExemptions({
+    licenceExceptions,
+    rules: exemptionRules,
+    records: byKey,
+    facts,
+    control,
+    mode,
+    asOf,
+    focus: input.focus ?? null,
+  });
   const regimeVerdicts = result.regimes.map((regime) => {
     const source = control.find((candidate) => candidate.regime === regime.regime);
     return { ...regime, basis: source?.basis ?? '', paragraphs: source?.paragraphs ?? [] };
@@ -266,12 +397,24 @@ export async function checkExemptionsFor(
     givenAs:
       question.fact === DESTINATION_FACT
         ? 'destination'
-        : exemptionRules.activityFacts.has(question.fact)
-          ? 'activity'
-          : 'item.facts',
+        : question.fact === ENTRY_FACT
+          ? 'provisions'
+          : exemptionRules.activityFacts.has(question.fact)
+            ? 'activity'
+            : 'item.facts',
   }));
   const destination = activity.get(DESTINATION_FACT)?.given ?? null;
-  return { ...result, asOf, destination, regimeVerdicts, questionsToAnswer };
+  const itemType = activity.get('item_type');
+  return {
+    ...result,
+    asOf,
+    destination,
+    regimeVerdicts,
+    questionsToAnswer,
+    mode,
+    answersRead: readings,
+    itemType: itemType ? { value: itemType.value as ItemTypeValue, from: itemType.given } : null,
+  };
 }
 
 /** The facts about an export that checkExemptions uses, with the exemptions using each, by name. */

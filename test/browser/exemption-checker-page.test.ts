@@ -99,7 +99,10 @@ describe('exemption checker', () => {
     const fundamental = page.locator(FUNDAMENTAL_RESEARCH);
     expect(await outcomeOf(fundamental)).toBe('Applies');
     expect(await page.locator('.verdict-label').textContent()).toBe('Exempt');
-    expect(await page.locator('.verdict [role="status"]').textContent()).toContain('An exemption applies in US_EAR');
+    // One sentence naming the exemption the verdict rests on.
+    expect(await page.locator('.verdict [role="status"]').textContent()).toContain(
+      'Exempt in US_EAR under 15 CFR 734.8',
+    );
     // Its conditions, the verbatim text and its source.
     await fundamental.getByRole('button', { expanded: false }).click();
     const body = fundamental.locator('.exemption-body');
@@ -248,14 +251,46 @@ describe('exemption checker', () => {
     expect(scriptErrors).toEqual([]);
   });
 
+  it('with no entry, checks the answers alone, then asks for the entry a carve-out of an ECCN needs and adds the code typed to the project', async () => {
+    const { page, scriptErrors } = await open();
+    await page.goto(
+      `${base}/exemptions?provisions=&regimes=US_EAR&a.item_type=technology&a.technology_for_6a003_cameras=yes`,
+    );
+    await settled(page);
+    const carveOut = page.locator('[data-exemption-key="US-CCL-6E001-TSR-automotive"]');
+    expect(await outcomeOf(carveOut)).toBe('Indeterminate');
+    expect(await carveOut.locator('.exemption-reason').textContent()).toContain('give the entry');
+    // Questions one at a time until the entry is asked for (those deciding more exemptions come first).
+    for (let step = 0; step < 40 && (await currentFact(page)) !== 'entry'; step += 1) await answer(page, DONT_KNOW);
+    expect(await currentFact(page)).toBe('entry');
+    const question = page.locator('.exemption-question');
+    expect(await question.getByRole('radio').count()).toBe(1);
+    await question.getByLabel('Entry code').fill('6e001');
+    await question.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForURL(/provisions=6E001/);
+    // The page follows the URL in a later render: the project then names the entry.
+    await page.waitForFunction(() => document.querySelector('.project-summary dd')?.textContent?.trim() === '6E001');
+    await settled(page);
+    await page.waitForFunction(
+      () =>
+        !(
+          document.querySelector('[data-exemption-key="US-CCL-6E001-TSR-automotive"] .exemption-reason')?.textContent ??
+          'give the entry'
+        ).includes('give the entry'),
+    );
+    expect(await carveOut.locator('.exemption-reason').textContent()).not.toContain('give the entry');
+    expect(await page.locator('.out-of-scope').textContent()).toContain('6A003.b.4.b');
+    expect(scriptErrors).toEqual([]);
+  });
+
   it('explains what may be left empty, and shows the API’s own message when it refuses a combination', async () => {
     const { page, scriptErrors } = await open();
     await page.goto(`${base}/exemptions`);
     expect(await page.locator('.exemption-start').textContent()).toContain('Every field is optional');
-    // Nothing at all: the item is then classified from the questions; the API asks what it is.
+    // Nothing at all: the activity answers alone are checked; the API asks what is exported first.
     await page.getByRole('button', { name: 'Check exemptions' }).click();
     await settled(page);
-    expect(await page.locator('.project-summary').textContent()).toContain('classified from your answers');
+    expect(await page.locator('.project-summary').textContent()).toContain('checked on your answers');
     expect(await currentFact(page)).toBe('item_type');
     expect(await page.locator('.verdict-label').textContent()).toBe('Indeterminate');
     // Hardware and technology together: the API refuses, and says why.

@@ -12,6 +12,34 @@ const CheckExemptions = graphql(`
     checkExemptions(input: $input) {
       verdict
       reason
+      restsOn
+      mode
+      itemType {
+        value
+        from
+      }
+      answersRead {
+        field
+        fact
+        given
+        readAs
+        exemptionKey
+        textVerbatim
+      }
+      outOfScope {
+        exemptionKey
+        reason
+      }
+      licenceExceptions {
+        key
+        code
+        legalBasis
+        entry
+        entryText
+        outcome
+        reason
+        missingFacts
+      }
       classificationUnknown
       asOf
       destination
@@ -54,6 +82,17 @@ const CheckExemptions = graphql(`
             id
             outcome
           }
+        }
+        requirements {
+          id
+          role
+          outcome
+          missingFacts
+        }
+        disqualifiers {
+          id
+          role
+          outcome
         }
         disqualifiersFired {
           id
@@ -262,14 +301,15 @@ describeWithDatabase('checkExemptions', () => {
     expect(error.message).toMatch(/"XX"/);
   });
 
-  it('an unknown provision code, no item at all, and a contradicting item type are BAD_USER_INPUT', async () => {
+  it('an unknown provision code, an unknown exemption asked about, and a contradicting item type are BAD_USER_INPUT', async () => {
     expect((await errorOf({ provisions: ['6Z999'] })).extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'input.provisions',
     });
-    expect((await errorOf({ activity: FUNDAMENTAL })).extensions).toMatchObject({
+    expect((await errorOf({ activity: FUNDAMENTAL, focus: 'US-EAR-999' })).extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
-      rule: 'provisions-or-item',
+      field: 'input.focus',
+      rule: 'exemption-key',
     });
     const contradiction = await errorOf({
       provisions: ['6A003'],
@@ -277,6 +317,144 @@ describeWithDatabase('checkExemptions', () => {
       activity: [{ name: 'item_type', choice: 'technology' }],
     });
     expect(contradiction.extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'item-type-matches-provisions' });
+  });
+
+  it('15 CFR 734.8: "is my research fundamental research?" with neither codes nor item is answered for the EAR: EXEMPT, resting on 734.8', async () => {
+    const result = await check({ activity: [...FUNDAMENTAL, { name: 'item_type', choice: 'technology' }] });
+    expect(result.mode).toBe('activity');
+    expect(result.regimes.map((regime) => [regime.regime, regime.controlled, regime.verdict])).toEqual([
+      ['US_EAR', 'UNKNOWN', 'EXEMPT'],
+    ]);
+    expect(result.verdict).toBe('EXEMPT');
+    expect(result.classificationUnknown).toBe(true);
+    expect(result.restsOn).toEqual(['US-EAR-734.8']);
+    expect(result.reason).toMatch(/^Exempt in US_EAR under 15 CFR 734\.8 .*is not subject to the EAR\)\.$/);
+  });
+
+  it('15 CFR 734.8(c) the other way, activity only: restrictions accepted -> 734.8 ruled out by its disqualifier, listed apart; not EXEMPT', async () => {
+    const activity = FUNDAMENTAL.map((fact) =>
+      fact.name === 'researchers_accepted_restrictions' ? { name: fact.name, boolean: true } : fact,
+    );
+    const result = await check({ activity: [...activity, { name: 'item_type', choice: 'technology' }] });
+    const research = exemption(result, 'US-EAR-734.8');
+    expect(research.outcome).toBe('DOES_NOT_APPLY');
+    expect(research.disqualifiers.find((condition) => condition.id === 'restrictions-accepted')).toMatchObject({
+      role: 'DISQUALIFIER',
+      outcome: 'SATISFIED',
+    });
+    expect(research.requirements.every((condition) => condition.role !== 'DISQUALIFIER')).toBe(true);
+    expect(result.verdict).toBe('INDETERMINATE');
+    expect(result.restsOn).not.toContain('US-EAR-734.8');
+  });
+
+  it('15 CFR 734.8(b): "we accepted no publication restrictions" answers the prepublication-review question, read with the text that allows it', async () => {
+    const result = await check({
+      activity: [
+        { name: 'research_is_fundamental', boolean: true },
+        { name: 'results_intended_for_publication', boolean: true },
+        { name: 'prepublication_review', choice: 'we accepted no publication restrictions' },
+        { name: 'item_type', choice: 'technology' },
+      ],
+    });
+    expect(exemption(result, 'US-EAR-734.8').outcome).toBe('APPLIES');
+    expect(result.answersRead).toEqual([
+      expect.objectContaining({
+        field: 'activity[2]',
+        fact: 'prepublication_review',
+        given: 'we accepted no publication restrictions',
+        readAs: [
+          'prepublication_review = free_to_publish_without_restriction',
+          'researchers_accepted_restrictions = false',
+          'sponsor_may_restrict_publication = false',
+        ],
+        exemptionKey: 'US-EAR-734.8',
+      }),
+    ]);
+    expect(result.answersRead[0]?.textVerbatim.join(' ')).toMatch(/free to publish/);
+  });
+
+  it('list notes and ECCN carve-outs with no entry given: rows INDETERMINATE asking for the entry (given in provisions), none dropped', async () => {
+    const result = await check({ regimes: ['US_EAR'], activity: [{ name: 'item_type', choice: 'technology' }] });
+    expect(result.mode).toBe('activity');
+    const tsr = exemption(result, 'US-CCL-6E001-TSR-automotive');
+    expect(tsr.outcome).toBe('INDETERMINATE');
+    expect(tsr.requirements[0]).toMatchObject({
+      id: 'entry',
+      role: 'ENTRY',
+      outcome: 'UNKNOWN',
+      missingFacts: ['entry'],
+    });
+    expect(tsr.missingFacts).toContain('entry');
+    // The camera note concerns hardware: for technology it is ruled out, still a row.
+    expect(exemption(result, 'US-CCL-6A003-Note3').outcome).toBe('DOES_NOT_APPLY');
+    const entry = result.questionsToAnswer.find((question) => question.fact === 'entry');
+    expect(entry).toMatchObject({ type: 'ENUM', givenAs: 'provisions' });
+    expect(entry?.values).toEqual(expect.arrayContaining(['6E001', '6E002']));
+    expect(entry?.exemptions).toContain('US-CCL-6E001-TSR-automotive');
+    expect(result.outOfScope).toEqual([]);
+  });
+
+  it('with the entry 6E001, the camera note of 6A003.b.4.b is out of scope and says why', async () => {
+    const result = await check({ provisions: ['6E001'], regimes: ['US_EAR'] });
+    expect(result.exemptions.some((row) => row.exemptionKey === 'US-CCL-6A003-Note3')).toBe(false);
+    const out = result.outOfScope.find((entry) => entry.exemptionKey === 'US-CCL-6A003-Note3');
+    expect(out?.reason).toMatch(/6A003\.b\.4\.b only; the item's US_EAR entries are 6E001/);
+  });
+
+  it('15 CFR 734.8 does not apply to hardware: item_kind camera makes the item a commodity without asking item_type', async () => {
+    const result = await check({
+      item: { facts: [{ name: 'item_kind', choice: 'camera' }] },
+      regimes: ['US_EAR'],
+      activity: FUNDAMENTAL,
+    });
+    expect(result.itemType).toMatchObject({ value: 'commodity' });
+    expect(result.itemType?.from).toMatch(/item_kind camera/);
+    const research = exemption(result, 'US-EAR-734.8');
+    expect(research.outcome).toBe('DOES_NOT_APPLY');
+    expect(research.disqualifiersFired.map((condition) => condition.id)).toEqual(['hardware']);
+    expect(result.questionsToAnswer.some((question) => question.fact === 'item_type')).toBe(false);
+  });
+
+  it('the questions of the exemption asked about come first, classification-only questions last', async () => {
+    const result = await check({ item: { facts: [] }, regimes: ['US_EAR'], focus: 'US-EAR-740.12-GFT' });
+    const gft = exemption(result, 'US-EAR-740.12-GFT');
+    const first = result.questionsToAnswer.slice(0, gft.missingFacts.length).map((question) => question.fact);
+    expect(first.sort()).toEqual([...gft.missingFacts].sort());
+    const kinds = result.questionsToAnswer.map((question) => question.exemptions.length > 0);
+    expect(kinds.indexOf(false)).toBeGreaterThan(kinds.lastIndexOf(true));
+    expect(result.restsOn).toEqual(['US-EAR-740.12-GFT']);
+    expect(result.reason).toContain('15 CFR 740.12');
+  });
+
+  it('6A003 License Exceptions (LVS N/A for b.4; GBS N/A; STA barred for b.4 to Country Group A:6): Israel rules all three out, Japan leaves STA open', async () => {
+    const outcomes = (result: Result) => result.licenceExceptions.map((row) => [row.code, row.outcome]);
+    const israel = await check({ provisions: ['6A003.b.4.b'], regimes: ['US_EAR'], destination: 'IL' });
+    expect(outcomes(israel)).toEqual([
+      ['LVS', 'DOES_NOT_APPLY'],
+      ['GBS', 'DOES_NOT_APPLY'],
+      ['STA', 'DOES_NOT_APPLY'],
+    ]);
+    expect(israel.licenceExceptions[2]?.entryText).toMatch(/Country Group A:6/);
+    const japan = await check({ provisions: ['6A003.b.4.b'], regimes: ['US_EAR'], destination: 'JP' });
+    expect(outcomes(japan)).toEqual([
+      ['LVS', 'DOES_NOT_APPLY'],
+      ['GBS', 'DOES_NOT_APPLY'],
+      ['STA', 'INDETERMINATE'],
+    ]);
+    expect(japan.licenceExceptions[2]).toMatchObject({ legalBasis: '15 CFR 740.20', entry: '6A003' });
+  });
+
+  it('with no entry, the list-based licence exceptions are rows asking for the entry', async () => {
+    const result = await check({ regimes: ['US_EAR'], activity: [{ name: 'item_type', choice: 'commodity' }] });
+    expect(result.licenceExceptions.map((row) => [row.code, row.outcome, row.missingFacts])).toEqual([
+      ['LVS', 'INDETERMINATE', ['entry']],
+      ['GBS', 'INDETERMINATE', ['entry']],
+      ['TSR', 'INDETERMINATE', ['entry']],
+      ['STA', 'INDETERMINATE', ['entry']],
+    ]);
+    expect(result.questionsToAnswer.find((question) => question.fact === 'entry')?.exemptions).toContain(
+      'US-EAR-740.20-STA',
+    );
   });
 
   it('costs a fixed number of SQL statements, whatever the number of exemptions and conditions returned', async () => {

@@ -23,16 +23,9 @@ const checkExemptionsInputSchema = z
     activity: z.array(z.unknown()).nullish(),
     destination: z.string().nullish(),
     asOf: z.unknown().nullish(),
+    focus: z.string().max(100).nullish(),
   })
   .superRefine((input, context) => {
-    if (!input.provisions?.length && !input.item) {
-      context.addIssue({
-        code: 'custom',
-        path: ['provisions'],
-        params: { rule: 'provisions-or-item' },
-        message: 'Give `provisions` (list codes) or `item` (its facts), or both.',
-      });
-    }
     if (input.provisions && input.provisions.length > 50) {
       context.addIssue({
         code: 'custom',
@@ -81,7 +74,7 @@ const checkExemptionsInputSchema = z
 
 const CheckExemptionsInput = builder.inputType('CheckExemptionsInput', {
   description:
-    'What is exported and how: the item by its list codes (`provisions`) or by its facts (`item`, classified against the encoded entries), the facts of the activity, the destination and the date. Facts not given are unknown: conditions that need them stay UNKNOWN.',
+    'What is exported and how: the item by its list codes (`provisions`) or by its facts (`item`, classified against the encoded entries), or neither (the activity alone: "is my research fundamental research?"), the facts of the activity, the destination and the date. Facts not given are unknown: conditions that need them stay UNKNOWN, and exemptions written for list entries ask for the entry.',
   fields: (t) => ({
     provisions: t.stringList({
       description:
@@ -90,7 +83,7 @@ const CheckExemptionsInput = builder.inputType('CheckExemptionsInput', {
     item: t.field({
       type: ItemInput,
       description:
-        "The item by its facts (see `itemFacts`); classified with `classifyItem`'s evaluator when no `provisions` are given.",
+        "The item by its facts (see `itemFacts`); classified with `classifyItem`'s evaluator when no `provisions` are given. Its `item_kind` gives the item type (a camera is a commodity) when no codes do.",
     }),
     regimes: t.field({
       type: [RegimeEnum],
@@ -107,6 +100,10 @@ const CheckExemptionsInput = builder.inputType('CheckExemptionsInput', {
       type: 'Date',
       description: 'Check the exemptions in force on this date (e.g. revoked licences); today when omitted.',
     }),
+    focus: t.string({
+      description:
+        'Key of the exemption asked about (e.g. "US-EAR-734.8"): its questions come first in `questionsToAnswer`, and an undecided verdict names it.',
+    }),
   }),
   validate: checkExemptionsInputSchema,
 });
@@ -118,6 +115,7 @@ interface CheckExemptionsInputShape {
   activity?: ItemFactInputShape[] | null;
   destination?: string | null;
   asOf?: Date | null;
+  focus?: string | null;
 }
 
 builder.queryFields((t) => ({
@@ -143,6 +141,7 @@ builder.queryFields((t) => ({
         activity: activityInputsOf(input.activity ?? []),
         destination: input.destination ?? null,
         asOf: input.asOf ?? null,
+        focus: input.focus ?? null,
       });
     },
   }),

@@ -10,6 +10,12 @@ import { builder } from '../builder.js';
 import { ClassificationOutcomeEnum } from './classification-trace.js';
 import { RegimeEnum } from './control-list.js';
 import {
+  AnswerReadingRef,
+  ItemTypeUsedRef,
+  ListBasedLicenceExceptionRef,
+  OutOfScopeRef,
+} from './exemption-check-details.js';
+import {
   ActivityFactTypeEnum,
   ExemptionEligibilityRef,
   ExemptionVerdictEnum,
@@ -68,7 +74,10 @@ const ExemptionQuestionRef = builder.objectRef<ExemptionQuestion>('ExemptionQues
     forClassification: t.exposeBoolean('forClassification', {
       description: 'True when the classification of the item needs it.',
     }),
-    givenAs: t.exposeString('givenAs', { description: 'Where to give it: "activity", "item.facts" or "destination".' }),
+    givenAs: t.exposeString('givenAs', {
+      description:
+        'Where to give it: "activity", "item.facts", "destination", or "provisions" (the question `entry`: the code of the list entry that controls the item).',
+    }),
   }),
 });
 
@@ -81,7 +90,40 @@ export const ExemptionCheckResultRef = builder.objectRef<ExemptionCheckAnswer>('
       description: 'The overall verdict over the regimes asked about.',
       resolve: (result) => result.verdict,
     }),
-    reason: t.exposeString('reason', { description: 'Why, in plain words.' }),
+    reason: t.exposeString('reason', {
+      description: 'Why, in one sentence naming the exemption(s) the verdict rests on.',
+    }),
+    restsOn: t.exposeStringList('restsOn', {
+      description:
+        'Keys of the exemptions the verdict rests on: those that apply for EXEMPT, the undecided one nearest to deciding it for INDETERMINATE; empty otherwise.',
+    }),
+    mode: t.exposeString('mode', {
+      description:
+        'What was checked: "provisions" (the codes given), "item" (classified from its facts) or "activity" (neither: the activity facts alone, for the regimes whose exemptions use them unless `regimes` says).',
+    }),
+    itemType: t.field({
+      type: ItemTypeUsedRef,
+      nullable: true,
+      description: 'The item type used and where it came from; null when not known.',
+      resolve: (result) => result.itemType,
+    }),
+    answersRead: t.field({
+      type: [AnswerReadingRef],
+      description: 'Answers given in words and the facts they were read as.',
+      resolve: (result) => result.answersRead,
+    }),
+    licenceExceptions: t.field({
+      type: [ListBasedLicenceExceptionRef],
+      description:
+        "The list-based licence exceptions (LVS, GBS, TSR, STA) of the US entries the item is or may be controlled by, as each ECCN's text names them; asking for the entry when none is known; empty when the EAR is not asked about or does not control the item.",
+      resolve: (result) => result.licenceExceptions,
+    }),
+    outOfScope: t.field({
+      type: [OutOfScopeRef],
+      description:
+        'Exemptions of the regimes asked about not checked because they concern other list entries, with why.',
+      resolve: (result) => result.outOfScope,
+    }),
     classificationUnknown: t.exposeBoolean('classificationUnknown', {
       description:
         'True when an exemption applies but whether the item is controlled at all is unknown (EXEMPT then means "covered if it is controlled").',
@@ -98,13 +140,14 @@ export const ExemptionCheckResultRef = builder.objectRef<ExemptionCheckAnswer>('
     }),
     exemptions: t.field({
       type: [ExemptionEligibilityRef],
-      description: 'Every exemption in scope (regime, and for list notes the paragraph), in key order.',
+      description:
+        'Every exemption in scope (regime, and for list notes and carve-outs the entry: INDETERMINATE asking for the entry when none is known), in key order.',
       resolve: (result) => result.exemptions,
     }),
     questionsToAnswer: t.field({
       type: [ExemptionQuestionRef],
       description:
-        'Facts that would decide the undecided exemptions (most useful first), then facts the classification needs.',
+        'Facts that would decide the undecided exemptions: those of the exemption asked about (`focus`) first, then those deciding the most exemptions, then facts only the classification needs.',
       resolve: (result) => result.questionsToAnswer,
     }),
     disclaimer: t.exposeString('disclaimer', {

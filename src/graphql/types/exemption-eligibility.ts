@@ -31,7 +31,7 @@ export const ExemptionVerdictEnum = builder.enumType('ExemptionVerdict', {
   } as const,
 });
 
-const ExemptionEligibilityOutcomeEnum = builder.enumType('ExemptionEligibilityOutcome', {
+export const ExemptionEligibilityOutcomeEnum = builder.enumType('ExemptionEligibilityOutcome', {
   description: 'Whether one exemption covers the export.',
   values: {
     APPLIES: { description: 'Every condition is satisfied and no disqualifier holds, on the facts given.' },
@@ -60,6 +60,10 @@ const ConditionCheckRoleEnum = builder.enumType('ExemptionConditionCheckRole', {
     DISQUALIFIER: { description: 'When SATISFIED (it holds), the exemption does not apply.' },
     VALIDITY: {
       description: 'The exemption must be in force on `asOf`; UNSATISFIED when it was revoked or not yet in force.',
+    },
+    ENTRY: {
+      description:
+        "The exemption is written for list entries (a list note, a carve-out in an entry's text) and no entry that controls the item was given or found: UNKNOWN until the entry is given in `provisions`.",
     },
     CLASSIFICATION: {
       description:
@@ -109,7 +113,7 @@ ExemptionConditionCheckRef.implement({
     }),
     source: t.string({
       description:
-        'Which part of the record the passage is in ("text_verbatim" is the legal text; "conditions_secondary", "text_note" and the like are guidance or editors\' notes; "classification" is classifyItem\'s result).',
+        'Which part of the record the passage is in ("text_verbatim" is the legal text; "conditions_secondary", "text_note" and the like are guidance or editors\' notes; "classification" is classifyItem\'s result; "entry" the list entries the exemption is written for).',
       resolve: (condition) => condition.from,
     }),
     secondary: t.exposeBoolean('secondary', {
@@ -175,8 +179,21 @@ export const ExemptionEligibilityRef = builder
       reason: t.exposeString('reason', { description: 'Why, in plain words.' }),
       conditions: t.field({
         type: [ExemptionConditionCheckRef],
-        description: 'Every condition checked, in order: validity, requirements, disqualifiers.',
+        description:
+          'Every check, in order: validity, entry, classification, requirements, then disqualifiers (kept for clients that split them by `role`; `requirements` and `disqualifiers` hold the two apart).',
         resolve: (check) => check.conditions,
+      }),
+      requirements: t.field({
+        type: [ExemptionConditionCheckRef],
+        description:
+          'What must hold for the exemption to apply: validity, the list entry, the classification and the requirements (SATISFIED = holds).',
+        resolve: (check) => check.requirements,
+      }),
+      disqualifiers: t.field({
+        type: [ExemptionConditionCheckRef],
+        description:
+          'What must not hold, apart from the requirements: each disqualifier with its outcome (SATISFIED = it holds and rules the exemption out; UNSATISFIED = it does not hold, as needed).',
+        resolve: (check) => check.disqualifiers,
       }),
       disqualifiersFired: t.field({
         type: [ExemptionConditionCheckRef],

@@ -125,12 +125,41 @@ export const CheckExemptionsDocument = graphql(`
           label
           role
         }
-        conditions {
+        requirements {
           ...ExemptionConditionFields
           alternatives {
             ...ExemptionConditionFields
           }
         }
+        disqualifiers {
+          ...ExemptionConditionFields
+          alternatives {
+            ...ExemptionConditionFields
+          }
+        }
+      }
+      licenceExceptions {
+        key
+        code
+        name
+        legalBasis
+        entry
+        entryText
+        outcome
+        reason
+        openConditions
+      }
+      outOfScope {
+        exemptionKey
+        legalBasis
+        name
+        reason
+      }
+      answersRead {
+        field
+        given
+        readAs
+        because
       }
     }
   }

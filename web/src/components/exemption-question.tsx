@@ -1,5 +1,6 @@
 // One question of the exemption checker, as the API describes the fact behind it: yes / no /
-// I don't know for a yes-or-no fact, the choices for one of a list, a number with its unit. The
+// I don't know for a yes-or-no fact, the choices for one of a list, a number with its unit, a
+// list code for the entry (typed, with the entries the waiting exemptions are written for offered). The
 // answer is given with the Continue button, never on selection, so arrow keys can move through
 // the choices without answering.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
@@ -23,6 +24,7 @@ const LEADS: Record<string, string> = {
   ENUM: 'Which of these applies?',
   NUMBER: 'What is the value?',
   DESTINATION: 'Where do the results go?',
+  ENTRY: 'Which list entry controls what you export?',
 };
 
 export function ExemptionQuestion({
@@ -71,6 +73,7 @@ export function ExemptionQuestion({
 
   const { statement, detail } = splitDescription(info.description);
   const isDestination = info.givenAs === 'destination';
+  const isEntry = info.givenAs === 'provisions';
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -81,6 +84,14 @@ export function ExemptionQuestion({
         return;
       }
       onAnswer(`${number}${unit !== '' ? ` ${unit}` : ''}`);
+      return;
+    }
+    if (isEntry && value !== UNKNOWN_ANSWER) {
+      if (amount.trim() === '') {
+        setProblem('Give the code of the entry (e.g. 6E001), or choose “I don’t know”.');
+        return;
+      }
+      onAnswer(amount.trim());
       return;
     }
     if (value === '') {
@@ -96,7 +107,7 @@ export function ExemptionQuestion({
           { value: 'yes', label: 'Yes' },
           { value: 'no', label: 'No' },
         ]
-      : info.type === 'ENUM' && !isDestination
+      : info.type === 'ENUM' && !isDestination && !isEntry
         ? info.values.map((choice) => ({ value: choice, label: humanize(choice) }))
         : [];
 
@@ -107,7 +118,7 @@ export function ExemptionQuestion({
       </h2>
       <fieldset aria-describedby={`${id}-detail`}>
         <legend>
-          <span className="question-lead">{LEADS[isDestination ? 'DESTINATION' : info.type]}</span>
+          <span className="question-lead">{LEADS[isDestination ? 'DESTINATION' : isEntry ? 'ENTRY' : info.type]}</span>
           <span className="question-statement">{statement}</span>
         </legend>
         <div id={`${id}-detail`} className="question-detail">
@@ -131,6 +142,26 @@ export function ExemptionQuestion({
                   </option>
                 ))}
             </select>
+          </p>
+        ) : null}
+        {isEntry ? (
+          <p className="question-field">
+            <label htmlFor={`${id}-entry`}>Entry code</label>
+            <input
+              id={`${id}-entry`}
+              type="text"
+              list={`${id}-entries`}
+              value={amount}
+              onChange={(event) => {
+                setAmount(event.target.value);
+                setValue('');
+              }}
+            />
+            <datalist id={`${id}-entries`}>
+              {info.values.map((code) => (
+                <option key={code} value={code} />
+              ))}
+            </datalist>
           </p>
         ) : null}
         {info.type === 'NUMBER' ? (

@@ -36,6 +36,7 @@ const ROLE_LABELS: Record<string, string> = {
   REQUIREMENT: 'Condition',
   VALIDITY: 'In force',
   CLASSIFICATION: 'Classification',
+  ENTRY: 'List entry',
   DISQUALIFIER: 'Disqualifier',
 };
 
@@ -158,8 +159,7 @@ export function ExemptionResult({
   onAnswerFact: ((fact: string) => void) | null;
 }) {
   const id = useId();
-  const requirements = eligibility.conditions.filter((condition) => condition.role !== 'DISQUALIFIER');
-  const disqualifiers = eligibility.conditions.filter((condition) => condition.role === 'DISQUALIFIER');
+  const { requirements, disqualifiers } = eligibility;
   const outcome = eligibility.outcome.toLowerCase().replace(/_/g, '-');
   return (
     <article

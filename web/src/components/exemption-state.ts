@@ -10,6 +10,8 @@ const ANSWER_PREFIX = 'a.';
 export const UNKNOWN_ANSWER = 'unknown';
 /** The fact that stands for the `destination` argument when the API asks for it as a question. */
 export const DESTINATION_FACT = 'destination_country';
+/** The question for the list entry (given in `provisions`), when exemptions written for an entry wait on it. */
+export const ENTRY_FACT = 'entry';
 
 export interface Answer {
   fact: string;
@@ -33,7 +35,8 @@ export interface FactInfo {
   type: 'BOOLEAN' | 'ENUM' | 'NUMBER';
   values: string[];
   description: string;
-  givenAs: 'activity' | 'item.facts' | 'destination';
+  /** "provisions": the list entry, added to the project's codes rather than kept as an answer. */
+  givenAs: 'activity' | 'item.facts' | 'destination' | 'provisions';
   acceptedUnits: string[];
   canonicalUnit: string | null;
 }
@@ -128,10 +131,20 @@ export function toFactInput(answer: Answer, info: FactInfo | undefined): ItemFac
   }
 }
 
+/** The state with the list entry the API asked for added to the project's codes (its answer is the code). */
+export function withEntry(state: CheckerState, codes: string): CheckerState {
+  const added = parseCodes(codes);
+  return {
+    ...state,
+    provisions: [...new Set([...state.provisions, ...added])],
+    answers: state.answers.filter((answer) => answer.fact !== ENTRY_FACT),
+  };
+}
+
 /**
- * The API's input for the state. With no codes, the item is described by its facts (the API
- * needs one or the other; an empty fact list is allowed and classifies nothing, so the control
- * status stays unknown). Returns the answers the API could not take, so they can be flagged.
+ * The API's input for the state. With no codes, the item is described by its facts when some
+ * were answered; with neither, the activity answers alone are checked (exemptions written for a
+ * list entry then ask for it). Returns the answers the API could not take, so they can be flagged.
  */
 export function toCheckInput(
   state: CheckerState,
@@ -144,7 +157,7 @@ export function toCheckInput(
     if (answer.value === UNKNOWN_ANSWER) continue;
     const info = facts.get(answer.fact);
     const input = toFactInput(answer, info);
-    if (input === null || info === undefined || info.givenAs === 'destination') {
+    if (input === null || info === undefined || info.givenAs === 'destination' || info.givenAs === 'provisions') {
       unusable.push(answer.fact);
       continue;
     }
@@ -152,7 +165,7 @@ export function toCheckInput(
   }
   const input: CheckExemptionsInput = {
     ...(state.provisions.length > 0 ? { provisions: state.provisions } : {}),
-    ...(state.provisions.length === 0 || itemFacts.length > 0 ? { item: { facts: itemFacts } } : {}),
+    ...(itemFacts.length > 0 ? { item: { facts: itemFacts } } : {}),
     ...(state.regimes.length > 0 ? { regimes: state.regimes } : {}),
     ...(state.destination !== null ? { destination: state.destination } : {}),
     ...(activity.length > 0 ? { activity } : {}),

@@ -53,6 +53,18 @@ export function ExemptionVerdict({ result, updating }: { result: Result; updatin
           </li>
         ))}
       </ul>
+      {result.answersRead.length > 0 ? (
+        <div className="verdict-notes answers-read">
+          <p>Answers in your words, and how the texts read them:</p>
+          <ul>
+            {result.answersRead.map((reading) => (
+              <li key={reading.field}>
+                “{reading.given}”: {reading.readAs.join('; ')}. {reading.because}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {result.notes.length > 0 ? (
         <div className="verdict-notes">
           <p>How the control status was decided:</p>

@@ -14,7 +14,7 @@ import {
 } from '../api/exemption-documents';
 import { useQuery } from '../api/use-query';
 import { splitDescription, ExemptionQuestion } from '../components/exemption-question';
-import { ExemptionResult, type Eligibility } from '../components/exemption-result';
+import { ExemptionResult, OUTCOME_LABELS, type Eligibility } from '../components/exemption-result';
 import { ExemptionStartForm, type ExemptionOption, type ProjectDescription } from '../components/exemption-start-form';
 import {
   answerInWords,
@@ -23,7 +23,9 @@ import {
   humanize,
   readState,
   toCheckInput,
+  UNKNOWN_ANSWER,
   withAnswer,
+  withEntry,
   writeState,
   type CheckerState,
   type FactInfo,
@@ -36,7 +38,7 @@ const NO_VARIABLES = {};
 const OUTCOME_ORDER: Record<string, number> = { APPLIES: 0, INDETERMINATE: 1, DOES_NOT_APPLY: 2 };
 
 function givenAsOf(value: string): FactInfo['givenAs'] {
-  return value === 'destination' ? 'destination' : value === 'item.facts' ? 'item.facts' : 'activity';
+  return value === 'destination' || value === 'item.facts' || value === 'provisions' ? value : 'activity';
 }
 
 export default function ExemptionCheckerPage() {
@@ -135,7 +137,13 @@ export default function ExemptionCheckerPage() {
   const go = (next: CheckerState) => {
     setParams(writeState(next));
   };
-  const answer = (fact: string, value: string) => go(withAnswer(state, fact, value));
+  // The list entry is a code of the project, not an answer: it is added to the entries checked.
+  const answer = (fact: string, value: string) =>
+    go(
+      facts.get(fact)?.givenAs === 'provisions' && value !== UNKNOWN_ANSWER
+        ? withEntry(state, value)
+        : withAnswer(state, fact, value),
+    );
   // A changed answer closes its form once the URL holds it (the router renders the new URL in a
   // later render; closing at once would show the next question of the old answer meanwhile).
   // Back and forward close it too.
@@ -224,7 +232,7 @@ export default function ExemptionCheckerPage() {
                 <dd>
                   {state.provisions.length > 0
                     ? state.provisions.join(', ')
-                    : 'None given: the item is classified from your answers'}
+                    : 'None given: the exemptions are checked on your answers, and those written for a list entry ask for it'}
                 </dd>
                 <dt>Regimes</dt>
                 <dd>
@@ -376,6 +384,45 @@ export default function ExemptionCheckerPage() {
                     );
                   })}
                 </section>
+                {result.licenceExceptions.length > 0 ? (
+                  <section className="licence-exceptions" aria-labelledby="licence-exceptions-heading">
+                    <h2 id="licence-exceptions-heading">
+                      Licence exceptions the US entry names ({result.licenceExceptions.length})
+                    </h2>
+                    <ul>
+                      {result.licenceExceptions.map((row) => (
+                        <li key={row.key} data-licence-exception={row.key}>
+                          <span className={`outcome-badge badge-${row.outcome.toLowerCase().replace(/_/g, '-')}`}>
+                            {labelOf(OUTCOME_LABELS, row.outcome)}
+                          </span>{' '}
+                          <strong>{row.name}</strong> ({row.legalBasis}
+                          {row.entry !== null ? `, as ${row.entry} says: “${row.entryText ?? ''}”` : ''}): {row.reason}
+                          {row.openConditions.length > 0 ? (
+                            <ul className="open-conditions">
+                              {row.openConditions.map((condition) => (
+                                <li key={condition}>{condition}</li>
+                              ))}
+                            </ul>
+                          ) : null}
+                        </li>
+                      ))}
+                    </ul>
+                  </section>
+                ) : null}
+                {result.outOfScope.length > 0 ? (
+                  <section className="out-of-scope" aria-labelledby="out-of-scope-heading">
+                    <h2 id="out-of-scope-heading">
+                      Not checked: written for other entries ({result.outOfScope.length})
+                    </h2>
+                    <ul>
+                      {result.outOfScope.map((entry) => (
+                        <li key={entry.exemptionKey}>
+                          <strong>{entry.legalBasis}</strong> ({entry.name}): {entry.reason}
+                        </li>
+                      ))}
+                    </ul>
+                  </section>
+                ) : null}
               </>
             ) : check.status === 'loading' ? (
               <p className="loading">Checking…</p>
