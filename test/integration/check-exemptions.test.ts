@@ -63,10 +63,11 @@ const CheckExemptions = graphql(`
         citation {
           url
         }
-        conditions {
+        requirements {
           id
           role
           outcome
+          missingFacts
           textVerbatim
           secondary
           citation {
@@ -82,12 +83,6 @@ const CheckExemptions = graphql(`
             id
             outcome
           }
-        }
-        requirements {
-          id
-          role
-          outcome
-          missingFacts
         }
         disqualifiers {
           id
@@ -181,7 +176,7 @@ describeWithDatabase('checkExemptions', () => {
     expect(research.outcome).toBe('APPLIES');
     expect(research.exemption.kind).toBe('FUNDAMENTAL_RESEARCH');
     expect(research.citation.url).toMatch(/734-8/);
-    const intended = research.conditions.find((condition) => condition.id === 'intended-to-be-published');
+    const intended = research.requirements.find((condition) => condition.id === 'intended-to-be-published');
     expect(intended?.outcome).toBe('SATISFIED');
     expect(intended?.textVerbatim).toMatch(/is intended to be published is not subject to the EAR/);
     expect(intended?.criteria[0]).toMatchObject({
@@ -241,14 +236,14 @@ describeWithDatabase('checkExemptions', () => {
       'EU-UGEA-EU001',
     );
     expect(listed.outcome).toBe('INDETERMINATE');
-    expect(listed.conditions.find((condition) => condition.id === 'destination')?.outcome).toBe('SATISFIED');
+    expect(listed.requirements.find((condition) => condition.id === 'destination')?.outcome).toBe('SATISFIED');
     expect(listed.undecidable.join(' ')).toMatch(/Annex II Section A/);
     const unlisted = exemption(
       await check({ provisions: ['6A003'], regimes: ['EU'], destination: 'CN', activity }),
       'EU-UGEA-EU001',
     );
     expect(unlisted.outcome).toBe('DOES_NOT_APPLY');
-    expect(unlisted.conditions.find((condition) => condition.id === 'destination')?.outcome).toBe('UNSATISFIED');
+    expect(unlisted.requirements.find((condition) => condition.id === 'destination')?.outcome).toBe('UNSATISFIED');
   });
 
   it('the revoked UK OGEL does not apply after 31/12/2020 and is still checked before', async () => {

@@ -181,6 +181,8 @@ export const ExemptionEligibilityRef = builder
         type: [ExemptionConditionCheckRef],
         description:
           'Every check, in order: validity, entry, classification, requirements, then disqualifiers (kept for clients that split them by `role`; `requirements` and `disqualifiers` hold the two apart).',
+        deprecationReason:
+          'Mixes what must hold with what must not (a disqualifier that does not hold reads UNSATISFIED here): use `requirements` and `disqualifiers`.',
         resolve: (check) => check.conditions,
       }),
       requirements: t.field({
