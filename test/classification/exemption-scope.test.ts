@@ -499,6 +499,30 @@ describe('answers in the words people use (15 CFR 734.8(b), (c))', () => {
     expect(research.requirements.find((condition) => condition.id === 'free-to-publish')?.outcome).toBe('UNSATISFIED');
   });
 
+  it('15 CFR 734.7(a): "presented at an open conference" answers whether the information is already published; 734.7 applies', () => {
+    const result = check({
+      activity: {
+        information_already_published: 'Presented at an open conference.',
+        made_available_without_dissemination_restrictions: true,
+        information_is_classified_or_confidential: false,
+        is_encryption_software_controlled_5d002: false,
+        item_type: 'technology',
+      },
+      regimes: ['US_EAR'],
+    });
+    expect(result.row('US-EAR-734.7').outcome).toBe('APPLIES');
+    expect(result.readings[0]).toMatchObject({
+      record: 'US-EAR-734.7',
+      readAs: [{ fact: 'information_already_published', value: true, overriddenBy: null }],
+    });
+  });
+
+  it('734.7 the other way: an intention to publish is not among the forms, so "we intend to publish" is refused rather than read as published', () => {
+    expect(() =>
+      readActivityFacts(rules, [{ name: 'information_already_published', value: 'we intend to publish' }], null, null),
+    ).toThrow(/yes\/no fact.*"published in a journal"/);
+  });
+
   it('words no answer form holds are refused, naming the choices and the words accepted', () => {
     expect(() => readActivityFacts(rules, [{ name: 'prepublication_review', value: 'sometimes' }], null, null)).toThrow(
       ActivityInputError,
