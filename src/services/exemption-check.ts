@@ -23,7 +23,10 @@ import { classifyFacts, type Classification } from '../classification/classify-f
 import type { NormalizedFact } from '../classification/evaluate-expression.js';
 import type { ExemptionRegime } from '../classification/exemption-encoding-schema.js';
 import { DESTINATION_FACT, type ExemptionRules } from '../classification/exemption-rules.js';
-import { normalizeFacts, type FactInput } from '../classification/item-facts-input.js';
+import type { DeclaredInput } from '../classification/declared-classifications.js';
+import type { DeclaredClassificationInput } from './item-classification.js';
+import { describeItem, type ItemDescription } from '../classification/item-description.js';
+import type { FactInput } from '../classification/item-facts-input.js';
 import {
   licenceExceptionsAwaitingEntry,
   licenceExceptionsOfEntry,
@@ -47,6 +50,8 @@ export interface CheckExemptionsInput {
   provisions: readonly string[] | null;
   /** The item's facts, when it is described by them. */
   item: readonly FactInput[] | null;
+  /** Classifications of the item (or a component) already known, used with its facts. */
+  declared?: readonly DeclaredClassificationInput[];
   regimes: readonly Regime[] | null;
   activity: readonly ActivityFactInput[];
   /** ISO 3166-1 alpha-2. */
@@ -306,6 +311,25 @@ function usLicenceExceptions(
   });
 }
 
+/** What describing the item added or left out: declarations used or not, facts implied, conflicts. */
+function describedNotes(described: ItemDescription | null): string[] {
+  if (!described) return [];
+  return [
+    ...described.declared.map(
+      (declared) =>
+        `item.declared[${declared.index}] ${declared.code} (${declared.regime}): declared by you, taken as met.`,
+    ),
+    ...described.unencoded.map(
+      (entry) =>
+        `item.declared[${entry.index}] ${entry.code}: no encoded paragraph of the regimes checked has this code, so it was not used here.`,
+    ),
+    ...described.implied.map(
+      (implied) => `implied: ${implied.fact} = ${String(implied.value)}, because ${implied.because} (${implied.rule}).`,
+    ),
+    ...described.conflicts.map((conflict) => `conflict: ${conflict.message}`),
+  ];
+}
+
 /** Checks every exemption in scope against the facts given, with an overall verdict. */
 export async function checkExemptionsFor(
   deps: {
@@ -327,9 +351,41 @@ export async function checkExemptionsFor(
     );
   }
   const codes = (input.provisions ?? []).map((code) => code.trim());
-  const itemFacts: Map<string, NormalizedFact> = input.item
-    ? new Map(normalizeFacts(rulebook, input.item, `${FIELD_PREFIX}item.facts`))
-    : new Map();
+  // The item's facts with what follows from them and from the classifications declared (the
+  // classification engine's implication rules), for the regimes it is classified in.
+  const classified = (input.regimes ??
+    REGIMES_WITH_EXEMPTIONS.filter((regime) =>
+      rulebook.entries.some((entry) => entry.encoding.regime === regime),
+    )) as ExemptionRegime[];
+  const declaredNotes: string[] = [];
+  const declaredInputs: { index: number; input: DeclaredInput }[] = [];
+  (input.declared ?? []).forEach((declared, index) => {
+    const regime =
+      declared.regime === null
+        ? null
+        : rulebook.entries.find((entry) => entry.encoding.regime === declared.regime)?.encoding.regime;
+    if (regime === undefined)
+      declaredNotes.push(
+        `item.declared[${index}] ${declared.code}: ${declared.regime ?? ''} has no encoded entries, so it was not used here.`,
+      );
+    else declaredInputs.push({ index, input: { code: declared.code, regime, scope: declared.scope } });
+  });
+  const describedRaw: ItemDescription | null = input.item
+    ? describeItem(
+        rulebook,
+        { facts: input.item, declared: declaredInputs.map((declared) => declared.input) },
+        classified,
+        `${FIELD_PREFIX}item.facts`,
+      )
+    : null;
+  // Positions as the client gave them.
+  const at = (index: number) => declaredInputs[index]?.index ?? index;
+  const described: ItemDescription | null = describedRaw && {
+    ...describedRaw,
+    declared: describedRaw.declared.map((declared) => ({ ...declared, index: at(declared.index) })),
+    unencoded: describedRaw.unencoded.map((entry) => ({ ...entry, index: at(entry.index) })),
+  };
+  const itemFacts = new Map<string, NormalizedFact>(described?.facts ?? []);
   // The codes' product group decides the item type; without codes, the item kind does.
   const derivedItemType = derivedItemTypeOf(codes) ?? itemTypeOfItemKind(exemptionRules, itemFacts);
   const { facts: activity, readings } = readActivityFacts(
@@ -353,12 +409,8 @@ export async function checkExemptionsFor(
     );
   } else {
     mode = 'item';
-    const regimes = (input.regimes ??
-      REGIMES_WITH_EXEMPTIONS.filter((regime) =>
-        rulebook.entries.some((entry) => entry.encoding.regime === regime),
-      )) as ExemptionRegime[];
-    const classification = classifyFacts(rulebook, itemFacts, regimes);
-    ({ control, usEntries } = await controlFromItem(prisma, classification, regimes, asOf));
+    const classification = classifyFacts(rulebook, itemFacts, classified, described?.declared ?? []);
+    ({ control, usEntries } = await controlFromItem(prisma, classification, classified, asOf));
   }
 
   // One query: every exemption with its citation (the encodings cover all of them, and a
@@ -407,6 +459,7 @@ export async function checkExemptionsFor(
   const itemType = activity.get('item_type');
   return {
     ...result,
+    notes: [...result.notes, ...describedNotes(described), ...declaredNotes],
     asOf,
     destination,
     regimeVerdicts,

@@ -452,6 +452,24 @@ describeWithDatabase('checkExemptions', () => {
     );
   });
 
+  it("a classification already known is used: a camera declared under 6A003.b.4.b is controlled, and the entry's licence exceptions are read for it (Israel: none left); undeclared, its control stays unknown", async () => {
+    const item = { facts: [{ name: 'item_kind', choice: 'camera' }] };
+    const declared = await check({
+      item: { ...item, declared: [{ code: '6A003.b.4.b', regime: 'US_EAR' }] },
+      regimes: ['US_EAR'],
+      destination: 'IL',
+      activity: [{ name: 'export_is_gift_parcel_or_humanitarian_donation', boolean: false }],
+    });
+    expect(declared.regimes[0]).toMatchObject({ controlled: 'MET' });
+    expect(declared.regimes[0]?.controlledBy).toContain('6A003.b.4.b');
+    expect(declared.notes.join(' ')).toMatch(/item\.declared\[0\] 6A003\.b\.4\.b \(US_EAR\): declared by you/);
+    expect(
+      declared.licenceExceptions.filter((row) => row.key.endsWith('@6A003.b.4.b')).map((row) => row.outcome),
+    ).toEqual(['DOES_NOT_APPLY', 'DOES_NOT_APPLY', 'DOES_NOT_APPLY']);
+    const undeclared = await check({ item, regimes: ['US_EAR'], destination: 'IL' });
+    expect(undeclared.regimes[0]).toMatchObject({ controlled: 'UNKNOWN' });
+  });
+
   it('costs a fixed number of SQL statements, whatever the number of exemptions and conditions returned', async () => {
     const before = service.db.statementCount();
     await check({ provisions: ['6E001'], regimes: ['US_EAR', 'EU', 'UK', 'WASSENAAR'], activity: FUNDAMENTAL });

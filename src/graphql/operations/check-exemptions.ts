@@ -8,6 +8,7 @@ import { RegimeEnum } from '../types/control-list.js';
 import { ActivityFactRef, ExemptionCheckResultRef } from '../types/exemption-check-result.js';
 import {
   activityInputsOf,
+  declaredInputsOf,
   factInputsOf,
   ItemFactInput,
   ItemInput,
@@ -83,7 +84,7 @@ const CheckExemptionsInput = builder.inputType('CheckExemptionsInput', {
     item: t.field({
       type: ItemInput,
       description:
-        "The item by its facts (see `itemFacts`); classified with `classifyItem`'s evaluator when no `provisions` are given. Its `item_kind` gives the item type (a camera is a commodity) when no codes do.",
+        "The item by its facts (see `itemFacts`); classified with `classifyItem`'s evaluator when no `provisions` are given. Its `item_kind` gives the item type (a camera is a commodity) when no codes do; its `declared` classifications are taken as met when it is classified, and the facts implied from them and from its facts are used (see `notes`).",
     }),
     regimes: t.field({
       type: [RegimeEnum],
@@ -137,6 +138,7 @@ builder.queryFields((t) => ({
       return services.checkExemptions({
         provisions: input.provisions ?? null,
         item: input.item ? factInputsOf(input.item) : null,
+        declared: input.item ? declaredInputsOf(input.item) : [],
         regimes: input.regimes ?? null,
         activity: activityInputsOf(input.activity ?? []),
         destination: input.destination ?? null,
