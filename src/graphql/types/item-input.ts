@@ -135,7 +135,7 @@ export const ItemInput = builder.inputType('ItemInput', {
     declared: t.field({
       type: [DeclaredClassificationInput],
       description:
-        'Classifications already known, of the item or of a component it incorporates (see DeclaredClassificationInput). Read by classifyItem; checkExemptions does not read them yet (give `provisions` there instead).',
+        'Classifications already known, of the item or of a component it incorporates (see DeclaredClassificationInput). Read by classifyItem and by checkExemptions, which classifies the item with them and lists them in its notes.',
     }),
   }),
 });
