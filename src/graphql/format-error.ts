@@ -66,6 +66,13 @@ export function makeFormatError(logger: Pick<Logger, 'error'> & Partial<Pick<Log
       return reported(formatted, domain, requestId);
     }
 
+    // Validation rules that enforce a query limit report it under the limit's own code.
+    if (formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && typeof formatted.extensions.limit === 'string') {
+      return {
+        ...formatted,
+        extensions: withoutUndefined({ ...formatted.extensions, code: 'QUERY_LIMIT_EXCEEDED', requestId }),
+      };
+    }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && code !== INTERNAL) {
       return { ...formatted, extensions: withoutUndefined({ ...formatted.extensions, requestId }) };

@@ -11,6 +11,7 @@ import './types/threshold.js';
 import './types/provision-note.js';
 import './types/provision-list-details.js';
 import './types/provision-history-field.js';
+import './types/provision-paragraphs-field.js';
 import './types/amending-act.js';
 import './types/list-text.js';
 import './types/correlation.js';

@@ -8,6 +8,8 @@ import { versionKeyText, type VersionKey } from '../services/provision-history.j
 
 export interface RequestLoaders {
   provisionVersions: DataLoader<VersionKey, ControlProvision[], string>;
+  /** Every paragraph under each provision (by id), in the order of the text. */
+  provisionParagraphs: DataLoader<string, ControlProvision[]>;
 }
 
 export function createRequestLoaders(services: AppServices): RequestLoaders {
@@ -19,5 +21,9 @@ export function createRequestLoaders(services: AppServices): RequestLoaders {
       },
       { cacheKeyFn: versionKeyText },
     ),
+    provisionParagraphs: new DataLoader<string, ControlProvision[]>(async (ids) => {
+      const paragraphs = await services.provisionParagraphs(ids);
+      return ids.map((id) => paragraphs.get(id) ?? []);
+    }),
   };
 }

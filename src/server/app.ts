@@ -17,9 +17,11 @@ import { createRequestLoaders } from '../graphql/request-loaders.js';
 import type { AppServices } from '../services/app-services.js';
 import { exportRouter } from './export-routes.js';
 import { httpErrorHandler } from './http-errors.js';
+import { refuseLongDocuments } from './query-size.js';
 import { requestIdFor } from './request-id.js';
 import { webAppRouter } from './web-app.js';
 import { makeFormatError, requestIdPlugin } from '../graphql/format-error.js';
+import { PARSE_OPTIONS, queryLimitRules, queryLimitsPlugin } from '../graphql/plugins/query-limits.js';
 
 export interface AppOptions {
   schema: GraphQLSchema;
@@ -74,9 +76,13 @@ export async function createApp(options: AppOptions): Promise<App> {
       ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer }),
       ApolloServerPluginCacheControlDisabled(),
       requestIdPlugin,
+      // Refuses oversized and overly costly operations before they run.
+      queryLimitsPlugin,
       // Repeated dashboard-aggregate operations answered without re-executing them, never stale.
       options.responseCache.plugin(),
     ],
+    validationRules: queryLimitRules(),
+    parseOptions: PARSE_OPTIONS,
     includeStacktraceInErrorResponses: false,
     // The default serialisation, except that cached dashboard answers reuse their JSON text.
     stringifyResult: (value) => options.responseCache.stringify(value),
@@ -163,6 +169,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   app.use(
     '/graphql',
     express.json({ limit: options.bodyLimit }),
+    refuseLongDocuments,
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const services = await options.services;

@@ -18,6 +18,7 @@ import { listFacts, type FactDescription, type FactFilter } from './fact-vocabul
 import { harmonisationReport, type HarmonisationReport } from './harmonisation-report.js';
 import { diffProvision, type ProvisionDiff, type ProvisionDiffInput } from './provision-diff.js';
 import { readVersions, type VersionKey } from './provision-history.js';
+import { readParagraphs } from './provision-paragraphs.js';
 import { classifyItem, type ClassifyItemInput, type ItemClassification } from './item-classification.js';
 import {
   LicenceRequirements,
@@ -50,6 +51,8 @@ export interface AppServices {
   harmonisationReport(input: { category: string; regimes: readonly Regime[] | null }): Promise<HarmonisationReport>;
   /** Every version of each provision, oldest first (one statement for all keys). */
   provisionVersions(keys: readonly VersionKey[]): ReturnType<typeof readVersions>;
+  /** Every paragraph under each provision, in the order of the text (one statement per level). */
+  provisionParagraphs(ids: readonly string[]): ReturnType<typeof readParagraphs>;
   activityFacts(): ReturnType<typeof listActivityFacts>;
   licenceRequirement(input: LicenceRequirementInput): Promise<LicenceRequirementAnswer>;
   licenceActivityFacts(): readonly LicenceActivityFact[];
@@ -73,6 +76,7 @@ export function createServices(deps: ServiceDependencies): AppServices {
     provisionDiff: (input) => diffProvision(prisma, input),
     harmonisationReport: (input) => harmonisationReport(prisma, input),
     provisionVersions: (keys) => readVersions(prisma, keys),
+    provisionParagraphs: (ids) => readParagraphs(prisma, ids),
     activityFacts: () => listActivityFacts(exemptionRules),
     licenceRequirement: (input) => licences.answer(input),
     licenceActivityFacts: () => licences.activityFacts(),

@@ -186,25 +186,10 @@ export const ProvisionPageDocument = graphql(`
           }
         }
       }
-      children {
+      paragraphs {
         ...ProvisionParagraph
-        children {
-          ...ProvisionParagraph
-          children {
-            ...ProvisionParagraph
-            children {
-              ...ProvisionParagraph
-              children {
-                ...ProvisionParagraph
-                children {
-                  ...ProvisionParagraph
-                  children {
-                    code
-                  }
-                }
-              }
-            }
-          }
+        parent {
+          id
         }
       }
     }

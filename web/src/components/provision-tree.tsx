@@ -3,18 +3,32 @@
 // encoded groups of the whole tree are pooled and shown at the paragraph they name (EU
 // paragraphs store theirs under the entry); any that name no paragraph of the tree stay with
 // the entry, labelled with the paragraph they give.
-import { Link } from 'react-router';
 import type { ProvisionParagraphFragment, ProvisionThresholdFragment } from '../gql/graphql';
 import { SourceLink, Verbatim } from './provision-source';
 import { ParagraphThresholds, type GroupNode } from './provision-thresholds';
 
-/** A paragraph with its sub-paragraphs; the deepest level fetched carries only codes. */
-export type ParagraphNode = ProvisionParagraphFragment & {
-  children?: readonly (ParagraphNode | { code: string })[];
-};
+/** A paragraph with its sub-paragraphs. */
+export type ParagraphNode = ProvisionParagraphFragment & { children: readonly ParagraphNode[] };
 
-function isParagraph(node: ParagraphNode | { code: string }): node is ParagraphNode {
-  return 'text' in node;
+/**
+ * The tree of a provision from the flat list of every paragraph under it (in the order of the
+ * text, each naming its parent): one field, however deep the list nests.
+ */
+export function paragraphTree(
+  root: ProvisionParagraphFragment,
+  paragraphs: readonly (ProvisionParagraphFragment & { parent: { id: string } | null })[],
+): ParagraphNode {
+  const nodes = new Map<string, ParagraphNode & { children: ParagraphNode[] }>();
+  const top = { ...root, children: [] as ParagraphNode[] };
+  nodes.set(root.id, top);
+  for (const paragraph of paragraphs) nodes.set(paragraph.id, { ...paragraph, children: [] });
+  for (const paragraph of paragraphs) {
+    const node = nodes.get(paragraph.id);
+    const parent = paragraph.parent === null ? undefined : nodes.get(paragraph.parent.id);
+    // A paragraph whose parent is not in the list sits under the root rather than vanish.
+    if (node !== undefined) (parent ?? top).children.push(node);
+  }
+  return top;
 }
 
 const NOTE_KIND_LABELS: Record<string, string> = { NOTE: 'Note', TECHNICAL_NOTE: 'Technical note', NB: 'N.B.' };
@@ -42,7 +56,7 @@ function pool(root: ParagraphNode, regime: string): { byParagraph: Pool; codes: 
       seen.add(group.id);
       groups.set(group.paragraph, [...(groups.get(group.paragraph) ?? []), group]);
     }
-    for (const child of node.children ?? []) if (isParagraph(child)) visit(child);
+    for (const child of node.children) visit(child);
   };
   visit(root);
   return { byParagraph: { regime, verbatim, groups }, codes };
@@ -109,7 +123,7 @@ function Paragraph({
 }) {
   const verbatim = [...(pool.verbatim.get(node.code) ?? []), ...extraVerbatim];
   const groups = [...(pool.groups.get(node.code) ?? []), ...extraGroups];
-  const children = node.children ?? [];
+  const children = node.children;
   const hasFigures = verbatim.length > 0 || groups.length > 0;
   return (
     <div className={isRoot ? 'prov-paragraph prov-paragraph-root' : 'prov-paragraph'} id={`paragraph-${node.code}`}>
@@ -135,20 +149,11 @@ function Paragraph({
       </div>
       {children.length > 0 ? (
         <ol className="prov-children" aria-label={`Paragraphs of ${node.code}`}>
-          {children.map((child) =>
-            isParagraph(child) ? (
-              <li key={child.code}>
-                <Paragraph node={child} pool={pool} />
-              </li>
-            ) : (
-              <li key={child.code} className="prov-deeper">
-                <span className="code">{child.code}</span> and the paragraphs under it are deeper than this page shows:{' '}
-                <Link to={`/provisions/${encodeURIComponent(pool.regime)}/${encodeURIComponent(child.code)}`}>
-                  open {child.code}
-                </Link>
-              </li>
-            ),
-          )}
+          {children.map((child) => (
+            <li key={child.code}>
+              <Paragraph node={child} pool={pool} />
+            </li>
+          ))}
         </ol>
       ) : null}
     </div>

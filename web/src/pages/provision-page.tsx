@@ -13,7 +13,7 @@ import { ProvisionExemptions } from '../components/provision-exemptions';
 import { ProvisionHeader } from '../components/provision-header';
 import { ProvisionHistory } from '../components/provision-history';
 import { ProvisionLicensing } from '../components/provision-licensing';
-import { ProvisionTree } from '../components/provision-tree';
+import { paragraphTree, ProvisionTree } from '../components/provision-tree';
 import type { Regime } from '../gql/graphql';
 import './provision-page.css';
 
@@ -158,7 +158,7 @@ export default function ProvisionPage() {
             <p className="hint">
               Verbatim as the list prints it; thresholds beside the paragraph they belong to, each with its source.
             </p>
-            <ProvisionTree root={provision} regime={regime} />
+            <ProvisionTree root={paragraphTree(provision, provision.paragraphs)} regime={regime} />
           </section>
           <ProvisionLicensing provision={provision} />
           <ProvisionExemptions provision={provision} />

@@ -1,0 +1,111 @@
+// The limits every operation must stay within before it runs, each refused with an error that
+// names the limit, its bound and the value seen: characters of the document, tokens (the
+// parser stops counting there), depth, aliases and directives (GraphQL Armor's validation
+// rules, a well-kept set of exactly these checks), then the nodes the operation can return and
+// its cost in points (query-cost.ts), which need the variables and so run once the operation is
+// known. The bounds are those of public GraphQL APIs of this size (GitHub's node limit is 500,000
+// for a far larger graph); no page of the web app or example in the explorer comes near them.
+import type { ApolloServerPlugin } from '@apollo/server';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import { GraphQLError, Kind, type FragmentDefinitionNode, type ValidationContext, type ValidationRule } from 'graphql';
+import type { GraphQLContext } from '../context.js';
+import { countOperation } from '../query-cost.js';
+
+export const QUERY_LIMITS = {
+  /** Characters of the document (the query text, without variables). */
+  characters: 15_000,
+  /** Lexical tokens of the document. */
+  tokens: 3_000,
+  /** Nesting of fields, fragments flattened. */
+  depth: 10,
+  aliases: 15,
+  directives: 50,
+  /** Nodes the operation can return (see query-cost.ts). */
+  nodes: 50_000,
+  /** Points of one operation (see query-cost.ts). */
+  cost: 1_000,
+} as const;
+
+export type QueryLimitName = keyof typeof QUERY_LIMITS;
+
+/** The error of an operation past one of the limits: HTTP 400, code QUERY_LIMIT_EXCEEDED. */
+export function limitExceeded(limit: QueryLimitName, seen: number, what: string): GraphQLError {
+  const maximum = QUERY_LIMITS[limit];
+  return new GraphQLError(`${what}: ${seen}, more than the limit of ${maximum}.`, {
+    extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit, maximum, seen, http: { status: 400 } },
+  });
+}
+
+/** The value a GraphQL Armor rejection reports ("... limit of 10 exceeded, found 14."). */
+function seenIn(message: string): number {
+  const found = /found (\d+)/u.exec(message);
+  return found ? Number(found[1]) : Number.NaN;
+}
+
+/**
+ * Depth, aliases and directives, checked with the schema's own validation; a rejection is
+ * reported as a validation error (HTTP 400) with the limit, its bound and the value seen.
+ */
+export function queryLimitRules(): ValidationRule[] {
+  const reportAs =
+    (limit: 'depth' | 'aliases' | 'directives', what: string) =>
+    (context: ValidationContext | null, error: GraphQLError): void => {
+      const rejection = limitExceeded(limit, seenIn(error.message), what);
+      context?.reportError(rejection);
+    };
+  const common = { exposeLimits: true, propagateOnRejection: false } as const;
+  return [
+    maxDepthRule({
+      ...common,
+      n: QUERY_LIMITS.depth,
+      flattenFragments: true,
+      ignoreIntrospection: true,
+      onReject: [reportAs('depth', 'The query nests fields too deeply (depth, fragments included)')],
+    }),
+    maxAliasesRule({
+      ...common,
+      n: QUERY_LIMITS.aliases,
+      onReject: [reportAs('aliases', 'The query has too many aliases')],
+    }),
+    maxDirectivesRule({
+      ...common,
+      n: QUERY_LIMITS.directives,
+      onReject: [reportAs('directives', 'The query has too many directives')],
+    }),
+  ] as ValidationRule[];
+}
+
+/** The parser's own token limit (graphql-js stops reading a document past it). */
+export const PARSE_OPTIONS = { maxTokens: QUERY_LIMITS.tokens } as const;
+
+/**
+ * Refuses an operation whose nodes or cost pass their limits before it is executed (documents
+ * over the character limit are refused at the HTTP edge, before they are parsed). The operation's cost is kept on
+ * the context (`queryCost`) for the rate budget and the access log.
+ */
+export const queryLimitsPlugin: ApolloServerPlugin<GraphQLContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ document, operation, request: resolved, schema, contextValue }) {
+        if (!operation) return;
+        const fragments = document.definitions.filter(
+          (definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION,
+        );
+        const count = countOperation(schema, operation, fragments, resolved.variables ?? {});
+        if (count.nodes > QUERY_LIMITS.nodes) {
+          throw limitExceeded(
+            'nodes',
+            count.nodes,
+            'The operation can return too many nodes (the page sizes multiplied along each path, summed)',
+          );
+        }
+        if (count.cost > QUERY_LIMITS.cost) {
+          throw limitExceeded('cost', count.cost, 'The operation costs too many points');
+        }
+        contextValue.queryCost = count;
+      },
+    };
+  },
+};
