@@ -5,6 +5,7 @@ import type { Regime } from '../../generated/prisma/client.js';
 import { REGIMES_WITH_EXEMPTIONS } from '../../services/exemption-check.js';
 import { builder } from '../builder.js';
 import { RegimeEnum } from '../types/control-list.js';
+import { addExportQuestionIssues } from './export-question-issues.js';
 import { ActivityFactRef, ExemptionCheckResultRef } from '../types/exemption-check-result.js';
 import {
   activityInputsOf,
@@ -27,50 +28,11 @@ const checkExemptionsInputSchema = z
     focus: z.string().max(100).nullish(),
   })
   .superRefine((input, context) => {
-    if (input.provisions && input.provisions.length > 50) {
-      context.addIssue({
-        code: 'custom',
-        path: ['provisions'],
-        params: { rule: 'at-most-50' },
-        message: 'At most 50 provision codes.',
-      });
-    }
-    input.provisions?.forEach((code, index) => {
-      if (!/^[0-9A-Za-z][0-9A-Za-z.()\-]{0,40}$/.test(code.trim())) {
-        context.addIssue({
-          code: 'custom',
-          path: ['provisions', index],
-          params: { rule: 'provision-code' },
-          message: `provisions[${index}] "${code}" is not a list code (e.g. "6A003", "6E001", "6A003.b.4.b").`,
-        });
-      }
+    addExportQuestionIssues(input, context, {
+      allowed: REGIMES_WITH_EXEMPTIONS,
+      rule: 'regime-with-exemptions',
+      message: (regime) => `No exemptions are recorded for ${regime}; use ${REGIMES_WITH_EXEMPTIONS.join(', ')}.`,
     });
-    if (input.regimes && input.regimes.length === 0) {
-      context.addIssue({
-        code: 'custom',
-        path: ['regimes'],
-        params: { rule: 'not-empty' },
-        message: 'regimes, when given, must name at least one regime.',
-      });
-    }
-    input.regimes?.forEach((regime, index) => {
-      if (!(REGIMES_WITH_EXEMPTIONS as readonly string[]).includes(regime)) {
-        context.addIssue({
-          code: 'custom',
-          path: ['regimes', index],
-          params: { rule: 'regime-with-exemptions' },
-          message: `No exemptions are recorded for ${regime}; use ${REGIMES_WITH_EXEMPTIONS.join(', ')}.`,
-        });
-      }
-    });
-    if (input.activity && input.activity.length > 100) {
-      context.addIssue({
-        code: 'custom',
-        path: ['activity'],
-        params: { rule: 'at-most-100' },
-        message: 'At most 100 activity facts.',
-      });
-    }
   });
 
 const CheckExemptionsInput = builder.inputType('CheckExemptionsInput', {

@@ -5,6 +5,7 @@ import { LICENCE_REGIMES } from '../../classification/licence-answer.js';
 import type { Regime } from '../../generated/prisma/client.js';
 import { builder } from '../builder.js';
 import { RegimeEnum } from '../types/control-list.js';
+import { addExportQuestionIssues } from './export-question-issues.js';
 import {
   factInputsOf,
   ItemFactInput,
@@ -40,50 +41,11 @@ const licenceRequirementInputSchema = z
         message: 'Give `provisions` (list codes) or `item` (its facts), or both.',
       });
     }
-    if (input.provisions && input.provisions.length > 50) {
-      context.addIssue({
-        code: 'custom',
-        path: ['provisions'],
-        params: { rule: 'at-most-50' },
-        message: 'At most 50 provision codes.',
-      });
-    }
-    input.provisions?.forEach((code, index) => {
-      if (!/^[0-9A-Za-z][0-9A-Za-z.()-]{0,40}$/.test(code.trim())) {
-        context.addIssue({
-          code: 'custom',
-          path: ['provisions', index],
-          params: { rule: 'provision-code' },
-          message: `provisions[${index}] "${code}" is not a list code (e.g. "6A003", "6A003.b.4.b").`,
-        });
-      }
+    addExportQuestionIssues(input, context, {
+      allowed: LICENCE_REGIMES,
+      rule: 'licensing-regime',
+      message: (regime) => `${regime} grants no licences; ask about ${LICENCE_REGIMES.join(', ')}.`,
     });
-    if (input.regimes && input.regimes.length === 0) {
-      context.addIssue({
-        code: 'custom',
-        path: ['regimes'],
-        params: { rule: 'not-empty' },
-        message: 'regimes, when given, must name at least one regime.',
-      });
-    }
-    input.regimes?.forEach((regime, index) => {
-      if (!(LICENCE_REGIMES as readonly string[]).includes(regime)) {
-        context.addIssue({
-          code: 'custom',
-          path: ['regimes', index],
-          params: { rule: 'licensing-regime' },
-          message: `${regime} grants no licences; ask about ${LICENCE_REGIMES.join(', ')}.`,
-        });
-      }
-    });
-    if (input.activity && input.activity.length > 100) {
-      context.addIssue({
-        code: 'custom',
-        path: ['activity'],
-        params: { rule: 'at-most-100' },
-        message: 'At most 100 activity facts.',
-      });
-    }
   });
 
 const LicenceRequirementInput = builder.inputType('LicenceRequirementInput', {
