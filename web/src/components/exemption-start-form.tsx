@@ -2,15 +2,11 @@
 // technology, typed or found by words), which regimes to check, where the results go, and which
 // exemption the user is asking about. Everything is optional; the API decides what it can do
 // without it, and says so.
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
-import { ProvisionLookupDocument } from '../api/exemption-documents';
-import { useQuery } from '../api/use-query';
+import { useId, useState, type FormEvent } from 'react';
 import type { Regime } from '../gql/graphql';
 import { CHECKABLE_REGIMES, countryName, parseCodes } from './exemption-state';
+import { EntryFinder } from './entry-finder';
 import { labelOf, REGIME_LABELS } from './labels';
-
-/** Pause after the last keystroke before looking entries up. */
-const TYPING_PAUSE_MS = 250;
 
 export interface ProjectDescription {
   provisions: string[];
@@ -45,25 +41,6 @@ export function ExemptionStartForm({
   const [regimes, setRegimes] = useState<Regime[]>(initial.regimes);
   const [destination, setDestination] = useState(initial.destination ?? '');
   const [focus, setFocus] = useState(initial.focus ?? '');
-  const [words, setWords] = useState('');
-  const [lookup, setLookup] = useState('');
-
-  useEffect(() => {
-    const timer = setTimeout(() => setLookup(words.trim()), TYPING_PAUSE_MS);
-    return () => clearTimeout(timer);
-  }, [words]);
-  const lookupVariables = useMemo(
-    () =>
-      lookup.length < 3 ? null : { query: lookup, ...(regimes.length > 0 ? { filter: { regime: regimes } } : {}) },
-    [lookup, regimes],
-  );
-  const found = useQuery(ProvisionLookupDocument, lookupVariables);
-  const candidates =
-    found.status === 'done'
-      ? (found.data.search?.edges ?? []).flatMap((edge) =>
-          edge.node.__typename === 'ControlProvision' ? [edge.node] : [],
-        )
-      : [];
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -110,40 +87,16 @@ export function ExemptionStartForm({
       </div>
 
       <div className="start-field">
-        <label htmlFor={`${id}-words`}>Don’t know the code? Find an entry by words</label>
-        <input
-          id={`${id}-words`}
-          type="search"
-          value={words}
-          onChange={(event) => setWords(event.target.value)}
-          autoComplete="off"
+        <EntryFinder
+          inputId={`${id}-words`}
+          label="Don’t know the code? Find an entry by words"
           placeholder="e.g. lidar technology"
+          regimes={regimes.length > 0 ? regimes : null}
+          verb="Add"
+          onPick={addCode}
+          listClassName="code-candidates"
+          hintClassName="hint"
         />
-        {found.status === 'error' ? (
-          <p className="error" role="alert">
-            The lookup failed: {found.error.message}
-          </p>
-        ) : null}
-        {candidates.length > 0 ? (
-          <ul className="code-candidates" aria-label="Entries found">
-            {candidates.map((candidate) => (
-              <li key={candidate.id}>
-                <button
-                  type="button"
-                  className="secondary"
-                  onClick={() => addCode(candidate.code, candidate.regime)}
-                  aria-label={`Add ${candidate.code} (${labelOf(REGIME_LABELS, candidate.regime)})`}
-                >
-                  Add
-                </button>{' '}
-                <span className="code">{candidate.code}</span>{' '}
-                <span className="badge regime">{labelOf(REGIME_LABELS, candidate.regime)}</span> {candidate.title}
-              </li>
-            ))}
-          </ul>
-        ) : lookup.length >= 3 && found.status === 'done' ? (
-          <p className="hint">No entry found for “{lookup}”.</p>
-        ) : null}
       </div>
 
       <fieldset className="start-field">

@@ -41,6 +41,26 @@ export interface FactInfo {
   canonicalUnit: string | null;
 }
 
+/** An item fact as `itemFacts` lists it, given in `item.facts`. */
+export function itemFactInfo(fact: {
+  name: string;
+  type: FactInfo['type'];
+  values: string[];
+  description: string;
+  acceptedUnits: string[];
+  canonicalUnit?: string | null;
+}): FactInfo {
+  return {
+    name: fact.name,
+    type: fact.type,
+    values: fact.values,
+    description: fact.description,
+    givenAs: 'item.facts',
+    acceptedUnits: fact.acceptedUnits,
+    canonicalUnit: fact.canonicalUnit ?? null,
+  };
+}
+
 /** Codes as typed: "6E001, 6e002 6A008.j" -> ["6E001", "6E002", "6A008.j"] (the letters of a code are upper case, paragraph letters lower). */
 export function parseCodes(text: string): string[] {
   const codes = text

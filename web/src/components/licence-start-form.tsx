@@ -1,17 +1,13 @@
 // What is shipped and where: the list entries that control the item (typed, found by words, or
 // worked out in the classification wizard), the destination as a country name or ISO code with
 // suggestions, and optionally the regimes and the date to answer for.
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { ProvisionLookupDocument } from '../api/exemption-documents';
-import { useQuery } from '../api/use-query';
 import type { Regime } from '../gql/graphql';
 import { countryName, parseCodes } from './exemption-state';
+import { EntryFinder } from './entry-finder';
 import { labelOf, REGIME_LABELS } from './labels';
 import { LICENCE_REGIMES, type LicenceState } from './licence-state';
-
-/** Pause after the last keystroke before looking entries up. */
-const TYPING_PAUSE_MS = 250;
 
 export function LicenceStartForm({
   initial,
@@ -28,28 +24,8 @@ export function LicenceStartForm({
   const [destination, setDestination] = useState(initial.destination);
   const [regimes, setRegimes] = useState<Regime[]>(initial.regimes);
   const [asOf, setAsOf] = useState(initial.asOf ?? '');
-  const [words, setWords] = useState('');
-  const [lookup, setLookup] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
 
-  useEffect(() => {
-    const timer = setTimeout(() => setLookup(words.trim()), TYPING_PAUSE_MS);
-    return () => clearTimeout(timer);
-  }, [words]);
-  const lookupVariables = useMemo(
-    () =>
-      lookup.length < 3
-        ? null
-        : { query: lookup, filter: { regime: regimes.length > 0 ? regimes : [...LICENCE_REGIMES] } },
-    [lookup, regimes],
-  );
-  const found = useQuery(ProvisionLookupDocument, lookupVariables);
-  const candidates =
-    found.status === 'done'
-      ? (found.data.search?.edges ?? []).flatMap((edge) =>
-          edge.node.__typename === 'ControlProvision' ? [edge.node] : [],
-        )
-      : [];
   const suggestions = useMemo(
     () => countries.map((code) => ({ code, name: countryName(code) })).sort((a, b) => a.name.localeCompare(b.name)),
     [countries],
@@ -104,40 +80,16 @@ export function LicenceStartForm({
       </div>
 
       <div className="licence-field">
-        <label htmlFor={`${id}-words`}>Find an entry by words</label>
-        <input
-          id={`${id}-words`}
-          type="search"
-          value={words}
-          onChange={(event) => setWords(event.target.value)}
-          autoComplete="off"
+        <EntryFinder
+          inputId={`${id}-words`}
+          label="Find an entry by words"
           placeholder="e.g. thermal camera"
+          regimes={regimes.length > 0 ? regimes : LICENCE_REGIMES}
+          verb="Use"
+          onPick={addCode}
+          listClassName="licence-candidates"
+          hintClassName="licence-hint"
         />
-        {found.status === 'error' ? (
-          <p className="error" role="alert">
-            The lookup failed: {found.error.message}
-          </p>
-        ) : null}
-        {candidates.length > 0 ? (
-          <ul className="licence-candidates" aria-label="Entries found">
-            {candidates.map((candidate) => (
-              <li key={candidate.id}>
-                <button
-                  type="button"
-                  className="secondary"
-                  onClick={() => addCode(candidate.code)}
-                  aria-label={`Use ${candidate.code} (${labelOf(REGIME_LABELS, candidate.regime)})`}
-                >
-                  Use
-                </button>{' '}
-                <span className="code">{candidate.code}</span>{' '}
-                <span className="badge regime">{labelOf(REGIME_LABELS, candidate.regime)}</span> {candidate.title}
-              </li>
-            ))}
-          </ul>
-        ) : lookup.length >= 3 && found.status === 'done' ? (
-          <p className="licence-hint">No entry found for “{lookup}”.</p>
-        ) : null}
       </div>
 
       <div className="licence-field">

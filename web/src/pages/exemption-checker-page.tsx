@@ -21,6 +21,7 @@ import {
   countryName,
   DESTINATION_FACT,
   humanize,
+  itemFactInfo,
   readState,
   toCheckInput,
   UNKNOWN_ANSWER,
@@ -59,15 +60,7 @@ export default function ExemptionCheckerPage() {
     const facts = new Map<string, FactInfo>();
     if (setup.status !== 'done') return facts;
     for (const fact of setup.data.itemFacts) {
-      facts.set(fact.name, {
-        name: fact.name,
-        type: fact.type,
-        values: fact.values,
-        description: fact.description,
-        givenAs: 'item.facts',
-        acceptedUnits: fact.acceptedUnits,
-        canonicalUnit: fact.canonicalUnit ?? null,
-      });
+      facts.set(fact.name, itemFactInfo(fact));
     }
     for (const fact of setup.data.activityFacts) {
       facts.set(fact.name, {

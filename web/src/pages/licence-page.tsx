@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { LicenceRequirementDocument, LicenceSetupDocument } from '../api/licence-documents';
 import { useQuery } from '../api/use-query';
-import { answerInWords, humanize, UNKNOWN_ANSWER, type FactInfo } from '../components/exemption-state';
+import { answerInWords, humanize, itemFactInfo, UNKNOWN_ANSWER, type FactInfo } from '../components/exemption-state';
 import { labelOf, REGIME_LABELS } from '../components/labels';
 import { LicenceQuestion } from '../components/licence-question';
 import { LicenceRegimeAnswer, VERDICT_WORDS, type LicenceQuestionItem } from '../components/licence-regime-answer';
@@ -40,15 +40,7 @@ export default function LicencePage() {
     const known = new Map<string, FactInfo>();
     if (setup.status !== 'done') return known;
     for (const fact of setup.data.itemFacts) {
-      known.set(fact.name, {
-        name: fact.name,
-        type: fact.type,
-        values: fact.values,
-        description: fact.description,
-        givenAs: 'item.facts',
-        acceptedUnits: fact.acceptedUnits,
-        canonicalUnit: fact.canonicalUnit ?? null,
-      });
+      known.set(fact.name, itemFactInfo(fact));
     }
     for (const fact of setup.data.licenceActivityFacts) {
       known.set(fact.name, {
