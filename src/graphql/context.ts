@@ -2,7 +2,6 @@
 // built at start (the database included; Pothos' Prisma plugin reads its client here) and the
 // loaders of this request.
 import type { AppServices } from '../services/app-services.js';
-import type { OperationCount } from './query-cost.js';
 import type { RequestLoaders } from './request-loaders.js';
 
 export interface GraphQLContext {
@@ -11,6 +10,4 @@ export interface GraphQLContext {
   services: AppServices;
   /** Batching loaders of this request (see request-loaders.ts). */
   loaders: RequestLoaders;
-  /** The operation's nodes and cost, once counted (see plugins/query-limits.ts). */
-  queryCost?: OperationCount;
 }

@@ -82,13 +82,12 @@ export const PARSE_OPTIONS = { maxTokens: QUERY_LIMITS.tokens } as const;
 
 /**
  * Refuses an operation whose nodes or cost pass their limits before it is executed (documents
- * over the character limit are refused at the HTTP edge, before they are parsed). The operation's cost is kept on
- * the context (`queryCost`) for the rate budget and the access log.
+ * over the character limit are refused at the HTTP edge, before they are parsed).
  */
 export const queryLimitsPlugin: ApolloServerPlugin<GraphQLContext> = {
   async requestDidStart() {
     return {
-      async didResolveOperation({ document, operation, request: resolved, schema, contextValue }) {
+      async didResolveOperation({ document, operation, request: resolved, schema }) {
         if (!operation) return;
         const fragments = document.definitions.filter(
           (definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION,
@@ -104,7 +103,6 @@ export const queryLimitsPlugin: ApolloServerPlugin<GraphQLContext> = {
         if (count.cost > QUERY_LIMITS.cost) {
           throw limitExceeded('cost', count.cost, 'The operation costs too many points');
         }
-        contextValue.queryCost = count;
       },
     };
   },
