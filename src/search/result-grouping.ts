@@ -25,21 +25,25 @@ export function groupByEntry<T extends { document: SearchDocument; exactCodes: R
  * and BM25 alone often prefers a longer sub-paragraph that repeats the heading's words.
  */
 export function ancestorsFirst<T extends { document: SearchDocument; key: number }>(members: readonly T[]): T[] {
+  const codeOf = (member: T): string => member.document.codes[0] ?? '';
+  // The first member of each code (copies of one code keep their rank order).
+  const byCode = new Map<string, T>();
+  for (const member of members) if (!byCode.has(codeOf(member))) byCode.set(codeOf(member), member);
   const placed = new Set<T>();
   const ordered: T[] = [];
-  const codeOf = (member: T): string => member.document.codes[0] ?? '';
   for (const member of members) {
     if (placed.has(member)) continue;
-    const code = codeOf(member);
-    const ancestors = members
-      .filter(
-        (other) =>
-          !placed.has(other) && other.key >= member.key && other !== member && code.startsWith(`${codeOf(other)}.`),
-      )
-      .sort((a, b) => codeOf(a).length - codeOf(b).length);
-    for (const ancestor of [...ancestors, member]) {
-      placed.add(ancestor);
-      ordered.push(ancestor);
+    // Its ancestors among the members, outermost first: "6A003.b.4.b" -> "6A003.b", "6A003.b.4".
+    const parts = codeOf(member).split('.');
+    const ancestors: T[] = [];
+    for (let length = 1; length < parts.length; length += 1) {
+      const ancestor = byCode.get(parts.slice(0, length).join('.'));
+      if (ancestor !== undefined && ancestor !== member && !placed.has(ancestor) && ancestor.key >= member.key)
+        ancestors.push(ancestor);
+    }
+    for (const next of [...ancestors, member]) {
+      placed.add(next);
+      ordered.push(next);
     }
   }
   return ordered;
