@@ -15,8 +15,21 @@ describe('GraphQL explorer', () => {
     await page.locator('.graphiql-container').waitFor();
     const tabs = await page.locator('.graphiql-tab').allTextContents();
     expect(tabs.join(' ')).toMatch(/ResearchExemption/);
-    await page.locator('.graphiql-execute-button').click();
-
+    // GraphiQL ignores the run button until its editors and schema are ready (a larger schema
+    // takes longer to load): press it until the query has been sent, then wait for the answer.
+    let sent = false;
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && (request.postData() ?? '').includes('query Search')) sent = true;
+    });
+    await expect
+      .poll(
+        async () => {
+          if (!sent) await page.locator('.graphiql-execute-button').click();
+          return sent;
+        },
+        { timeout: 90_000, interval: 1_000 },
+      )
+      .toBe(true);
     await page.waitForFunction(
       () => document.querySelector('.result-window')?.textContent?.includes('totalCount'),
       null,
