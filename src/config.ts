@@ -24,7 +24,9 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgresql:// (or postgres://)')
     .optional(),
   DB_POOL_SIZE: positiveInt('DB_POOL_SIZE', 10, 200),
-  DB_CONNECT_TIMEOUT_MS: positiveInt('DB_CONNECT_TIMEOUT_MS', 5000, 120_000),
+  // Also the longest wait for a pooled connection and for the liveness probe: a database that
+  // does not answer fails requests within a few seconds instead of holding them.
+  DB_CONNECT_TIMEOUT_MS: positiveInt('DB_CONNECT_TIMEOUT_MS', 2000, 120_000),
   DB_STATEMENT_TIMEOUT_MS: positiveInt('DB_STATEMENT_TIMEOUT_MS', 15_000, 600_000),
   BODY_LIMIT: z
     .string()

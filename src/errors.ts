@@ -5,7 +5,20 @@
 
 /** Codes a client can branch on (`extensions.code` in GraphQL, `code` in HTTP answers). */
 export type ErrorCode =
-  'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'INCONSISTENT_DATA' | 'SEARCH_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'INCONSISTENT_DATA'
+  | 'DATABASE_UNAVAILABLE'
+  | 'SEARCH_UNAVAILABLE'
+  | 'SERVICE_UNAVAILABLE';
+
+/**
+ * Seconds a client should wait before retrying after an unavailability error: the database and
+ * search clients give up on an unresponsive server within a few seconds, and a restarted server
+ * is used again as soon as it accepts connections, so a short wait is enough.
+ */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 /** Base of every error reported on purpose: a message meant for people, a code and details. */
 export abstract class DomainError extends Error {
@@ -157,5 +170,31 @@ export class SearchUnavailableError extends DomainError {
 
   override get publicMessage(): string {
     return 'Search is temporarily unavailable; the rest of the API works. Retry shortly.';
+  }
+
+  override details() {
+    return { retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS };
+  }
+}
+
+/**
+ * The database cannot be reached or stopped answering (refused or dropped connections, a
+ * server shutting down, no pooled connection in time, a server that no longer responds). The
+ * message says what the driver saw, for logs; clients are told only to retry.
+ */
+export class DatabaseUnavailableError extends DomainError {
+  readonly code = 'DATABASE_UNAVAILABLE';
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'DatabaseUnavailableError';
+  }
+
+  override get publicMessage(): string {
+    return 'The database is temporarily unavailable. Retry shortly.';
+  }
+
+  override details() {
+    return { retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS };
   }
 }

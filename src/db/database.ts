@@ -12,6 +12,7 @@ import type { Config } from '../config.js';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { pgExecutor } from './pg-executor.js';
+import { watchPoolLiveness } from './pg-liveness.js';
 import { pgliteExecutor } from './pglite-executor.js';
 import type { SqlExecutor } from './sql-executor.js';
 
@@ -57,7 +58,20 @@ export type DatabaseOptions = Pick<
   inMemory?: boolean;
   /** Embedded only: start from a data directory dumped by PGlite's dumpDataDir (tests). */
   loadDataDir?: Blob;
+  /**
+   * PostgreSQL only: cut every connection when the server stops answering (see pg-liveness.ts).
+   * For serving requests; batch work (migrate, seed, import) keeps its long transactions.
+   */
+  watchLiveness?: boolean;
 };
+
+/**
+ * A pooled connection busy this long makes the liveness watch check that the server still
+ * answers, looked at twice a second. On a healthy server the probe (one short connection)
+ * answers in milliseconds and the slow statement runs on.
+ */
+const LIVENESS_SLOW_AFTER_MS = 1000;
+const LIVENESS_INTERVAL_MS = 500;
 
 /** Statements of the search outbox drain (src/search/search-indexer.ts), not of any request. */
 const BACKGROUND_STATEMENT = /"SearchOutbox"/;
@@ -98,6 +112,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     });
     // An idle client losing its connection must not crash the process; the pool replaces it.
     pool.on('error', () => undefined);
+    // A server that stops answering fails queries within about slowAfter + probe timeout instead
+    // of holding them until the statement timeout it cannot enforce.
+    const liveness = options.watchLiveness
+      ? watchPoolLiveness(pool, {
+          connectionString: options.DATABASE_URL,
+          slowAfterMs: LIVENESS_SLOW_AFTER_MS,
+          probeTimeoutMs: options.DB_CONNECT_TIMEOUT_MS,
+          intervalMs: LIVENESS_INTERVAL_MS,
+        })
+      : undefined;
     const { prisma, statementCount, counted } = countingClient(new PrismaPg(pool));
     return {
       kind: 'postgresql',
@@ -111,6 +135,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         await pool.query('SELECT 1');
       },
       async close() {
+        liveness?.stop();
         await prisma.$disconnect();
         await pool.end();
       },

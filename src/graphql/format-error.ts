@@ -1,14 +1,15 @@
 // The one place where errors become what a GraphQL client sees. Domain errors (src/errors.ts)
-// keep their public message and carry `extensions.code` plus their details; Prisma constraint
-// errors and Pothos input errors are translated to domain errors first; parse, validation and
+// keep their public message and carry `extensions.code` plus their details; database connection
+// failures, Prisma constraint errors and Pothos input errors are translated to domain errors first; parse, validation and
 // variable errors pass through with their own code; anything else is masked as
 // INTERNAL_SERVER_ERROR with the request id, and the original is logged.
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { translateConnectionError } from '../db/connection-errors.js';
 import { translatePrismaError } from '../db/prisma-errors.js';
-import { DomainError, InvalidArgumentError, SearchUnavailableError } from '../errors.js';
+import { DatabaseUnavailableError, DomainError, InvalidArgumentError, SearchUnavailableError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { GraphQLContext } from './context.js';
 
@@ -42,6 +43,8 @@ function reported(
 /** The domain error an error thrown during execution stands for, if any. */
 function asDomainError(original: unknown): DomainError | undefined {
   if (original instanceof DomainError) return original;
+  const unavailable = translateConnectionError(original);
+  if (unavailable) return unavailable;
   const translated = translatePrismaError(original);
   if (translated) return translated;
   // Pothos raises these for malformed cursors, global ids and argument combinations.
@@ -62,6 +65,9 @@ export function makeFormatError(logger: Pick<Logger, 'error'> & Partial<Pick<Log
       // Operators need what the engine said; the client only that search is down.
       if (domain instanceof SearchUnavailableError) {
         logger.warn?.({ err: domain, requestId, path: formatted.path }, 'search unavailable');
+      }
+      if (domain instanceof DatabaseUnavailableError) {
+        logger.warn?.({ err: domain, requestId, path: formatted.path }, 'database unavailable');
       }
       return reported(formatted, domain, requestId);
     }

@@ -22,6 +22,7 @@ import { requestIdFor } from './request-id.js';
 import { webAppRouter } from './web-app.js';
 import { makeFormatError, requestIdPlugin } from '../graphql/format-error.js';
 import { PARSE_OPTIONS, queryLimitRules, queryLimitsPlugin } from '../graphql/plugins/query-limits.js';
+import { unavailabilityStatusPlugin } from '../graphql/plugins/unavailability-status.js';
 
 export interface AppOptions {
   schema: GraphQLSchema;
@@ -80,6 +81,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       queryLimitsPlugin,
       // Repeated dashboard-aggregate operations answered without re-executing them, never stale.
       options.responseCache.plugin(),
+      // 503 + Retry-After when the database or the search engine is down and nothing answered.
+      unavailabilityStatusPlugin,
     ],
     validationRules: queryLimitRules(),
     parseOptions: PARSE_OPTIONS,

@@ -64,7 +64,7 @@ export async function startService(
   const rulebook = options.rulebook ?? loadRulebook();
   const exemptionRules = loadExemptionRules(rulebook);
   logger.info({ encodedEntries: rulebook.entries.length, facts: rulebook.facts.size }, 'threshold encodings loaded');
-  const db = options.database ?? (await openDatabase(config));
+  const db = options.database ?? (await openDatabase({ ...config, watchLiveness: true }));
   logger.info({ database: db.kind, location: db.location }, 'database opened');
 
   let search: OpenedSearch | undefined;

@@ -47,6 +47,19 @@ export function isCacheableOperation(operation: OperationDefinitionNode | undefi
   );
 }
 
+/**
+ * The current generation, or null when it cannot be read (the database is down): the operation
+ * then runs as if uncached, and its fields report the failure with their own typed errors, where
+ * a throw from a plugin hook would end the whole request as an untyped 500.
+ */
+async function generationIfReadable(db: Parameters<typeof currentGeneration>[0]): Promise<string | null> {
+  try {
+    return await currentGeneration(db);
+  } catch {
+    return null;
+  }
+}
+
 interface Entry {
   generation: string;
   data: Record<string, unknown>;
@@ -93,7 +106,7 @@ export class ResponseCache {
             const { analytics, db } = context.contextValue.services;
             if (!analytics.cache.enabled || !isCacheableOperation(context.operation)) return null;
             const key = `${context.queryHash}\u0000${context.operationName ?? ''}\u0000${canonicalJson(context.request.variables ?? {})}`;
-            const generation = await currentGeneration(db);
+            const generation = await generationIfReadable(db);
             if (generation === null) return null;
             const entries = cache.entries;
             const entry = entries.get(key);
@@ -115,7 +128,7 @@ export class ResponseCache {
             const body = context.response.body;
             if (body.kind !== 'single' || body.singleResult.errors !== undefined || !body.singleResult.data) return;
             const data = body.singleResult.data;
-            if ((await currentGeneration(context.contextValue.services.db)) !== generation) return;
+            if ((await generationIfReadable(context.contextValue.services.db)) !== generation) return;
             const entries = cache.entries;
             entries.set(key, { generation, data });
             cache.serialized.set(data, `${JSON.stringify({ data })}\n`);
