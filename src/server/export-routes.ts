@@ -5,6 +5,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { ImpactSeriesResult } from '../analytics/impact-series.js';
 import type { ImpactBucket, ImpactSource, ImpactStatsResult } from '../analytics/impact-stats.js';
+import { translateConnectionError } from '../db/connection-errors.js';
 import { DomainError } from '../errors.js';
 import { globalIdOrNull } from '../graphql/global-id.js';
 import type { AppServices } from '../services/app-services.js';
@@ -21,7 +22,7 @@ import {
   seriesQuery,
   statsQuery,
 } from './export-query.js';
-import { domainErrorBody, httpStatusOf } from './http-status.js';
+import { domainErrorBody, httpStatusOf, retryAfterOf } from './http-status.js';
 import { licensingCsvColumns, licensingCsvRows } from './licensing-stats-export.js';
 
 function sourcesText(sources: readonly ImpactSource[]): string {
@@ -125,8 +126,12 @@ function sendError(request: Request, response: Response, error: unknown): void {
     });
     return;
   }
-  if (error instanceof DomainError) {
-    response.status(httpStatusOf(error)).json(domainErrorBody(error, requestId));
+  // A database that cannot be reached is "retry later" (503), not an internal error.
+  const domain = error instanceof DomainError ? error : translateConnectionError(error);
+  if (domain && !response.headersSent) {
+    const retryAfter = retryAfterOf(domain);
+    if (retryAfter !== undefined) response.set('retry-after', retryAfter);
+    response.status(httpStatusOf(domain)).json(domainErrorBody(domain, requestId));
     return;
   }
   request.log?.error({ err: error }, 'export failed');

@@ -21,3 +21,9 @@ export function domainErrorBody(error: DomainError, requestId: string) {
     errors: [{ message: error.publicMessage, extensions: { code: error.code, ...error.details(), requestId } }],
   };
 }
+
+/** The Retry-After value (seconds) an error asks for, when it is one a client should retry. */
+export function retryAfterOf(error: DomainError): string | undefined {
+  const seconds = error.details().retryAfterSeconds;
+  return typeof seconds === 'number' ? String(Math.ceil(seconds)) : undefined;
+}
