@@ -55,7 +55,9 @@ function field(value: unknown, name: string): unknown {
 
 function isUnavailableCode(code: unknown): boolean {
   if (typeof code !== 'string') return false;
-  return SOCKET_CODES.has(code) || UNAVAILABLE_SQLSTATES.has(code) || PRISMA_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code);
+  return (
+    SOCKET_CODES.has(code) || UNAVAILABLE_SQLSTATES.has(code) || PRISMA_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code)
+  );
 }
 
 /** The errors to look at: the error itself, its causes and the driver error Prisma wraps. */

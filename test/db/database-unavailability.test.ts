@@ -55,7 +55,12 @@ suite('database unavailability on a private PostgreSQL cluster', () => {
       body: JSON.stringify({ query }),
     });
     const body = (await response.json()) as Answer['body'];
-    return { status: response.status, retryAfter: response.headers.get('retry-after'), ms: performance.now() - started, body };
+    return {
+      status: response.status,
+      retryAfter: response.headers.get('retry-after'),
+      ms: performance.now() - started,
+      body,
+    };
   }
 
   async function readiness(): Promise<number> {
@@ -116,7 +121,13 @@ suite('database unavailability on a private PostgreSQL cluster', () => {
     } finally {
       await preparing.close();
     }
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', NODE_ENV: 'test', SEED_ON_START: 'false' });
+    const config = loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      NODE_ENV: 'test',
+      SEED_ON_START: 'false',
+    });
     service = await startService(config, createLogger(config), {
       database: await openDatabase({ ...options, watchLiveness: true }),
       prepared: true,
@@ -141,6 +152,12 @@ suite('database unavailability on a private PostgreSQL cluster', () => {
     await cluster.stopImmediately();
     await expectUnavailable('stopped');
     expect(await readiness()).toBe(503);
+    const download = await fetch(`${service.url}/export/impact-stats.csv?measures=COUNT`);
+    expect(download.status).toBe(503);
+    expect(download.headers.get('retry-after')).toBe('5');
+    expect(
+      ((await download.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]?.extensions.code,
+    ).toBe('DATABASE_UNAVAILABLE');
     await cluster.startServer();
     await expectRecovery('start');
   });

@@ -70,7 +70,16 @@ export class PrivatePostgresCluster {
   /** Starts the stopped cluster and waits until it accepts connections. */
   async startServer(): Promise<void> {
     const options = `-p ${this.port} -k ${this.socketDir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off`;
-    await this.server('pg_ctl', ['-D', this.dataDir, '-l', join(this.socketDir, 'server.log'), '-o', options, '-w', 'start']);
+    await this.server('pg_ctl', [
+      '-D',
+      this.dataDir,
+      '-l',
+      join(this.socketDir, 'server.log'),
+      '-o',
+      options,
+      '-w',
+      'start',
+    ]);
   }
 
   /** Stops the cluster at once, as a crash would (no checkpoint, connections cut). */

@@ -18,7 +18,11 @@ function serverError(code: string, message: string): Error {
 }
 
 function prismaError(code: string, meta?: Record<string, unknown>) {
-  return new Prisma.PrismaClientKnownRequestError(`Invalid invocation:\n\n${code}`, { code, clientVersion: 'test', meta });
+  return new Prisma.PrismaClientKnownRequestError(`Invalid invocation:\n\n${code}`, {
+    code,
+    clientVersion: 'test',
+    meta,
+  });
 }
 
 async function failure(work: () => Promise<unknown>): Promise<unknown> {
@@ -80,7 +84,9 @@ describe('database connection errors', () => {
   });
 
   it('server shutdown and connection-class SQLSTATEs are unavailability; other server errors are not', () => {
-    expect(isDatabaseUnavailable(serverError('57P01', 'terminating connection due to administrator command'))).toBe(true);
+    expect(isDatabaseUnavailable(serverError('57P01', 'terminating connection due to administrator command'))).toBe(
+      true,
+    );
     expect(isDatabaseUnavailable(serverError('57P03', 'the database system is starting up'))).toBe(true);
     expect(isDatabaseUnavailable(serverError('08006', 'connection failure'))).toBe(true);
     expect(isDatabaseUnavailable(serverError('53300', 'sorry, too many clients already'))).toBe(true);
@@ -92,7 +98,9 @@ describe('database connection errors', () => {
   it("reads Prisma's wrapped forms: its codes and the driver adapter's cause", () => {
     expect(isDatabaseUnavailable(prismaError('P1001'))).toBe(true);
     expect(isDatabaseUnavailable(prismaError('P2024'))).toBe(true);
-    const closed = prismaError('P2010', { driverAdapterError: { name: 'DriverAdapterError', cause: { kind: 'ConnectionClosed' } } });
+    const closed = prismaError('P2010', {
+      driverAdapterError: { name: 'DriverAdapterError', cause: { kind: 'ConnectionClosed' } },
+    });
     expect(isDatabaseUnavailable(closed)).toBe(true);
     const shutdown = prismaError('P2010', {
       driverAdapterError: { cause: { kind: 'postgres', code: '57P01', message: 'terminating connection' } },
@@ -103,9 +111,9 @@ describe('database connection errors', () => {
   });
 
   it('follows error causes, and leaves unrelated errors alone', () => {
-    expect(isDatabaseUnavailable(new Error('wrapped', { cause: new Error('Connection terminated unexpectedly') }))).toBe(
-      true,
-    );
+    expect(
+      isDatabaseUnavailable(new Error('wrapped', { cause: new Error('Connection terminated unexpectedly') })),
+    ).toBe(true);
     expect(isDatabaseUnavailable(new Error('Cannot read properties of undefined'))).toBe(false);
     expect(isDatabaseUnavailable(new RangeError('offset must be an integer >= 0'))).toBe(false);
     expect(translateConnectionError(new TypeError('x is not a function'))).toBeUndefined();
@@ -113,10 +121,15 @@ describe('database connection errors', () => {
 
   it('GraphQL clients see DATABASE_UNAVAILABLE with retryAfterSeconds, never the host or driver text', () => {
     const logged: unknown[] = [];
-    const format = makeFormatError({ error: (entry) => logged.push(entry), warn: (entry) => logged.push(entry) });
+    const format = makeFormatError({
+      error: (entry: unknown) => logged.push(entry),
+      warn: (entry: unknown) => logged.push(entry),
+    });
     const formatted = format(
       { message: 'Unexpected error', path: ['provisions'] },
-      prismaError('P1001', { driverAdapterError: { cause: { kind: 'DatabaseNotReachable', host: '10.0.0.5', port: 5432 } } }),
+      prismaError('P1001', {
+        driverAdapterError: { cause: { kind: 'DatabaseNotReachable', host: '10.0.0.5', port: 5432 } },
+      }),
     );
     expect(formatted.extensions).toMatchObject({ code: 'DATABASE_UNAVAILABLE', retryAfterSeconds: 5 });
     expect(formatted.message).not.toMatch(/10\.0\.0\.5|P1001/);
