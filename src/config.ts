@@ -76,6 +76,13 @@ const schema = z.object({
     ),
   /** The built web app the service serves (web/dist of the checkout when unset). */
   WEB_DIST_DIR: z.string().min(1, 'WEB_DIST_DIR must not be empty').optional(),
+  /** Serve Prometheus metrics at GET /metrics (off: 404). */
+  METRICS_ENABLED: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
+  /** When set, GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
   /** Embedded engine on the embedded database only: keep a snapshot of the index in DATA_DIR. */
   SEARCH_SNAPSHOT: z
     .enum(['true', 'false'])

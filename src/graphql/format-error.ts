@@ -2,14 +2,14 @@
 // keep their public message and carry `extensions.code` plus their details; database connection
 // failures, Prisma constraint errors and Pothos input errors are translated to domain errors first; parse, validation and
 // variable errors pass through with their own code; anything else is masked as
-// INTERNAL_SERVER_ERROR with the request id, and the original is logged.
+// INTERNAL_SERVER_ERROR with the request id. Each error is logged here, once, with its code.
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { translateConnectionError } from '../db/connection-errors.js';
 import { translatePrismaError } from '../db/prisma-errors.js';
-import { DatabaseUnavailableError, DomainError, InvalidArgumentError, SearchUnavailableError } from '../errors.js';
+import { DomainError, InvalidArgumentError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { GraphQLContext } from './context.js';
 
@@ -54,38 +54,63 @@ function asDomainError(original: unknown): DomainError | undefined {
   return undefined;
 }
 
-/** Apollo's `formatError`, logging through `logger`. */
-export function makeFormatError(logger: Pick<Logger, 'error'> & Partial<Pick<Logger, 'warn'>>) {
+/**
+ * Codes that say the service, not the request, is at fault without being a bug (a dependency down,
+ * data that contradicts itself): operators should see them, with the cause.
+ */
+const SERVER_SIDE_CODES: ReadonlySet<string> = new Set([
+  'SEARCH_UNAVAILABLE',
+  'DATABASE_UNAVAILABLE',
+  'SERVICE_UNAVAILABLE',
+  'INCONSISTENT_DATA',
+]);
+
+/** Turns one error into what the client sees; the original, for the log, when it was masked. */
+function translate(formatted: GraphQLFormattedError, error: unknown, requestId: string | undefined) {
+  const original = unwrapResolverError(error);
+  const domain = asDomainError(original);
+  if (domain) return { client: reported(formatted, domain, requestId), original: domain };
+
+  // Validation rules that enforce a query limit report it under the limit's own code.
+  if (formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && typeof formatted.extensions.limit === 'string') {
+    const client = {
+      ...formatted,
+      extensions: withoutUndefined({ ...formatted.extensions, code: 'QUERY_LIMIT_EXCEEDED', requestId }),
+    };
+    return { client, original };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && code !== INTERNAL) {
+    return { client: { ...formatted, extensions: withoutUndefined({ ...formatted.extensions, requestId }) }, original };
+  }
+  const client = { message: 'Internal server error', extensions: withoutUndefined({ code: INTERNAL, requestId }) };
+  return { client, original };
+}
+
+/**
+ * Apollo's `formatError`: every error is logged exactly once here, with its code and the request
+ * id. Internal errors at `error` with the original (the client sees only the code); dependencies
+ * down and inconsistent data at `warn` with the cause; what the client got wrong at `info`, without
+ * a stack, so a client sending bad requests cannot fill the error log. `onError` counts each code.
+ */
+export function makeFormatError(
+  logger: Pick<Logger, 'error' | 'warn' | 'info'>,
+  onError: (code: string) => void = () => undefined,
+) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const requestId = requestIdOf(formatted, error);
-    const original = unwrapResolverError(error);
-
-    const domain = asDomainError(original);
-    if (domain) {
-      // Operators need what the engine said; the client only that search is down.
-      if (domain instanceof SearchUnavailableError) {
-        logger.warn?.({ err: domain, requestId, path: formatted.path }, 'search unavailable');
-      }
-      if (domain instanceof DatabaseUnavailableError) {
-        logger.warn?.({ err: domain, requestId, path: formatted.path }, 'database unavailable');
-      }
-      return reported(formatted, domain, requestId);
+    const { client, original } = translate(formatted, error, requestId);
+    const code = typeof client.extensions?.code === 'string' ? client.extensions.code : INTERNAL;
+    onError(code);
+    const path = formatted.path;
+    if (code === INTERNAL) {
+      logger.error({ err: original, code, requestId, path }, 'GraphQL error masked as internal server error');
+    } else if (SERVER_SIDE_CODES.has(code)) {
+      logger.warn({ err: original, code, requestId, path }, client.message);
+    } else {
+      logger.info({ code, requestId, path, message: client.message }, 'GraphQL error');
     }
-
-    // Validation rules that enforce a query limit report it under the limit's own code.
-    if (formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && typeof formatted.extensions.limit === 'string') {
-      return {
-        ...formatted,
-        extensions: withoutUndefined({ ...formatted.extensions, code: 'QUERY_LIMIT_EXCEEDED', requestId }),
-      };
-    }
-    const code = formatted.extensions?.code;
-    if (typeof code === 'string' && code !== INTERNAL) {
-      return { ...formatted, extensions: withoutUndefined({ ...formatted.extensions, requestId }) };
-    }
-
-    logger.error({ err: original, requestId, path: formatted.path }, 'GraphQL error masked as internal server error');
-    return { message: 'Internal server error', extensions: withoutUndefined({ code: INTERNAL, requestId }) };
+    return client;
   };
 }
 

@@ -1,5 +1,5 @@
 // The HTTP surface: /graphql, /healthz (process alive), /readyz (database answers), /export,
-// and the web app for browsers (web-app.ts). GraphQL is refused with 503 until start-up
+// /metrics (when enabled), and the web app for browsers (web-app.ts). GraphQL is refused with 503 until start-up
 // (migrate + seed) has finished. CORS headers go only to the origins CORS_ORIGINS lists.
 import type { Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
@@ -9,8 +9,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { type Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
-import { pinoHttp } from 'pino-http';
-import type { Logger } from '../logger.js';
+import { messageLogger, type Logger } from '../logger.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import type { ResponseCache } from '../graphql/plugins/response-cache.js';
 import { createRequestLoaders } from '../graphql/request-loaders.js';
@@ -18,9 +17,12 @@ import type { AppServices } from '../services/app-services.js';
 import { exportRouter } from './export-routes.js';
 import { httpErrorHandler } from './http-errors.js';
 import { refuseLongDocuments } from './query-size.js';
-import { requestIdFor } from './request-id.js';
+import { requestLogging, telemetryFor } from './access-log.js';
+import type { ServiceMetrics } from './metrics.js';
+import { metricsHandler } from './metrics-route.js';
 import { webAppRouter } from './web-app.js';
 import { makeFormatError, requestIdPlugin } from '../graphql/format-error.js';
+import { operationMetricsPlugin } from '../graphql/plugins/operation-metrics.js';
 import { PARSE_OPTIONS, queryLimitRules, queryLimitsPlugin } from '../graphql/plugins/query-limits.js';
 import { unavailabilityStatusPlugin } from '../graphql/plugins/unavailability-status.js';
 
@@ -40,6 +42,9 @@ export interface AppOptions {
   corsOrigins: readonly string[];
   /** The built web app (web/dist); its default when omitted. */
   webDistDir?: string;
+  metrics: ServiceMetrics;
+  /** Serve GET /metrics (see metrics-route.ts), with this bearer token when it has one. */
+  metricsEndpoint?: { token?: string };
 }
 
 export interface App {
@@ -70,13 +75,15 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 export async function createApp(options: AppOptions): Promise<App> {
   const apollo = new ApolloServer<GraphQLContext>({
     schema: options.schema,
-    formatError: makeFormatError(options.logger),
+    logger: messageLogger(options.logger, 'apollo'),
+    formatError: makeFormatError(options.logger, (code) => options.metrics.countGraphQLError(code)),
     // Drains in-flight requests when apollo.stop() runs at shutdown. Cache-control hints are
     // not used, and the plugin costs a hook call on every resolved field.
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer }),
       ApolloServerPluginCacheControlDisabled(),
       requestIdPlugin,
+      operationMetricsPlugin(({ operationName, seconds }) => options.metrics.observeOperation(operationName, seconds)),
       // Refuses oversized and overly costly operations before they run.
       queryLimitsPlugin,
       // Repeated dashboard-aggregate operations answered without re-executing them, never stale.
@@ -105,17 +112,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     });
     next();
   });
-  app.use(
-    pinoHttp({
-      logger: options.logger,
-      genReqId: (request, response) => {
-        const id = requestIdFor(request);
-        response.setHeader('x-request-id', id);
-        return id;
-      },
-      autoLogging: { ignore: (request) => request.url === '/healthz' || request.url === '/readyz' },
-    }),
-  );
+  app.use(requestLogging(options.logger, (request) => options.metrics.observeHttpRequest(request)));
 
   app.get('/healthz', (_request, response) => {
     response.json({ status: 'ok' });
@@ -134,6 +131,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       response.status(503).json({ status: 'database unavailable' });
     }
   });
+
+  if (options.metricsEndpoint) app.get('/metrics', metricsHandler(options.metrics, options.metricsEndpoint.token));
 
   // Browsers get the app's pages (the explorer at /graphql among them) even while starting up.
   app.use(webAppRouter(options.webDistDir));
@@ -174,9 +173,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     express.json({ limit: options.bodyLimit }),
     refuseLongDocuments,
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         const services = await options.services;
-        return { requestId: String(req.id), services, loaders: createRequestLoaders(services) };
+        const telemetry = telemetryFor(res);
+        return { requestId: String(req.id), services, loaders: createRequestLoaders(services), telemetry };
       },
     }),
   );

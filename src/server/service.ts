@@ -20,6 +20,7 @@ import { openSearch, type OpenedSearch } from '../search/open-search.js';
 import type { SearchEngine } from '../search/search-engine.js';
 import { createServices, type AppServices } from '../services/app-services.js';
 import { createApp } from './app.js';
+import { ServiceMetrics } from './metrics.js';
 
 export interface RunningService {
   url: string;
@@ -31,6 +32,8 @@ export interface RunningService {
   responseCache: ResponseCache;
   /** Requests received and not yet answered. */
   inFlight(): number;
+  /** The service's Prometheus registry (also at GET /metrics when enabled). */
+  metrics: ServiceMetrics;
   stop(): Promise<void>;
 }
 
@@ -77,7 +80,15 @@ export async function startService(
   });
 
   let accepting = false;
-  const responseCache = new ResponseCache();
+  const pool = db.pool;
+  const metrics = new ServiceMetrics({
+    processMetrics: config.METRICS_ENABLED,
+    sources: {
+      ...(pool ? { pool: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }) } : {}),
+      searchOutboxBacklog: () => db.prisma.searchOutbox.count(),
+    },
+  });
+  const responseCache = new ResponseCache(undefined, (outcome) => metrics.countResponseCacheLookup(outcome));
   const httpServer = createServer();
   const app = await createApp({
     schema,
@@ -89,6 +100,10 @@ export async function startService(
     checkDatabase: () => db.ping(),
     isReady: () => accepting,
     corsOrigins: config.CORS_ORIGINS,
+    metrics,
+    ...(config.METRICS_ENABLED
+      ? { metricsEndpoint: config.METRICS_TOKEN !== undefined ? { token: config.METRICS_TOKEN } : {} }
+      : {}),
     ...(config.WEB_DIST_DIR !== undefined ? { webDistDir: resolve(config.WEB_DIST_DIR) } : {}),
   });
   httpServer.on('request', app.express);
@@ -115,6 +130,7 @@ export async function startService(
     ready: readyLogged,
     responseCache,
     inFlight: app.inFlight,
+    metrics,
     stop() {
       stopping ??= (async () => {
         // Requests already received finish normally; new ones get 503 until the listener closes.

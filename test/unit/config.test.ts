@@ -22,6 +22,21 @@ describe('loadConfig', () => {
     expect(config.DB_CONNECT_TIMEOUT_MS).toBe(2000);
   });
 
+  it('keeps /metrics off by default and refuses a guessable metrics token', () => {
+    expect(loadConfig({}).METRICS_ENABLED).toBe(false);
+    const config = loadConfig({ METRICS_ENABLED: 'true', METRICS_TOKEN: 'a-long-enough-token' });
+    expect(config.METRICS_ENABLED).toBe(true);
+    expect(config.METRICS_TOKEN).toBe('a-long-enough-token');
+    expect(() => loadConfig({ METRICS_ENABLED: 'yes', METRICS_TOKEN: 'short' })).toThrow(
+      expect.objectContaining({
+        problems: [
+          expect.stringContaining('METRICS_ENABLED'),
+          'METRICS_TOKEN: METRICS_TOKEN must be at least 16 characters',
+        ],
+      }),
+    );
+  });
+
   it('treats empty strings as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '' }).PORT).toBe(4000);
   });

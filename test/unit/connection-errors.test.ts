@@ -124,6 +124,7 @@ describe('database connection errors', () => {
     const format = makeFormatError({
       error: (entry: unknown) => logged.push(entry),
       warn: (entry: unknown) => logged.push(entry),
+      info: (entry: unknown) => logged.push(entry),
     });
     const formatted = format(
       { message: 'Unexpected error', path: ['provisions'] },

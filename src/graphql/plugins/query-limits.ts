@@ -87,12 +87,14 @@ export const PARSE_OPTIONS = { maxTokens: QUERY_LIMITS.tokens } as const;
 export const queryLimitsPlugin: ApolloServerPlugin<GraphQLContext> = {
   async requestDidStart() {
     return {
-      async didResolveOperation({ document, operation, request: resolved, schema }) {
+      async didResolveOperation({ contextValue, document, operation, request: resolved, schema }) {
         if (!operation) return;
         const fragments = document.definitions.filter(
           (definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION,
         );
         const count = countOperation(schema, operation, fragments, resolved.variables ?? {});
+        // The access log reports the cost, of refused operations too.
+        if (contextValue.telemetry) contextValue.telemetry.cost = count.cost;
         if (count.nodes > QUERY_LIMITS.nodes) {
           throw limitExceeded(
             'nodes',

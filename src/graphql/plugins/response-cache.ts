@@ -72,7 +72,11 @@ export class ResponseCache {
   hits = 0;
   misses = 0;
 
-  constructor(private readonly maxEntries = 200) {}
+  /** `onLookup` hears every hit and miss (the service's metrics count them). */
+  constructor(
+    private readonly maxEntries = 200,
+    private readonly onLookup: (outcome: 'hit' | 'miss') => void = () => undefined,
+  ) {}
 
   /**
    * Apollo's `stringifyResult`: the default (JSON.stringify plus a newline), except that a
@@ -112,12 +116,14 @@ export class ResponseCache {
             const entry = entries.get(key);
             if (entry && entry.generation === generation) {
               cache.hits += 1;
+              cache.onLookup('hit');
               entries.delete(key);
               entries.set(key, entry);
               return { http: context.response.http, body: { kind: 'single', singleResult: { data: entry.data } } };
             }
             if (entry) entries.delete(key);
             cache.misses += 1;
+            cache.onLookup('miss');
             pending = { key, generation };
             return null;
           },
