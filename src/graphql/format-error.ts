@@ -8,6 +8,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { translatePrismaError } from '../db/prisma-errors.js';
+import { cancellationOf, currentWorkSignal } from '../domain/cancellable-work.js';
 import { DomainError, InvalidArgumentError, SearchUnavailableError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { GraphQLContext } from './context.js';
@@ -77,6 +78,11 @@ export function makeFormatError(logger: Pick<Logger, 'error'> & Partial<Pick<Log
     if (typeof code === 'string' && code !== INTERNAL) {
       return { ...formatted, extensions: withoutUndefined({ ...formatted.extensions, requestId }) };
     }
+
+    // Once a request is stopped (deadline, client gone), what fails after is its consequence:
+    // a refused or cancelled statement is reported as the stop, not logged as a fault.
+    const stopped = cancellationOf(currentWorkSignal());
+    if (stopped instanceof DomainError) return reported(formatted, stopped, requestId);
 
     logger.error({ err: original, requestId, path: formatted.path }, 'GraphQL error masked as internal server error');
     return { message: 'Internal server error', extensions: withoutUndefined({ code: INTERNAL, requestId }) };

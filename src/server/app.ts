@@ -18,10 +18,13 @@ import type { AppServices } from '../services/app-services.js';
 import { exportRouter } from './export-routes.js';
 import { httpErrorHandler } from './http-errors.js';
 import { refuseLongDocuments } from './query-size.js';
+import { requestDeadlines } from './request-deadline.js';
 import { requestIdFor } from './request-id.js';
 import { webAppRouter } from './web-app.js';
 import { makeFormatError, requestIdPlugin } from '../graphql/format-error.js';
 import { PARSE_OPTIONS, queryLimitRules, queryLimitsPlugin } from '../graphql/plugins/query-limits.js';
+import { requestDeadlinePlugin } from '../graphql/plugins/request-deadline.js';
+import { capResponseSize } from '../graphql/response-size-cap.js';
 
 export interface AppOptions {
   schema: GraphQLSchema;
@@ -39,6 +42,10 @@ export interface AppOptions {
   corsOrigins: readonly string[];
   /** The built web app (web/dist); its default when omitted. */
   webDistDir?: string;
+  /** How long a GraphQL request may work before it is stopped (REQUEST_TIMEOUT). */
+  requestDeadlineMs: number;
+  /** The largest GraphQL answer sent (RESPONSE_TOO_LARGE past it). */
+  responseMaxBytes: number;
 }
 
 export interface App {
@@ -46,6 +53,10 @@ export interface App {
   apollo: ApolloServer<GraphQLContext>;
   /** Requests received and not yet answered (logged at shutdown; tests wait on it). */
   inFlight(): number;
+  /** GraphQL requests whose work has not ended (it may outlive a client that left). */
+  working(): number;
+  /** Stops the work of every running GraphQL request (at shutdown, when its time is up). */
+  stopWork(): void;
 }
 
 const READINESS_TIMEOUT_MS = 2000;
@@ -67,6 +78,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 }
 
 export async function createApp(options: AppOptions): Promise<App> {
+  const deadlines = requestDeadlines(options.requestDeadlineMs);
   const apollo = new ApolloServer<GraphQLContext>({
     schema: options.schema,
     formatError: makeFormatError(options.logger),
@@ -76,6 +88,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer }),
       ApolloServerPluginCacheControlDisabled(),
       requestIdPlugin,
+      // A request stopped by its deadline or the shutdown answers with why (504 / 503).
+      requestDeadlinePlugin,
       // Refuses oversized and overly costly operations before they run.
       queryLimitsPlugin,
       // Repeated dashboard-aggregate operations answered without re-executing them, never stale.
@@ -85,7 +99,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     parseOptions: PARSE_OPTIONS,
     includeStacktraceInErrorResponses: false,
     // The default serialisation, except that cached dashboard answers reuse their JSON text.
-    stringifyResult: (value) => options.responseCache.stringify(value),
+    // Answers past RESPONSE_MAX_BYTES are replaced by a RESPONSE_TOO_LARGE error.
+    stringifyResult: capResponseSize(
+      options.responseMaxBytes,
+      (value) => options.responseCache.stringify(value),
+      (refused) => options.logger.warn(refused, 'GraphQL answer larger than the response cap refused'),
+    ),
     // The CLI owns SIGTERM/SIGINT: Apollo's own handlers would re-raise the signal
     // after stopping and kill the process before the database is closed.
     stopOnTerminationSignals: false,
@@ -170,12 +189,15 @@ export async function createApp(options: AppOptions): Promise<App> {
     '/graphql',
     express.json({ limit: options.bodyLimit }),
     refuseLongDocuments,
-    expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const services = await options.services;
-        return { requestId: String(req.id), services, loaders: createRequestLoaders(services) };
-      },
-    }),
+    // Stopped (work included) at the request deadline or when the client leaves.
+    deadlines.around(
+      expressMiddleware(apollo, {
+        context: async ({ req }) => {
+          const services = await options.services;
+          return { requestId: String(req.id), services, loaders: createRequestLoaders(services) };
+        },
+      }),
+    ),
   );
 
   app.use('/export', exportRouter({ isReady: options.isReady, services: options.services }));
@@ -187,5 +209,11 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
   app.use(httpErrorHandler);
 
-  return { express: app, apollo, inFlight: () => inFlight };
+  return {
+    express: app,
+    apollo,
+    inFlight: () => inFlight,
+    working: deadlines.running,
+    stopWork: deadlines.stopAll,
+  };
 }

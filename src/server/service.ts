@@ -21,6 +21,9 @@ import type { SearchEngine } from '../search/search-engine.js';
 import { createServices, type AppServices } from '../services/app-services.js';
 import { createApp } from './app.js';
 
+/** The part of SHUTDOWN_TIMEOUT_MS in-flight requests may use; the rest is for closing. */
+const SHUTDOWN_SHARE_FOR_REQUESTS = 0.8;
+
 export interface RunningService {
   url: string;
   port: number;
@@ -31,6 +34,8 @@ export interface RunningService {
   responseCache: ResponseCache;
   /** Requests received and not yet answered. */
   inFlight(): number;
+  /** GraphQL requests whose work has not ended (it may outlive a client that left). */
+  working(): number;
   stop(): Promise<void>;
 }
 
@@ -89,6 +94,8 @@ export async function startService(
     checkDatabase: () => db.ping(),
     isReady: () => accepting,
     corsOrigins: config.CORS_ORIGINS,
+    requestDeadlineMs: config.REQUEST_DEADLINE_MS,
+    responseMaxBytes: config.RESPONSE_MAX_BYTES,
     ...(config.WEB_DIST_DIR !== undefined ? { webDistDir: resolve(config.WEB_DIST_DIR) } : {}),
   });
   httpServer.on('request', app.express);
@@ -115,14 +122,27 @@ export async function startService(
     ready: readyLogged,
     responseCache,
     inFlight: app.inFlight,
+    working: app.working,
     stop() {
       stopping ??= (async () => {
         // Requests already received finish normally; new ones get 503 until the listener closes.
         accepting = false;
         await readyLogged.catch(() => undefined);
         logger.info({ inFlight: app.inFlight() }, 'draining');
+        // Requests still working when most of the shutdown time is gone are stopped (answered
+        // 503), so that closing the database fits in what is left.
+        const stopWork = setTimeout(
+          () => {
+            if (app.working() === 0) return;
+            logger.warn({ working: app.working() }, 'shutdown: stopping requests still running');
+            app.stopWork();
+          },
+          Math.floor(config.SHUTDOWN_TIMEOUT_MS * SHUTDOWN_SHARE_FOR_REQUESTS),
+        );
+        stopWork.unref();
         // Closes the listener and waits (bounded) for in-flight requests.
         await app.apollo.stop();
+        clearTimeout(stopWork);
         await search?.close();
         await db.close();
         logger.info('stopped');

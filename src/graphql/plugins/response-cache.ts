@@ -93,7 +93,9 @@ export class ResponseCache {
             const { analytics, db } = context.contextValue.services;
             if (!analytics.cache.enabled || !isCacheableOperation(context.operation)) return null;
             const key = `${context.queryHash}\u0000${context.operationName ?? ''}\u0000${canonicalJson(context.request.variables ?? {})}`;
-            const generation = await currentGeneration(db);
+            // Unreadable (the request was stopped, the database is down): no caching; the operation
+            // runs and reports the error itself, with its own code and status.
+            const generation = await currentGeneration(db).catch(() => null);
             if (generation === null) return null;
             const entries = cache.entries;
             const entry = entries.get(key);
@@ -115,7 +117,8 @@ export class ResponseCache {
             const body = context.response.body;
             if (body.kind !== 'single' || body.singleResult.errors !== undefined || !body.singleResult.data) return;
             const data = body.singleResult.data;
-            if ((await currentGeneration(context.contextValue.services.db)) !== generation) return;
+            const now = await currentGeneration(context.contextValue.services.db).catch(() => null);
+            if (now !== generation) return;
             const entries = cache.entries;
             entries.set(key, { generation, data });
             cache.serialized.set(data, `${JSON.stringify({ data })}\n`);
