@@ -23,7 +23,7 @@ import { requestIdFor } from './request-id.js';
 import { webAppRouter } from './web-app.js';
 import { makeFormatError, requestIdPlugin } from '../graphql/format-error.js';
 import { PARSE_OPTIONS, queryLimitRules, queryLimitsPlugin } from '../graphql/plugins/query-limits.js';
-import { requestDeadlinePlugin } from '../graphql/plugins/request-deadline.js';
+import { stoppedRequestPlugin } from '../graphql/plugins/stopped-request.js';
 import { capResponseSize } from '../graphql/response-size-cap.js';
 
 export interface AppOptions {
@@ -89,7 +89,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       ApolloServerPluginCacheControlDisabled(),
       requestIdPlugin,
       // A request stopped by its deadline or the shutdown answers with why (504 / 503).
-      requestDeadlinePlugin,
+      stoppedRequestPlugin,
       // Refuses oversized and overly costly operations before they run.
       queryLimitsPlugin,
       // Repeated dashboard-aggregate operations answered without re-executing them, never stale.

@@ -3,7 +3,7 @@
 // written), or when the service must stop before the request is done. The database layer then
 // refuses the request's next statement and cancels a running one on PostgreSQL, so a stopped
 // request stops working, not only answering. How a stopped request is answered is the GraphQL
-// layer's (graphql/plugins/request-deadline.ts).
+// layer's (graphql/plugins/stopped-request.ts).
 import type { RequestHandler } from 'express';
 import { runCancellable } from '../domain/cancellable-work.js';
 import { RequestTimeoutError, ServiceStoppingError, WorkCancelledError } from '../errors.js';

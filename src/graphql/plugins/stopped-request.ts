@@ -21,7 +21,7 @@ function answeredStop(): DomainError | undefined {
   return stopped instanceof RequestTimeoutError || stopped instanceof ServiceStoppingError ? stopped : undefined;
 }
 
-export const requestDeadlinePlugin: ApolloServerPlugin<GraphQLContext> = {
+export const stoppedRequestPlugin: ApolloServerPlugin<GraphQLContext> = {
   async requestDidStart() {
     return {
       async willSendResponse({ response, contextValue }) {
