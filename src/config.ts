@@ -33,6 +33,10 @@ const schema = z.object({
     .regex(/^\d+(b|kb|mb)$/i, 'BODY_LIMIT must look like 100kb or 1mb')
     .default('100kb'),
   SHUTDOWN_TIMEOUT_MS: positiveInt('SHUTDOWN_TIMEOUT_MS', 10_000, 300_000),
+  /** How long one GraphQL request may work before it is stopped (HTTP 504, REQUEST_TIMEOUT). */
+  REQUEST_DEADLINE_MS: positiveInt('REQUEST_DEADLINE_MS', 10_000, 600_000),
+  /** The largest GraphQL answer sent; a larger one is replaced by a RESPONSE_TOO_LARGE error. */
+  RESPONSE_MAX_BYTES: positiveInt('RESPONSE_MAX_BYTES', 10 * 1024 * 1024, 1024 * 1024 * 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_ON_START: z
     .enum(['true', 'false'])

@@ -11,7 +11,9 @@ export type ErrorCode =
   | 'INCONSISTENT_DATA'
   | 'DATABASE_UNAVAILABLE'
   | 'SEARCH_UNAVAILABLE'
-  | 'SERVICE_UNAVAILABLE';
+  | 'SERVICE_UNAVAILABLE'
+  | 'REQUEST_TIMEOUT'
+  | 'REQUEST_CANCELLED';
 
 /**
  * Seconds a client should wait before retrying after an unavailability error: the database and
@@ -196,5 +198,44 @@ export class DatabaseUnavailableError extends DomainError {
 
   override details() {
     return { retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS };
+  }
+}
+
+/**
+ * A request ran past its deadline: the work still to do is refused (no further database
+ * statements), and the client is told the deadline rather than given a partial answer.
+ */
+export class RequestTimeoutError extends DomainError {
+  readonly code = 'REQUEST_TIMEOUT';
+
+  constructor(readonly deadlineMs: number) {
+    super(
+      `The request did not finish within its deadline of ${deadlineMs} ms and was stopped; ask for less (fewer items or fields) or split the query.`,
+    );
+    this.name = 'RequestTimeoutError';
+  }
+
+  override details() {
+    return { deadlineMs: this.deadlineMs };
+  }
+}
+
+/** The client went away before its answer was ready: the work still to do is dropped. */
+export class WorkCancelledError extends DomainError {
+  readonly code = 'REQUEST_CANCELLED';
+
+  constructor(message = 'The client closed the connection before the answer was ready; the request was stopped.') {
+    super(message);
+    this.name = 'WorkCancelledError';
+  }
+}
+
+/** The service is shutting down: requests still running when its time is up are stopped. */
+export class ServiceStoppingError extends DomainError {
+  readonly code = 'SERVICE_UNAVAILABLE';
+
+  constructor() {
+    super('The service is shutting down and stopped this request before it finished; retry it.');
+    this.name = 'ServiceStoppingError';
   }
 }

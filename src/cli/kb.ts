@@ -10,6 +10,7 @@ import { createLogger, type Logger } from '../logger.js';
 import { MIGRATIONS_DIR } from '../db/migrations-dir.js';
 import { rebuildSearchIndex } from '../search/open-search.js';
 import { startService } from '../server/service.js';
+import { armExitWatchdog } from './exit-watchdog.js';
 
 function configOrExit(): Config {
   try {
@@ -23,6 +24,9 @@ function configOrExit(): Config {
   }
 }
 
+/** How long after the shutdown timeout a process still blocked is killed. */
+const WATCHDOG_MARGIN_MS = 1000;
+
 async function serve(config: Config, logger: Logger): Promise<void> {
   const service = await startService(config, logger);
   let signalled = false;
@@ -35,6 +39,8 @@ async function serve(config: Config, logger: Logger): Promise<void> {
       process.exit(1);
     }, config.SHUTDOWN_TIMEOUT_MS);
     timer.unref();
+    // The timer above needs the main thread; a long embedded statement can hold it past the time.
+    armExitWatchdog(config.SHUTDOWN_TIMEOUT_MS + WATCHDOG_MARGIN_MS);
     service.stop().then(
       () => process.exit(0),
       (error: unknown) => {

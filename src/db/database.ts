@@ -15,6 +15,8 @@ import { pgExecutor } from './pg-executor.js';
 import { watchPoolLiveness } from './pg-liveness.js';
 import { pgliteExecutor } from './pglite-executor.js';
 import type { SqlExecutor } from './sql-executor.js';
+import { cancelStatementsOfStoppedWork } from './pg-statement-cancel.js';
+import { guardAdapterFactory, guardStatement } from './statement-guard.js';
 
 export type DatabaseKind = 'pglite' | 'postgresql';
 
@@ -87,13 +89,14 @@ export type SqlReader = <Row extends Record<string, unknown>>(
 
 function countingClient(adapter: SqlDriverAdapterFactory) {
   let statements = 0;
-  const prisma = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  const prisma = new PrismaClient({ adapter: guardAdapterFactory(adapter), log: [{ emit: 'event', level: 'query' }] });
   prisma.$on('query', (event) => {
     if (!BACKGROUND_STATEMENT.test(event.query)) statements += 1;
   });
   const counted =
     (run: (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>): SqlReader =>
     async <Row extends Record<string, unknown>>(sql: string, params: readonly unknown[]) => {
+      await guardStatement(sql);
       statements += 1;
       return (await run(sql, [...params])) as Row[];
     };
@@ -122,6 +125,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
           intervalMs: LIVENESS_INTERVAL_MS,
         })
       : undefined;
+    // A request stopped by its deadline or its client's leaving stops its running statement too.
+    cancelStatementsOfStoppedWork(pool, {
+      connectionString: options.DATABASE_URL,
+      connectionTimeoutMillis: options.DB_CONNECT_TIMEOUT_MS,
+    });
     const { prisma, statementCount, counted } = countingClient(new PrismaPg(pool));
     return {
       kind: 'postgresql',

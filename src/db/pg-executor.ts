@@ -1,12 +1,15 @@
 import type { Pool, PoolClient } from 'pg';
 import type { SqlExecutor } from './sql-executor.js';
+import { guardStatement } from './statement-guard.js';
 
 function wrap(target: Pool | PoolClient): Omit<SqlExecutor, 'transaction'> {
   return {
     async exec(sql) {
+      await guardStatement(sql);
       await target.query(sql);
     },
     async query<Row extends Record<string, unknown>>(sql: string, params: unknown[] = []) {
+      await guardStatement(sql);
       const result = await target.query<Row>(sql, params);
       return result.rows;
     },

@@ -1,12 +1,15 @@
 import type { PGlite, Transaction } from '@electric-sql/pglite';
 import type { SqlExecutor } from './sql-executor.js';
+import { guardStatement } from './statement-guard.js';
 
 function wrap(target: PGlite | Transaction): Omit<SqlExecutor, 'transaction'> {
   return {
     async exec(sql) {
+      await guardStatement(sql);
       await target.exec(sql);
     },
     async query<Row extends Record<string, unknown>>(sql: string, params: unknown[] = []) {
+      await guardStatement(sql);
       const result = await target.query<Row>(sql, params);
       return result.rows;
     },

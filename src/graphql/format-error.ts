@@ -9,6 +9,7 @@ import { PothosValidationError } from '@pothos/core';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { translateConnectionError } from '../db/connection-errors.js';
 import { translatePrismaError } from '../db/prisma-errors.js';
+import { cancellationOf, currentWorkSignal } from '../domain/cancellable-work.js';
 import { DomainError, InvalidArgumentError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { GraphQLContext } from './context.js';
@@ -63,6 +64,7 @@ const SERVER_SIDE_CODES: ReadonlySet<string> = new Set([
   'DATABASE_UNAVAILABLE',
   'SERVICE_UNAVAILABLE',
   'INCONSISTENT_DATA',
+  'REQUEST_TIMEOUT',
 ]);
 
 /** Turns one error into what the client sees; the original, for the log, when it was masked. */
@@ -83,6 +85,10 @@ function translate(formatted: GraphQLFormattedError, error: unknown, requestId: 
   if (typeof code === 'string' && code !== INTERNAL) {
     return { client: { ...formatted, extensions: withoutUndefined({ ...formatted.extensions, requestId }) }, original };
   }
+  // Once a request is stopped (deadline, client gone), what fails after is its consequence:
+  // a refused or cancelled statement is reported as the stop, not logged as a fault.
+  const stopped = cancellationOf(currentWorkSignal());
+  if (stopped instanceof DomainError) return { client: reported(formatted, stopped, requestId), original: stopped };
   const client = { message: 'Internal server error', extensions: withoutUndefined({ code: INTERNAL, requestId }) };
   return { client, original };
 }

@@ -20,11 +20,15 @@ import { refuseLongDocuments } from './query-size.js';
 import { requestLogging, telemetryFor } from './access-log.js';
 import type { ServiceMetrics } from './metrics.js';
 import { metricsHandler } from './metrics-route.js';
+import { requestDeadlines } from './request-deadline.js';
+import { requestIdFor } from './request-id.js';
 import { webAppRouter } from './web-app.js';
 import { makeFormatError, requestIdPlugin } from '../graphql/format-error.js';
 import { operationMetricsPlugin } from '../graphql/plugins/operation-metrics.js';
 import { PARSE_OPTIONS, queryLimitRules, queryLimitsPlugin } from '../graphql/plugins/query-limits.js';
 import { unavailabilityStatusPlugin } from '../graphql/plugins/unavailability-status.js';
+import { stoppedRequestPlugin } from '../graphql/plugins/stopped-request.js';
+import { capResponseSize } from '../graphql/response-size-cap.js';
 
 export interface AppOptions {
   schema: GraphQLSchema;
@@ -45,6 +49,10 @@ export interface AppOptions {
   metrics: ServiceMetrics;
   /** Serve GET /metrics (see metrics-route.ts), with this bearer token when it has one. */
   metricsEndpoint?: { token?: string };
+  /** How long a GraphQL request may work before it is stopped (REQUEST_TIMEOUT). */
+  requestDeadlineMs: number;
+  /** The largest GraphQL answer sent (RESPONSE_TOO_LARGE past it). */
+  responseMaxBytes: number;
 }
 
 export interface App {
@@ -52,6 +60,10 @@ export interface App {
   apollo: ApolloServer<GraphQLContext>;
   /** Requests received and not yet answered (logged at shutdown; tests wait on it). */
   inFlight(): number;
+  /** GraphQL requests whose work has not ended (it may outlive a client that left). */
+  working(): number;
+  /** Stops the work of every running GraphQL request (at shutdown, when its time is up). */
+  stopWork(): void;
 }
 
 const READINESS_TIMEOUT_MS = 2000;
@@ -73,6 +85,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 }
 
 export async function createApp(options: AppOptions): Promise<App> {
+  const deadlines = requestDeadlines(options.requestDeadlineMs);
   const apollo = new ApolloServer<GraphQLContext>({
     schema: options.schema,
     logger: messageLogger(options.logger, 'apollo'),
@@ -84,6 +97,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       ApolloServerPluginCacheControlDisabled(),
       requestIdPlugin,
       operationMetricsPlugin(({ operationName, seconds }) => options.metrics.observeOperation(operationName, seconds)),
+      // A request stopped by its deadline or the shutdown answers with why (504 / 503).
+      stoppedRequestPlugin,
       // Refuses oversized and overly costly operations before they run.
       queryLimitsPlugin,
       // Repeated dashboard-aggregate operations answered without re-executing them, never stale.
@@ -95,7 +110,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     parseOptions: PARSE_OPTIONS,
     includeStacktraceInErrorResponses: false,
     // The default serialisation, except that cached dashboard answers reuse their JSON text.
-    stringifyResult: (value) => options.responseCache.stringify(value),
+    // Answers past RESPONSE_MAX_BYTES are replaced by a RESPONSE_TOO_LARGE error.
+    stringifyResult: capResponseSize(
+      options.responseMaxBytes,
+      (value) => options.responseCache.stringify(value),
+      (refused) => options.logger.warn(refused, 'GraphQL answer larger than the response cap refused'),
+    ),
     // The CLI owns SIGTERM/SIGINT: Apollo's own handlers would re-raise the signal
     // after stopping and kill the process before the database is closed.
     stopOnTerminationSignals: false,
@@ -172,13 +192,16 @@ export async function createApp(options: AppOptions): Promise<App> {
     '/graphql',
     express.json({ limit: options.bodyLimit }),
     refuseLongDocuments,
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const services = await options.services;
-        const telemetry = telemetryFor(res);
-        return { requestId: String(req.id), services, loaders: createRequestLoaders(services), telemetry };
-      },
-    }),
+    // Stopped (work included) at the request deadline or when the client leaves.
+    deadlines.around(
+      expressMiddleware(apollo, {
+        context: async ({ req, res }) => {
+          const services = await options.services;
+          const telemetry = telemetryFor(res);
+          return { requestId: String(req.id), services, loaders: createRequestLoaders(services), telemetry };
+        },
+      }),
+    ),
   );
 
   app.use('/export', exportRouter({ isReady: options.isReady, services: options.services }));
@@ -190,5 +213,11 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
   app.use(httpErrorHandler);
 
-  return { express: app, apollo, inFlight: () => inFlight };
+  return {
+    express: app,
+    apollo,
+    inFlight: () => inFlight,
+    working: deadlines.running,
+    stopWork: deadlines.stopAll,
+  };
 }

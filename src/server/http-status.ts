@@ -10,6 +10,9 @@ const STATUS: Record<ErrorCode, number> = {
   DATABASE_UNAVAILABLE: 503,
   SEARCH_UNAVAILABLE: 503,
   SERVICE_UNAVAILABLE: 503,
+  REQUEST_TIMEOUT: 504,
+  // No client reads it (it left); nginx's code for "client closed request", for the access log.
+  REQUEST_CANCELLED: 499,
 };
 
 export function httpStatusOf(error: DomainError): number {

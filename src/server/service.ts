@@ -22,6 +22,9 @@ import { createServices, type AppServices } from '../services/app-services.js';
 import { createApp } from './app.js';
 import { ServiceMetrics } from './metrics.js';
 
+/** The part of SHUTDOWN_TIMEOUT_MS in-flight requests may use; the rest is for closing. */
+const SHUTDOWN_SHARE_FOR_REQUESTS = 0.8;
+
 export interface RunningService {
   url: string;
   port: number;
@@ -34,6 +37,8 @@ export interface RunningService {
   inFlight(): number;
   /** The service's Prometheus registry (also at GET /metrics when enabled). */
   metrics: ServiceMetrics;
+  /** GraphQL requests whose work has not ended (it may outlive a client that left). */
+  working(): number;
   stop(): Promise<void>;
 }
 
@@ -104,6 +109,8 @@ export async function startService(
     ...(config.METRICS_ENABLED
       ? { metricsEndpoint: config.METRICS_TOKEN !== undefined ? { token: config.METRICS_TOKEN } : {} }
       : {}),
+    requestDeadlineMs: config.REQUEST_DEADLINE_MS,
+    responseMaxBytes: config.RESPONSE_MAX_BYTES,
     ...(config.WEB_DIST_DIR !== undefined ? { webDistDir: resolve(config.WEB_DIST_DIR) } : {}),
   });
   httpServer.on('request', app.express);
@@ -131,14 +138,27 @@ export async function startService(
     responseCache,
     inFlight: app.inFlight,
     metrics,
+    working: app.working,
     stop() {
       stopping ??= (async () => {
         // Requests already received finish normally; new ones get 503 until the listener closes.
         accepting = false;
         await readyLogged.catch(() => undefined);
         logger.info({ inFlight: app.inFlight() }, 'draining');
+        // Requests still working when most of the shutdown time is gone are stopped (answered
+        // 503), so that closing the database fits in what is left.
+        const stopWork = setTimeout(
+          () => {
+            if (app.working() === 0) return;
+            logger.warn({ working: app.working() }, 'shutdown: stopping requests still running');
+            app.stopWork();
+          },
+          Math.floor(config.SHUTDOWN_TIMEOUT_MS * SHUTDOWN_SHARE_FOR_REQUESTS),
+        );
+        stopWork.unref();
         // Closes the listener and waits (bounded) for in-flight requests.
         await app.apollo.stop();
+        clearTimeout(stopWork);
         await search?.close();
         await db.close();
         logger.info('stopped');

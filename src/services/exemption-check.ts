@@ -37,6 +37,7 @@ import { anyOf, type Outcome } from '../classification/three-valued.js';
 import type { ControlLine } from '../classification/us-control-lines.js';
 import type { UsCountryTables } from '../classification/us-country-chart.js';
 import { isoDay, todayUtc } from '../domain/calendar-date.js';
+import { workCheckpoint } from '../domain/cancellable-work.js';
 import { provisionVersionWhere } from '../domain/point-in-time.js';
 import { InvalidArgumentError } from '../errors.js';
 import type { Citation, Exemption, PrismaClient, Regime } from '../generated/prisma/client.js';
@@ -340,6 +341,8 @@ export async function checkExemptionsFor(
   },
   input: CheckExemptionsInput,
 ): Promise<ExemptionCheckAnswer> {
+  // Not started for a stopped request (see domain/cancellable-work.ts).
+  await workCheckpoint();
   const { prisma, exemptionRules } = deps;
   const rulebook = exemptionRules.rulebook;
   const asOf = input.asOf ?? todayUtc();

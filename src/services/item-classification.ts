@@ -16,6 +16,7 @@ import { rankNextQuestions } from '../classification/next-questions.js';
 import { apiRegimeOf, encodedRegimeOf } from '../classification/regime-mapping.js';
 import type { EncodedRegime, Rulebook } from '../classification/rulebook.js';
 import { anyOf, type Outcome } from '../classification/three-valued.js';
+import { workCheckpoint } from '../domain/cancellable-work.js';
 import { isoDay } from '../domain/calendar-date.js';
 import { provisionVersionWhere } from '../domain/point-in-time.js';
 import { InvalidArgumentError } from '../errors.js';
@@ -264,6 +265,8 @@ export async function classifyItem(
     input.asOf,
     declaredField,
   );
+  // The evaluation is the costly part (tens of milliseconds): not started for a stopped request.
+  await workCheckpoint();
   const classification = classifyFacts(rulebook, item.facts, encodedRequested, item.declared);
 
   // Codes to cite: every listed paragraph and entry, with their ancestors.

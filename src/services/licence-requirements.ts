@@ -27,6 +27,7 @@ import {
   type UsEntryInput,
 } from '../classification/us-licence-requirement.js';
 import { isoDay, todayUtc } from '../domain/calendar-date.js';
+import { workCheckpoint } from '../domain/cancellable-work.js';
 import { provisionVersionWhere } from '../domain/point-in-time.js';
 import { InvalidArgumentError } from '../errors.js';
 import type { Citation, PrismaClient, Regime } from '../generated/prisma/client.js';
@@ -147,6 +148,8 @@ export class LicenceRequirements {
   }
 
   async answer(input: LicenceRequirementInput): Promise<LicenceRequirementAnswer> {
+    // Not started for a stopped request (see domain/cancellable-work.ts).
+    await workCheckpoint();
     const { prisma, rulebook } = this.deps;
     const tables = this.countryTables();
     const destination = (await this.destinations()).resolve(input.destination, `${FIELD}.destination`);

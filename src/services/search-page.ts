@@ -9,6 +9,7 @@
 import type { Database } from '../db/database.js';
 import { isPlainScalarSelect, readScalarRows } from '../db/scalar-rows.js';
 import { isoDay } from '../domain/calendar-date.js';
+import { workCheckpoint } from '../domain/cancellable-work.js';
 import { InvalidArgumentError } from '../errors.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import {
@@ -236,6 +237,8 @@ export class SearchPages {
     selectParagraph: () => RecordSelect = () => selectFor('PROVISION'),
   ): Promise<SearchPage> {
     const query = checkedQuery(input.query);
+    // Not started for a stopped request (see domain/cancellable-work.ts).
+    await workCheckpoint();
     const filter = await this.engineFilter(input.types, input.filter);
     const { response, interpretation } = await searchUnderstood(this.engine, await this.queryRules(), {
       query,

@@ -34,6 +34,8 @@ export interface TestService {
   /** Raw POST to /graphql (malformed bodies, odd content types). */
   post(body: string, headers?: Record<string, string>): Promise<Response>;
   inFlight(): number;
+  /** GraphQL requests whose work has not ended (it may outlive a client that left). */
+  working(): number;
   stop(): Promise<void>;
 }
 
@@ -96,6 +98,7 @@ export async function startTestService(
       return { status: response.status, ...json };
     },
     inFlight: () => service.inFlight(),
+    working: () => service.working(),
     stop: () => service.stop(),
   };
 }
