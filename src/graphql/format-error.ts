@@ -1,7 +1,8 @@
 // The one place where errors become what a GraphQL client sees. Domain errors (src/errors.ts)
 // keep their public message and carry `extensions.code` plus their details; Prisma constraint
 // errors and Pothos input errors are translated to domain errors first; parse, validation and
-// variable errors pass through with their own code; anything else is masked as
+// variable errors pass through with their own code (request-error-codes.ts gives one to those
+// graphql-js and Apollo raise without); anything else is masked as
 // INTERNAL_SERVER_ERROR with the request id, and the original is logged.
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
@@ -11,6 +12,7 @@ import { translatePrismaError } from '../db/prisma-errors.js';
 import { DomainError, InvalidArgumentError, SearchUnavailableError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { GraphQLContext } from './context.js';
+import { ownValidationCode, requestErrorCode } from './request-error-codes.js';
 
 const INTERNAL = 'INTERNAL_SERVER_ERROR';
 
@@ -72,6 +74,15 @@ export function makeFormatError(logger: Pick<Logger, 'error'> & Partial<Pick<Log
         ...formatted,
         extensions: withoutUndefined({ ...formatted.extensions, code: 'QUERY_LIMIT_EXCEEDED', requestId }),
       };
+    }
+    // Rules that refuse an operation for a reason of their own keep their own code.
+    const ruleCode = formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' ? ownValidationCode(error) : undefined;
+    if (ruleCode !== undefined) {
+      return { ...formatted, extensions: withoutUndefined({ ...formatted.extensions, code: ruleCode, requestId }) };
+    }
+    const typed = requestErrorCode(error);
+    if (typed) {
+      return { message: typed.message, extensions: withoutUndefined({ code: typed.code, requestId }) };
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && code !== INTERNAL) {

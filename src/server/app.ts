@@ -17,8 +17,10 @@ import { createRequestLoaders } from '../graphql/request-loaders.js';
 import type { AppServices } from '../services/app-services.js';
 import { exportRouter } from './export-routes.js';
 import { httpErrorHandler } from './http-errors.js';
+import type { GraphQLEdge } from './graphql-edge.js';
 import { refuseLongDocuments } from './query-size.js';
 import { requestIdFor } from './request-id.js';
+import { securityHeaders } from './security-headers.js';
 import { webAppRouter } from './web-app.js';
 import { makeFormatError, requestIdPlugin } from '../graphql/format-error.js';
 import { PARSE_OPTIONS, queryLimitRules, queryLimitsPlugin } from '../graphql/plugins/query-limits.js';
@@ -39,6 +41,8 @@ export interface AppOptions {
   corsOrigins: readonly string[];
   /** The built web app (web/dist); its default when omitted. */
   webDistDir?: string;
+  /** Introspection guard, safelist and the other edge rules of /graphql (graphql-edge.ts). */
+  graphqlEdge: GraphQLEdge;
 }
 
 export interface App {
@@ -80,8 +84,11 @@ export async function createApp(options: AppOptions): Promise<App> {
       queryLimitsPlugin,
       // Repeated dashboard-aggregate operations answered without re-executing them, never stale.
       options.responseCache.plugin(),
+      ...options.graphqlEdge.plugins,
     ],
-    validationRules: queryLimitRules(),
+    validationRules: [...queryLimitRules(), ...options.graphqlEdge.validationRules],
+    // Decided per request by the introspection guard (graphql-edge.ts), not once for all.
+    introspection: true,
     parseOptions: PARSE_OPTIONS,
     includeStacktraceInErrorResponses: false,
     // The default serialisation, except that cached dashboard answers reuse their JSON text.
@@ -94,6 +101,7 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   let inFlight = 0;
   app.use((_request, response, next) => {
     inFlight += 1;
@@ -170,6 +178,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     '/graphql',
     express.json({ limit: options.bodyLimit }),
     refuseLongDocuments,
+    ...options.graphqlEdge.httpHandlers,
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const services = await options.services;

@@ -3,7 +3,6 @@
 // listening at once (so /healthz answers and /readyz says "starting"), then migrations, seed and
 // the search index, and only then the application services, handed to GraphQL and HTTP.
 // stop() lets in-flight requests finish, then closes the search index and the database.
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { loadExemptionRules } from '../classification/exemption-rules.js';
@@ -20,6 +19,8 @@ import { openSearch, type OpenedSearch } from '../search/open-search.js';
 import type { SearchEngine } from '../search/search-engine.js';
 import { createServices, type AppServices } from '../services/app-services.js';
 import { createApp } from './app.js';
+import { graphqlEdge } from './graphql-edge.js';
+import { createHttpServer } from './http-server.js';
 
 export interface RunningService {
   url: string;
@@ -63,6 +64,8 @@ export async function startService(
   // the start rather than give wrong answers later.
   const rulebook = options.rulebook ?? loadRulebook();
   const exemptionRules = loadExemptionRules(rulebook);
+  // So is the operation safelist, when one is configured.
+  const edge = graphqlEdge(config);
   logger.info({ encodedEntries: rulebook.entries.length, facts: rulebook.facts.size }, 'threshold encodings loaded');
   const db = options.database ?? (await openDatabase(config));
   logger.info({ database: db.kind, location: db.location }, 'database opened');
@@ -78,7 +81,7 @@ export async function startService(
 
   let accepting = false;
   const responseCache = new ResponseCache();
-  const httpServer = createServer();
+  const httpServer = createHttpServer(config);
   const app = await createApp({
     schema,
     logger,
@@ -89,10 +92,10 @@ export async function startService(
     checkDatabase: () => db.ping(),
     isReady: () => accepting,
     corsOrigins: config.CORS_ORIGINS,
+    graphqlEdge: edge,
     ...(config.WEB_DIST_DIR !== undefined ? { webDistDir: resolve(config.WEB_DIST_DIR) } : {}),
   });
   httpServer.on('request', app.express);
-  httpServer.requestTimeout = 30_000;
   await new Promise<void>((resolveListen, rejectListen) => {
     httpServer.once('error', rejectListen);
     httpServer.listen(config.PORT, config.HOST, () => resolveListen());

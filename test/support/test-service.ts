@@ -6,7 +6,7 @@ import { print } from 'graphql';
 import { describe, inject } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { openDatabase, type Database } from '../../src/db/database.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger, type Logger } from '../../src/logger.js';
 import type { ResponseCache } from '../../src/graphql/plugins/response-cache.js';
 import { startService, type RunningService } from '../../src/server/service.js';
 import type { AppServices } from '../../src/services/app-services.js';
@@ -58,8 +58,14 @@ async function openTestDatabase(): Promise<Database> {
   throw new Error(`no test database: ${testDatabase.reason}`);
 }
 
-/** `env`: further configuration variables (e.g. CORS_ORIGINS, WEB_DIST_DIR). */
-export async function startTestService(env: Record<string, string> = {}): Promise<TestService> {
+/**
+ * `env`: further configuration variables (e.g. CORS_ORIGINS, WEB_DIST_DIR); `logger`: one to
+ * read the service's log lines from (a silent one otherwise).
+ */
+export async function startTestService(
+  env: Record<string, string> = {},
+  options: { logger?: Logger } = {},
+): Promise<TestService> {
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
@@ -69,7 +75,10 @@ export async function startTestService(env: Record<string, string> = {}): Promis
     ...env,
   });
   const db = await openTestDatabase();
-  const service: RunningService = await startService(config, createLogger(config), { database: db, prepared: true });
+  const service: RunningService = await startService(config, options.logger ?? createLogger(config), {
+    database: db,
+    prepared: true,
+  });
   const services = await service.ready;
   const endpoint = `${service.url}/graphql`;
 

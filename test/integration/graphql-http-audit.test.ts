@@ -1,0 +1,39 @@
+// The GraphQL-over-HTTP conformance audit of graphql-http (the reference implementation's own
+// server audits) against the running service: every MUST and SHOULD holds. The MAYs it notes
+// (GET requests without a preflight header, which Apollo's CSRF prevention refuses on purpose)
+// are listed but not required.
+import { serverAudits, type AuditResult } from 'graphql-http';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeWithDatabase, startTestService, type TestService } from '../support/test-service.js';
+
+describeWithDatabase('graphql-http server audit', () => {
+  let service: TestService;
+  let results: AuditResult[] = [];
+  beforeAll(async () => {
+    service = await startTestService();
+    const audits = serverAudits({ url: `${service.url}/graphql` });
+    results = [];
+    // One at a time, as a client would send them; the audits are independent requests.
+    for (const audit of audits) results.push(await audit.fn());
+  });
+  afterAll(async () => {
+    await service?.stop();
+  });
+
+  it('ran the whole audit', () => {
+    expect(results.length).toBeGreaterThanOrEqual(60);
+  });
+
+  it('every MUST and SHOULD audit is ok', () => {
+    const required = results.filter((result) => /^(MUST|SHOULD)\b/.test(result.name));
+    expect(required.length).toBeGreaterThanOrEqual(40);
+    const failed = required
+      .filter((result) => result.status !== 'ok')
+      .map((result) => `${result.id} ${result.name}: ${'reason' in result ? result.reason : result.status}`);
+    expect(failed).toEqual([]);
+  });
+
+  it('no audit ends in an error', () => {
+    expect(results.filter((result) => result.status === 'error').map((result) => result.name)).toEqual([]);
+  });
+});
