@@ -2,7 +2,7 @@
 // server audits) against the running service: every MUST and SHOULD holds. The MAYs it notes
 // (GET requests without a preflight header, which Apollo's CSRF prevention refuses on purpose)
 // are listed but not required.
-import { serverAudits, type AuditResult } from 'graphql-http';
+import { serverAudits, type AuditFail, type AuditResult } from 'graphql-http';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithDatabase, startTestService, type TestService } from '../support/test-service.js';
 
@@ -28,8 +28,8 @@ describeWithDatabase('graphql-http server audit', () => {
     const required = results.filter((result) => /^(MUST|SHOULD)\b/.test(result.name));
     expect(required.length).toBeGreaterThanOrEqual(40);
     const failed = required
-      .filter((result) => result.status !== 'ok')
-      .map((result) => `${result.id} ${result.name}: ${'reason' in result ? result.reason : result.status}`);
+      .filter((result): result is AuditFail => result.status !== 'ok')
+      .map((result) => `${result.id} ${result.name}: ${result.reason}`);
     expect(failed).toEqual([]);
   });
 
