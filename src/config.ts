@@ -37,12 +37,37 @@ const schema = z.object({
   REQUEST_DEADLINE_MS: positiveInt('REQUEST_DEADLINE_MS', 10_000, 600_000),
   /** The largest GraphQL answer sent; a larger one is replaced by a RESPONSE_TOO_LARGE error. */
   RESPONSE_MAX_BYTES: positiveInt('RESPONSE_MAX_BYTES', 10 * 1024 * 1024, 1024 * 1024 * 1024),
+  // Limits of the HTTP server (see src/server/http-server.ts).
+  HTTP_HEADERS_TIMEOUT_MS: positiveInt('HTTP_HEADERS_TIMEOUT_MS', 10_000, 300_000),
+  HTTP_REQUEST_TIMEOUT_MS: positiveInt('HTTP_REQUEST_TIMEOUT_MS', 30_000, 600_000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: positiveInt('HTTP_KEEP_ALIVE_TIMEOUT_MS', 5_000, 600_000),
+  HTTP_MAX_CONNECTIONS: positiveInt('HTTP_MAX_CONNECTIONS', 1_000, 100_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_ON_START: z
     .enum(['true', 'false'])
     .default('true')
     .transform((value) => value === 'true'),
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  // Production unless told otherwise: introspection and error suggestions are for development.
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  /**
+   * Keys (comma-separated, at least 16 characters each) that unlock introspection and
+   * "Did you mean" suggestions outside development, presented as `authorization: Bearer <key>`
+   * or `x-api-key: <key>`.
+   */
+  INTROSPECTION_KEYS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((key) => key.trim())
+        .filter((key) => key !== ''),
+    )
+    .pipe(
+      z.array(z.string().min(16, 'INTROSPECTION_KEYS must list keys of at least 16 characters, separated by commas')),
+    ),
+  /** A JSON manifest of the only operations to run (hash -> document); unset runs any operation. */
+  OPERATION_SAFELIST: z.string().min(1, 'OPERATION_SAFELIST must not be empty').optional(),
   // Search. MEILI_HOST switches search to Meilisearch; the search key is used for
   // queries only, the admin key for settings, indexing and reading documents back.
   MEILI_HOST: z

@@ -1,8 +1,9 @@
 // The one place where errors become what a GraphQL client sees. Domain errors (src/errors.ts)
 // keep their public message and carry `extensions.code` plus their details; database connection
-// failures, Prisma constraint errors and Pothos input errors are translated to domain errors first; parse, validation and
-// variable errors pass through with their own code; anything else is masked as
-// INTERNAL_SERVER_ERROR with the request id. Each error is logged here, once, with its code.
+// failures, Prisma constraint errors and Pothos input errors are translated to domain errors
+// first; parse, validation and variable errors pass through with their own code
+// (request-error-codes.ts gives one to those graphql-js and Apollo raise without); anything else
+// is masked as INTERNAL_SERVER_ERROR with the request id. Each error is logged here, once, with its code.
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { PothosValidationError } from '@pothos/core';
@@ -13,6 +14,7 @@ import { cancellationOf, currentWorkSignal } from '../domain/cancellable-work.js
 import { DomainError, InvalidArgumentError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { GraphQLContext } from './context.js';
+import { ownValidationCode, requestErrorCode } from './request-error-codes.js';
 
 const INTERNAL = 'INTERNAL_SERVER_ERROR';
 
@@ -80,6 +82,21 @@ function translate(formatted: GraphQLFormattedError, error: unknown, requestId: 
       extensions: withoutUndefined({ ...formatted.extensions, code: 'QUERY_LIMIT_EXCEEDED', requestId }),
     };
     return { client, original };
+  }
+  // Rules that refuse an operation for a reason of their own keep their own code.
+  const ruleCode = formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' ? ownValidationCode(error) : undefined;
+  if (ruleCode !== undefined) {
+    return {
+      client: { ...formatted, extensions: withoutUndefined({ ...formatted.extensions, code: ruleCode, requestId }) },
+      original,
+    };
+  }
+  const typed = requestErrorCode(error);
+  if (typed) {
+    return {
+      client: { message: typed.message, extensions: withoutUndefined({ code: typed.code, requestId }) },
+      original,
+    };
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && code !== INTERNAL) {

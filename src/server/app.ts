@@ -16,12 +16,14 @@ import { createRequestLoaders } from '../graphql/request-loaders.js';
 import type { AppServices } from '../services/app-services.js';
 import { exportRouter } from './export-routes.js';
 import { httpErrorHandler } from './http-errors.js';
+import type { GraphQLEdge } from './graphql-edge.js';
 import { refuseLongDocuments } from './query-size.js';
 import { requestLogging, telemetryFor } from './access-log.js';
 import type { ServiceMetrics } from './metrics.js';
 import { metricsHandler } from './metrics-route.js';
 import { requestDeadlines } from './request-deadline.js';
 import { requestIdFor } from './request-id.js';
+import { securityHeaders } from './security-headers.js';
 import { webAppRouter } from './web-app.js';
 import { makeFormatError, requestIdPlugin } from '../graphql/format-error.js';
 import { operationMetricsPlugin } from '../graphql/plugins/operation-metrics.js';
@@ -53,6 +55,8 @@ export interface AppOptions {
   requestDeadlineMs: number;
   /** The largest GraphQL answer sent (RESPONSE_TOO_LARGE past it). */
   responseMaxBytes: number;
+  /** Introspection guard, safelist and the other edge rules of /graphql (graphql-edge.ts). */
+  graphqlEdge: GraphQLEdge;
 }
 
 export interface App {
@@ -105,8 +109,11 @@ export async function createApp(options: AppOptions): Promise<App> {
       options.responseCache.plugin(),
       // 503 + Retry-After when the database or the search engine is down and nothing answered.
       unavailabilityStatusPlugin,
+      ...options.graphqlEdge.plugins,
     ],
-    validationRules: queryLimitRules(),
+    validationRules: [...queryLimitRules(), ...options.graphqlEdge.validationRules],
+    // Decided per request by the introspection guard (graphql-edge.ts), not once for all.
+    introspection: true,
     parseOptions: PARSE_OPTIONS,
     includeStacktraceInErrorResponses: false,
     // The default serialisation, except that cached dashboard answers reuse their JSON text.
@@ -124,6 +131,7 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   let inFlight = 0;
   app.use((_request, response, next) => {
     inFlight += 1;
@@ -192,6 +200,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     '/graphql',
     express.json({ limit: options.bodyLimit }),
     refuseLongDocuments,
+    ...options.graphqlEdge.httpHandlers,
     // Stopped (work included) at the request deadline or when the client leaves.
     deadlines.around(
       expressMiddleware(apollo, {

@@ -1,46 +1,21 @@
-// Errors raised before GraphQL runs (body parsing, size limit) become 4xx JSON answers in the
-// GraphQL error shape; anything else is a masked 500 that carries the request id.
+// Errors raised before GraphQL runs (body reading, decompression, size limit) become 4xx JSON
+// answers in the GraphQL error shape (body-errors.ts says which); anything else is a masked 500
+// that carries the request id.
 import type { ErrorRequestHandler } from 'express';
-
-interface BodyParserError {
-  type?: string;
-  status?: number;
-  limit?: number;
-}
-
-function bodyParserError(error: unknown): BodyParserError | undefined {
-  if (typeof error !== 'object' || error === null || !('type' in error)) return undefined;
-  return error as BodyParserError;
-}
+import { bodyProblem } from './body-errors.js';
 
 export const httpErrorHandler: ErrorRequestHandler = (error, request, response, next) => {
   if (response.headersSent) {
     next(error);
     return;
   }
-  const parserError = bodyParserError(error);
   const requestId = String(request.id ?? '');
-  if (parserError?.type === 'entity.parse.failed') {
-    response.status(400).json({
-      errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST', requestId } }],
-    });
-    return;
-  }
-  if (parserError?.type === 'entity.too.large') {
-    response.status(413).json({
-      errors: [
-        {
-          message: `The request body exceeds the limit of ${parserError.limit ?? 'the configured'} bytes.`,
-          extensions: { code: 'PAYLOAD_TOO_LARGE', requestId },
-        },
-      ],
-    });
-    return;
-  }
-  if (parserError?.status && parserError.status >= 400 && parserError.status < 500) {
-    response.status(parserError.status).json({
-      errors: [{ message: 'The request body could not be read.', extensions: { code: 'BAD_REQUEST', requestId } }],
-    });
+  const problem = bodyProblem(error, request.headers['content-encoding']);
+  if (problem) {
+    response
+      .status(problem.status)
+      .set(problem.headers ?? {})
+      .json({ errors: [{ message: problem.message, extensions: { code: problem.code, requestId } }] });
     return;
   }
   request.log?.error({ err: error }, 'unhandled error');

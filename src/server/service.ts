@@ -3,7 +3,6 @@
 // listening at once (so /healthz answers and /readyz says "starting"), then migrations, seed and
 // the search index, and only then the application services, handed to GraphQL and HTTP.
 // stop() lets in-flight requests finish, then closes the search index and the database.
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { loadExemptionRules } from '../classification/exemption-rules.js';
@@ -24,6 +23,8 @@ import { ServiceMetrics } from './metrics.js';
 
 /** The part of SHUTDOWN_TIMEOUT_MS in-flight requests may use; the rest is for closing. */
 const SHUTDOWN_SHARE_FOR_REQUESTS = 0.8;
+import { graphqlEdge } from './graphql-edge.js';
+import { createHttpServer } from './http-server.js';
 
 export interface RunningService {
   url: string;
@@ -71,6 +72,8 @@ export async function startService(
   // the start rather than give wrong answers later.
   const rulebook = options.rulebook ?? loadRulebook();
   const exemptionRules = loadExemptionRules(rulebook);
+  // So is the operation safelist, when one is configured.
+  const edge = graphqlEdge(config);
   logger.info({ encodedEntries: rulebook.entries.length, facts: rulebook.facts.size }, 'threshold encodings loaded');
   const db = options.database ?? (await openDatabase({ ...config, watchLiveness: true }));
   logger.info({ database: db.kind, location: db.location }, 'database opened');
@@ -94,7 +97,7 @@ export async function startService(
     },
   });
   const responseCache = new ResponseCache(undefined, (outcome) => metrics.countResponseCacheLookup(outcome));
-  const httpServer = createServer();
+  const httpServer = createHttpServer(config);
   const app = await createApp({
     schema,
     logger,
@@ -111,10 +114,10 @@ export async function startService(
       : {}),
     requestDeadlineMs: config.REQUEST_DEADLINE_MS,
     responseMaxBytes: config.RESPONSE_MAX_BYTES,
+    graphqlEdge: edge,
     ...(config.WEB_DIST_DIR !== undefined ? { webDistDir: resolve(config.WEB_DIST_DIR) } : {}),
   });
   httpServer.on('request', app.express);
-  httpServer.requestTimeout = 30_000;
   await new Promise<void>((resolveListen, rejectListen) => {
     httpServer.once('error', rejectListen);
     httpServer.listen(config.PORT, config.HOST, () => resolveListen());

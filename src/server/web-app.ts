@@ -2,8 +2,8 @@
 // assets under /assets, and its pages (search, provisions, exemption checker, classification
 // wizard, dashboards, and the GraphQL explorer at /graphql) to browsers that ask for HTML.
 // GraphQL clients keep /graphql: a POST, or a GET that does not ask for text/html, goes on to
-// Apollo. The pages run under a Content-Security-Policy that lets them load and call nothing
-// but this origin.
+// Apollo. The pages run under the Content-Security-Policy of security-headers.ts (this origin
+// only).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,23 +17,6 @@ const PAGE_ROUTES = [
   /^\/(search|exemptions|classify|licence|dashboards|graphql)\/?$/,
   /^\/provisions\/[^/]+\/[^/]+\/?$/,
 ];
-
-/**
- * Inline styles are allowed for React's style attributes and the explorer's editor; scripts,
- * data and fonts come from this origin only.
- */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "frame-ancestors 'none'",
-  "form-action 'self'",
-].join('; ');
 
 function wantsHtml(request: Request): boolean {
   return (request.method === 'GET' || request.method === 'HEAD') && request.accepts(['json', 'html']) === 'html';
@@ -62,12 +45,7 @@ export function webAppRouter(distDir: string = WEB_DIST_DIR): Router {
       next();
       return;
     }
-    response.set({
-      'content-security-policy': CONTENT_SECURITY_POLICY,
-      'x-content-type-options': 'nosniff',
-      'referrer-policy': 'same-origin',
-      'cache-control': 'no-cache',
-    });
+    response.set('cache-control', 'no-cache');
     if (!existsSync(indexFile)) {
       response
         .status(503)

@@ -18,8 +18,10 @@ describe('GraphQL explorer', () => {
     // GraphiQL ignores the run button until its editors and schema are ready (a larger schema
     // takes longer to load): press it until the query has been sent, then wait for the answer.
     let sent = false;
+    let introspected = false;
     page.on('request', (request) => {
       if (request.method() === 'POST' && (request.postData() ?? '').includes('query Search')) sent = true;
+      if ((request.postData() ?? '').includes('__schema')) introspected = true;
     });
     await expect
       .poll(
@@ -36,9 +38,11 @@ describe('GraphQL explorer', () => {
       { polling: 250 },
     );
     expect(await page.locator('.result-window').textContent()).toContain('6A003');
-    // The schema's documentation comes from introspection.
+    // The schema's documentation comes from the committed SDL: the service, in production mode,
+    // refuses introspection.
     await page.getByRole('button', { name: /documentation explorer/i }).click();
     await page.getByText('Root Types').waitFor();
+    expect(introspected).toBe(false);
     expect(foreignRequests).toEqual([]);
     expect(scriptErrors).toEqual([]);
   });

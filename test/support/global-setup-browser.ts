@@ -18,12 +18,9 @@ export default async function setup(project: TestProject) {
     encoding: 'utf8',
   });
   if (build.status !== 0) throw new Error(`the web app did not build:\n${build.stdout}\n${build.stderr}`);
-  // As `npm start` runs it: development mode, where the explorer's schema introspection is on.
+  // As `npm start` runs it: production mode (introspection off; the explorer reads the committed SDL).
   // A cold start takes about 40 s on an idle machine; leave room for a loaded one.
-  const served = await startServeProcess(join(directory, 'data'), 300_000, {
-    NODE_ENV: 'development',
-    WEB_DIST_DIR: webDist,
-  });
+  const served = await startServeProcess(join(directory, 'data'), 300_000, { WEB_DIST_DIR: webDist });
   project.provide('webBaseUrl', `http://127.0.0.1:${served.port}`);
   return async () => {
     await stopServeProcess(served.child, 'SIGTERM');
