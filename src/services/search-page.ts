@@ -100,10 +100,22 @@ export const SEARCHABLE_MODEL: Record<SearchableType, Prisma.ModelName> = {
   LIST_TEXT: 'ListText',
 };
 
+/** A letter or a digit: what the engines index (punctuation, symbols and emoji are not words). */
+const SEARCHABLE_CHARACTER = /[\p{L}\p{N}]/u;
+
 function checkedQuery(query: string): string {
-  const text = query.trim();
+  // Compatibility forms read as what they stand for: full-width "６Ａ００３" is 6A003, "ﬁbre" is fibre.
+  const text = query.normalize('NFKC').trim();
   if (text.length === 0) {
     throw new InvalidArgumentError('query', 'not-empty', '"query" must contain at least one non-space character.');
+  }
+  // Without a word the engine would list every record: a wrong answer, and a costly one.
+  if (!SEARCHABLE_CHARACTER.test(text)) {
+    throw new InvalidArgumentError(
+      'query',
+      'has-words',
+      '"query" must contain at least one letter or digit: punctuation, symbols and emoji alone are not searched.',
+    );
   }
   if (query.length > SEARCH_QUERY_MAX_LENGTH) {
     throw new InvalidArgumentError(

@@ -309,6 +309,11 @@ describeWithDatabase('search', () => {
     expect(response.data?.search ?? null).toBeNull();
   }
 
+  it('reads full-width characters as what they stand for ("６Ａ００３" is 6A003)', async () => {
+    const result = await search({ query: '６Ａ００３', types: ['PROVISION'], first: 5 });
+    expect(result.edges.map((edge) => labelOf(edge.node))[0]).toMatch(/6A003/);
+  });
+
   it('finds the 6A003 family for the lay words "thermal camera"', async () => {
     const result = await search({ query: 'thermal camera', types: ['PROVISION'], first: 10 });
     expect(result.totalCount).toBeGreaterThan(0);
@@ -645,6 +650,8 @@ describeWithDatabase('search', () => {
     await expectInvalid({ query: '' }, 'query');
     await expectInvalid({ query: ' \t\n ' }, 'query');
     await expectInvalid({ query: 'a'.repeat(501) }, 'query');
+    // No letter or digit: nothing to search, not every record.
+    for (const query of ['🔥', '-', '...', '\u200b', '\ud800', '?!']) await expectInvalid({ query }, 'query');
     await expectInvalid({ query: 'laser', first: 0 }, 'first');
     await expectInvalid({ query: 'laser', first: 101 }, 'first');
     await expectInvalid({ query: 'laser', filter: { jurisdiction: ['XX'] } }, 'filter.jurisdiction');
