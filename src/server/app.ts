@@ -22,7 +22,6 @@ import { requestLogging, telemetryFor } from './access-log.js';
 import type { ServiceMetrics } from './metrics.js';
 import { metricsHandler } from './metrics-route.js';
 import { requestDeadlines } from './request-deadline.js';
-import { requestIdFor } from './request-id.js';
 import { securityHeaders } from './security-headers.js';
 import { webAppRouter } from './web-app.js';
 import { makeFormatError, requestIdPlugin } from '../graphql/format-error.js';
