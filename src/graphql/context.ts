@@ -2,6 +2,8 @@
 // built at start (the database included; Pothos' Prisma plugin reads its client here) and the
 // loaders of this request.
 import type { AppServices } from '../services/app-services.js';
+import type { OperationCount } from './query-cost.js';
+import type { RateClient, RateLimitReport } from './rate-budgets.js';
 import type { RequestLoaders } from './request-loaders.js';
 
 export interface GraphQLContext {
@@ -10,4 +12,10 @@ export interface GraphQLContext {
   services: AppServices;
   /** Batching loaders of this request (see request-loaders.ts). */
   loaders: RequestLoaders;
+  /** Whose rate budget pays for this request (set by the HTTP layer; absent: none). */
+  rateClient?: RateClient;
+  /** The operation's nodes and cost, once counted (see plugins/query-limits.ts). */
+  queryCost?: OperationCount;
+  /** The operation's charge to the rate budget, once made (see plugins/rate-limit.ts). */
+  rateLimit?: RateLimitReport;
 }

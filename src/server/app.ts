@@ -22,6 +22,8 @@ import { requestIdFor } from './request-id.js';
 import { webAppRouter } from './web-app.js';
 import { makeFormatError, requestIdPlugin } from '../graphql/format-error.js';
 import { PARSE_OPTIONS, queryLimitRules, queryLimitsPlugin } from '../graphql/plugins/query-limits.js';
+import { rateLimitPlugin } from '../graphql/plugins/rate-limit.js';
+import type { RateBudgetStore } from './rate-budget.js';
 
 export interface AppOptions {
   schema: GraphQLSchema;
@@ -39,6 +41,10 @@ export interface AppOptions {
   corsOrigins: readonly string[];
   /** The built web app (web/dist); its default when omitted. */
   webDistDir?: string;
+  /** Rate budgets: whom a request is charged to, and the counters (see rate-budget.ts). */
+  rateBudgets: RateBudgetStore;
+  /** Express's `trust proxy` (TRUST_PROXY): which proxies may name the client address. */
+  trustProxy: false | number | readonly string[];
 }
 
 export interface App {
@@ -78,6 +84,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       requestIdPlugin,
       // Refuses oversized and overly costly operations before they run.
       queryLimitsPlugin,
+      // Charges the operation's cost to its client's hourly budget (before the response cache answers).
+      rateLimitPlugin(options.rateBudgets),
       // Repeated dashboard-aggregate operations answered without re-executing them, never stale.
       options.responseCache.plugin(),
     ],
@@ -94,6 +102,7 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', typeof options.trustProxy === 'object' ? [...options.trustProxy] : options.trustProxy);
   let inFlight = 0;
   app.use((_request, response, next) => {
     inFlight += 1;
@@ -142,8 +151,21 @@ export async function createApp(options: AppOptions): Promise<App> {
         origin: [...options.corsOrigins],
         methods: ['GET', 'POST'],
         // Apollo's CSRF prevention accepts a GET or a form-like POST only with one of these headers.
-        allowedHeaders: ['content-type', 'apollo-require-preflight', 'x-apollo-operation-name', 'authorization'],
-        exposedHeaders: ['x-request-id', 'retry-after'],
+        allowedHeaders: [
+          'content-type',
+          'apollo-require-preflight',
+          'x-apollo-operation-name',
+          'authorization',
+          'x-api-key',
+        ],
+        exposedHeaders: [
+          'x-request-id',
+          'retry-after',
+          'x-ratelimit-limit',
+          'x-ratelimit-remaining',
+          'x-ratelimit-used',
+          'x-ratelimit-reset',
+        ],
         maxAge: 600,
       }),
     );
@@ -173,7 +195,13 @@ export async function createApp(options: AppOptions): Promise<App> {
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const services = await options.services;
-        return { requestId: String(req.id), services, loaders: createRequestLoaders(services) };
+        const rateClient = options.rateBudgets.clientOf(req.headers, req.ip);
+        return {
+          requestId: String(req.id),
+          services,
+          loaders: createRequestLoaders(services),
+          ...(rateClient ? { rateClient } : {}),
+        };
       },
     }),
   );

@@ -20,6 +20,7 @@ import { openSearch, type OpenedSearch } from '../search/open-search.js';
 import type { SearchEngine } from '../search/search-engine.js';
 import { createServices, type AppServices } from '../services/app-services.js';
 import { createApp } from './app.js';
+import { RateBudgetStore } from './rate-budget.js';
 
 export interface RunningService {
   url: string;
@@ -67,12 +68,15 @@ export async function startService(
   const db = options.database ?? (await openDatabase(config));
   logger.info({ database: db.kind, location: db.location }, 'database opened');
 
+  const rateBudgets = new RateBudgetStore(config, logger);
+  logger.info({ enabled: config.RATE_LIMIT_ENABLED, store: rateBudgets.store }, 'rate budgets');
   let search: OpenedSearch | undefined;
   const ready = (options.prepared ? Promise.resolve() : prepareDatabase(db, config, logger)).then(async () => {
     search = await openSearch(config, db, {
       logger,
       ...(options.searchEngine ? { engine: options.searchEngine } : {}),
     });
+    await rateBudgets.connected();
     return createServices({ db, rulebook, exemptionRules, searchEngine: search.engine });
   });
 
@@ -89,6 +93,8 @@ export async function startService(
     checkDatabase: () => db.ping(),
     isReady: () => accepting,
     corsOrigins: config.CORS_ORIGINS,
+    rateBudgets,
+    trustProxy: config.TRUST_PROXY,
     ...(config.WEB_DIST_DIR !== undefined ? { webDistDir: resolve(config.WEB_DIST_DIR) } : {}),
   });
   httpServer.on('request', app.express);
@@ -124,6 +130,7 @@ export async function startService(
         // Closes the listener and waits (bounded) for in-flight requests.
         await app.apollo.stop();
         await search?.close();
+        await rateBudgets.close();
         await db.close();
         logger.info('stopped');
       })();
