@@ -62,10 +62,13 @@ function presentedKey(headers: IncomingHttpHeaders): string | undefined {
   return Array.isArray(apiKey) ? apiKey[0] : apiKey;
 }
 
-/** The reset instant is rounded to the second: the store's remaining time differs by milliseconds from call to call. */
+/**
+ * The reset instant is rounded up to the second (the store's remaining time differs by milliseconds
+ * from call to call, and a client told to come back must not come back too early).
+ */
 function stateOf(limit: number, consumed: number, msBeforeNext: number, now: number): RateBudgetState {
   const used = Math.min(Math.max(consumed, 0), limit);
-  const resetAt = new Date(Math.round((now + Math.max(msBeforeNext, 0)) / 1000) * 1000);
+  const resetAt = new Date(Math.ceil((now + Math.max(msBeforeNext, 0)) / 1000) * 1000);
   return { limit, used, remaining: limit - used, resetAt };
 }
 
