@@ -10,6 +10,21 @@ const positiveInt = (name: string, fallback: number, max: number) =>
     .max(max, `${name} must be at most ${max}`)
     .default(fallback);
 
+/** Points per hour of a rate budget: a whole number, 0 meaning no budget. */
+const budgetPoints = (name: string, fallback: number) =>
+  z.coerce
+    .number({ error: `${name} must be a number` })
+    .int(`${name} must be a whole number`)
+    .min(0, `${name} must be 0 (no budget) or more`)
+    .max(1_000_000_000, `${name} must be at most 1000000000`)
+    .default(fallback);
+
+/** One configured API key and, when it names one, its own budget. */
+export interface ApiKey {
+  key: string;
+  pointsPerHour?: number;
+}
+
 const schema = z.object({
   PORT: z.coerce
     .number({ error: 'PORT must be a number' })
@@ -112,6 +127,79 @@ const schema = z.object({
     .transform((value) => value === 'true'),
   /** When set, GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>`. */
   METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
+  /**
+   * Express's `trust proxy`: which proxies in front of the service may name the client address
+   * (X-Forwarded-For), read by the per-address rate budget. `false` (the default): none, the
+   * TCP peer is the client; a number: that many hops; else a comma list of addresses, subnets
+   * (10.0.0.0/8) or the names loopback, linklocal, uniquelocal. Trusting every proxy (`true`) is
+   * not offered: any client could then choose its own address and its own budget.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((value, context): false | number | string[] => {
+      if (value === 'false') return false;
+      if (/^\d{1,2}$/u.test(value)) return Number(value);
+      const entries = value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== '');
+      const bad = entries.filter(
+        (entry) => !/^(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?)$/u.test(entry),
+      );
+      if (entries.length === 0 || bad.length > 0) {
+        context.addIssue({
+          code: 'custom',
+          message: `TRUST_PROXY must be false, a number of hops, or a comma list of addresses, subnets, loopback, linklocal or uniquelocal (not: ${bad.join(', ') || value})`,
+        });
+        return z.NEVER;
+      }
+      return entries;
+    }),
+  /** Shared counters (rate budgets) live in this Redis when set; in each process's memory when not. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/[^\s]+$/u, 'REDIS_URL must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379')
+    .optional(),
+  /** Prefix of every key the service writes in Redis (several deployments may share one Redis). */
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_.-]{1,100}$/u, 'REDIS_KEY_PREFIX may hold only letters, digits and : _ . -')
+    .default('kb:'),
+  /** Rate budgets (README "Rate budgets"): off with `false`. */
+  RATE_LIMIT_ENABLED: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
+  /** Points per hour for each client address without an API key; 0: no budget for them. */
+  RATE_LIMIT_POINTS_PER_HOUR: budgetPoints('RATE_LIMIT_POINTS_PER_HOUR', 10_000),
+  /** Points per hour for each API key (unless the key names its own); 0: no budget for keys. */
+  RATE_LIMIT_KEY_POINTS_PER_HOUR: budgetPoints('RATE_LIMIT_KEY_POINTS_PER_HOUR', 50_000),
+  /**
+   * API keys, comma-separated, each `key` or `key:points` (its own points per hour). A key has
+   * 16 to 200 characters of letters, digits and - _ . ~ + / =.
+   */
+  API_KEYS: z
+    .string()
+    .default('')
+    .transform((value, context): ApiKey[] => {
+      const keys: ApiKey[] = [];
+      for (const entry of value
+        .split(',')
+        .map((part) => part.trim())
+        .filter((part) => part !== '')) {
+        const match = /^([A-Za-z0-9\-_.~+/=]{16,200})(?::(\d{1,9}))?$/u.exec(entry);
+        if (match === null) {
+          context.addIssue({
+            code: 'custom',
+            message: `API_KEYS: an entry is not \`key\` or \`key:points\` with a key of 16 to 200 letters, digits or - _ . ~ + / = (entry ${keys.length + 1})`,
+          });
+          continue;
+        }
+        keys.push({ key: match[1]!, ...(match[2] !== undefined ? { pointsPerHour: Number(match[2]) } : {}) });
+      }
+      return keys;
+    }),
   /** Embedded engine on the embedded database only: keep a snapshot of the index in DATA_DIR. */
   SEARCH_SNAPSHOT: z
     .enum(['true', 'false'])

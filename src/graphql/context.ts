@@ -2,6 +2,8 @@
 // built at start (the database included; Pothos' Prisma plugin reads its client here), the
 // loaders of this request and what the access log should say about it.
 import type { AppServices } from '../services/app-services.js';
+import type { OperationCount } from './query-cost.js';
+import type { RateClient, RateLimitReport } from './rate-budgets.js';
 import type { RequestLoaders } from './request-loaders.js';
 import type { RequestTelemetry } from './request-telemetry.js';
 
@@ -16,4 +18,10 @@ export interface GraphQLContext {
    * an operation is executed without HTTP, as some tests do).
    */
   telemetry?: RequestTelemetry;
+  /** Whose rate budget pays for this request (set by the HTTP layer; absent: none). */
+  rateClient?: RateClient;
+  /** The operation's nodes and cost, once counted (see plugins/query-limits.ts). */
+  queryCost?: OperationCount;
+  /** The operation's charge to the rate budget, once made (see plugins/rate-limit.ts). */
+  rateLimit?: RateLimitReport;
 }

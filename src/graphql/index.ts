@@ -42,6 +42,7 @@ import './types/harmonisation-report-result.js';
 import './types/provision-diff-result.js';
 import './types/licence-checks.js';
 import './types/licence-requirement-result.js';
+import './types/rate-limit-report.js';
 import './operations/search.js';
 import './operations/impact-aggregates.js';
 import './operations/licensing-aggregates.js';

@@ -30,6 +30,8 @@ import { PARSE_OPTIONS, queryLimitRules, queryLimitsPlugin } from '../graphql/pl
 import { unavailabilityStatusPlugin } from '../graphql/plugins/unavailability-status.js';
 import { stoppedRequestPlugin } from '../graphql/plugins/stopped-request.js';
 import { capResponseSize } from '../graphql/response-size-cap.js';
+import { rateLimitPlugin } from '../graphql/plugins/rate-limit.js';
+import type { RateBudgetStore } from './rate-budget.js';
 
 export interface AppOptions {
   schema: GraphQLSchema;
@@ -56,6 +58,10 @@ export interface AppOptions {
   responseMaxBytes: number;
   /** Introspection guard, safelist and the other edge rules of /graphql (graphql-edge.ts). */
   graphqlEdge: GraphQLEdge;
+  /** Rate budgets: whom a request is charged to, and the counters (see rate-budget.ts). */
+  rateBudgets: RateBudgetStore;
+  /** Express's `trust proxy` (TRUST_PROXY): which proxies may name the client address. */
+  trustProxy: false | number | readonly string[];
 }
 
 export interface App {
@@ -104,6 +110,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       stoppedRequestPlugin,
       // Refuses oversized and overly costly operations before they run.
       queryLimitsPlugin,
+      // Charges the operation's cost to its client's hourly budget (before the response cache answers).
+      rateLimitPlugin(options.rateBudgets, () => options.metrics.countRateLimitRejection()),
       // Repeated dashboard-aggregate operations answered without re-executing them, never stale.
       options.responseCache.plugin(),
       // 503 + Retry-After when the database or the search engine is down and nothing answered.
@@ -131,6 +139,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
   app.use(securityHeaders());
+  app.set('trust proxy', typeof options.trustProxy === 'object' ? [...options.trustProxy] : options.trustProxy);
   let inFlight = 0;
   app.use((_request, response, next) => {
     inFlight += 1;
@@ -171,8 +180,21 @@ export async function createApp(options: AppOptions): Promise<App> {
         origin: [...options.corsOrigins],
         methods: ['GET', 'POST'],
         // Apollo's CSRF prevention accepts a GET or a form-like POST only with one of these headers.
-        allowedHeaders: ['content-type', 'apollo-require-preflight', 'x-apollo-operation-name', 'authorization'],
-        exposedHeaders: ['x-request-id', 'retry-after'],
+        allowedHeaders: [
+          'content-type',
+          'apollo-require-preflight',
+          'x-apollo-operation-name',
+          'authorization',
+          'x-api-key',
+        ],
+        exposedHeaders: [
+          'x-request-id',
+          'retry-after',
+          'x-ratelimit-limit',
+          'x-ratelimit-remaining',
+          'x-ratelimit-used',
+          'x-ratelimit-reset',
+        ],
         maxAge: 600,
       }),
     );
@@ -206,7 +228,14 @@ export async function createApp(options: AppOptions): Promise<App> {
         context: async ({ req, res }) => {
           const services = await options.services;
           const telemetry = telemetryFor(res);
-          return { requestId: String(req.id), services, loaders: createRequestLoaders(services), telemetry };
+          const rateClient = options.rateBudgets.clientOf(req.headers, req.ip);
+          return {
+            requestId: String(req.id),
+            services,
+            loaders: createRequestLoaders(services),
+            telemetry,
+            ...(rateClient ? { rateClient } : {}),
+          };
         },
       }),
     ),

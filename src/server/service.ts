@@ -25,6 +25,7 @@ import { ServiceMetrics } from './metrics.js';
 const SHUTDOWN_SHARE_FOR_REQUESTS = 0.8;
 import { graphqlEdge } from './graphql-edge.js';
 import { createHttpServer } from './http-server.js';
+import { RateBudgetStore } from './rate-budget.js';
 
 export interface RunningService {
   url: string;
@@ -78,12 +79,15 @@ export async function startService(
   const db = options.database ?? (await openDatabase({ ...config, watchLiveness: true }));
   logger.info({ database: db.kind, location: db.location }, 'database opened');
 
+  const rateBudgets = new RateBudgetStore(config, logger);
+  logger.info({ enabled: config.RATE_LIMIT_ENABLED, store: rateBudgets.store }, 'rate budgets');
   let search: OpenedSearch | undefined;
   const ready = (options.prepared ? Promise.resolve() : prepareDatabase(db, config, logger)).then(async () => {
     search = await openSearch(config, db, {
       logger,
       ...(options.searchEngine ? { engine: options.searchEngine } : {}),
     });
+    await rateBudgets.connected();
     return createServices({ db, rulebook, exemptionRules, searchEngine: search.engine });
   });
 
@@ -115,6 +119,8 @@ export async function startService(
     requestDeadlineMs: config.REQUEST_DEADLINE_MS,
     responseMaxBytes: config.RESPONSE_MAX_BYTES,
     graphqlEdge: edge,
+    rateBudgets,
+    trustProxy: config.TRUST_PROXY,
     ...(config.WEB_DIST_DIR !== undefined ? { webDistDir: resolve(config.WEB_DIST_DIR) } : {}),
   });
   httpServer.on('request', app.express);
@@ -163,6 +169,7 @@ export async function startService(
         await app.apollo.stop();
         clearTimeout(stopWork);
         await search?.close();
+        await rateBudgets.close();
         await db.close();
         logger.info('stopped');
       })();

@@ -74,6 +74,8 @@ export async function startTestService(
     LOG_LEVEL: 'silent',
     NODE_ENV: 'test',
     SEED_ON_START: 'false',
+    // Every test file's requests come from one address; the rate budget tests turn budgets on.
+    RATE_LIMIT_ENABLED: 'false',
     ...env,
   });
   const db = await openTestDatabase();

@@ -5,13 +5,13 @@
 // its cost in points (query-cost.ts), which need the variables and so run once the operation is
 // known. The bounds are those of public GraphQL APIs of this size (GitHub's node limit is 500,000
 // for a far larger graph); no page of the web app or example in the explorer comes near them.
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { GraphQLError, Kind, type FragmentDefinitionNode, type ValidationContext, type ValidationRule } from 'graphql';
 import type { GraphQLContext } from '../context.js';
-import { countOperation } from '../query-cost.js';
+import { countOperation, type OperationCount } from '../query-cost.js';
 
 export const QUERY_LIMITS = {
   /** Characters of the document (the query text, without variables). */
@@ -81,20 +81,42 @@ export function queryLimitRules(): ValidationRule[] {
 export const PARSE_OPTIONS = { maxTokens: QUERY_LIMITS.tokens } as const;
 
 /**
+ * The nodes and cost of the request's operation, counted once and kept on the context (the rate
+ * budget charges the same count); undefined before the operation is known.
+ */
+export function operationCountOf(
+  requestContext: Pick<
+    GraphQLRequestContextDidResolveOperation<GraphQLContext>,
+    'document' | 'operation' | 'request' | 'schema' | 'contextValue'
+  >,
+): OperationCount | undefined {
+  const { document, operation, request, schema, contextValue } = requestContext;
+  if (!operation) return undefined;
+  if (contextValue.queryCost) return contextValue.queryCost;
+  const fragments = document.definitions.filter(
+    (definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION,
+  );
+  contextValue.queryCost = countOperation(schema, operation, fragments, request.variables ?? {});
+  return contextValue.queryCost;
+}
+
+/** Whether an operation passes the node or cost limit (it is then refused, and not charged). */
+export function isOverCountLimits(count: OperationCount): boolean {
+  return count.nodes > QUERY_LIMITS.nodes || count.cost > QUERY_LIMITS.cost;
+}
+
+/**
  * Refuses an operation whose nodes or cost pass their limits before it is executed (documents
  * over the character limit are refused at the HTTP edge, before they are parsed).
  */
 export const queryLimitsPlugin: ApolloServerPlugin<GraphQLContext> = {
   async requestDidStart() {
     return {
-      async didResolveOperation({ contextValue, document, operation, request: resolved, schema }) {
-        if (!operation) return;
-        const fragments = document.definitions.filter(
-          (definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION,
-        );
-        const count = countOperation(schema, operation, fragments, resolved.variables ?? {});
+      async didResolveOperation(requestContext) {
+        const count = operationCountOf(requestContext);
+        if (!count) return;
         // The access log reports the cost, of refused operations too.
-        if (contextValue.telemetry) contextValue.telemetry.cost = count.cost;
+        if (requestContext.contextValue.telemetry) requestContext.contextValue.telemetry.cost = count.cost;
         if (count.nodes > QUERY_LIMITS.nodes) {
           throw limitExceeded(
             'nodes',
