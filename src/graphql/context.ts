@@ -2,6 +2,7 @@
 // built at start (the database included; Pothos' Prisma plugin reads its client here) and the
 // loaders of this request.
 import type { AppServices } from '../services/app-services.js';
+import type { FilterNote } from '../services/filter-vocabulary.js';
 import type { RequestLoaders } from './request-loaders.js';
 
 export interface GraphQLContext {
@@ -10,4 +11,6 @@ export interface GraphQLContext {
   services: AppServices;
   /** Batching loaders of this request (see request-loaders.ts). */
   loaders: RequestLoaders;
+  /** Filter values read as others (GB as UK), reported in the response's extensions. */
+  filterNotes: FilterNote[];
 }

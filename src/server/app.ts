@@ -21,6 +21,7 @@ import { refuseLongDocuments } from './query-size.js';
 import { requestIdFor } from './request-id.js';
 import { webAppRouter } from './web-app.js';
 import { makeFormatError, requestIdPlugin } from '../graphql/format-error.js';
+import { filterNotesPlugin } from '../graphql/plugins/known-filter-values.js';
 import { PARSE_OPTIONS, queryLimitRules, queryLimitsPlugin } from '../graphql/plugins/query-limits.js';
 
 export interface AppOptions {
@@ -78,6 +79,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       requestIdPlugin,
       // Refuses oversized and overly costly operations before they run.
       queryLimitsPlugin,
+      // Tells the client which filter values were read as others; before the response cache.
+      filterNotesPlugin,
       // Repeated dashboard-aggregate operations answered without re-executing them, never stale.
       options.responseCache.plugin(),
     ],
@@ -173,7 +176,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const services = await options.services;
-        return { requestId: String(req.id), services, loaders: createRequestLoaders(services) };
+        return { requestId: String(req.id), services, loaders: createRequestLoaders(services), filterNotes: [] };
       },
     }),
   );
