@@ -32,7 +32,14 @@ export const builder = new SchemaBuilder<{
   DefaultEdgesNullability: { list: false; items: false };
   DefaultNodeNullability: false;
 }>({
-  plugins: [ErrorsPlugin, RelayPlugin, ValidationPlugin, PrismaPlugin, TextArgumentGuardPlugin, KnownFilterValuesPlugin],
+  plugins: [
+    ErrorsPlugin,
+    RelayPlugin,
+    ValidationPlugin,
+    PrismaPlugin,
+    TextArgumentGuardPlugin,
+    KnownFilterValuesPlugin,
+  ],
   defaultFieldNullability: false,
   prisma: {
     client: (context) => context.services.db.prisma,

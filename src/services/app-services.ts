@@ -65,7 +65,7 @@ export function createServices(deps: ServiceDependencies): AppServices {
   const { db, rulebook, exemptionRules } = deps;
   const prisma = db.prisma;
   const licences = new LicenceRequirements({ prisma, rulebook, exemptionRules });
-  const filterVocabulary = new FilterVocabulary(prisma, rulebook);
+  const filterVocabulary = new FilterVocabulary(db, rulebook);
   filterVocabulary.preload();
   return {
     db,

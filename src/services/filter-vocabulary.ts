@@ -8,9 +8,10 @@
 // Each vocabulary is declared once here; the GraphQL arguments and the export parameters name the
 // vocabulary they take. Free-text searches (`text`, `name`) are not vocabularies: an empty answer
 // to a search is the honest one.
+import { currentGeneration } from '../analytics/aggregate-cache.js';
+import type { AnalyticsDb } from '../analytics/impact-sql.js';
 import type { Rulebook } from '../classification/rulebook.js';
 import { InvalidArgumentError } from '../errors.js';
-import type { PrismaClient } from '../generated/prisma/client.js';
 import { editDistance } from '../search/match-weight.js';
 
 /** How a filter compares its value with the stored ones. */
@@ -177,15 +178,20 @@ const READ_VALUES = `
   UNION SELECT 'licensingDestinationIso', "destinationIso", NULL FROM "LicensingDecision" WHERE "destinationIso" IS NOT NULL
 `;
 
-/** How long the values read are trusted before a value they lack makes them read again. */
+/**
+ * How long the values read are trusted, when a value they lack is asked for, before they are read
+ * again. The impact figures and licensing decisions say when they change (the analytics
+ * generation, bumped by every write to them): a change there is read at once.
+ */
 const REREAD_AFTER_MS = 10_000;
 
 export class FilterVocabulary {
   private snapshot: Promise<Snapshot> | null = null;
   private readAt = 0;
+  private generation: string | null = null;
 
   constructor(
-    private readonly prisma: Pick<PrismaClient, '$queryRawUnsafe'>,
+    private readonly db: AnalyticsDb,
     private readonly rulebook: Rulebook,
   ) {}
 
@@ -206,8 +212,11 @@ export class FilterVocabulary {
     const needsFreshValues = checks.some((check) =>
       check.values.some((value) => this.match(snapshot, check.vocabulary, value) === null),
     );
-    // Data imported since the values were read: read them again before refusing anything.
-    if (needsFreshValues && Date.now() - this.readAt > REREAD_AFTER_MS) {
+    // Data written since the values were read: read them again before refusing anything.
+    if (
+      needsFreshValues &&
+      (Date.now() - this.readAt > REREAD_AFTER_MS || (await currentGeneration(this.db)) !== this.generation)
+    ) {
       this.snapshot = null;
       snapshot = await this.read();
     }
@@ -245,7 +254,9 @@ export class FilterVocabulary {
   }
 
   private async readSnapshot(): Promise<Snapshot> {
-    const rows = await this.prisma.$queryRawUnsafe<Row[]>(READ_VALUES);
+    // The generation first: a write committed between the two reads makes the next miss read again.
+    this.generation = await currentGeneration(this.db);
+    const rows = await this.db.prisma.$queryRawUnsafe<Row[]>(READ_VALUES);
     const byVocabulary = new Map<string, Row[]>();
     for (const row of rows) {
       const list = byVocabulary.get(row.vocabulary) ?? [];

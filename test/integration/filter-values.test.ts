@@ -271,7 +271,8 @@ describeWithDatabase('free-text filter values', () => {
     });
     expect(all.errors).toBeUndefined();
     const bucket = all.data?.impactStats.buckets.find((candidate) => candidate.jurisdiction === 'UK');
-    if (!bucket?.indicator || !bucket.sector || !bucket.region || !bucket.unit) throw new Error('no UK bucket with every key');
+    if (!bucket?.indicator || !bucket.sector || !bucket.region || !bucket.unit)
+      throw new Error('no UK bucket with every key');
     const misspelt = `${bucket.indicator.slice(0, -1)}`;
     expectRefused(
       await service.query(Stats, { filter: { indicators: [bucket.indicator, misspelt] } }),
