@@ -59,6 +59,8 @@ interface Walk {
   schema: GraphQLSchema;
   fragments: ReadonlyMap<string, FragmentDefinitionNode>;
   variables: Readonly<Record<string, unknown>>;
+  /** Variables the operation declares with a default value. */
+  defaulted: ReadonlySet<string>;
   nodes: number;
   fieldCosts: number;
 }
@@ -81,16 +83,21 @@ function numberArgument(node: FieldNode, name: string, variables: Readonly<Recor
   return null;
 }
 
-/** A list argument's items as given (a literal list, a single value, or a variable's value); null when not known. */
-function listArgument(node: FieldNode, name: string, variables: Readonly<Record<string, unknown>>): unknown[] | null {
+/**
+ * A list argument's items as given (a literal list, a single value, or a variable's value; a
+ * variable not given is null, as at execution); null when not known: a variable left to its
+ * declared default.
+ */
+function listArgument(node: FieldNode, name: string, walk: Walk): unknown[] | null {
+  const variables = walk.variables;
   const argument = node.arguments?.find((candidate) => candidate.name.value === name);
   if (argument === undefined) return [];
   const value: ValueNode = argument.value;
   if (value.kind === Kind.LIST) return value.values.map((item) => (item.kind === Kind.ENUM ? item.value : item));
   if (value.kind === Kind.VARIABLE) {
     const given = variables[value.name.value];
-    if (given === undefined) return null;
-    if (given === null) return [];
+    if (given === undefined && walk.defaulted.has(value.name.value)) return null;
+    if (given === undefined || given === null) return [];
     return Array.isArray(given) ? given : [given];
   }
   if (value.kind === Kind.NULL) return [];
@@ -102,7 +109,7 @@ function declaredSize(size: ListSize, path: readonly Enclosing[], walk: Walk): n
   if (typeof size === 'number') return size;
   const name = 'argumentLength' in size ? size.argumentLength : size.groupedBy;
   const enclosing = [...path].reverse().find((entry) => entry.field.args.some((argument) => argument.name === name));
-  const items = enclosing ? listArgument(enclosing.node, name, walk.variables) : null;
+  const items = enclosing ? listArgument(enclosing.node, name, walk) : null;
   if (items === null) return size.upTo;
   if ('argumentLength' in size) return Math.min(items.length, size.upTo);
   // Grouped by nothing: one bucket. An unknown key counts as the largest bucket list.
@@ -215,6 +222,11 @@ export function countOperation(
     schema,
     fragments: new Map(fragments.map((fragment) => [fragment.name.value, fragment])),
     variables,
+    defaulted: new Set(
+      (operation.variableDefinitions ?? [])
+        .filter((definition) => definition.defaultValue !== undefined)
+        .map((definition) => definition.variable.name.value),
+    ),
     nodes: 0,
     fieldCosts: 0,
   };

@@ -2,8 +2,8 @@
 // cost limits that the server enforces before execution: a page whose query grew past them would
 // be refused in production. Documents are read from the web app's sources (the graphql(`...`)
 // templates), so a new page is covered without listing it here. Page sizes given by variables are
-// counted at the largest page; list variables at the most they can hold, except the grouping and
-// measures of the dashboards' aggregates, counted as the pages send them (their largest choice).
+// counted at the largest page; the grouping and measures of the dashboards' aggregates as the
+// pages send them (their largest choice); other variables as not given.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {

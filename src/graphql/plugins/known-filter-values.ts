@@ -124,7 +124,13 @@ export class KnownFilterValuesPlugin<Types extends SchemaTypes> extends BasePlug
     if (Object.keys(fieldConfig.args).length === 0) return fieldConfig;
     const { parentType, name } = fieldConfig;
     const fieldKey = `${parentType}.${name}`;
-    const check = async (args: Record<string, unknown>, context: Types['Context'], info: PartialResolveInfo) => {
+    // Synchronous when there is nothing to check: the Prisma plugin maps the arguments of nested
+    // fields while it plans a query's selection, and cannot wait for a promise there.
+    const check = (
+      args: Record<string, unknown>,
+      context: Types['Context'],
+      info: PartialResolveInfo,
+    ): Record<string, unknown> | Promise<Record<string, unknown>> => {
       let paths = this.pathsByField.get(fieldKey);
       if (paths === undefined) {
         paths = argumentPaths(info.schema, parentType, name);
@@ -144,14 +150,15 @@ export class KnownFilterValuesPlugin<Types extends SchemaTypes> extends BasePlug
         vocabulary: path.vocabulary,
         values,
       }));
-      const resolved = await services.filterVocabulary.resolve(checks);
-      filterNotes.push(...resolved.notes);
-      if (resolved.notes.length === 0) return args;
-      return given.reduce(
-        (mapped, { path, single }, index) =>
-          withValueAt(mapped, path.keys, single ? resolved.values[index]?.[0] : resolved.values[index]),
-        args,
-      );
+      return services.filterVocabulary.resolve(checks).then((resolved) => {
+        filterNotes.push(...resolved.notes);
+        if (resolved.notes.length === 0) return args;
+        return given.reduce(
+          (mapped, { path, single }, index) =>
+            withValueAt(mapped, path.keys, single ? resolved.values[index]?.[0] : resolved.values[index]),
+          args,
+        );
+      });
     };
     return { ...fieldConfig, argMappers: [...fieldConfig.argMappers, check] };
   }
