@@ -9,6 +9,7 @@ import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '../domain/page-size.js';
 import type PrismaTypes from '../generated/pothos-prisma-types.js';
 import { getDatamodel } from '../generated/pothos-prisma-types.js';
 import type { GraphQLContext } from './context.js';
+import KnownFilterValuesPlugin from './plugins/known-filter-values.js';
 import TextArgumentGuardPlugin from './plugins/text-argument-guard.js';
 import {
   AFTER_DESCRIPTION,
@@ -31,7 +32,14 @@ export const builder = new SchemaBuilder<{
   DefaultEdgesNullability: { list: false; items: false };
   DefaultNodeNullability: false;
 }>({
-  plugins: [ErrorsPlugin, RelayPlugin, ValidationPlugin, PrismaPlugin, TextArgumentGuardPlugin],
+  plugins: [
+    ErrorsPlugin,
+    RelayPlugin,
+    ValidationPlugin,
+    PrismaPlugin,
+    TextArgumentGuardPlugin,
+    KnownFilterValuesPlugin,
+  ],
   defaultFieldNullability: false,
   prisma: {
     client: (context) => context.services.db.prisma,

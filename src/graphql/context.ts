@@ -4,6 +4,7 @@
 import type { AppServices } from '../services/app-services.js';
 import type { OperationCount } from './query-cost.js';
 import type { RateClient, RateLimitReport } from './rate-budgets.js';
+import type { FilterNote } from '../services/filter-vocabulary.js';
 import type { RequestLoaders } from './request-loaders.js';
 import type { RequestTelemetry } from './request-telemetry.js';
 
@@ -24,4 +25,6 @@ export interface GraphQLContext {
   queryCost?: OperationCount;
   /** The operation's charge to the rate budget, once made (see plugins/rate-limit.ts). */
   rateLimit?: RateLimitReport;
+  /** Filter values read as others (GB as UK), reported in the response's extensions. */
+  filterNotes: FilterNote[];
 }

@@ -26,6 +26,7 @@ import { securityHeaders } from './security-headers.js';
 import { webAppRouter } from './web-app.js';
 import { makeFormatError, requestIdPlugin } from '../graphql/format-error.js';
 import { operationMetricsPlugin } from '../graphql/plugins/operation-metrics.js';
+import { filterNotesPlugin } from '../graphql/plugins/known-filter-values.js';
 import { PARSE_OPTIONS, queryLimitRules, queryLimitsPlugin } from '../graphql/plugins/query-limits.js';
 import { unavailabilityStatusPlugin } from '../graphql/plugins/unavailability-status.js';
 import { stoppedRequestPlugin } from '../graphql/plugins/stopped-request.js';
@@ -112,6 +113,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       queryLimitsPlugin,
       // Charges the operation's cost to its client's hourly budget (before the response cache answers).
       rateLimitPlugin(options.rateBudgets, () => options.metrics.countRateLimitRejection()),
+      // Tells the client which filter values were read as others; before the response cache.
+      filterNotesPlugin,
       // Repeated dashboard-aggregate operations answered without re-executing them, never stale.
       options.responseCache.plugin(),
       // 503 + Retry-After when the database or the search engine is down and nothing answered.
@@ -234,6 +237,7 @@ export async function createApp(options: AppOptions): Promise<App> {
             services,
             loaders: createRequestLoaders(services),
             telemetry,
+            filterNotes: [],
             ...(rateClient ? { rateClient } : {}),
           };
         },

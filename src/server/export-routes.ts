@@ -9,6 +9,12 @@ import { translateConnectionError } from '../db/connection-errors.js';
 import { DomainError } from '../errors.js';
 import { globalIdOrNull } from '../graphql/global-id.js';
 import type { AppServices } from '../services/app-services.js';
+import type { FilterNote } from '../services/filter-vocabulary.js';
+import {
+  IMPACT_FILTER_VOCABULARIES,
+  LICENSING_FILTER_VOCABULARIES,
+  resolveFilterFields,
+} from '../services/filter-vocabulary-arguments.js';
 import { startDownload, streamCsv, streamJsonArray } from './download-stream.js';
 import {
   BadParameterError,
@@ -113,6 +119,14 @@ const SERIES_COLUMNS = [
   'sources',
 ];
 
+/**
+ * Values read as others (GB as UK), as the header `x-filter-notes`: the notes as JSON, percent-encoded
+ * (header values are ASCII), each `{ field, given, readAs, message }`.
+ */
+function filterNoteHeaders(notes: readonly FilterNote[]): Record<string, string> {
+  return notes.length === 0 ? {} : { 'x-filter-notes': encodeURIComponent(JSON.stringify(notes)) };
+}
+
 function sendError(request: Request, response: Response, error: unknown): void {
   const requestId = String(request.id ?? '');
   if (error instanceof BadParameterError) {
@@ -168,8 +182,13 @@ export function exportRouter(options: ExportRouterOptions): Router {
   router.get(/^\/impact-stats\.(csv|json)$/, async (request, response) => {
     const format = request.path.endsWith('.csv') ? 'csv' : 'json';
     try {
-      const query = parseQuery(statsQuery, request.query);
-      const { analytics } = await options.services;
+      const { analytics, filterVocabulary } = await options.services;
+      const checked = await resolveFilterFields(
+        filterVocabulary,
+        IMPACT_FILTER_VOCABULARIES,
+        parseQuery(statsQuery, request.query),
+      );
+      const query = checked.values;
       const stats = await analytics.impactStats({
         filter: impactFilterOf(query),
         groupBy: query.groupBy ?? [],
@@ -192,6 +211,7 @@ export function exportRouter(options: ExportRouterOptions): Router {
         'x-row-count': String(stats.rowCount),
         'x-rows-outside-buckets': String(stats.rowsOutsideBuckets),
         'x-data-version': stats.dataVersion,
+        ...filterNoteHeaders(checked.notes),
       };
       if (format === 'csv') {
         startDownload(response, fileName, 'text/csv; charset=utf-8', headers);
@@ -213,8 +233,13 @@ export function exportRouter(options: ExportRouterOptions): Router {
   router.get(/^\/impact-series\.(csv|json)$/, async (request, response) => {
     const format = request.path.endsWith('.csv') ? 'csv' : 'json';
     try {
-      const query = parseQuery(seriesQuery, request.query);
-      const { analytics } = await options.services;
+      const { analytics, filterVocabulary } = await options.services;
+      const checked = await resolveFilterFields(
+        filterVocabulary,
+        { ...IMPACT_FILTER_VOCABULARIES, indicator: 'indicator' } as const,
+        parseQuery(seriesQuery, request.query),
+      );
+      const query = checked.values;
       const series = await analytics.impactSeries({
         indicator: query.indicator,
         filter: impactFilterOf(query),
@@ -238,6 +263,7 @@ export function exportRouter(options: ExportRouterOptions): Router {
         'x-rows-outside-buckets': String(series.rowsOutsideBuckets),
         'x-data-version': series.dataVersion,
         ...(series.unit === null ? {} : { 'x-unit': encodeURIComponent(series.unit) }),
+        ...filterNoteHeaders(checked.notes),
       };
       if (format === 'csv') {
         startDownload(response, fileName, 'text/csv; charset=utf-8', headers);
@@ -259,8 +285,13 @@ export function exportRouter(options: ExportRouterOptions): Router {
   router.get(/^\/licensing-stats\.(csv|json)$/, async (request, response) => {
     const format = request.path.endsWith('.csv') ? 'csv' : 'json';
     try {
-      const query = parseQuery(licensingStatsQuery, request.query);
-      const { analytics } = await options.services;
+      const { analytics, filterVocabulary } = await options.services;
+      const checked = await resolveFilterFields(
+        filterVocabulary,
+        LICENSING_FILTER_VOCABULARIES,
+        parseQuery(licensingStatsQuery, request.query),
+      );
+      const query = checked.values;
       const stats = await analytics.licensingStats({
         filter: licensingFilterOf(query),
         groupBy: query.groupBy ?? [],
@@ -275,6 +306,7 @@ export function exportRouter(options: ExportRouterOptions): Router {
         'x-decisions': String(stats.decisions),
         'x-decisions-without-value': String(stats.decisionsWithoutValue),
         'x-data-version': stats.dataVersion,
+        ...filterNoteHeaders(checked.notes),
       };
       if (format === 'csv') {
         startDownload(response, fileName, 'text/csv; charset=utf-8', headers);

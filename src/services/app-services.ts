@@ -15,6 +15,7 @@ import {
   type ExemptionCheckAnswer,
 } from './exemption-check.js';
 import { listFacts, type FactDescription, type FactFilter } from './fact-vocabulary.js';
+import { FilterVocabulary } from './filter-vocabulary.js';
 import { harmonisationReport, type HarmonisationReport } from './harmonisation-report.js';
 import { diffProvision, type ProvisionDiff, type ProvisionDiffInput } from './provision-diff.js';
 import { readVersions, type VersionKey } from './provision-history.js';
@@ -43,6 +44,8 @@ export interface AppServices {
   readonly exemptionRules: ExemptionRules;
   readonly analytics: DashboardAnalytics;
   readonly search: SearchPages;
+  /** The values free-text filters can match (an unknown one is refused, an alias read and noted). */
+  readonly filterVocabulary: FilterVocabulary;
   classifyItem(input: ClassifyItemInput, plan: CitedRowPlan, factsField?: string): Promise<ItemClassification>;
   checkExemptions(input: CheckExemptionsInput): Promise<ExemptionCheckAnswer>;
   compareProvision(input: CompareProvisionInput, plan: CitedRowPlan): Promise<ProvisionComparison>;
@@ -62,12 +65,15 @@ export function createServices(deps: ServiceDependencies): AppServices {
   const { db, rulebook, exemptionRules } = deps;
   const prisma = db.prisma;
   const licences = new LicenceRequirements({ prisma, rulebook, exemptionRules });
+  const filterVocabulary = new FilterVocabulary(db, rulebook);
+  filterVocabulary.preload();
   return {
     db,
     rulebook,
     exemptionRules,
     analytics: new DashboardAnalytics(db),
     search: new SearchPages(db, deps.searchEngine),
+    filterVocabulary,
     classifyItem: (input, plan, factsField) => classifyItem({ prisma, rulebook }, input, plan, factsField),
     checkExemptions: (input) =>
       checkExemptionsFor({ prisma, exemptionRules, countryTables: () => licences.countryTables() }, input),

@@ -286,7 +286,7 @@ async function run(source: string, variableValues?: Record<string, unknown>): Pr
     schema,
     source,
     variableValues,
-    contextValue: { requestId: 'test', services, loaders: createRequestLoaders(services) },
+    contextValue: { requestId: 'test', services, loaders: createRequestLoaders(services), filterNotes: [] },
   });
   return {
     data: result.data as Record<string, unknown> | null | undefined,

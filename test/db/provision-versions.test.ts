@@ -164,7 +164,7 @@ async function run(source: string, variableValues?: Record<string, unknown>) {
     schema,
     source,
     variableValues,
-    contextValue: { requestId: 'test', services, loaders: createRequestLoaders(services) },
+    contextValue: { requestId: 'test', services, loaders: createRequestLoaders(services), filterNotes: [] },
   });
   return { data: result.data as Record<string, unknown> | null | undefined, errors: result.errors };
 }

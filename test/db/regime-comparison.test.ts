@@ -144,7 +144,7 @@ async function run(source: string) {
   const result = await graphql({
     schema,
     source,
-    contextValue: { requestId: 'test', services, loaders: createRequestLoaders(services) },
+    contextValue: { requestId: 'test', services, loaders: createRequestLoaders(services), filterNotes: [] },
   });
   return { data: result.data as Record<string, unknown> | null | undefined, errors: result.errors };
 }

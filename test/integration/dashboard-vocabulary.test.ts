@@ -72,7 +72,7 @@ describeWithDatabase('dashboard vocabulary', () => {
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
   });
 
-  it('narrows by dimension, and an unknown jurisdiction lists nothing', async () => {
+  it('narrows by dimension, and an unknown jurisdiction is refused rather than listing nothing', async () => {
     const { impactIndicators } = await vocabulary({ jurisdictions: ['EU'], dimensions: ['DENIALS'] });
     // EU-2021/2022 denials counts and the two "share of exports" percentages of the same releases.
     expect(impactIndicators.map((indicator) => [indicator.indicator, indicator.unit, indicator.metricCount])).toEqual([
@@ -80,7 +80,8 @@ describeWithDatabase('dashboard vocabulary', () => {
       ['denials as share of extra-EU exports of goods (roughly)', 'percent', 1],
       ['denials as share of total extra-EU27 exports (about)', 'percent', 1],
     ]);
-    expect((await vocabulary({ jurisdictions: ['XX'] })).impactIndicators).toEqual([]);
+    const unknown = await service.query(Vocabulary, { jurisdictions: ['XX'] });
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'jurisdictions' });
   });
 
   it('lists the jurisdictions that report figures, with counts that add up to all 96 figures', async () => {

@@ -75,6 +75,12 @@ describeWithDatabase('exemptions', () => {
   let service: TestService;
   let everything: ListedExemption[];
 
+  /** A filter value that matches nothing known: refused naming the field, not answered with an empty list. */
+  async function expectRefused(filter: ExemptionFilterInput, field: string): Promise<void> {
+    const response = await service.query(ExemptionListing, { filter, first: 1, after: null });
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field, rule: 'known-value' });
+  }
+
   async function list(filter: ExemptionFilterInput, asOf?: string): Promise<ListedExemption[]> {
     const rows: ListedExemption[] = [];
     let after: string | null = null;
@@ -183,7 +189,7 @@ describeWithDatabase('exemptions', () => {
       sum += count;
     }
     expect(sum).toBe(IN_FORCE);
-    expect(await list({ jurisdiction: 'XX' })).toEqual([]);
+    await expectRefused({ jurisdiction: 'XX' }, 'filter.jurisdiction');
     // editorial/exemptions.json jurisdictionOverrides: the university reading is filed under the UK.
     expect((await list({ jurisdiction: 'uk' })).map((row) => row.name)).toContain(
       'Public-domain carve-out: intention to publish is not enough',
@@ -270,9 +276,11 @@ describeWithDatabase('exemptions', () => {
       'Annex II Section H (UGEA EU008)',
     ]);
 
-    expect(await names('6A00')).toEqual([]);
-    expect(await names('6a003')).toEqual([]);
-    expect(await names('NO-SUCH-CODE')).toEqual([]);
+    // Not a code: refused (with the codes it resembles) rather than matching nothing.
+    await expectRefused({ appliesToProvisionCode: '6A00' }, 'filter.appliesToProvisionCode');
+    await expectRefused({ appliesToProvisionCode: 'NO-SUCH-CODE' }, 'filter.appliesToProvisionCode');
+    // A code in another case is read as the stored code (and the response says so).
+    expect(await names('6a003')).toEqual([NOTE_3]);
   });
 
   it('filters combine: all conditions must hold', async () => {
@@ -469,7 +477,7 @@ describeWithDatabase('exemptions', () => {
   });
 
   // As in provisions.test.ts: a case-insensitive `equals` becomes ILIKE, where `%` is a wildcard.
-  it('LIKE wildcards in jurisdiction are not live: jurisdiction "%" matches no jurisdiction', async () => {
-    expect(await list({ jurisdiction: '%' })).toEqual([]);
+  it('LIKE wildcards in jurisdiction are not live: jurisdiction "%" is no jurisdiction and is refused', async () => {
+    await expectRefused({ jurisdiction: '%' }, 'filter.jurisdiction');
   });
 });

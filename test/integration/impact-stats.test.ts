@@ -402,13 +402,20 @@ describeWithDatabase('impact analytics', () => {
       ['2023', '340'],
       ['2024', '110'],
     ]);
+    // A known indicator over a year without figures: every quarter missing.
     const empty = await service.query(Series, {
+      indicator: 'SIELs refused',
+      filter: { periodFrom: '2020-01-01', periodTo: '2020-12-31' },
+      interval: 'QUARTER',
+    });
+    expect(empty.data?.impactSeries.points.map((point) => point.missing)).toEqual([true, true, true, true]);
+    // An indicator nothing reports is refused, not answered with an empty series.
+    const unknown = await service.query(Series, {
       indicator: 'no such indicator',
       filter: { periodFrom: '2023-01-01', periodTo: '2023-12-31' },
       interval: 'QUARTER',
     });
-    expect(empty.data?.impactSeries.points.map((point) => point.missing)).toEqual([true, true, true, true]);
-    expect(empty.data?.impactSeries.unit).toBeNull();
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'indicator' });
   });
 
   it('consultationStats counts the recorded submissions and says what is unknown', async () => {

@@ -18,6 +18,7 @@ export interface GraphQLResponse<TData> {
   status: number;
   data?: TData | null;
   errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
+  extensions?: Record<string, unknown>;
 }
 
 export interface TestService {

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { buildSchema, Kind, parse, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_LIST_SIZE, LIST_SIZES } from '../../src/graphql/list-sizes.js';
+import { QUERY_LIMITS } from '../../src/graphql/plugins/query-limits.js';
 import { countOperation, FIELD_COSTS } from '../../src/graphql/query-cost.js';
 
 const schema = buildSchema(readFileSync(new URL('../../schema/schema.graphql', import.meta.url), 'utf8'));
@@ -31,10 +33,57 @@ describe('nodes and cost of an operation', () => {
     expect(count(query).nodes).toBe(20 + 20 * 20);
   });
 
-  it('counts a plain list of objects once per parent, and a connection under it per item of the paths above', () => {
+  it('counts a plain list at the most it can hold, and a connection under it per item of the paths above', () => {
     const query =
       '{ exemptions(first: 5) { edges { node { provisions(first: 2) { edges { node { exemptions { exemption { provisions(first: 3) { totalCount } } } } } } } } } }';
-    expect(count(query).nodes).toBe(5 + 5 * 2 + 5 * 2 * 1 + 5 * 2 * 3);
+    const listed = LIST_SIZES['ControlProvision.exemptions'] as number;
+    expect(listed).toBeGreaterThan(1);
+    expect(count(query).nodes).toBe(5 + 5 * 2 + 5 * 2 * listed + 5 * 2 * listed * 3);
+  });
+
+  it('counts a list without a declared size once per parent', () => {
+    expect(LIST_SIZES['ControlProvision.paragraphs']).toBeUndefined();
+    expect(count('{ provision(code: "6A003") { paragraphs { code } } }').nodes).toBe(DEFAULT_LIST_SIZE);
+  });
+
+  it('multiplies nested plain lists by their declared sizes', () => {
+    const history = LIST_SIZES['ControlProvision.history'] as number;
+    const thresholds = LIST_SIZES['ControlProvision.thresholds'] as number;
+    const notes = LIST_SIZES['ControlProvision.listNotes'] as number;
+    const query =
+      '{ provision(code: "6A003") { history { code thresholds { __typename } listNotes { __typename } } } }';
+    expect(count(query).nodes).toBe(history + history * thresholds + history * notes);
+  });
+
+  it('sizes aggregate buckets by the groupBy keys and their values by the measures asked', () => {
+    const query = (groupBy: string) =>
+      `{ licensingStats(groupBy: ${groupBy}, measures: [DECISIONS, REFUSED]) { buckets { decisions values { decimal } } } }`;
+    expect(count(query('[]')).nodes).toBe(1 + 1 * 2);
+    expect(count(query('[YEAR]')).nodes).toBe(8 + 8 * 2);
+    expect(count(query('[YEAR, OUTCOME]')).nodes).toBe(16 + 16 * 2);
+    // Keys whose product passes the bucket limit count as the limit.
+    expect(count(query('[RATING, DESTINATION, MONTH]')).nodes).toBe(10_000 + 10_000 * 2);
+    // Variables: as given; not given, null (no grouping) as at execution; left to a default, at the most.
+    const withVariables =
+      'query Q($g: [LicensingGroupKey!], $m: [LicensingMeasure!]!) { licensingStats(groupBy: $g, measures: $m) { buckets { values { decimal } } } }';
+    expect(count(withVariables, { g: ['QUARTER'], m: ['DECISIONS'] }).nodes).toBe(32 + 32);
+    expect(count(withVariables, { m: ['DECISIONS'] }).nodes).toBe(1 + 1);
+    const withDefault = withVariables.replace(
+      '$g: [LicensingGroupKey!]',
+      '$g: [LicensingGroupKey!] = [RATING, DESTINATION]',
+    );
+    expect(count(withDefault, { m: ['DECISIONS'] }).nodes).toBe(10_000 + 10_000);
+  });
+
+  it('refuses, at the node limit, a document of nested plain lists it used to count as one node each', () => {
+    // Entries x their versions (20) x each version's thresholds (40): 821 nodes per entry.
+    const nested =
+      'query Q($n: Int) { provisions(first: $n) { edges { node { history { thresholds { __typename } } } } } }';
+    expect(count(nested, { n: 100 }).nodes).toBe(100 * 821);
+    const atBound = count(nested, { n: 60 }).nodes;
+    expect(atBound).toBe(49_260);
+    expect(atBound).toBeLessThanOrEqual(QUERY_LIMITS.nodes);
+    expect(count(nested, { n: 61 }).nodes).toBeGreaterThan(QUERY_LIMITS.nodes);
   });
 
   it('follows fragments and inline fragments, and interfaces by their largest possible type', () => {

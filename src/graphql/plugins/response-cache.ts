@@ -132,7 +132,14 @@ export class ResponseCache {
             const { key, generation } = pending;
             pending = null;
             const body = context.response.body;
-            if (body.kind !== 'single' || body.singleResult.errors !== undefined || !body.singleResult.data) return;
+            // A response with filter notes is not kept: a hit answers with the data alone.
+            if (
+              body.kind !== 'single' ||
+              body.singleResult.errors !== undefined ||
+              body.singleResult.extensions?.filterNotes !== undefined ||
+              !body.singleResult.data
+            )
+              return;
             const data = body.singleResult.data;
             if ((await generationIfReadable(context.contextValue.services.db)) !== generation) return;
             const entries = cache.entries;
