@@ -52,5 +52,10 @@ export function requestErrorCode(error: unknown): RequestErrorCode | undefined {
 export function ownValidationCode(error: unknown): string | undefined {
   if (!(error instanceof GraphQLError) || !(error.originalError instanceof GraphQLError)) return undefined;
   const code = error.originalError.extensions.code;
-  return typeof code === 'string' ? code : undefined;
+  // Only this API's own rules: a literal a scalar refuses (an impossible date written inline)
+  // also arrives wrapped, carrying the scalar's BAD_USER_INPUT, and stays a validation failure.
+  return typeof code === 'string' && OWN_RULE_CODES.has(code) ? code : undefined;
 }
+
+/** The codes of this API's validation rules (supported-operations.ts). */
+const OWN_RULE_CODES: ReadonlySet<string> = new Set(['OPERATION_NOT_SUPPORTED']);
