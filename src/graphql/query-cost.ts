@@ -63,7 +63,19 @@ interface Walk {
   defaulted: ReadonlySet<string>;
   nodes: number;
   fieldCosts: number;
+  /** Fields visited so far (see MAX_FIELD_VISITS). */
+  visits: number;
 }
+
+/**
+ * Fields the count visits at most. Named fragments are expanded once per selection set, as
+ * execution collects them, so a fragment bomb counts in linear time; a document whose distinct
+ * fields still branch past this is counted as MAX_COUNTED_NODES, which no limit admits.
+ */
+const MAX_FIELD_VISITS = 1_000_000;
+export const MAX_COUNTED_NODES = 10_000_000;
+
+class CountAbandoned extends Error {}
 
 /** Whether a field is a Relay connection (its type's name ends in "Connection" and it has `edges`). */
 function isConnection(field: GraphQLField<unknown, unknown>): boolean {
@@ -157,9 +169,14 @@ function walkSelections(
   walk: Walk,
   fragmentsOnPath: ReadonlySet<string>,
   path: readonly Enclosing[],
+  // Named fragments already collected into this selection set: execution (graphql-js
+  // collectFields) runs a fragment once per selection set however often it is spread.
+  collected: Set<string> = new Set(),
 ): void {
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) {
+      walk.visits += 1;
+      if (walk.visits > MAX_FIELD_VISITS) throw new CountAbandoned();
       const field = parent.getFields()[selection.name.value];
       if (field === undefined) continue;
       walk.fieldCosts += (FIELD_COSTS[`${parent.name}.${field.name}`] ?? 0) * multiplier;
@@ -171,14 +188,22 @@ function walkSelections(
         walkInto(selection.selectionSet, named, inner, walk, fragmentsOnPath, [...path, { node: selection, field }]);
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       if (appliesTo(walk.schema, selection.typeCondition?.name.value, parent))
-        walkSelections(selection.selectionSet, parent, multiplier, walk, fragmentsOnPath, path);
+        walkSelections(selection.selectionSet, parent, multiplier, walk, fragmentsOnPath, path, collected);
     } else {
       const name = selection.name.value;
       const fragment = walk.fragments.get(name);
-      // A fragment that spreads itself is refused by validation; it is not followed twice here.
-      if (fragment === undefined || fragmentsOnPath.has(name)) continue;
+      if (fragment === undefined || fragmentsOnPath.has(name) || collected.has(name)) continue;
+      collected.add(name);
       if (appliesTo(walk.schema, fragment.typeCondition.name.value, parent))
-        walkSelections(fragment.selectionSet, parent, multiplier, walk, new Set([...fragmentsOnPath, name]), path);
+        walkSelections(
+          fragment.selectionSet,
+          parent,
+          multiplier,
+          walk,
+          new Set([...fragmentsOnPath, name]),
+          path,
+          collected,
+        );
     }
   }
 }
@@ -202,6 +227,7 @@ function walkInto(
   for (const objectType of possible) {
     const branch: Walk = { ...walk, nodes: 0, fieldCosts: 0 };
     walkSelections(selectionSet, objectType, multiplier, branch, fragmentsOnPath, path);
+    walk.visits = branch.visits;
     if (branch.nodes + branch.fieldCosts > most.nodes + most.fieldCosts)
       most = { nodes: branch.nodes, fieldCosts: branch.fieldCosts };
   }
@@ -229,7 +255,13 @@ export function countOperation(
     ),
     nodes: 0,
     fieldCosts: 0,
+    visits: 0,
   };
-  walkSelections(operation.selectionSet, root, 1, walk, new Set(), []);
+  try {
+    walkSelections(operation.selectionSet, root, 1, walk, new Set(), []);
+  } catch (error) {
+    if (!(error instanceof CountAbandoned)) throw error;
+    walk.nodes = Math.max(walk.nodes, MAX_COUNTED_NODES);
+  }
   return { nodes: walk.nodes, cost: Math.max(1, Math.ceil(walk.nodes / 100)) + walk.fieldCosts };
 }

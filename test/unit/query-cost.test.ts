@@ -93,6 +93,20 @@ describe('nodes and cost of an operation', () => {
     expect(count(query).nodes).toBe(9);
   });
 
+  it('expands a named fragment once per selection set, as execution does, so a fragment bomb counts as one spread', () => {
+    const once = count('{ ...F0 } fragment F0 on Query { itemFacts { name } }');
+    let bomb = '{ ...F25 } fragment F0 on Query { itemFacts { name } }';
+    for (let level = 1; level <= 25; level += 1)
+      bomb += ` fragment F${level} on Query { ...F${level - 1} ...F${level - 1} }`;
+    // 2^25 spreads of F0 would take minutes to walk and count 2^25 times the nodes.
+    expect(count(bomb)).toEqual(once);
+    // The same fragment under two different fields runs (and counts) twice.
+    const twice = count(
+      '{ a: provisions(first: 10) { ...P } b: provisions(first: 10) { ...P } } fragment P on ProvisionConnection { edges { node { code } } }',
+    );
+    expect(twice.nodes).toBe(20);
+  });
+
   it('prices the fields that compute their answer, per call', () => {
     const one = count('{ search(query: "lidar", first: 10) { totalCount } }');
     expect(one.nodes).toBe(10);
