@@ -22,25 +22,8 @@ import {
   type ValueNode,
 } from 'graphql';
 import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '../domain/page-size.js';
+import { FIELD_COSTS } from './field-costs.js';
 import { DEFAULT_LIST_SIZE, LIST_SIZES, type ListSize } from './list-sizes.js';
-
-/**
- * Points for one call of a field that computes its answer (classification, search, aggregates),
- * on top of what its nodes cost; fields not named cost nothing beyond their nodes.
- */
-export const FIELD_COSTS: Readonly<Record<string, number>> = {
-  'Query.classifyItem': 25,
-  'Query.checkExemptions': 25,
-  'Query.licenceRequirement': 25,
-  'Query.reportHarmonisation': 25,
-  'Query.compareProvision': 10,
-  'Query.diffProvision': 5,
-  'Query.search': 5,
-  'Query.impactStats': 10,
-  'Query.impactSeries': 10,
-  'Query.licensingStats': 10,
-  'Query.consultationStats': 5,
-};
 
 export interface OperationCount {
   /** The most nodes (objects in lists and connections) the operation can return. */

@@ -3,7 +3,8 @@ import { buildSchema, Kind, parse, type FragmentDefinitionNode, type OperationDe
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIST_SIZE, LIST_SIZES } from '../../src/graphql/list-sizes.js';
 import { QUERY_LIMITS } from '../../src/graphql/plugins/query-limits.js';
-import { countOperation, FIELD_COSTS } from '../../src/graphql/query-cost.js';
+import { FIELD_COSTS } from '../../src/graphql/field-costs.js';
+import { countOperation } from '../../src/graphql/query-cost.js';
 
 const schema = buildSchema(readFileSync(new URL('../../schema/schema.graphql', import.meta.url), 'utf8'));
 
