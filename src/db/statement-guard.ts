@@ -16,39 +16,42 @@ export async function guardStatement(sql: string): Promise<void> {
   if (!TRANSACTION_CONTROL.test(sql)) await workCheckpoint();
 }
 
-/**
- * `target` with its statement methods (queryRaw, executeRaw) guarded; `extra` may replace further
- * members (the adapter's startTransaction). Every other function stays bound to the target.
- */
-function guardStatements<T extends Transaction | SqlDriverAdapter>(
-  target: T,
-  extra: (property: string | symbol, target: T) => unknown = () => undefined,
-): T {
-  return new Proxy(target, {
-    get(inner, property) {
-      const value: unknown = Reflect.get(inner, property, inner);
+function guardTransaction(transaction: Transaction): Transaction {
+  return new Proxy(transaction, {
+    get(target, property) {
+      const value: unknown = Reflect.get(target, property, target);
       if (property === 'queryRaw' || property === 'executeRaw') {
-        const run = (value as (query: SqlQuery) => Promise<unknown>).bind(inner);
+        const run = (value as (query: SqlQuery) => Promise<unknown>).bind(target);
         return async (query: SqlQuery) => {
           await guardStatement(query.sql);
           return run(query);
         };
       }
-      const replaced = extra(property, inner);
-      if (replaced !== undefined) return replaced;
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(inner) : value;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
   });
 }
 
 function guardAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
-  return guardStatements(adapter, (property, target) => {
-    if (property !== 'startTransaction') return undefined;
-    const start = target.startTransaction.bind(target);
-    return async (...args: Parameters<SqlDriverAdapter['startTransaction']>) => {
-      throwIfWorkCancelled();
-      return guardStatements(await start(...args));
-    };
+  return new Proxy(adapter, {
+    get(target, property) {
+      const value: unknown = Reflect.get(target, property, target);
+      if (property === 'queryRaw' || property === 'executeRaw') {
+        const run = (value as (query: SqlQuery) => Promise<unknown>).bind(target);
+        return async (query: SqlQuery) => {
+          await guardStatement(query.sql);
+          return run(query);
+        };
+      }
+      if (property === 'startTransaction') {
+        const start = target.startTransaction.bind(target);
+        return async (...args: Parameters<SqlDriverAdapter['startTransaction']>) => {
+          throwIfWorkCancelled();
+          return guardTransaction(await start(...args));
+        };
+      }
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
   });
 }
 
