@@ -48,6 +48,12 @@ export interface Database {
    * or a poll landing during a request would make its count flaky.
    */
   statementCount(): number;
+  /**
+   * Counts the statements requests ran (work under a request's signal), each when it starts.
+   * Background work (the search indexer's drains, liveness probes) never adds to it, and a
+   * statement is counted before it runs, so a count read after a request's work ended is final.
+   */
+  requestStatementCount(): number;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -89,18 +95,25 @@ export type SqlReader = <Row extends Record<string, unknown>>(
 
 function countingClient(adapter: SqlDriverAdapterFactory) {
   let statements = 0;
-  const prisma = new PrismaClient({ adapter: guardAdapterFactory(adapter), log: [{ emit: 'event', level: 'query' }] });
+  let requestStatements = 0;
+  const countRequestStatement = () => {
+    requestStatements += 1;
+  };
+  const prisma = new PrismaClient({
+    adapter: guardAdapterFactory(adapter, countRequestStatement),
+    log: [{ emit: 'event', level: 'query' }],
+  });
   prisma.$on('query', (event) => {
     if (!BACKGROUND_STATEMENT.test(event.query)) statements += 1;
   });
   const counted =
     (run: (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>): SqlReader =>
     async <Row extends Record<string, unknown>>(sql: string, params: readonly unknown[]) => {
-      await guardStatement(sql);
+      await guardStatement(sql, countRequestStatement);
       statements += 1;
       return (await run(sql, [...params])) as Row[];
     };
-  return { prisma, statementCount: () => statements, counted };
+  return { prisma, statementCount: () => statements, requestStatementCount: () => requestStatements, counted };
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
@@ -130,7 +143,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       connectionString: options.DATABASE_URL,
       connectionTimeoutMillis: options.DB_CONNECT_TIMEOUT_MS,
     });
-    const { prisma, statementCount, counted } = countingClient(new PrismaPg(pool));
+    const { prisma, statementCount, requestStatementCount, counted } = countingClient(new PrismaPg(pool));
     return {
       kind: 'postgresql',
       prisma,
@@ -139,6 +152,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       pool,
       location: `postgresql://${url.host}${url.pathname}`,
       statementCount,
+      requestStatementCount,
       async ping() {
         await pool.query('SELECT 1');
       },
@@ -164,7 +178,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       throw error;
     },
   );
-  const { prisma, statementCount, counted } = countingClient(new PrismaPGlite(pglite));
+  const { prisma, statementCount, requestStatementCount, counted } = countingClient(new PrismaPGlite(pglite));
   return {
     kind: 'pglite',
     prisma,
@@ -173,6 +187,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     pglite,
     location: dataDir ?? 'memory://',
     statementCount,
+    requestStatementCount,
     async ping() {
       await pglite.query('SELECT 1');
     },

@@ -7,23 +7,28 @@
 // control (COMMIT, ROLLBACK, savepoints) always goes through, so a stopped request still closes
 // what it opened and never leaves a connection inside a transaction.
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from '@prisma/driver-adapter-utils';
-import { throwIfWorkCancelled, workCheckpoint } from '../domain/cancellable-work.js';
+import { currentWorkSignal, throwIfWorkCancelled, workCheckpoint } from '../domain/cancellable-work.js';
 
 const TRANSACTION_CONTROL = /^\s*(COMMIT|ROLLBACK|RELEASE\s+SAVEPOINT|END)\b/i;
 
+/** Told of each statement of a request (work under a signal) that is let through, before it runs. */
+export type RequestStatementObserver = () => void;
+
 /** Rejects with the stop reason of the current work before a statement that must not run any more. */
-export async function guardStatement(sql: string): Promise<void> {
-  if (!TRANSACTION_CONTROL.test(sql)) await workCheckpoint();
+export async function guardStatement(sql: string, observe?: RequestStatementObserver): Promise<void> {
+  if (TRANSACTION_CONTROL.test(sql)) return;
+  await workCheckpoint();
+  if (observe && currentWorkSignal()) observe();
 }
 
-function guardTransaction(transaction: Transaction): Transaction {
+function guardTransaction(transaction: Transaction, observe?: RequestStatementObserver): Transaction {
   return new Proxy(transaction, {
     get(target, property) {
       const value: unknown = Reflect.get(target, property, target);
       if (property === 'queryRaw' || property === 'executeRaw') {
         const run = (value as (query: SqlQuery) => Promise<unknown>).bind(target);
         return async (query: SqlQuery) => {
-          await guardStatement(query.sql);
+          await guardStatement(query.sql, observe);
           return run(query);
         };
       }
@@ -32,14 +37,14 @@ function guardTransaction(transaction: Transaction): Transaction {
   });
 }
 
-function guardAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
+function guardAdapter(adapter: SqlDriverAdapter, observe?: RequestStatementObserver): SqlDriverAdapter {
   return new Proxy(adapter, {
     get(target, property) {
       const value: unknown = Reflect.get(target, property, target);
       if (property === 'queryRaw' || property === 'executeRaw') {
         const run = (value as (query: SqlQuery) => Promise<unknown>).bind(target);
         return async (query: SqlQuery) => {
-          await guardStatement(query.sql);
+          await guardStatement(query.sql, observe);
           return run(query);
         };
       }
@@ -47,7 +52,7 @@ function guardAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
         const start = target.startTransaction.bind(target);
         return async (...args: Parameters<SqlDriverAdapter['startTransaction']>) => {
           throwIfWorkCancelled();
-          return guardTransaction(await start(...args));
+          return guardTransaction(await start(...args), observe);
         };
       }
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
@@ -55,11 +60,17 @@ function guardAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
   });
 }
 
-/** A Prisma driver adapter factory whose connections refuse statements of stopped work. */
-export function guardAdapterFactory(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
+/**
+ * A Prisma driver adapter factory whose connections refuse statements of stopped work; `observe`
+ * is told of each statement a request runs.
+ */
+export function guardAdapterFactory(
+  factory: SqlDriverAdapterFactory,
+  observe?: RequestStatementObserver,
+): SqlDriverAdapterFactory {
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
-    connect: async () => guardAdapter(await factory.connect()),
+    connect: async () => guardAdapter(await factory.connect(), observe),
   };
 }

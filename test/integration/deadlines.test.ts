@@ -1,6 +1,6 @@
 // A request stops working, not only answering, when its deadline passes, when its client leaves
 // or when the service must stop; an answer larger than the response cap is refused. The work is
-// measured by the database statements the server ran (Database.statementCount), never by time:
+// measured by the database statements the requests ran (Database.requestStatementCount), never by time:
 // fifteen classifyItem aliases run one statement each (the cited provisions) after tens of
 // milliseconds of evaluation each, so a stopped request shows as far fewer statements.
 import pg from 'pg';
@@ -76,16 +76,16 @@ describeWithDatabase('deadlines', () => {
   });
 
   it('runs the fifteen classifications to the end within the default deadline, one statement each', async () => {
-    const before = service.db.statementCount();
+    const before = service.db.requestStatementCount();
     const answer = await send(service, classificationsBody());
     expect(answer.status).toBe(200);
     expect(answer.body.errors).toBeUndefined();
     expect(Object.keys(answer.body.data ?? {})).toHaveLength(ALIASES);
-    expect(service.db.statementCount() - before).toBe(ALIASES);
+    expect(service.db.requestStatementCount() - before).toBe(ALIASES);
   });
 
   it('past the deadline: HTTP 504, one REQUEST_TIMEOUT error naming the deadline, and the remaining work is not done', async () => {
-    const before = strict.db.statementCount();
+    const before = strict.db.requestStatementCount();
     const answer = await send(strict, classificationsBody());
     await until(() => strict.working() === 0);
     expect(answer.status).toBe(504);
@@ -96,11 +96,11 @@ describeWithDatabase('deadlines', () => {
         extensions: { code: 'REQUEST_TIMEOUT', deadlineMs: 1, requestId: expect.any(String) as unknown },
       },
     ]);
-    const ran = strict.db.statementCount() - before;
+    const ran = strict.db.requestStatementCount() - before;
     expectFewerThanComplete(ran);
     // Nothing the stopped request had started runs a statement afterwards.
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(strict.db.statementCount() - before).toBe(ran);
+    expect(strict.db.requestStatementCount() - before).toBe(ran);
   });
 
   it('a complete answer is sent even past the deadline (no statement, nothing stopped it)', async () => {
@@ -121,18 +121,18 @@ describeWithDatabase('deadlines', () => {
   });
 
   it('stops the work when the client leaves: far fewer statements than a complete run', async () => {
-    const before = service.db.statementCount();
+    const before = service.db.requestStatementCount();
     const client = new AbortController();
     const answered = send(service, classificationsBody(), client.signal).then(
       () => 'answered',
       (error: unknown) => (error instanceof Error ? error.name : 'failed'),
     );
     // The work is under way (its first statement ran); then the client goes.
-    await until(() => service.db.statementCount() > before);
+    await until(() => service.db.requestStatementCount() > before);
     client.abort();
     expect(await answered).toBe('AbortError');
     await until(() => service.working() === 0);
-    expectFewerThanComplete(service.db.statementCount() - before);
+    expectFewerThanComplete(service.db.requestStatementCount() - before);
   });
 
   it('on PostgreSQL the deadline cancels the statement the request waits on [PGlite: a statement runs synchronously in the process and cannot be interrupted; the next one is refused]', async () => {
@@ -160,13 +160,13 @@ describeWithDatabase('deadlines', () => {
 
   // Last: it stops the service.
   it('at shutdown, a request still working when its time is up is stopped and answered 503 with Retry-After', async () => {
-    const before = service.db.statementCount();
+    const before = service.db.requestStatementCount();
     const answered = fetch(`${service.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: classificationsBody(),
     });
-    await until(() => service.db.statementCount() > before);
+    await until(() => service.db.requestStatementCount() > before);
     const stopped = service.stop();
     const response = await answered;
     expect(response.status).toBe(503);
@@ -174,6 +174,6 @@ describeWithDatabase('deadlines', () => {
     const body = (await response.json()) as Body;
     expect(body.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
     await stopped;
-    expectFewerThanComplete(service.db.statementCount() - before);
+    expectFewerThanComplete(service.db.requestStatementCount() - before);
   });
 });
