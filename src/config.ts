@@ -50,6 +50,13 @@ const schema = z.object({
   SHUTDOWN_TIMEOUT_MS: positiveInt('SHUTDOWN_TIMEOUT_MS', 10_000, 300_000),
   /** How long one GraphQL request may work before it is stopped (HTTP 504, REQUEST_TIMEOUT). */
   REQUEST_DEADLINE_MS: positiveInt('REQUEST_DEADLINE_MS', 10_000, 600_000),
+  /**
+   * Points (query cost) from which an operation is costly: costly operations execute
+   * HEAVY_QUERY_CONCURRENCY at a time, the others at once (graphql/plugins/heavy-query-gate.ts).
+   * The web app's own operations cost less than 100.
+   */
+  HEAVY_QUERY_COST: positiveInt('HEAVY_QUERY_COST', 100, 1_000_000),
+  HEAVY_QUERY_CONCURRENCY: positiveInt('HEAVY_QUERY_CONCURRENCY', 1, 1_000),
   /** The largest GraphQL answer sent; a larger one is replaced by a RESPONSE_TOO_LARGE error. */
   RESPONSE_MAX_BYTES: positiveInt('RESPONSE_MAX_BYTES', 10 * 1024 * 1024, 1024 * 1024 * 1024),
   // Limits of the HTTP server (see src/server/http-server.ts).

@@ -31,6 +31,7 @@ import { PARSE_OPTIONS, queryLimitRules, queryLimitsPlugin } from '../graphql/pl
 import { unavailabilityStatusPlugin } from '../graphql/plugins/unavailability-status.js';
 import { stoppedRequestPlugin } from '../graphql/plugins/stopped-request.js';
 import { capResponseSize } from '../graphql/response-size-cap.js';
+import { heavyQueryGate, type HeavyQueryGateOptions } from '../graphql/plugins/heavy-query-gate.js';
 import { rateLimitPlugin } from '../graphql/plugins/rate-limit.js';
 import type { RateBudgetStore } from './rate-budget.js';
 
@@ -57,6 +58,8 @@ export interface AppOptions {
   requestDeadlineMs: number;
   /** The largest GraphQL answer sent (RESPONSE_TOO_LARGE past it). */
   responseMaxBytes: number;
+  /** Costly operations take turns (see heavy-query-gate.ts). */
+  heavyQueries: HeavyQueryGateOptions;
   /** Introspection guard, safelist and the other edge rules of /graphql (graphql-edge.ts). */
   graphqlEdge: GraphQLEdge;
   /** Rate budgets: whom a request is charged to, and the counters (see rate-budget.ts). */
@@ -117,6 +120,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       filterNotesPlugin,
       // Repeated dashboard-aggregate operations answered without re-executing them, never stale.
       options.responseCache.plugin(),
+      // Costly operations execute a few at a time, so light requests are not held behind them.
+      heavyQueryGate(options.heavyQueries).plugin,
       // 503 + Retry-After when the database or the search engine is down and nothing answered.
       unavailabilityStatusPlugin,
       ...options.graphqlEdge.plugins,
@@ -245,7 +250,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     ),
   );
 
-  app.use('/export', exportRouter({ isReady: options.isReady, services: options.services }));
+  // Downloads are stopped like GraphQL requests: deadline, client gone, shutdown.
+  app.use('/export', deadlines.around(exportRouter({ isReady: options.isReady, services: options.services })));
 
   app.use((_request, response) => {
     response

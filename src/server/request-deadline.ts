@@ -9,7 +9,10 @@ import { runCancellable } from '../domain/cancellable-work.js';
 import { RequestTimeoutError, ServiceStoppingError, WorkCancelledError } from '../errors.js';
 
 export interface RequestDeadlines {
-  /** `handler` (the GraphQL endpoint) run under each request's deadline and disconnection signal. */
+  /**
+   * `handler` (the GraphQL endpoint, the export routes) run under each request's deadline and
+   * disconnection signal, until its response is done.
+   */
   around(handler: RequestHandler): RequestHandler;
   /** Requests whose work has not ended yet (it may outlive the connection of a client that left). */
   running(): number;
@@ -35,6 +38,10 @@ export function requestDeadlines(deadlineMs: number): RequestDeadlines {
         running.add(controller);
         try {
           await runCancellable(controller.signal, () => handler(request, response, next));
+          // A router answers from route handlers it does not wait for: the work lasts until the
+          // response is done (sent, or its connection closed).
+          if (!response.writableFinished && !response.destroyed)
+            await new Promise((resolve) => response.once('close', resolve));
         } finally {
           running.delete(controller);
           clearTimeout(timer);

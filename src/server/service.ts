@@ -118,6 +118,7 @@ export async function startService(
       : {}),
     requestDeadlineMs: config.REQUEST_DEADLINE_MS,
     responseMaxBytes: config.RESPONSE_MAX_BYTES,
+    heavyQueries: { minCost: config.HEAVY_QUERY_COST, concurrency: config.HEAVY_QUERY_CONCURRENCY },
     graphqlEdge: edge,
     rateBudgets,
     trustProxy: config.TRUST_PROXY,

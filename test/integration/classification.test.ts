@@ -239,7 +239,7 @@ describeWithDatabase('classification (classifyItem, itemFacts, compareProvision)
   });
 
   it('a 9 Hz microbolometer camera: Note 3 to 6A003.b.4 takes it out of 6A003.b.4.b and sends it to 6A993.a, with citations, in one SQL statement', async () => {
-    const before = service.db.statementCount();
+    const before = service.db.requestStatementCount();
     const response = await service.query(ClassifyItem, {
       item: {
         description: 'uncooled thermal camera, 9 Hz',
@@ -247,7 +247,7 @@ describeWithDatabase('classification (classifyItem, itemFacts, compareProvision)
       },
       regimes: ['US_EAR', 'EU'],
     });
-    const statements = service.db.statementCount() - before;
+    const statements = service.db.requestStatementCount() - before;
     expect(response.errors).toBeUndefined();
     const result = response.data?.classifyItem;
     if (!result) throw new Error('no result');
@@ -451,9 +451,9 @@ describeWithDatabase('classification (classifyItem, itemFacts, compareProvision)
   });
 
   it('compareProvision 6A003: both regimes encode it; correlations recorded; criteria paired with texts and citations, in one SQL statement', async () => {
-    const before = service.db.statementCount();
+    const before = service.db.requestStatementCount();
     const response = await service.query(CompareProvision, { code: '6A003', regimes: ['US_EAR', 'EU'] });
-    const statements = service.db.statementCount() - before;
+    const statements = service.db.requestStatementCount() - before;
     expect(response.errors).toBeUndefined();
     const result = response.data?.compareProvision;
     if (!result) throw new Error('no result');

@@ -137,7 +137,9 @@ describeWithDatabase('deadlines', () => {
 
   it('on PostgreSQL the deadline cancels the statement the request waits on [PGlite: a statement runs synchronously in the process and cannot be interrupted; the next one is refused]', async () => {
     if (testDatabase.kind !== 'postgresql') return;
-    const waiting = await startTestService({ REQUEST_DEADLINE_MS: '1500' });
+    // Other test files share the database and wait on the lock too: only this service's
+    // connections are looked at.
+    const waiting = await startTestService({ REQUEST_DEADLINE_MS: '1500' }, { applicationName: 'kb-deadline-cancel' });
     const locker = new pg.Client({ connectionString: testDatabase.url });
     await locker.connect();
     await locker.query('BEGIN');
@@ -148,9 +150,14 @@ describeWithDatabase('deadlines', () => {
       expect(answer.status).toBe(504);
       expect(answer.body.errors?.[0]?.extensions?.code).toBe('REQUEST_TIMEOUT');
       const blocked = await locker.query<{ n: number }>(
-        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()",
+        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database() AND application_name = 'kb-deadline-cancel'",
       );
       expect(blocked.rows[0]?.n).toBe(0);
+      // The name does pick out this service's connections (the pool keeps them open).
+      const named = await locker.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'kb-deadline-cancel'",
+      );
+      expect(named.rows[0]?.n).toBeGreaterThan(0);
     } finally {
       await locker.query('COMMIT');
       await locker.end();

@@ -297,9 +297,9 @@ describeWithDatabase('licenceRequirement', () => {
 
   it('costs a fixed number of SQL statements whatever the number of codes and regimes asked (N+1 guard)', async () => {
     const count = async (provisions: string[]) => {
-      const before = service.db.statementCount();
+      const before = service.db.requestStatementCount();
       await ask({ destination: 'JP', provisions, regimes: ['US_EAR', 'EU', 'UK'] });
-      return service.db.statementCount() - before;
+      return service.db.requestStatementCount() - before;
     };
     const one = await count(['6A003.b.4.b']);
     const three = await count(['6A003.b.4.b', '6A002.a.3.f', '6A008.j.1']);

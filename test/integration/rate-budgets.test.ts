@@ -112,9 +112,9 @@ function budgetSuite(store: 'memory' | 'redis', redisUrl: string): void {
   it('refuses a query its budget cannot pay with 429, Retry-After and RATE_LIMITED, without running it', async () => {
     const address = from('198.51.100.2');
     expect((await post(service, SIX_POINTS, address)).status).toBe(200);
-    const before = service.db.statementCount();
+    const before = service.db.requestStatementCount();
     const refused = await post(service, SIX_POINTS, address);
-    expect(service.db.statementCount() - before).toBe(0);
+    expect(service.db.requestStatementCount() - before).toBe(0);
     expect(refused.status).toBe(429);
     expect(refused.body.data ?? null).toBeNull();
     const error = refused.body.errors?.[0];

@@ -346,10 +346,10 @@ describeWithDatabase('search', () => {
   it('reads nested relations of the nodes in a fixed number of statements, whatever the page size', async () => {
     // One kind of record, so both pages need the same tables: only the number of rows differs.
     const run = async (first: number) => {
-      const before = service.db.statementCount();
+      const before = service.db.requestStatementCount();
       const response = await service.query(SearchWithRelations, { query: 'camera', types: ['PROVISION'], first });
       expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
-      return { statements: service.db.statementCount() - before, edges: response.data?.search?.edges ?? [] };
+      return { statements: service.db.requestStatementCount() - before, edges: response.data?.search?.edges ?? [] };
     };
     const small = await run(3);
     const large = await run(30);
@@ -365,9 +365,9 @@ describeWithDatabase('search', () => {
   });
 
   it('reads a page of several record types with plain fields in one statement, with the values the record queries give', async () => {
-    const before = service.db.statementCount();
+    const before = service.db.requestStatementCount();
     const response = await service.query(SearchScalarFields, { query: 'research', first: 50 });
-    const statements = service.db.statementCount() - before;
+    const statements = service.db.requestStatementCount() - before;
     expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
     const nodes = (response.data?.search?.edges ?? []).map((edge) => edge.node);
     expect(new Set(nodes.map((node) => node.__typename)).size).toBeGreaterThanOrEqual(3);

@@ -419,12 +419,12 @@ describeWithDatabase('SQL statements per operation (N+1 guard)', () => {
     document: TypedDocumentNode<TData, TVariables>,
     variables: TVariables,
   ): Promise<{ statements: number; data: TData }> {
-    const before = service.db.statementCount();
+    const before = service.db.requestStatementCount();
     const response = await service.query(
       document as TypedDocumentNode<TData, Record<string, unknown>>,
       variables as Record<string, unknown>,
     );
-    const statements = service.db.statementCount() - before;
+    const statements = service.db.requestStatementCount() - before;
     expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
     if (!response.data) throw new Error('no data');
     return { statements, data: response.data };

@@ -49,25 +49,29 @@ export function describeWithDatabase(name: string, suite: () => void): void {
   }
 }
 
-async function openTestDatabase(): Promise<Database> {
+/** `applicationName`: on PostgreSQL, how this service's connections appear in pg_stat_activity. */
+async function openTestDatabase(applicationName?: string): Promise<Database> {
   const common = { DB_POOL_SIZE: 4, DB_CONNECT_TIMEOUT_MS: 5000, DB_STATEMENT_TIMEOUT_MS: 60_000 };
   if (testDatabase.kind === 'pglite') {
     const dump = new Blob([await readFile(testDatabase.dumpPath)]);
     return openDatabase({ ...common, DATA_DIR: 'unused', inMemory: true, loadDataDir: dump });
   }
   if (testDatabase.kind === 'postgresql') {
-    return openDatabase({ ...common, DATA_DIR: 'unused', DATABASE_URL: testDatabase.url });
+    const url = new URL(testDatabase.url);
+    if (applicationName !== undefined) url.searchParams.set('application_name', applicationName);
+    return openDatabase({ ...common, DATA_DIR: 'unused', DATABASE_URL: url.toString() });
   }
   throw new Error(`no test database: ${testDatabase.reason}`);
 }
 
 /**
  * `env`: further configuration variables (e.g. CORS_ORIGINS, WEB_DIST_DIR); `logger`: log there
- * instead of a logger made from the configuration (tests read the lines back).
+ * instead of a logger made from the configuration (tests read the lines back);
+ * `applicationName`: names the service's PostgreSQL connections (test files share the database).
  */
 export async function startTestService(
   env: Record<string, string> = {},
-  options: { logger?: Logger } = {},
+  options: { logger?: Logger; applicationName?: string } = {},
 ): Promise<TestService> {
   const config = loadConfig({
     PORT: '0',
@@ -79,7 +83,7 @@ export async function startTestService(
     RATE_LIMIT_ENABLED: 'false',
     ...env,
   });
-  const db = await openTestDatabase();
+  const db = await openTestDatabase(options.applicationName);
   const logger = options.logger ?? createLogger(config);
   const service: RunningService = await startService(config, logger, { database: db, prepared: true });
   const services = await service.ready;

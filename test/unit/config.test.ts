@@ -37,6 +37,19 @@ describe('loadConfig', () => {
     );
   });
 
+  it('lets one costly operation (100 points or more) execute at a time by default; refuses no place at all', () => {
+    const config = loadConfig({});
+    expect({ cost: config.HEAVY_QUERY_COST, concurrency: config.HEAVY_QUERY_CONCURRENCY }).toEqual({
+      cost: 100,
+      concurrency: 1,
+    });
+    expect(() => loadConfig({ HEAVY_QUERY_CONCURRENCY: '0' })).toThrow(
+      expect.objectContaining({
+        problems: ['HEAVY_QUERY_CONCURRENCY: HEAVY_QUERY_CONCURRENCY must be at least 1'],
+      }),
+    );
+  });
+
   it('treats empty strings as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '' }).PORT).toBe(4000);
   });
