@@ -94,8 +94,16 @@ export interface EmbeddedIndexState {
   documents: SearchDocument[];
 }
 
+/**
+ * How `search` ranks. 'shortlist' (the default) scores BM25 only for the groups that can reach
+ * the page and ranks only as many of them as the page needs; 'exhaustive' scores every match
+ * and ranks every group, the reference the shortlist must agree with (a test compares them).
+ */
+export type EmbeddedRanking = 'shortlist' | 'exhaustive';
+
 export class EmbeddedSearchEngine implements SearchEngine {
   readonly name = 'embedded';
+  private readonly ranking: EmbeddedRanking;
   private readonly documents = new Map<string, SearchDocument>();
   /** Lower-cased code -> ids of the documents carrying it, for the exact-code rule. */
   private readonly codeIndex = new Map<string, Set<string>>();
@@ -110,6 +118,10 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private variants: SpellingVariants = NO_SPELLING_VARIANTS;
   private index: ScoredIndex<SearchDocument> = this.createIndex();
   private closed = false;
+
+  constructor(options: { ranking?: EmbeddedRanking } = {}) {
+    this.ranking = options.ranking ?? 'shortlist';
+  }
 
   async configure(settings: EngineSettings): Promise<void> {
     this.assertOpen();
@@ -186,6 +198,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
       candidate.regimeFit = regimeFit(candidate.document, request.prefer);
       candidate.key = rankKey(candidate);
     }
+    const exhaustive = this.ranking === 'exhaustive';
     const groups = grouped
       ? groupByEntry(candidates, (candidate) => this.entryKeys.get(candidate.document.id) ?? candidate.document.id)
       : candidates.map((candidate) => [candidate]);
@@ -195,7 +208,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     // The same entry in other regimes moves down the page (see `spreadRegimeCopies`): twice the
     // page's groups are scored, so the groups that move up to replace them are ranked too.
     const spread = grouped && (request.prefer?.regimes ?? []).length === 0;
-    const scoredGroups = spread ? reach * 2 : reach;
+    const scoredGroups = exhaustive ? groups.length : spread ? reach * 2 : reach;
     const bestKeys = new Float64Array(groups.length);
     groups.forEach((members, index) => {
       let best = 0;
@@ -204,9 +217,12 @@ export class EmbeddedSearchEngine implements SearchEngine {
     });
     // The key of the last group that can reach the page (a typed array sorts numbers natively, ascending).
     const threshold = bestKeys.slice().sort()[Math.max(bestKeys.length - scoredGroups, 0)] ?? 0;
-    const shortlist = groups.filter((_, index) => (bestKeys[index] as number) >= threshold);
-    this.score(plan.matched, new Set(shortlist.flatMap(contenders)));
+    const tied = groups.filter((_, index) => (bestKeys[index] as number) >= threshold);
+    this.score(plan.matched, new Set(exhaustive ? candidates : tied.flatMap(contenders)));
     if (!grouped) this.rollUpParagraphs(candidates);
+    // Groups tied on the word rules at the last place that can reach the page (a common word's
+    // thousands of matches) are cut to the page's count by BM25 before any is ranked in full.
+    const shortlist = grouped && !exhaustive ? bestGroups(tied, scoredGroups) : tied;
     const sorted = shortlist
       .map((members) => {
         const ordered = [...members].sort(byRank);
@@ -424,7 +440,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
         const document = this.documents.get(id);
         if (document === undefined) continue;
         const candidate = byId.get(id) ?? newCandidate(document);
-        candidate.exactCodes.add(code);
+        candidate.exactCodes = new Set([...candidate.exactCodes, code]);
         byId.set(id, candidate);
       }
     }
@@ -782,6 +798,21 @@ function frozen(document: SearchDocument): SearchDocument {
   Object.freeze(document.codes);
   Object.freeze(document.audience);
   return Object.freeze(document);
+}
+
+/**
+ * The `count` groups that rank first (each group by its best member, as the page orders them),
+ * in no particular order. Only the members' keys and BM25 are read: the rank of a group of an
+ * entry does not depend on which member leads it.
+ */
+function bestGroups(groups: readonly Candidate[][], count: number): Candidate[][] {
+  if (groups.length <= count) return [...groups];
+  const bests = groups.map((members) => ({
+    members,
+    best: members.reduce((best, member) => (byRank(member, best) < 0 ? member : best)),
+  }));
+  bests.sort((x, y) => byRank(x.best, y.best));
+  return bests.slice(0, count).map(({ members }) => members);
 }
 
 function sameVariants(a: SpellingVariants, b: SpellingVariants): boolean {
