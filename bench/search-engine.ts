@@ -175,5 +175,7 @@ for (const size of SCALING_SIZES) {
   };
   gc();
 }
-console.log(`search, embedded engine, query time by collection size (${QUERIES.length} queries x ${ROUNDS}, page 20, 2 facets):`);
+console.log(
+  `search, embedded engine, query time by collection size (${QUERIES.length} queries x ${ROUNDS}, page 20, 2 facets):`,
+);
 console.table(scaling);
