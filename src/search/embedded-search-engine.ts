@@ -15,15 +15,13 @@ import {
   contenders,
   isEntryDocument,
   newCandidate,
-  preferenceOf,
   rank,
-  rankKey,
-  regimeFit,
   spreadRegimeCopies,
   type Candidate,
 } from './ranking-rules.js';
 import { entryCodeOf, entryKeyOf } from './entry-key.js';
-import { ancestorsFirst, groupByEntry } from './result-grouping.js';
+import { ancestorsFirst } from './result-grouping.js';
+import { bestGroups, groupsReachingPage, keyedGroups } from './page-shortlist.js';
 import {
   MAX_SUB_HITS,
   type EngineSettings,
@@ -193,36 +191,27 @@ export class EmbeddedSearchEngine implements SearchEngine {
       }
     }
     const grouped = request.groupParagraphs !== false;
-    for (const candidate of candidates) {
-      candidate.preferred = preferenceOf(candidate.document, request.prefer);
-      candidate.regimeFit = regimeFit(candidate.document, request.prefer);
-      candidate.key = rankKey(candidate);
-    }
     const exhaustive = this.ranking === 'exhaustive';
-    const groups = grouped
-      ? groupByEntry(candidates, (candidate) => this.entryKeys.get(candidate.document.id) ?? candidate.document.id)
-      : candidates.map((candidate) => [candidate]);
+    const keyed = keyedGroups(
+      candidates,
+      request.prefer,
+      grouped ? (candidate) => this.entryKeys.get(candidate.document.id) ?? candidate.document.id : null,
+    );
+    const { groups } = keyed;
     // BM25 only orders what the word rules leave tied: only the groups that can reach the
     // page are scored (a common word's thousands of other matches never are).
     const reach = request.offset + request.limit;
     // The same entry in other regimes moves down the page (see `spreadRegimeCopies`): twice the
     // page's groups are scored, so the groups that move up to replace them are ranked too.
     const spread = grouped && (request.prefer?.regimes ?? []).length === 0;
-    const scoredGroups = exhaustive ? groups.length : spread ? reach * 2 : reach;
-    const bestKeys = new Float64Array(groups.length);
-    groups.forEach((members, index) => {
-      let best = 0;
-      for (const member of members) if (member.key > best) best = member.key;
-      bestKeys[index] = best;
-    });
-    // The key of the last group that can reach the page (a typed array sorts numbers natively, ascending).
-    const threshold = bestKeys.slice().sort()[Math.max(bestKeys.length - scoredGroups, 0)] ?? 0;
-    const tied = groups.filter((_, index) => (bestKeys[index] as number) >= threshold);
-    this.score(plan.matched, new Set(exhaustive ? candidates : tied.flatMap(contenders)));
+    const scoredGroups = spread ? reach * 2 : reach;
+    const reaching = exhaustive ? groups : groupsReachingPage(keyed, scoredGroups);
+    this.score(plan.matched, new Set(exhaustive ? candidates : reaching.flatMap(contenders)));
     if (!grouped) this.rollUpParagraphs(candidates);
     // Groups tied on the word rules at the last place that can reach the page (a common word's
     // thousands of matches) are cut to the page's count by BM25 before any is ranked in full.
-    const shortlist = grouped && !exhaustive ? bestGroups(tied, scoredGroups) : tied;
+    // Not when listing without grouping: an entry's BM25 can still be raised to a paragraph's.
+    const shortlist = grouped && !exhaustive ? bestGroups(reaching, scoredGroups) : reaching;
     const sorted = shortlist
       .map((members) => {
         const ordered = [...members].sort(byRank);
@@ -798,21 +787,6 @@ function frozen(document: SearchDocument): SearchDocument {
   Object.freeze(document.codes);
   Object.freeze(document.audience);
   return Object.freeze(document);
-}
-
-/**
- * The `count` groups that rank first (each group by its best member, as the page orders them),
- * in no particular order. Only the members' keys and BM25 are read: the rank of a group of an
- * entry does not depend on which member leads it.
- */
-function bestGroups(groups: readonly Candidate[][], count: number): Candidate[][] {
-  if (groups.length <= count) return [...groups];
-  const bests = groups.map((members) => ({
-    members,
-    best: members.reduce((best, member) => (byRank(member, best) < 0 ? member : best)),
-  }));
-  bests.sort((x, y) => byRank(x.best, y.best));
-  return bests.slice(0, count).map(({ members }) => members);
 }
 
 function sameVariants(a: SpellingVariants, b: SpellingVariants): boolean {
