@@ -1,17 +1,28 @@
 // Search section of `npm run bench`: the embedded engine alone on 10,000 documents
 // composed from the seed texts. Index build time, p50/p95 over a fixed query list, and the
-// memory the index adds. Targets: p95 < 10 ms, build < 10 s, growth < 250 MB.
+// memory the index adds. Targets: p95 < 10 ms, build < 10 s, growth < 250 MB. Then how the
+// query time grows with the collection: p50/p95 and the slowest query at 5,000, 10,000, 20,000
+// and 50,000 documents (SEARCH_BENCH_SIZES, comma-separated, picks other sizes). Targets: p95
+// <= 10 ms at 20,000 documents and <= 20 ms at 50,000. At each size the shortlist ranking is
+// also checked against exhaustive ranking: the top 20 of every bench and users' query must agree.
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { EmbeddedSearchEngine } from '../src/search/embedded-search-engine.js';
 import { interpretQuery, loadQueryUnderstandingRules } from '../src/search/query-understanding.js';
 import { loadSearchSettings } from '../src/search/search-settings.js';
+import { rankingDifferences } from '../test/support/ranking-equivalence.js';
 import { readRelevanceCases } from '../test/support/relevance-cases.js';
 import { composeSearchDocuments } from './search-documents.js';
 import { BENCH_QUERIES } from './search-queries.js';
 
 const QUERIES = BENCH_QUERIES;
 const ROUNDS = 20;
+const SCALING_SIZES = (process.env.SEARCH_BENCH_SIZES ?? '5000,10000,20000,50000').split(',').map(Number);
+/** The p95 each collection size must stay within (sizes not listed have no target). */
+const SCALING_TARGETS = new Map([
+  [20_000, 10],
+  [50_000, 20],
+]);
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -121,3 +132,50 @@ console.table({
   'rss growth after indexing': { value: mb(after.rss - before.rss), unit: 'MB', target: '< 250' },
 });
 console.table(perQuery);
+
+// How the query time grows with the collection: a fresh engine per size, the same queries.
+const compared = [...QUERIES, ...userQueries];
+const scaling: Record<string, Record<string, number | string>> = {};
+for (const size of SCALING_SIZES) {
+  const sized = new EmbeddedSearchEngine();
+  await sized.configure(settings);
+  await sized.upsert(composeSearchDocuments(size));
+  for (const query of QUERIES) await sized.search(request(query));
+  const all: number[] = [];
+  const byQuery = new Map<string, number[]>(QUERIES.map((query) => [query, []]));
+  for (let round = 0; round < ROUNDS; round += 1) {
+    for (const query of QUERIES) {
+      const started = performance.now();
+      await sized.search(request(query));
+      const elapsed = performance.now() - started;
+      all.push(elapsed);
+      byQuery.get(query)?.push(elapsed);
+    }
+  }
+  const exhaustive = new EmbeddedSearchEngine({ ranking: 'exhaustive' });
+  await exhaustive.configure(settings);
+  exhaustive.importState(sized.exportState());
+  const differences = await rankingDifferences(sized, exhaustive, rules, compared);
+  for (const { query, grouped } of differences) {
+    console.log(`${size} documents: "${query}" (${grouped ? 'grouped' : 'ungrouped'}) differs from exhaustive ranking`);
+  }
+  await exhaustive.close();
+  await sized.close();
+  all.sort((a, b) => a - b);
+  const [worstQuery, worstTimes] = [...byQuery]
+    .map(([query, own]): [string, number[]] => [query, [...own].sort((a, b) => a - b)])
+    .sort(([, a], [, b]) => percentile(b, 0.95) - percentile(a, 0.95))[0] as [string, number[]];
+  const target = SCALING_TARGETS.get(size);
+  scaling[`${size} documents`] = {
+    'p50 ms': +percentile(all, 0.5).toFixed(2),
+    'p95 ms': +percentile(all, 0.95).toFixed(2),
+    'p95 target ms': target === undefined ? '' : `<= ${target}`,
+    'slowest query (its p95)': `"${worstQuery}" ${percentile(worstTimes, 0.95).toFixed(2)} ms`,
+    'top 20 = exhaustive': `${compared.length * 2 - differences.length}/${compared.length * 2}`,
+  };
+  gc();
+}
+console.log(
+  `search, embedded engine, query time by collection size (${QUERIES.length} queries x ${ROUNDS}, page 20, 2 facets):`,
+);
+console.table(scaling);

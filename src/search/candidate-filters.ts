@@ -34,18 +34,39 @@ export function matchesFilter(document: SearchDocument, filter: SearchFilter | u
   return true;
 }
 
+/** Each facet's value read with a fixed property name (a property chosen at run time reads slower, per document). */
+const VALUE_OF: Record<Exclude<FacetField, 'audience'>, (document: SearchDocument) => string | null> = {
+  type: (document) => document.type,
+  regime: (document) => document.regime,
+  jurisdiction: (document) => document.jurisdiction,
+  category: (document) => document.category,
+};
+
 export function facetCounts(documents: readonly SearchDocument[], fields: readonly FacetField[]): FacetCount[] {
   const facets: FacetCount[] = [];
   for (const field of new Set(fields)) {
-    const counts = new Map<string, number>();
+    // A facet has a handful of values: a list searched in place counts a common word's
+    // thousands of matches faster than a map.
+    const values: string[] = [];
+    const counts: number[] = [];
     const add = (value: string | null): void => {
-      if (value !== null) counts.set(value, (counts.get(value) ?? 0) + 1);
+      if (value === null) return;
+      const at = values.indexOf(value);
+      if (at >= 0) counts[at] = (counts[at] as number) + 1;
+      else {
+        values.push(value);
+        counts.push(1);
+      }
     };
-    for (const document of documents) {
-      if (field !== 'audience') add(document[field]);
-      else for (const value of new Set(document.audience)) add(value);
+    if (field === 'audience') {
+      for (const document of documents) for (const value of new Set(document.audience)) add(value);
+    } else {
+      const valueOf = VALUE_OF[field];
+      for (const document of documents) add(valueOf(document));
     }
-    const sorted = [...counts].sort(([va, ca], [vb, cb]) => cb - ca || (va < vb ? -1 : va > vb ? 1 : 0));
+    const sorted = values
+      .map((value, at): [string, number] => [value, counts[at] as number])
+      .sort(([va, ca], [vb, cb]) => cb - ca || (va < vb ? -1 : va > vb ? 1 : 0));
     for (const [value, count] of sorted) facets.push({ field, value, count });
   }
   return facets;

@@ -15,15 +15,13 @@ import {
   contenders,
   isEntryDocument,
   newCandidate,
-  preferenceOf,
   rank,
-  rankKey,
-  regimeFit,
   spreadRegimeCopies,
   type Candidate,
 } from './ranking-rules.js';
 import { entryCodeOf, entryKeyOf } from './entry-key.js';
-import { ancestorsFirst, groupByEntry } from './result-grouping.js';
+import { ancestorsFirst } from './result-grouping.js';
+import { bestGroups, groupsReachingPage, keyedGroups } from './page-shortlist.js';
 import {
   MAX_SUB_HITS,
   type EngineSettings,
@@ -94,8 +92,16 @@ export interface EmbeddedIndexState {
   documents: SearchDocument[];
 }
 
+/**
+ * How `search` ranks. 'shortlist' (the default) scores BM25 only for the groups that can reach
+ * the page and ranks only as many of them as the page needs; 'exhaustive' scores every match
+ * and ranks every group, the reference the shortlist must agree with (a test compares them).
+ */
+export type EmbeddedRanking = 'shortlist' | 'exhaustive';
+
 export class EmbeddedSearchEngine implements SearchEngine {
   readonly name = 'embedded';
+  private readonly ranking: EmbeddedRanking;
   private readonly documents = new Map<string, SearchDocument>();
   /** Lower-cased code -> ids of the documents carrying it, for the exact-code rule. */
   private readonly codeIndex = new Map<string, Set<string>>();
@@ -110,6 +116,10 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private variants: SpellingVariants = NO_SPELLING_VARIANTS;
   private index: ScoredIndex<SearchDocument> = this.createIndex();
   private closed = false;
+
+  constructor(options: { ranking?: EmbeddedRanking } = {}) {
+    this.ranking = options.ranking ?? 'shortlist';
+  }
 
   async configure(settings: EngineSettings): Promise<void> {
     this.assertOpen();
@@ -181,14 +191,13 @@ export class EmbeddedSearchEngine implements SearchEngine {
       }
     }
     const grouped = request.groupParagraphs !== false;
-    for (const candidate of candidates) {
-      candidate.preferred = preferenceOf(candidate.document, request.prefer);
-      candidate.regimeFit = regimeFit(candidate.document, request.prefer);
-      candidate.key = rankKey(candidate);
-    }
-    const groups = grouped
-      ? groupByEntry(candidates, (candidate) => this.entryKeys.get(candidate.document.id) ?? candidate.document.id)
-      : candidates.map((candidate) => [candidate]);
+    const exhaustive = this.ranking === 'exhaustive';
+    const keyed = keyedGroups(
+      candidates,
+      request.prefer,
+      grouped ? (candidate) => this.entryKeys.get(candidate.document.id) ?? candidate.document.id : null,
+    );
+    const { groups } = keyed;
     // BM25 only orders what the word rules leave tied: only the groups that can reach the
     // page are scored (a common word's thousands of other matches never are).
     const reach = request.offset + request.limit;
@@ -196,17 +205,13 @@ export class EmbeddedSearchEngine implements SearchEngine {
     // page's groups are scored, so the groups that move up to replace them are ranked too.
     const spread = grouped && (request.prefer?.regimes ?? []).length === 0;
     const scoredGroups = spread ? reach * 2 : reach;
-    const bestKeys = new Float64Array(groups.length);
-    groups.forEach((members, index) => {
-      let best = 0;
-      for (const member of members) if (member.key > best) best = member.key;
-      bestKeys[index] = best;
-    });
-    // The key of the last group that can reach the page (a typed array sorts numbers natively, ascending).
-    const threshold = bestKeys.slice().sort()[Math.max(bestKeys.length - scoredGroups, 0)] ?? 0;
-    const shortlist = groups.filter((_, index) => (bestKeys[index] as number) >= threshold);
-    this.score(plan.matched, new Set(shortlist.flatMap(contenders)));
+    const reaching = exhaustive ? groups : groupsReachingPage(keyed, scoredGroups);
+    this.score(plan.matched, new Set(exhaustive ? candidates : reaching.flatMap(contenders)));
     if (!grouped) this.rollUpParagraphs(candidates);
+    // Groups tied on the word rules at the last place that can reach the page (a common word's
+    // thousands of matches) are cut to the page's count by BM25 before any is ranked in full.
+    // Not when listing without grouping: an entry's BM25 can still be raised to a paragraph's.
+    const shortlist = grouped && !exhaustive ? bestGroups(reaching, scoredGroups) : reaching;
     const sorted = shortlist
       .map((members) => {
         const ordered = [...members].sort(byRank);
@@ -424,7 +429,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
         const document = this.documents.get(id);
         if (document === undefined) continue;
         const candidate = byId.get(id) ?? newCandidate(document);
-        candidate.exactCodes.add(code);
+        candidate.exactCodes = new Set([...candidate.exactCodes, code]);
         byId.set(id, candidate);
       }
     }

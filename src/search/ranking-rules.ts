@@ -18,13 +18,16 @@ export interface Candidate {
   /** See `regimeFit`. */
   regimeFit: number;
   raw: number;
-  /** Lower-cased codes of this document that the query names exactly. */
-  exactCodes: Set<string>;
+  /** Lower-cased codes of this document that the query names exactly (replaced, never changed: see NO_CODES). */
+  exactCodes: ReadonlySet<string>;
   /** Whether `raw` was raised to the score of one of the entry's own paragraphs (see `rollUpParagraphs`). */
   rolledUp?: boolean;
   /** regimeFit, tier, preferred and rarest in one number, for ordering before BM25 is known. */
   key: number;
 }
+
+/** The codes of a document the query does not name: one set shared by every match of a common word. */
+const NO_CODES: ReadonlySet<string> = new Set<string>();
 
 /** Units per natural-log unit of a word's rarity weight (see `rank`). */
 const WORD_WEIGHT_STEPS = 2;
@@ -38,7 +41,7 @@ export function newCandidate(document: SearchDocument): Candidate {
     preferred: 0,
     regimeFit: 1,
     raw: 0,
-    exactCodes: new Set<string>(),
+    exactCodes: NO_CODES,
     key: 0,
   };
 }

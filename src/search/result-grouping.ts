@@ -10,12 +10,20 @@ export function groupByEntry<T extends { document: SearchDocument; exactCodes: R
 ): T[][] {
   const groups = new Map<string, T[]>();
   for (const match of matches) {
-    const key = match.exactCodes.size > 0 ? `exact:${match.document.id}` : keyOf(match);
+    const key = groupKeyOf(match, keyOf);
     const group = groups.get(key);
     if (group === undefined) groups.set(key, [match]);
     else group.push(match);
   }
   return [...groups.values()];
+}
+
+/** The key of a match's group: its entry's (`keyOf`), or its own when the query names its exact code. */
+export function groupKeyOf<T extends { document: SearchDocument; exactCodes: ReadonlySet<string> }>(
+  match: T,
+  keyOf: (match: T) => string,
+): string {
+  return match.exactCodes.size > 0 ? `exact:${match.document.id}` : keyOf(match);
 }
 
 /**

@@ -85,16 +85,25 @@ export class ScoredIndex<T> extends MiniSearch<T> {
     terms: ReadonlyMap<string, number>,
     boost: Readonly<Record<string, number>>,
   ): Map<string, number> {
-    const shortIds = new Map<number, string>();
+    // Sums kept in arrays indexed by short id: a common word's shortlist runs to thousands of
+    // documents, and a map entry per document cost more than the arithmetic.
+    const asked = new Uint8Array(this._nextId);
+    const shortIds: number[] = [];
     for (const id of ids) {
       const shortId = this._idToShortId.get(id);
-      if (shortId !== undefined) shortIds.set(shortId, id);
+      if (shortId === undefined || asked[shortId] === 1) continue;
+      asked[shortId] = 1;
+      shortIds.push(shortId);
     }
-    const sums = new Map<number, { score: number; terms: number }>();
+    const sums = new Float64Array(this._nextId);
+    const held = new Uint16Array(this._nextId);
+    /** The last term (1-based) counted in `held`, so a term held in two fields counts once. */
+    const lastTerm = new Uint16Array(this._nextId);
+    let termNumber = 0;
     for (const [term, weight] of terms) {
+      termNumber += 1;
       const fields = this._index.get(term);
       if (fields === undefined) continue;
-      const counted = new Set<number>();
       for (const [field, fieldBoost] of Object.entries(boost)) {
         const fieldId = this._fieldIds[field];
         const postings = fieldId === undefined ? undefined : fields.get(fieldId);
@@ -103,25 +112,32 @@ export class ScoredIndex<T> extends MiniSearch<T> {
         // scoring until its loop meets them.
         const holders = postings.size;
         const averageLength = this._avgFieldLength[fieldId] as number;
-        // Walk whichever is shorter: the word's postings or the documents asked about.
-        const walked: Iterable<number> = postings.size < shortIds.size ? postings.keys() : shortIds.keys();
-        for (const shortId of walked) {
-          const frequency = postings.get(shortId);
-          if (frequency === undefined || !shortIds.has(shortId)) continue;
+        const add = (shortId: number, frequency: number): void => {
           const length = (this._fieldLength.get(shortId) as number[])[fieldId] as number;
-          const score = weight * fieldBoost * bm25(frequency, holders, this._documentCount, length, averageLength);
-          const sum = sums.get(shortId) ?? { score: 0, terms: 0 };
-          sum.score += score;
-          if (!counted.has(shortId)) {
-            counted.add(shortId);
-            sum.terms += 1;
+          sums[shortId] =
+            (sums[shortId] as number) +
+            weight * fieldBoost * bm25(frequency, holders, this._documentCount, length, averageLength);
+          if (lastTerm[shortId] !== termNumber) {
+            lastTerm[shortId] = termNumber;
+            held[shortId] = (held[shortId] as number) + 1;
           }
-          sums.set(shortId, sum);
+        };
+        // Walk whichever is shorter: the word's postings or the documents asked about.
+        if (postings.size < shortIds.length) {
+          for (const [shortId, frequency] of postings) if (asked[shortId] === 1) add(shortId, frequency);
+        } else {
+          for (const shortId of shortIds) {
+            const frequency = postings.get(shortId);
+            if (frequency !== undefined) add(shortId, frequency);
+          }
         }
       }
     }
     const scores = new Map<string, number>();
-    for (const [shortId, { score, terms: held }] of sums) scores.set(shortIds.get(shortId) as string, score * held);
+    for (const shortId of shortIds) {
+      const count = held[shortId] as number;
+      if (count > 0) scores.set(this._documentIds.get(shortId) as string, (sums[shortId] as number) * count);
+    }
     return scores;
   }
 }

@@ -3,7 +3,8 @@
 // as the API searches (query understanding first, results grouped by entry), with no filter.
 // Target: at least 95% of the queries. One test per kind of query reports its misses; one test
 // checks the overall hit rate. The users' suite (relevance-suite/) is held to floors below the
-// figures `npm run bench` reports, so a change that loses cases fails here.
+// figures `npm run bench` reports, so a change that loses cases fails here. Every query of both
+// files also ranks its top 20 as exhaustive scoring ranks it (see ranking-equivalence.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/database.js';
 import { applyMigrations } from '../../src/db/migrate.js';
@@ -15,6 +16,7 @@ import { loadSearchDocuments } from '../../src/search/search-documents.js';
 import { loadQueryUnderstandingRules } from '../../src/search/query-understanding.js';
 import { loadSearchSettings } from '../../src/search/search-settings.js';
 import { searchUnderstood } from '../../src/search/understood-search.js';
+import { rankingDifferences } from '../support/ranking-equivalence.js';
 import { isExpected, rankOf, readRelevanceCases, type RelevanceCase } from '../support/relevance-cases.js';
 
 const TOP = 5;
@@ -46,6 +48,7 @@ describe('search relevance over the seeded database (embedded engine, top 5)', (
   let db: Database;
   const outcomes = new Map<RelevanceCase, Outcome>();
   const suiteHits = { tune: 0, measure: 0 };
+  let differences: Awaited<ReturnType<typeof rankingDifferences>> = [];
 
   beforeAll(async () => {
     db = await openDatabase({
@@ -85,6 +88,16 @@ describe('search relevance over the seeded database (embedded engine, top 5)', (
         if (rankOf(await search(relevanceCase.query), relevanceCase.expect) >= 0) suiteHits[part] += 1;
       }
     }
+    const exhaustive = new EmbeddedSearchEngine({ ranking: 'exhaustive' });
+    await exhaustive.configure(await loadSearchSettings());
+    exhaustive.importState(engine.exportState());
+    differences = await rankingDifferences(
+      engine,
+      exhaustive,
+      rules,
+      [...CASES, ...SUITE.tune, ...SUITE.measure].map((c) => c.query),
+    );
+    await exhaustive.close();
     await engine.close();
     const misses = [...outcomes.values()].filter((outcome) => outcome.rank === null);
     const hitRate = (CASES.length - misses.length) / CASES.length;
@@ -108,6 +121,10 @@ describe('search relevance over the seeded database (embedded engine, top 5)', (
     expect(outcomes.size).toBe(CASES.length);
     const hits = [...outcomes.values()].filter((outcome) => outcome.rank !== null).length;
     expect(hits / CASES.length).toBeGreaterThanOrEqual(TARGET_HIT_RATE);
+  });
+
+  it('ranks the top 20 of every query as scoring every match would (shortlist = exhaustive)', () => {
+    expect(differences).toEqual([]);
   });
 
   it.each(['tune', 'measure'] as const)("keeps the users' suite %s.json at or above its floor", (part) => {
