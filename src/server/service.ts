@@ -19,6 +19,7 @@ import { openSearch, type OpenedSearch } from '../search/open-search.js';
 import type { SearchEngine } from '../search/search-engine.js';
 import { createServices, type AppServices } from '../services/app-services.js';
 import { createApp } from './app.js';
+import { memoryReport } from './memory-report.js';
 import { ServiceMetrics } from './metrics.js';
 
 /** The part of SHUTDOWN_TIMEOUT_MS in-flight requests may use; the rest is for closing. */
@@ -132,9 +133,10 @@ export async function startService(
   const url = `http://${config.HOST}:${port}`;
   logger.info({ url }, 'listening');
 
-  const readyLogged = ready.then((services) => {
+  const readyLogged = ready.then(async (services) => {
     accepting = true;
-    logger.info({ url, graphql: `${url}/graphql`, ms: Math.round(performance.now() - startedAt) }, 'ready');
+    const ms = Math.round(performance.now() - startedAt);
+    logger.info({ url, graphql: `${url}/graphql`, ms, memory: await memoryReport(db.pglite) }, 'ready');
     return services;
   });
 
