@@ -24,7 +24,7 @@ export interface MemoryReport {
 }
 
 export interface ResidentByMapping {
-  /** Anonymous mappings reserved for a WebAssembly memory (every wasm engine in the process). */
+  /** The WebAssembly memories (every wasm engine in the process). */
   wasm: number;
   /** Other anonymous memory: V8's heap, native allocations, thread stacks. */
   anonymous: number;
@@ -33,15 +33,16 @@ export interface ResidentByMapping {
 }
 
 /**
- * V8 reserves 10 GB of address space (the memory and its guard regions) for each 32-bit
- * WebAssembly memory, mapped as one run of adjacent anonymous mappings: the pages grown so far
- * readable, the rest not. Nothing else in the process reserves that much in one run.
+ * V8 maps each 32-bit WebAssembly memory as its pages grown so far (readable and writable)
+ * directly followed by a guard region of several GB that nothing may touch. Nothing else in the
+ * process maps an inaccessible region that large.
  */
-const WASM_RESERVATION_BYTES = 8 * 1024 * MB;
+const WASM_GUARD_BYTES = 4 * 1024 * MB;
 
 interface Mapping {
   start: bigint;
   end: bigint;
+  inaccessible: boolean;
   file: boolean;
   rssBytes: number;
 }
@@ -49,13 +50,13 @@ interface Mapping {
 function parseSmaps(smaps: string): Mapping[] {
   const mappings: Mapping[] = [];
   for (const line of smaps.split('\n')) {
-    const header = /^([0-9a-f]+)-([0-9a-f]+) \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+    const header = /^([0-9a-f]+)-([0-9a-f]+) (\S+) \S+ \S+ \S+\s*(.*)$/.exec(line);
     if (header) {
-      const path = header[3] ?? '';
       mappings.push({
         start: BigInt(`0x${header[1]}`),
         end: BigInt(`0x${header[2]}`),
-        file: path.startsWith('/'),
+        inaccessible: header[3]?.startsWith('---') ?? false,
+        file: (header[4] ?? '').startsWith('/'),
         rssBytes: 0,
       });
       continue;
@@ -70,23 +71,17 @@ function parseSmaps(smaps: string): Mapping[] {
 /** Resident memory of each kind of mapping, from the text of /proc/<pid>/smaps. */
 export function residentByMapping(smaps: string): ResidentByMapping {
   const bytes = { wasm: 0, anonymous: 0, files: 0 };
-  let run: Mapping[] = [];
-  const closeRun = () => {
-    const size = run.length === 0 ? 0n : run.at(-1)!.end - run[0]!.start;
-    const resident = run.reduce((sum, mapping) => sum + mapping.rssBytes, 0);
-    bytes[size >= BigInt(WASM_RESERVATION_BYTES) ? 'wasm' : 'anonymous'] += resident;
-    run = [];
-  };
-  for (const mapping of parseSmaps(smaps)) {
-    if (mapping.file) {
-      closeRun();
-      bytes.files += mapping.rssBytes;
-      continue;
-    }
-    if (run.length > 0 && run.at(-1)!.end !== mapping.start) closeRun();
-    run.push(mapping);
-  }
-  closeRun();
+  const mappings = parseSmaps(smaps);
+  mappings.forEach((mapping, index) => {
+    const next = mappings[index + 1];
+    const guarded =
+      next !== undefined &&
+      next.start === mapping.end &&
+      next.inaccessible &&
+      !next.file &&
+      next.end - next.start >= BigInt(WASM_GUARD_BYTES);
+    bytes[mapping.file ? 'files' : guarded ? 'wasm' : 'anonymous'] += mapping.rssBytes;
+  });
   return { wasm: toMb(bytes.wasm), anonymous: toMb(bytes.anonymous), files: toMb(bytes.files) };
 }
 

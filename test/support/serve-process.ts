@@ -17,13 +17,18 @@ export interface ServeProcess {
 
 /**
  * How the CLI is loaded: its TypeScript through tsx (tests), or the JavaScript `npm start` runs
- * from dist/ (built by scripts/build-server.mjs; the caller builds it first).
+ * from dist/ (built by scripts/build-server.mjs; the caller builds it first), with its flags and
+ * environment.
  */
 export type ServeEntry = 'tsx' | 'compiled';
 
 const ENTRY_ARGS: Record<ServeEntry, string[]> = {
   tsx: ['--import', 'tsx', 'src/cli/kb.ts'],
-  compiled: ['dist/cli/kb.js'],
+  compiled: ['--expose-gc', 'dist/cli/kb.js'],
+};
+const ENTRY_ENV: Record<ServeEntry, Record<string, string>> = {
+  tsx: {},
+  compiled: { MALLOC_TRIM_THRESHOLD_: '131072' },
 };
 
 /** `env` adds to or overrides the environment (NODE_ENV is production unless it says otherwise). */
@@ -37,7 +42,15 @@ export function startServeProcess(
   // One process (no tsx wrapper in between), so signals reach the service itself.
   const child = spawn(process.execPath, ['--max-semi-space-size=32', ...ENTRY_ARGS[entry], 'serve'], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info', ...env },
+    env: {
+      ...process.env,
+      ...ENTRY_ENV[entry],
+      NODE_ENV: 'production',
+      PORT: '0',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -1,5 +1,5 @@
-// The start-up memory report's reading of /proc/<pid>/smaps: a WebAssembly memory is one run of
-// adjacent anonymous mappings spanning its 10 GB reservation, told apart from the rest of the
+// The start-up memory report's reading of /proc/<pid>/smaps: a WebAssembly memory (its readable
+// pages directly followed by a guard region of several GB) told apart from the rest of the
 // anonymous memory (V8's heap, native allocations) and from mapped files.
 import { describe, expect, it } from 'vitest';
 import { residentByMapping } from '../../src/server/memory-report.js';
@@ -7,10 +7,10 @@ import { residentByMapping } from '../../src/server/memory-report.js';
 const GB = 1024 ** 3;
 
 /** One smaps entry: a header line, then the fields (only Rss matters here). */
-function entry(start: number, bytes: number, rssKb: number, path = ''): string {
+function entry(start: number, bytes: number, rssKb: number, options: { path?: string; perms?: string } = {}): string {
   const hex = (value: number) => value.toString(16).padStart(12, '0');
   return [
-    `${hex(start)}-${hex(start + bytes)} rw-p 00000000 00:00 0 ${path}`.trimEnd(),
+    `${hex(start)}-${hex(start + bytes)} ${options.perms ?? 'rw-p'} 00000000 00:00 0 ${options.path ?? ''}`.trimEnd(),
     `Size:           ${bytes / 1024} kB`,
     'KernelPageSize:        4 kB',
     `Rss:            ${rssKb} kB`,
@@ -18,26 +18,29 @@ function entry(start: number, bytes: number, rssKb: number, path = ''): string {
   ].join('\n');
 }
 
+const MB = 1024 * 1024;
+
 describe('residentByMapping', () => {
-  it('counts a run of adjacent anonymous mappings spanning 10 GB as WebAssembly memory', () => {
-    const wasmStart = 0x7f00_0000_0000;
+  it('counts the readable pages before a guard region of several GB as WebAssembly memory', () => {
+    const wasm = 0x7f00_0000_0000;
     const smaps = [
-      entry(0x5500_0000_0000, 64 * 1024 * 1024, 40_960, '/usr/bin/node'),
-      entry(wasmStart, 2 * GB, 0),
-      entry(wasmStart + 2 * GB, 256 * 1024 * 1024, 102_400),
-      entry(wasmStart + 2 * GB + 256 * 1024 * 1024, 8 * GB - 256 * 1024 * 1024, 0),
-      // A heap page elsewhere: anonymous, not adjacent to the reservation.
-      entry(0x7e00_0000_0000, 512 * 1024 * 1024, 204_800),
+      entry(0x5500_0000_0000, 64 * MB, 40_960, { path: '/usr/bin/node' }),
+      // A V8 heap page right before the memory: anonymous, not a guard region after it.
+      entry(wasm - 256 * 1024, 256 * 1024, 256),
+      entry(wasm, 256 * MB, 102_400),
+      entry(wasm + 256 * MB, 8 * GB, 0, { perms: '---p' }),
+      entry(0x7e00_0000_0000, 512 * MB, 204_544),
     ].join('\n');
     expect(residentByMapping(smaps)).toEqual({ wasm: 100, anonymous: 200, files: 40 });
   });
 
-  it('does not add up anonymous mappings a file mapping separates', () => {
+  it('does not take a small inaccessible region, or one that does not follow the mapping, for a guard', () => {
     const start = 0x7f00_0000_0000;
     const smaps = [
-      entry(start, 5 * GB, 10_240),
-      entry(start + 5 * GB, 4096, 4, '/usr/lib/libc.so.6'),
-      entry(start + 5 * GB + 4096, 5 * GB, 10_240),
+      entry(start, 64 * MB, 10_240),
+      entry(start + 64 * MB, 2 * MB, 0, { perms: '---p' }),
+      entry(start + 128 * MB, 64 * MB, 10_240),
+      entry(start + 256 * MB, 8 * GB, 0, { perms: '---p' }),
     ].join('\n');
     expect(residentByMapping(smaps)).toEqual({ wasm: 0, anonymous: 20, files: 0 });
   });
