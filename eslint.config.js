@@ -9,6 +9,7 @@ export default tseslint.config(
       'test/generated/',
       'web/src/gql/',
       'web/dist/',
+      'dist/',
       'data/',
       'coverage/',
       '.bench/',

@@ -81,6 +81,17 @@ const SnapshotFile = z.object({
 });
 
 /**
+ * The TypeScript source of a shaping module, read from src/search whether this module runs from
+ * there (tsx) or compiled from dist/search (`npm start`): both then take the same snapshots. The
+ * module's own file stands in where the sources are not deployed.
+ */
+async function shapingSource(name: string): Promise<Buffer> {
+  const source = join(import.meta.dirname, '../../src/search', `${name}.ts`);
+  const beside = join(import.meta.dirname, `${name}${extname(import.meta.filename)}`);
+  return readFile(source).catch(() => readFile(beside).catch(() => Buffer.from('missing')));
+}
+
+/**
  * Hash of everything that decides what the index holds for given database rows: synonyms and
  * stop words, the document builder and tokenizer sources, our format.
  */
@@ -99,10 +110,9 @@ export async function indexFingerprint(settings: SearchSettings): Promise<string
       spellingVariants: settings.spellingVariants,
     }),
   );
-  const extension = extname(import.meta.filename);
   for (const name of SHAPING_SOURCES) {
     hash.update(`\n${name}\n`);
-    hash.update(await readFile(join(import.meta.dirname, `${name}${extension}`)).catch(() => Buffer.from('missing')));
+    hash.update(await shapingSource(name));
   }
   return hash.digest('hex');
 }
