@@ -75,7 +75,8 @@ interface Entry {
 }
 
 export class ResponseCache {
-  readonly enabled: boolean;
+  /** Off: every operation is executed (set at start from the configuration; benches switch it). */
+  enabled: boolean;
   private readonly entries: LRUCache<string, Entry>;
   /** JSON text of a cached response, by its (never mutated) data object: see `stringify`. */
   private readonly serialized = new WeakMap<object, string>();
