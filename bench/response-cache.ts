@@ -30,7 +30,12 @@ function percentile(sorted: readonly number[], fraction: number): number {
 
 async function main() {
   const throwaway = await createThrowawayDatabase();
-  const config = loadConfig({ DATABASE_URL: throwaway.url, PORT: '0', LOG_LEVEL: 'silent' });
+  const config = loadConfig({
+    DATABASE_URL: throwaway.url,
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_ENABLED: 'false',
+  });
   const logger = createLogger(config);
   const db = await openDatabase(config);
   try {
