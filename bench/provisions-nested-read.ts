@@ -73,7 +73,15 @@ const ms = (value: number) => Number(value.toFixed(2));
 async function main() {
   const throwaway = await createThrowawayDatabase();
   const url = throwaway.url;
-  const config = loadConfig({ DATABASE_URL: url, PORT: '0', LOG_LEVEL: 'silent', DB_POOL_SIZE: String(CONNECTIONS) });
+  // The response cache is off: every request of a run asks the same page, which it would answer
+  // without executing (bench/response-cache.ts measures that).
+  const config = loadConfig({
+    DATABASE_URL: url,
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    DB_POOL_SIZE: String(CONNECTIONS),
+    RESPONSE_CACHE_ENABLED: 'false',
+  });
   const logger = createLogger(config);
   const db = await openDatabase(config);
   try {

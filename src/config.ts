@@ -207,6 +207,22 @@ const schema = z.object({
       }
       return keys;
     }),
+  /**
+   * The GraphQL response cache (README "Response cache"): repeated read-only operations answered
+   * from the response built last time, checked against the data generations on every request.
+   */
+  RESPONSE_CACHE_ENABLED: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
+  /** Most responses the cache holds; the least recently used goes first. */
+  RESPONSE_CACHE_MAX_ENTRIES: positiveInt('RESPONSE_CACHE_MAX_ENTRIES', 500, 1_000_000),
+  /**
+   * Most bytes the cache holds, counted as the JSON text of its responses and their keys (the
+   * parsed answer kept beside each text takes about as much again on the heap). One answer may
+   * take at most a quarter of it.
+   */
+  RESPONSE_CACHE_MAX_BYTES: positiveInt('RESPONSE_CACHE_MAX_BYTES', 32 * 1024 * 1024, 8 * 1024 * 1024 * 1024),
   /** Embedded engine on the embedded database only: keep a snapshot of the index in DATA_DIR. */
   SEARCH_SNAPSHOT: z
     .enum(['true', 'false'])

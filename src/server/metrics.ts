@@ -20,6 +20,8 @@ export interface MetricsSources {
   pool?: () => PoolStats;
   /** Rows waiting in the search outbox (written, not yet applied to the search index). */
   searchOutboxBacklog?: () => Promise<number>;
+  /** What the GraphQL response cache holds now. */
+  responseCache?: () => { entries: number; bytes: number };
 }
 
 export interface MetricsOptions {
@@ -66,7 +68,7 @@ export class ServiceMetrics {
   private readonly httpRequests: Counter<'method' | 'route' | 'status'>;
   private readonly operationDuration: Histogram<'operation'>;
   private readonly graphqlErrors: Counter<'code'>;
-  private readonly responseCacheLookups: Counter<'outcome'>;
+  private readonly responseCacheLookups: Counter<'outcome' | 'reads'>;
   private readonly rateLimitRejections: Counter;
 
   constructor(options: MetricsOptions = {}) {
@@ -92,8 +94,8 @@ export class ServiceMetrics {
     });
     this.responseCacheLookups = new Counter({
       name: 'kb_response_cache_lookups_total',
-      help: 'Lookups of the dashboard response cache, by outcome (hit, miss).',
-      labelNames: ['outcome'],
+      help: 'Lookups of the GraphQL response cache, by outcome (hit, miss) and reads (dashboard: aggregates only; catalogue: provisions, exemptions, guidance, node lookups ...).',
+      labelNames: ['outcome', 'reads'],
       registers,
     });
     this.rateLimitRejections = new Counter({
@@ -102,10 +104,25 @@ export class ServiceMetrics {
       registers,
     });
     // Both outcomes exist from the start, so a rate of hits can be computed before the first miss.
-    this.responseCacheLookups.inc({ outcome: 'hit' }, 0);
-    this.responseCacheLookups.inc({ outcome: 'miss' }, 0);
+    for (const reads of ['dashboard', 'catalogue'] as const) {
+      this.responseCacheLookups.inc({ outcome: 'hit', reads }, 0);
+      this.responseCacheLookups.inc({ outcome: 'miss', reads }, 0);
+    }
 
-    const { pool, searchOutboxBacklog } = options.sources ?? {};
+    const { pool, searchOutboxBacklog, responseCache } = options.sources ?? {};
+    if (responseCache) {
+      new Gauge({
+        name: 'kb_response_cache_size',
+        help: 'What the GraphQL response cache holds, by unit (entries; bytes of JSON text and keys).',
+        labelNames: ['unit'],
+        registers,
+        collect() {
+          const held = responseCache();
+          this.set({ unit: 'entries' }, held.entries);
+          this.set({ unit: 'bytes' }, held.bytes);
+        },
+      });
+    }
     if (pool) {
       new Gauge({
         name: 'kb_db_pool_connections',
@@ -153,8 +170,8 @@ export class ServiceMetrics {
     this.graphqlErrors.inc({ code: ERROR_CODE.test(code) ? code : 'OTHER' });
   }
 
-  countResponseCacheLookup(outcome: 'hit' | 'miss'): void {
-    this.responseCacheLookups.inc({ outcome });
+  countResponseCacheLookup(outcome: 'hit' | 'miss', reads: 'dashboard' | 'catalogue'): void {
+    this.responseCacheLookups.inc({ outcome, reads });
   }
 
   /** Called by the rate limiter for each request it refuses. */

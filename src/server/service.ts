@@ -34,7 +34,7 @@ export interface RunningService {
   db: Database;
   /** Resolves with the services once migrations, seed and the search index are done and GraphQL answers. */
   ready: Promise<AppServices>;
-  /** Whole GraphQL responses of repeated dashboard operations (tests and benches read its counts). */
+  /** Whole GraphQL responses of repeated read-only operations (tests and benches read its counts). */
   responseCache: ResponseCache;
   /** Requests received and not yet answered. */
   inFlight(): number;
@@ -110,9 +110,15 @@ export async function startService(
     sources: {
       ...(pool ? { pool: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }) } : {}),
       searchOutboxBacklog: () => db.prisma.searchOutbox.count(),
+      responseCache: () => responseCache.stats(),
     },
   });
-  const responseCache = new ResponseCache(undefined, (outcome) => metrics.countResponseCacheLookup(outcome));
+  const responseCache = new ResponseCache({
+    enabled: config.RESPONSE_CACHE_ENABLED,
+    maxEntries: config.RESPONSE_CACHE_MAX_ENTRIES,
+    maxBytes: config.RESPONSE_CACHE_MAX_BYTES,
+    onLookup: (outcome, reads) => metrics.countResponseCacheLookup(outcome, reads),
+  });
   const httpServer = createHttpServer(config);
   const app = await createApp({
     schema,

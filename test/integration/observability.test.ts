@@ -191,12 +191,17 @@ describeWithDatabase('observability', () => {
     const errors = (samples: Sample[]) => valueOf(samples, 'kb_graphql_errors_total', { code: 'BAD_USER_INPUT' }) ?? 0;
     expect(errors(after)).toBe(errors(before) + 1);
 
-    const lookups = (samples: Sample[], outcome: string) =>
-      valueOf(samples, 'kb_response_cache_lookups_total', { outcome }) ?? 0;
+    const lookups = (samples: Sample[], outcome: string, reads = 'dashboard') =>
+      valueOf(samples, 'kb_response_cache_lookups_total', { outcome, reads }) ?? 0;
     // The repeated dashboard operation is a hit; it and both __typename-only operations (cacheable
-    // too) were misses the first time.
+    // too) were misses the first time. The provisions page (a catalogue read) was a miss, and its
+    // error kept it out of the cache; the search is never looked up.
     expect(lookups(after, 'hit')).toBe(lookups(before, 'hit') + 1);
     expect(lookups(after, 'miss')).toBe(lookups(before, 'miss') + 3);
+    expect(lookups(after, 'hit', 'catalogue')).toBe(lookups(before, 'hit', 'catalogue'));
+    expect(lookups(after, 'miss', 'catalogue')).toBe(lookups(before, 'miss', 'catalogue') + 1);
+    expect(valueOf(after, 'kb_response_cache_size', { unit: 'entries' })).toBeGreaterThanOrEqual(1);
+    expect(valueOf(after, 'kb_response_cache_size', { unit: 'bytes' })).toBeGreaterThan(0);
 
     const http = (samples: Sample[]) =>
       valueOf(samples, 'kb_http_requests_total', { method: 'POST', route: '/graphql', status: '200' }) ?? 0;

@@ -50,6 +50,29 @@ describe('loadConfig', () => {
     );
   });
 
+  it('turns the response cache on by default, bounded, and reads its bounds and switch', () => {
+    const defaults = loadConfig({});
+    expect(defaults.RESPONSE_CACHE_ENABLED).toBe(true);
+    expect(defaults.RESPONSE_CACHE_MAX_ENTRIES).toBe(500);
+    expect(defaults.RESPONSE_CACHE_MAX_BYTES).toBe(32 * 1024 * 1024);
+    const config = loadConfig({
+      RESPONSE_CACHE_ENABLED: 'false',
+      RESPONSE_CACHE_MAX_ENTRIES: '20',
+      RESPONSE_CACHE_MAX_BYTES: '1000000',
+    });
+    expect(config.RESPONSE_CACHE_ENABLED).toBe(false);
+    expect(config.RESPONSE_CACHE_MAX_ENTRIES).toBe(20);
+    expect(config.RESPONSE_CACHE_MAX_BYTES).toBe(1_000_000);
+    expect(() => loadConfig({ RESPONSE_CACHE_MAX_ENTRIES: '0', RESPONSE_CACHE_MAX_BYTES: '1mb' })).toThrow(
+      expect.objectContaining({
+        problems: [
+          'RESPONSE_CACHE_MAX_ENTRIES: RESPONSE_CACHE_MAX_ENTRIES must be at least 1',
+          'RESPONSE_CACHE_MAX_BYTES: RESPONSE_CACHE_MAX_BYTES must be a number',
+        ],
+      }),
+    );
+  });
+
   it('treats empty strings as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '' }).PORT).toBe(4000);
   });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { parse, type OperationDefinitionNode } from 'graphql';
 import {
   canonicalJson,
   MAX_FILTER_VALUES,
@@ -9,7 +8,6 @@ import {
   periodOf,
   timeIntervalOf,
 } from '../../src/analytics/impact-request.js';
-import { isCacheableOperation } from '../../src/graphql/plugins/response-cache.js';
 import { InvalidArgumentError } from '../../src/errors.js';
 
 const day = (text: string) => new Date(`${text}T00:00:00Z`);
@@ -184,34 +182,5 @@ describe('helpers', () => {
     expect(periodOf('MONTH', '2024-02-01')).toEqual({ start: '2024-02-01', end: '2024-02-29', label: '2024-02' });
     expect(periodOf('YEAR', '2023-01-01')).toEqual({ start: '2023-01-01', end: '2023-12-31', label: '2023' });
     expect(periodOf('QUARTER', '2023-10-01').label).toBe('2023 Q4');
-  });
-});
-
-describe('isCacheableOperation (whole-response cache)', () => {
-  const operation = (text: string) => parse(text).definitions[0] as OperationDefinitionNode;
-
-  it('accepts queries made only of analytics fields', () => {
-    expect(isCacheableOperation(operation('{ impactStats(measures: [COUNT]) { rowCount } }'))).toBe(true);
-    expect(
-      isCacheableOperation(
-        operation(
-          'query Q { __typename a: impactSeries(indicator: "x", interval: YEAR) { unit } consultationStats { interval } }',
-        ),
-      ),
-    ).toBe(true);
-  });
-
-  it('refuses anything else at the top level: other fields, fragments, mutations', () => {
-    expect(
-      isCacheableOperation(operation('{ impactStats(measures: [COUNT]) { rowCount } node(id: "x") { id } }')),
-    ).toBe(false);
-    expect(
-      isCacheableOperation(operation('{ ...F } fragment F on Query { impactStats(measures: [COUNT]) { rowCount } }')),
-    ).toBe(false);
-    expect(isCacheableOperation(operation('{ ... on Query { impactStats(measures: [COUNT]) { rowCount } } }'))).toBe(
-      false,
-    );
-    expect(isCacheableOperation(operation('mutation { impactStats }'))).toBe(false);
-    expect(isCacheableOperation(undefined)).toBe(false);
   });
 });

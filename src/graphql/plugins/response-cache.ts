@@ -1,60 +1,68 @@
-// Whole-response cache for GraphQL operations that only ask for dashboard aggregates (impactStats,
-// impactSeries, consultationStats, licensingStats, __typename at the top level). The aggregate
-// cache (analytics/aggregate-cache.ts) saves the SQL, but a hit still ran graphql-js over every bucket:
-// ~2.5 ms of CPU for 200 buckets, most of a cached answer's time under load. This plugin
-// answers a repeated operation from the response built last time, skipping execution, and
+// Whole-response cache for GraphQL operations that only read: dashboard aggregates (impactStats,
+// impactSeries, consultationStats, licensingStats) and catalogue reads (provisions, provision,
+// exemptions, guidanceDocuments, node lookups and the other lists of cacheable-operations.ts).
+// A repeated operation is answered from the response built last time, skipping execution, and
 // (through Apollo's stringifyResult, see `stringify`) from the JSON text written last time,
-// skipping serialisation too (~0.5 ms for 70 kB).
+// skipping serialisation too. For dashboards this saved ~2.5 ms of CPU per 200 buckets; for a
+// nested provisions page it saves every statement the page runs.
 //
-// Why it never serves a stale answer (the same argument as the aggregate cache, one level up):
-// - Before executing, the plugin reads the generation G1 (AnalyticsGeneration, one primary-key
-//   read); after executing, it reads it again, G2. The generation is bumped in the transaction
-//   of every write to the tables the analytics read, so committed values only grow, and
-//   G1 = G2 means no such write committed between the two reads. Every aggregate in the
-//   response was computed (or validated, for an aggregate-cache hit) between them, so the whole
-//   response is exactly what the data of generation G1 gives. Only then is it stored, under G1.
-// - A stored response is served only after reading the current generation on that request and
-//   finding it equal to the stored one: any write committed before the request bumped it.
-// - Only operations whose top-level fields are all in CACHEABLE_FIELDS are cached: those
-//   fields' results are pure functions of their arguments and the data generation (their
-//   nested fields only reshape the computed result). Any other top-level field, fragment
-//   spread or inline fragment at the top level, a mutation or an error: not cached.
+// Why it never serves a stale answer (the argument of the aggregate cache, one level up):
+// - Each cacheable operation depends on data generations (db/data-generations.ts): counters
+//   bumped in the transaction of every write to the tables they watch, so committed values
+//   only grow, and together with the data.
+// - Before executing, the plugin reads the operation's generations G1 (one primary-key read);
+//   after executing, it reads them again, G2. G1 = G2 means no write to a watched table committed
+//   between the two reads. Every statement of the execution ran between them, so the whole
+//   response is exactly what the data of G1 gives. Only then is it stored, under G1.
+// - A stored response is served only after reading the current generations on that request and
+//   finding them equal to the stored ones: any write committed before the request bumped them.
+// - Only operations whose results are pure functions of their arguments and that data are
+//   cached (cacheable-operations.ts says which and why). A response with errors or extensions
+//   (filter notes) is not stored: a hit answers with the data alone.
 // - The key is the query text hash, the operation name and the variables (canonical JSON), so
 //   two requests share an entry only when they ask exactly the same thing. One cache serves one
-//   app, which serves one database. The generation lives in the database, so several processes
+//   app, which serves one database. The generations live in the database, so several processes
 //   are covered alike.
+// The memory is bounded by entries and by bytes (least recently used first out).
 import type { ApolloServerPlugin, GraphQLRequestContextResponseForOperation } from '@apollo/server';
-import type { FormattedExecutionResult, OperationDefinitionNode } from 'graphql';
-import { currentGeneration } from '../../analytics/aggregate-cache.js';
+import type { FormattedExecutionResult } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import { canonicalJson } from '../../analytics/impact-request.js';
+import type { SqlReader } from '../../db/database.js';
+import { readGenerations, type GenerationScope } from '../../db/data-generations.js';
 import type { GraphQLContext } from '../context.js';
+import { generationScopes } from './cacheable-operations.js';
 
-export const CACHEABLE_FIELDS: ReadonlySet<string> = new Set([
-  'impactStats',
-  'impactSeries',
-  'consultationStats',
-  'licensingStats',
-  '__typename',
-]);
+/** Which reads a lookup was for: dashboard aggregates only, or catalogue reads (maybe with aggregates). */
+export type CachedReads = 'dashboard' | 'catalogue';
 
-/** True when every top-level selection of the query is a field of CACHEABLE_FIELDS. */
-export function isCacheableOperation(operation: OperationDefinitionNode | undefined): boolean {
-  if (!operation || operation.operation !== 'query') return false;
-  const selections = operation.selectionSet.selections;
-  return (
-    selections.length > 0 &&
-    selections.every((selection) => selection.kind === 'Field' && CACHEABLE_FIELDS.has(selection.name.value))
-  );
+export interface ResponseCacheOptions {
+  /** Off: every operation is executed (RESPONSE_CACHE_ENABLED). */
+  enabled?: boolean;
+  /** Most responses held (RESPONSE_CACHE_MAX_ENTRIES). */
+  maxEntries?: number;
+  /** Most bytes of JSON text and keys held (RESPONSE_CACHE_MAX_BYTES). */
+  maxBytes?: number;
+  /** Hears every hit and miss (the service's metrics count them). */
+  onLookup?: (outcome: 'hit' | 'miss', reads: CachedReads) => void;
+}
+
+export interface ResponseCacheStats {
+  enabled: boolean;
+  hits: number;
+  misses: number;
+  entries: number;
+  bytes: number;
 }
 
 /**
- * The current generation, or null when it cannot be read (the database is down): the operation
- * then runs as if uncached, and its fields report the failure with their own typed errors, where
- * a throw from a plugin hook would end the whole request as an untyped 500.
+ * The current generations, or null when they cannot be read (the database is down): the
+ * operation then runs as if uncached, and its fields report the failure with their own typed
+ * errors, where a throw from a plugin hook would end the whole request as an untyped 500.
  */
-async function generationIfReadable(db: Parameters<typeof currentGeneration>[0]): Promise<string | null> {
+async function generationsIfReadable(readRows: SqlReader, scopes: readonly GenerationScope[]): Promise<string | null> {
   try {
-    return await currentGeneration(db);
+    return await readGenerations(readRows, scopes);
   } catch {
     return null;
   }
@@ -63,20 +71,31 @@ async function generationIfReadable(db: Parameters<typeof currentGeneration>[0])
 interface Entry {
   generation: string;
   data: Record<string, unknown>;
+  text: string;
 }
 
 export class ResponseCache {
-  private readonly entries = new Map<string, Entry>();
+  /** Off: every operation is executed (set at start from the configuration; benches switch it). */
+  enabled: boolean;
+  private readonly entries: LRUCache<string, Entry>;
   /** JSON text of a cached response, by its (never mutated) data object: see `stringify`. */
   private readonly serialized = new WeakMap<object, string>();
+  private readonly onLookup: (outcome: 'hit' | 'miss', reads: CachedReads) => void;
   hits = 0;
   misses = 0;
 
-  /** `onLookup` hears every hit and miss (the service's metrics count them). */
-  constructor(
-    private readonly maxEntries = 200,
-    private readonly onLookup: (outcome: 'hit' | 'miss') => void = () => undefined,
-  ) {}
+  constructor(options: ResponseCacheOptions = {}) {
+    this.enabled = options.enabled ?? true;
+    this.onLookup = options.onLookup ?? (() => undefined);
+    const maxBytes = options.maxBytes ?? 32 * 1024 * 1024;
+    this.entries = new LRUCache<string, Entry>({
+      max: options.maxEntries ?? 500,
+      maxSize: maxBytes,
+      // No single answer may push out more than a quarter of the others.
+      maxEntrySize: Math.max(1, Math.floor(maxBytes / 4)),
+      sizeCalculation: (entry, key) => Buffer.byteLength(entry.text) + Buffer.byteLength(key),
+    });
+  }
 
   /**
    * Apollo's `stringifyResult`: the default (JSON.stringify plus a newline), except that a
@@ -92,64 +111,73 @@ export class ResponseCache {
     return `${JSON.stringify(value)}\n`;
   }
 
+  stats(): ResponseCacheStats {
+    return {
+      enabled: this.enabled,
+      hits: this.hits,
+      misses: this.misses,
+      entries: this.entries.size,
+      bytes: this.entries.calculatedSize,
+    };
+  }
+
   resetStats(): void {
     this.hits = 0;
     this.misses = 0;
   }
 
-  /** The Apollo plugin; disabled together with the aggregate cache of the request's services. */
+  /**
+   * The Apollo plugin. Dashboard operations are also left uncached while the aggregate cache of
+   * the request's services is disabled (benches measure them uncached that way).
+   */
   plugin(): ApolloServerPlugin<GraphQLContext> {
     // Arrow functions below keep `this` for the cache.
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     const cache = this;
     return {
       async requestDidStart() {
-        let pending: { key: string; generation: string } | null = null;
+        let pending: { key: string; generation: string; scopes: GenerationScope[] } | null = null;
         return {
           async responseForOperation(context: GraphQLRequestContextResponseForOperation<GraphQLContext>) {
+            if (!cache.enabled) return null;
+            const scopes = generationScopes(context.operation);
+            if (scopes === null) return null;
             const { analytics, db } = context.contextValue.services;
-            if (!analytics.cache.enabled || !isCacheableOperation(context.operation)) return null;
+            if (scopes.includes('analytics') && !analytics.cache.enabled) return null;
+            const reads: CachedReads = scopes.includes('catalogue') ? 'catalogue' : 'dashboard';
             const key = `${context.queryHash}\u0000${context.operationName ?? ''}\u0000${canonicalJson(context.request.variables ?? {})}`;
-            const generation = await generationIfReadable(db);
+            const generation = await generationsIfReadable(db.readRows, scopes);
             if (generation === null) return null;
-            const entries = cache.entries;
-            const entry = entries.get(key);
+            const entry = cache.entries.get(key);
             if (entry && entry.generation === generation) {
               cache.hits += 1;
-              cache.onLookup('hit');
-              entries.delete(key);
-              entries.set(key, entry);
+              cache.onLookup('hit', reads);
               return { http: context.response.http, body: { kind: 'single', singleResult: { data: entry.data } } };
             }
-            if (entry) entries.delete(key);
+            if (entry) cache.entries.delete(key);
             cache.misses += 1;
-            cache.onLookup('miss');
-            pending = { key, generation };
+            cache.onLookup('miss', reads);
+            pending = { key, generation, scopes };
             return null;
           },
           async willSendResponse(context) {
             if (!pending) return;
-            const { key, generation } = pending;
+            const { key, generation, scopes } = pending;
             pending = null;
             const body = context.response.body;
-            // A response with filter notes is not kept: a hit answers with the data alone.
             if (
               body.kind !== 'single' ||
               body.singleResult.errors !== undefined ||
-              body.singleResult.extensions?.filterNotes !== undefined ||
+              body.singleResult.extensions !== undefined ||
               !body.singleResult.data
             )
               return;
             const data = body.singleResult.data;
-            if ((await generationIfReadable(context.contextValue.services.db)) !== generation) return;
-            const entries = cache.entries;
-            entries.set(key, { generation, data });
-            cache.serialized.set(data, `${JSON.stringify({ data })}\n`);
-            while (entries.size > cache.maxEntries) {
-              const oldest = entries.keys().next().value;
-              if (oldest === undefined) break;
-              entries.delete(oldest);
-            }
+            if ((await generationsIfReadable(context.contextValue.services.db.readRows, scopes)) !== generation) return;
+            const text = `${JSON.stringify({ data })}\n`;
+            cache.entries.set(key, { generation, data, text });
+            // An answer too large to keep was not stored; its text is not needed either.
+            if (cache.entries.has(key)) cache.serialized.set(data, text);
           },
         };
       },
