@@ -19,6 +19,8 @@ import type { AttackerFigures, AttackRequest, ClientRun, ReaderFigures } from '.
 const ALONE_SECONDS = Number(process.env.ATTACK_ALONE_SECONDS ?? 10);
 const ATTACK_SECONDS = Number(process.env.ATTACK_SECONDS ?? 30);
 const ATTACK_CONNECTIONS = Number(process.env.ATTACK_CONNECTIONS ?? 4);
+/** Only the attacks whose name contains this text (to see which one a figure comes from). */
+const ATTACK_FILTER = process.env.ATTACK_FILTER ?? '';
 const READER_PAUSE_MS = 20;
 const TARGET_P95_MS = 100;
 
@@ -160,8 +162,9 @@ try {
         seconds: ATTACK_SECONDS,
       }),
     ]);
-  const [duringRefused, refused] = await underAttack(REFUSED);
-  const [duringAdmitted, admitted] = await underAttack(ADMITTED);
+  const chosen = (requests: AttackRequest[]) => requests.filter((request) => request.name.includes(ATTACK_FILTER));
+  const [duringRefused, refused] = await underAttack(chosen(REFUSED).length > 0 ? chosen(REFUSED) : REFUSED);
+  const [duringAdmitted, admitted] = await underAttack(chosen(ADMITTED).length > 0 ? chosen(ADMITTED) : ADMITTED);
   console.log(
     `under attack: a reader's page of ten provisions, alone for ${ALONE_SECONDS} s, then for ${ATTACK_SECONDS} s while ${ATTACK_CONNECTIONS} connections send the refused attacks round-robin, then ${ATTACK_SECONDS} s of the heaviest admitted requests (PGlite, rate budgets off)`,
   );

@@ -9,6 +9,7 @@ import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '../domain/page-size.js';
 import type PrismaTypes from '../generated/pothos-prisma-types.js';
 import { getDatamodel } from '../generated/pothos-prisma-types.js';
 import type { GraphQLContext } from './context.js';
+import { compiledRowsInnerPlugin, compiledRowsPlugin } from './plugins/compiled-rows.js';
 import KnownFilterValuesPlugin from './plugins/known-filter-values.js';
 import TextArgumentGuardPlugin from './plugins/text-argument-guard.js';
 import {
@@ -36,7 +37,10 @@ export const builder = new SchemaBuilder<{
     ErrorsPlugin,
     RelayPlugin,
     ValidationPlugin,
+    // Around the Prisma plugin's wrappers, to skip them for compiled rows (see the plugin).
+    compiledRowsPlugin,
     PrismaPlugin,
+    compiledRowsInnerPlugin,
     TextArgumentGuardPlugin,
     KnownFilterValuesPlugin,
   ],

@@ -46,6 +46,11 @@ export interface AppServices {
   readonly search: SearchPages;
   /** The values free-text filters can match (an unknown one is refused, an alias read and noted). */
   readonly filterVocabulary: FilterVocabulary;
+  /**
+   * Whether list fields may read a plain nested selection in one compiled statement
+   * (db/compiled-read.ts) instead of through Prisma; the tests that compare the two turn it off.
+   */
+  readonly compiledReads: { enabled: boolean };
   classifyItem(input: ClassifyItemInput, plan: CitedRowPlan, factsField?: string): Promise<ItemClassification>;
   checkExemptions(input: CheckExemptionsInput): Promise<ExemptionCheckAnswer>;
   compareProvision(input: CompareProvisionInput, plan: CitedRowPlan): Promise<ProvisionComparison>;
@@ -74,6 +79,7 @@ export function createServices(deps: ServiceDependencies): AppServices {
     analytics: new DashboardAnalytics(db),
     search: new SearchPages(db, deps.searchEngine),
     filterVocabulary,
+    compiledReads: { enabled: true },
     classifyItem: (input, plan, factsField) => classifyItem({ prisma, rulebook }, input, plan, factsField),
     checkExemptions: (input) =>
       checkExemptionsFor({ prisma, exemptionRules, countryTables: () => licences.countryTables() }, input),

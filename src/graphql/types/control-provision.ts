@@ -3,6 +3,7 @@
 import { findProvision, PROVISION_ORDER, provisionWhere } from '../../services/listings/provision-listing.js';
 import { notRetired, thresholdListWhere } from '../../services/listings/threshold-listing.js';
 import { builder } from '../builder.js';
+import { findManyCompiled } from '../compiled-selection.js';
 import { RegimeEnum } from './control-list.js';
 import { ItemTypeEnum, ProvisionFilter, ProvisionKindEnum, VersionStatusEnum } from './provision-filter.js';
 import { connectionTotalCount, TOTAL_COUNT_EXTENSIONS, totalCountDescription } from '../pagination.js';
@@ -173,12 +174,12 @@ builder.queryFields((t) => ({
         filter: t.arg({ type: ProvisionFilter, description: 'Conditions the provisions must meet.' }),
         asOf: t.arg({ type: 'Date', description: ASOF_DESCRIPTION }),
       },
-      resolve: (query, _root, args, { services }) =>
-        services.db.prisma.controlProvision.findMany({
-          ...query,
-          where: provisionWhere(args.filter, args.asOf),
-          orderBy: PROVISION_ORDER,
-        }),
+      resolve: (query, _root, args, context, info) => {
+        const findArgs = { ...query, where: provisionWhere(args.filter, args.asOf), orderBy: PROVISION_ORDER };
+        return findManyCompiled(context, info, { model: 'ControlProvision', connection: true }, findArgs, () =>
+          context.services.db.prisma.controlProvision.findMany(findArgs),
+        );
+      },
       totalCount: (_root, args, { services }) =>
         services.db.prisma.controlProvision.count({ where: provisionWhere(args.filter, args.asOf) }),
     },

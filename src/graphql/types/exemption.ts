@@ -3,6 +3,7 @@ import { prismaConnectionHelpers } from '@pothos/plugin-prisma';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { EXEMPTION_ORDER, exemptionWhere } from '../../services/listings/exemption-listing.js';
 import { builder } from '../builder.js';
+import { findManyCompiled } from '../compiled-selection.js';
 import { RegimeEnum } from './control-list.js';
 import { ControlProvisionRef } from './control-provision.js';
 import {
@@ -222,12 +223,12 @@ builder.queryField('exemptions', (t) =>
             'Return the exemptions that applied on this date: started on or before it (or start unknown) and not ended by it (or end unknown). A revoked exemption counts only when its end date is known and after this date.',
         }),
       },
-      resolve: async (query, _root, args, { services }) =>
-        services.db.prisma.exemption.findMany({
-          ...query,
-          where: await exemptionWhere(services.db.prisma, args.filter, args.asOf),
-          orderBy: EXEMPTION_ORDER,
-        }),
+      resolve: async (query, _root, args, context, info) => {
+        const where = await exemptionWhere(context.services.db.prisma, args.filter, args.asOf);
+        const findArgs = { ...query, where, orderBy: EXEMPTION_ORDER };
+        const viaPrisma = () => context.services.db.prisma.exemption.findMany(findArgs);
+        return findManyCompiled(context, info, { model: 'Exemption', connection: true }, findArgs, viaPrisma);
+      },
       totalCount: async (_root, args, { services }) =>
         services.db.prisma.exemption.count({ where: await exemptionWhere(services.db.prisma, args.filter, args.asOf) }),
     },

@@ -1,6 +1,7 @@
 // GuidanceDocument with the `guidanceDocuments` listing, and Exemption.guidance.
 import { GUIDANCE_ORDER, guidanceWhere } from '../../services/listings/guidance-listing.js';
 import { builder } from '../builder.js';
+import { findManyCompiled } from '../compiled-selection.js';
 import { ControlProvisionRef } from './control-provision.js';
 import { ExemptionRef } from './exemption.js';
 import { connectionTotalCount, TOTAL_COUNT_EXTENSIONS, totalCountDescription } from '../pagination.js';
@@ -93,12 +94,12 @@ builder.queryField('guidanceDocuments', (t) =>
       cursor: 'id',
       description: 'Guidance documents, newest first (undated ones last).',
       args: { filter: t.arg({ type: GuidanceFilter, description: 'Conditions the documents must meet.' }) },
-      resolve: (query, _root, args, { services }) =>
-        services.db.prisma.guidanceDocument.findMany({
-          ...query,
-          where: guidanceWhere(args.filter),
-          orderBy: GUIDANCE_ORDER,
-        }),
+      resolve: (query, _root, args, context, info) => {
+        const findArgs = { ...query, where: guidanceWhere(args.filter), orderBy: GUIDANCE_ORDER };
+        return findManyCompiled(context, info, { model: 'GuidanceDocument', connection: true }, findArgs, () =>
+          context.services.db.prisma.guidanceDocument.findMany(findArgs),
+        );
+      },
       totalCount: (_root, args, { services }) =>
         services.db.prisma.guidanceDocument.count({ where: guidanceWhere(args.filter) }),
     },
