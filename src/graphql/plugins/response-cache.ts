@@ -25,11 +25,13 @@
 //   are covered alike.
 // The memory is bounded by entries and by bytes (least recently used first out).
 import type { ApolloServerPlugin, GraphQLRequestContextResponseForOperation } from '@apollo/server';
-import type { FormattedExecutionResult } from 'graphql';
+import { Kind, type FormattedExecutionResult, type SelectionNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { canonicalJson } from '../../analytics/impact-request.js';
 import type { SqlReader } from '../../db/database.js';
+import { translateConnectionError } from '../../db/connection-errors.js';
 import { readGenerations, type GenerationScope } from '../../db/data-generations.js';
+import type { DatabaseUnavailableError } from '../../errors.js';
 import type { GraphQLContext } from '../context.js';
 import { generationScopes } from './cacheable-operations.js';
 
@@ -56,16 +58,38 @@ export interface ResponseCacheStats {
 }
 
 /**
- * The current generations, or null when they cannot be read (the database is down): the
- * operation then runs as if uncached, and its fields report the failure with their own typed
- * errors, where a throw from a plugin hook would end the whole request as an untyped 500.
+ * The current generations; `unavailable` when the database cannot be reached, null when they
+ * cannot be read for another reason (the operation then runs as if uncached, and its fields
+ * report the failure with their own typed errors, where a throw from a plugin hook would end the
+ * whole request as an untyped 500).
  */
-async function generationsIfReadable(readRows: SqlReader, scopes: readonly GenerationScope[]): Promise<string | null> {
+async function generationsIfReadable(
+  readRows: SqlReader,
+  scopes: readonly GenerationScope[],
+): Promise<string | null | { unavailable: DatabaseUnavailableError }> {
   try {
     return await readGenerations(readRows, scopes);
-  } catch {
-    return null;
+  } catch (error) {
+    const unavailable = translateConnectionError(error);
+    return unavailable ? { unavailable } : null;
   }
+}
+
+/**
+ * The answer of a cached operation when the database is down: every field it asks for reads the
+ * database, so each would fail the same way after waiting as long again on a database that
+ * stopped answering. Answered at once, with the typed error its fields would give (HTTP 503 and
+ * Retry-After, see unavailability-status.ts).
+ */
+function unavailableAnswer(error: DatabaseUnavailableError, requestId: string): FormattedExecutionResult {
+  return {
+    data: null,
+    errors: [{ message: error.publicMessage, extensions: { code: error.code, ...error.details(), requestId } }],
+  };
+}
+
+function isTypename(selection: SelectionNode): boolean {
+  return selection.kind === Kind.FIELD && selection.name.value === '__typename';
 }
 
 interface Entry {
@@ -148,6 +172,12 @@ export class ResponseCache {
             const key = `${context.queryHash}\u0000${context.operationName ?? ''}\u0000${canonicalJson(context.request.variables ?? {})}`;
             const generation = await generationsIfReadable(db.readRows, scopes);
             if (generation === null) return null;
+            if (typeof generation !== 'string') {
+              // `{ __typename }` alone needs no database: it runs.
+              if (context.operation.selectionSet.selections.every(isTypename)) return null;
+              const answer = unavailableAnswer(generation.unavailable, context.contextValue.requestId);
+              return { http: context.response.http, body: { kind: 'single', singleResult: answer } };
+            }
             const entry = cache.entries.get(key);
             if (entry && entry.generation === generation) {
               cache.hits += 1;
