@@ -51,7 +51,8 @@ const usCategory6 = provisionWhere({ regime: 'US_EAR', category: '6' }, null);
 describeWithDatabase('compiled reads', () => {
   let service: TestService;
   beforeAll(async () => {
-    service = await startTestService();
+    // Executed every time: the response cache would answer repeated reads without running them.
+    service = await startTestService({ RESPONSE_CACHE_ENABLED: 'false' });
   });
   afterAll(async () => {
     await service.stop();

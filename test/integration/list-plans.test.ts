@@ -1,7 +1,9 @@
 // Every root list reads a page in its listing order from an index and stops at the page size:
 // each case sends a list query over HTTP, takes the statement the service sent for the page (from
-// Prisma's query events), and asks the database for its plan. A Sort of every matching row
-// above the table scan fails, with the plan in the message.
+// Prisma's query events, or the one compiled statement of a plain nested selection,
+// src/db/compiled-read.ts), and asks the database for its plan. A Sort of every matching row
+// above the table scan fails, with the plan in the message. Every case runs with compiled reads
+// on (the default) and off (Prisma's statements).
 //
 // The plans are read with `enable_sort = off`: the seed's tables are small (ten guidance
 // documents, thirty-odd exemptions), and on so few rows sorting everything is the planner's
@@ -9,7 +11,7 @@
 // keeps a page cheap once the table grows. The provisions table is large enough to be planned
 // as it is, so its listings are also checked with the planner's own choice after ANALYZE.
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.js';
 import { pagePlanVerdict, type PlanNode } from '../support/query-plan.js';
 import { describeWithDatabase, startTestService, type TestService } from '../support/test-service.js';
@@ -139,7 +141,11 @@ async function pageStatement<TData, TVariables extends Record<string, unknown>>(
   // the text, or in statements of their own).
   const reads = statements.filter(
     (statement) =>
-      /FROM "public"\."(\w+)"/.exec(statement.query)?.[1] === table && /ORDER BY[^)]*LIMIT \$\d+/.test(statement.query),
+      (/FROM "public"\."(\w+)"/.exec(statement.query)?.[1] === table &&
+        /ORDER BY[^)]*LIMIT \$\d+/.test(statement.query)) ||
+      // A compiled read: its nested lists come first in the text, the page's own FROM after them.
+      (/ AS "row" FROM "(\w+)" /.exec(statement.query)?.[1] === table &&
+        /ORDER BY [^()]*LIMIT \d+( OFFSET \d+)?$/.test(statement.query)),
   );
   expect(reads, `one page read of ${table}`).toHaveLength(1);
   return reads[0]!;
@@ -167,84 +173,106 @@ async function expectPageReadInOrder(statement: Statement, table: string, option
 
 describeWithDatabase('list queries read a page in order from an index', () => {
   beforeAll(async () => {
-    service = await startTestService();
+    // Executed every time: the response cache would answer repeated reads without running them.
+    service = await startTestService({ RESPONSE_CACHE_ENABLED: 'false' });
     // The client is built with query events on (the statement counter listens to them); its
     // declared type does not say so.
     (service.db.prisma as unknown as PrismaClient<'query'>).$on('query', (event) => {
       statements.push({ query: event.query, params: JSON.parse(event.params) as unknown[] });
     });
+    // Compiled reads go through readRows, read from the services at each call.
+    const { db } = service.services;
+    const readRows = db.readRows;
+    db.readRows = (sql, params) => {
+      statements.push({ query: sql, params: [...params] });
+      return readRows(sql, params);
+    };
   });
 
   afterAll(async () => {
     await service?.stop();
   });
 
-  const provisionCases: Array<[string, Record<string, unknown>]> = [
-    ['current entries', { first: 10 }],
-    ['one regime', { first: 10, filter: { regime: 'US_EAR' } }],
-    ['one regime and category (the nested read)', { first: 10, filter: { regime: 'US_EAR', category: '6' } }],
-    ['one category in every regime', { first: 10, filter: { category: '6' } }],
-    ['one jurisdiction', { first: 10, filter: { jurisdiction: 'EU' } }],
-    ['paragraphs of one regime', { first: 10, filter: { regime: 'EU', kind: 'PARAGRAPH' } }],
-    ['entries valid on a date', { first: 10, asOf: '2020-06-01', filter: { regime: 'US_EAR' } }],
-    ['every kind of one regime', { first: 10, filter: { regime: 'UK', kind: 'ANY' } }],
-    ['the last page of a regime', { last: 10, filter: { regime: 'US_EAR' } }],
-  ];
-
-  it.each(provisionCases)('provisions: %s', async (_name, variables) => {
-    await expectPageReadInOrder(await pageStatement('ControlProvision', Provisions, variables), 'ControlProvision');
-  });
-
-  it('provisions: the page after a cursor', async () => {
-    const first = await service.query(Provisions, { first: 10, filter: { regime: 'US_EAR' } });
-    const after = first.data?.provisions.edges.at(-1)?.cursor;
-    expect(after).toBeTruthy();
-    const statement = await pageStatement('ControlProvision', Provisions, {
-      first: 10,
-      after,
-      filter: { regime: 'US_EAR' },
+  describe.each(['compiled', 'Prisma'] as const)('%s reads', (path) => {
+    beforeAll(() => {
+      service.services.compiledReads.enabled = path === 'compiled';
     });
-    await expectPageReadInOrder(statement, 'ControlProvision');
-  });
 
-  it('provisions: the planner itself picks the ordered index read once statistics are known (no setting)', async () => {
-    await service.db.sql.exec('ANALYZE "ControlProvision"');
-    for (const [, variables] of provisionCases.slice(0, 3)) {
-      const statement = await pageStatement('ControlProvision', Provisions, variables);
-      await expectPageReadInOrder(statement, 'ControlProvision', { sortAllowed: true });
-    }
-  });
+    const provisionCases: Array<[string, Record<string, unknown>]> = [
+      ['current entries', { first: 10 }],
+      ['one regime', { first: 10, filter: { regime: 'US_EAR' } }],
+      ['one regime and category (the nested read)', { first: 10, filter: { regime: 'US_EAR', category: '6' } }],
+      ['one category in every regime', { first: 10, filter: { category: '6' } }],
+      ['one jurisdiction', { first: 10, filter: { jurisdiction: 'EU' } }],
+      ['paragraphs of one regime', { first: 10, filter: { regime: 'EU', kind: 'PARAGRAPH' } }],
+      ['entries valid on a date', { first: 10, asOf: '2020-06-01', filter: { regime: 'US_EAR' } }],
+      ['every kind of one regime', { first: 10, filter: { regime: 'UK', kind: 'ANY' } }],
+      ['the last page of a regime', { last: 10, filter: { regime: 'US_EAR' } }],
+    ];
 
-  const otherCases: Array<
-    [string, string, TypedDocumentNode<unknown, Record<string, unknown>>, Record<string, unknown>]
-  > = [
-    ['exemptions', 'Exemption', Exemptions, { first: 10 }],
-    ['exemptions of one regime', 'Exemption', Exemptions, { first: 10, filter: { regime: 'US_EAR' } }],
-    ['exemptions, last page', 'Exemption', Exemptions, { last: 10 }],
-    ['consultations', 'StakeholderConsultation', Consultations, { first: 10 }],
-    ['consultations, last page', 'StakeholderConsultation', Consultations, { last: 5 }],
-    [
-      'consultations of one jurisdiction',
-      'StakeholderConsultation',
-      Consultations,
-      { first: 5, filter: { jurisdiction: 'US' } },
-    ],
-    ['impact assessments', 'ImpactAssessment', Assessments, { first: 10 }],
-    ['guidance documents', 'GuidanceDocument', Guidance, { first: 5 }],
-    [
-      'guidance documents of one jurisdiction',
-      'GuidanceDocument',
-      Guidance,
-      { first: 5, filter: { jurisdiction: 'US' } },
-    ],
-    ['list texts', 'ListText', ListTexts, { first: 10 }],
-    ['list texts of one kind', 'ListText', ListTexts, { first: 10, filter: { kind: 'DEFINITION' } }],
-    ['amending acts', 'AmendingAct', AmendingActs, { first: 10 }],
-    ['amending acts of one regime', 'AmendingAct', AmendingActs, { first: 10, filter: { regime: 'US_EAR' } }],
-    ['amending acts, last page', 'AmendingAct', AmendingActs, { last: 10 }],
-  ];
+    it.each(provisionCases)('provisions: %s', async (_name, variables) => {
+      await expectPageReadInOrder(await pageStatement('ControlProvision', Provisions, variables), 'ControlProvision');
+    });
 
-  it.each(otherCases)('%s', async (_name, table, document, variables) => {
-    await expectPageReadInOrder(await pageStatement(table, document, variables), table);
+    it('provisions: the page statement is the compiled one exactly when compiled reads are on', async () => {
+      const statement = await pageStatement('ControlProvision', Provisions, {
+        first: 10,
+        filter: { regime: 'US_EAR' },
+      });
+      expect(/ AS "row" FROM "ControlProvision" /.test(statement.query)).toBe(path === 'compiled');
+    });
+
+    it('provisions: the page after a cursor', async () => {
+      const first = await service.query(Provisions, { first: 10, filter: { regime: 'US_EAR' } });
+      const after = first.data?.provisions.edges.at(-1)?.cursor;
+      expect(after).toBeTruthy();
+      const statement = await pageStatement('ControlProvision', Provisions, {
+        first: 10,
+        after,
+        filter: { regime: 'US_EAR' },
+      });
+      await expectPageReadInOrder(statement, 'ControlProvision');
+    });
+
+    it('provisions: the planner itself picks the ordered index read once statistics are known (no setting)', async () => {
+      await service.db.sql.exec('ANALYZE "ControlProvision"');
+      for (const [, variables] of provisionCases.slice(0, 3)) {
+        const statement = await pageStatement('ControlProvision', Provisions, variables);
+        await expectPageReadInOrder(statement, 'ControlProvision', { sortAllowed: true });
+      }
+    });
+
+    const otherCases: Array<
+      [string, string, TypedDocumentNode<unknown, Record<string, unknown>>, Record<string, unknown>]
+    > = [
+      ['exemptions', 'Exemption', Exemptions, { first: 10 }],
+      ['exemptions of one regime', 'Exemption', Exemptions, { first: 10, filter: { regime: 'US_EAR' } }],
+      ['exemptions, last page', 'Exemption', Exemptions, { last: 10 }],
+      ['consultations', 'StakeholderConsultation', Consultations, { first: 10 }],
+      ['consultations, last page', 'StakeholderConsultation', Consultations, { last: 5 }],
+      [
+        'consultations of one jurisdiction',
+        'StakeholderConsultation',
+        Consultations,
+        { first: 5, filter: { jurisdiction: 'US' } },
+      ],
+      ['impact assessments', 'ImpactAssessment', Assessments, { first: 10 }],
+      ['guidance documents', 'GuidanceDocument', Guidance, { first: 5 }],
+      [
+        'guidance documents of one jurisdiction',
+        'GuidanceDocument',
+        Guidance,
+        { first: 5, filter: { jurisdiction: 'US' } },
+      ],
+      ['list texts', 'ListText', ListTexts, { first: 10 }],
+      ['list texts of one kind', 'ListText', ListTexts, { first: 10, filter: { kind: 'DEFINITION' } }],
+      ['amending acts', 'AmendingAct', AmendingActs, { first: 10 }],
+      ['amending acts of one regime', 'AmendingAct', AmendingActs, { first: 10, filter: { regime: 'US_EAR' } }],
+      ['amending acts, last page', 'AmendingAct', AmendingActs, { last: 10 }],
+    ];
+
+    it.each(otherCases)('%s', async (_name, table, document, variables) => {
+      await expectPageReadInOrder(await pageStatement(table, document, variables), table);
+    });
   });
 });

@@ -88,6 +88,19 @@ function unavailableAnswer(error: DatabaseUnavailableError, requestId: string): 
   };
 }
 
+/**
+ * The variables in canonical JSON; null for values nested too deep to walk (thousands of levels
+ * of a bad request: its execution refuses them with a typed error, the key must not crash first).
+ */
+function variablesKey(variables: Record<string, unknown> | undefined): string | null {
+  try {
+    return canonicalJson(variables ?? {});
+  } catch (error) {
+    if (error instanceof RangeError) return null;
+    throw error;
+  }
+}
+
 function isTypename(selection: SelectionNode): boolean {
   return selection.kind === Kind.FIELD && selection.name.value === '__typename';
 }
@@ -169,7 +182,9 @@ export class ResponseCache {
             const { analytics, db } = context.contextValue.services;
             if (scopes.includes('analytics') && !analytics.cache.enabled) return null;
             const reads: CachedReads = scopes.includes('catalogue') ? 'catalogue' : 'dashboard';
-            const key = `${context.queryHash}\u0000${context.operationName ?? ''}\u0000${canonicalJson(context.request.variables ?? {})}`;
+            const variables = variablesKey(context.request.variables);
+            if (variables === null) return null;
+            const key = `${context.queryHash}\u0000${context.operationName ?? ''}\u0000${variables}`;
             const generation = await generationsIfReadable(db.readRows, scopes);
             if (generation === null) return null;
             if (typeof generation !== 'string') {
