@@ -57,6 +57,12 @@ const schema = z.object({
    */
   HEAVY_QUERY_COST: positiveInt('HEAVY_QUERY_COST', 100, 1_000_000),
   HEAVY_QUERY_CONCURRENCY: positiveInt('HEAVY_QUERY_CONCURRENCY', 1, 1_000),
+  /**
+   * Operations costing this many points or more run their pieces of work (searches,
+   * evaluations, statements) one per turn of the event loop, so lighter requests are answered
+   * between them (domain/cpu-lane.ts).
+   */
+  CPU_LANE_COST: positiveInt('CPU_LANE_COST', 50, 1_000_000),
   /** The largest GraphQL answer sent; a larger one is replaced by a RESPONSE_TOO_LARGE error. */
   RESPONSE_MAX_BYTES: positiveInt('RESPONSE_MAX_BYTES', 10 * 1024 * 1024, 1024 * 1024 * 1024),
   // Limits of the HTTP server (see src/server/http-server.ts).

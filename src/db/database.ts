@@ -100,14 +100,15 @@ export type SqlReader = <Row extends Record<string, unknown>>(
   params: readonly unknown[],
 ) => Promise<Row[]>;
 
-function countingClient(adapter: SqlDriverAdapterFactory) {
+/** `inProcess`: the database runs its statements in this process (see guardStatement). */
+function countingClient(adapter: SqlDriverAdapterFactory, inProcess: boolean) {
   let statements = 0;
   let requestStatements = 0;
   const countRequestStatement = () => {
     requestStatements += 1;
   };
   const prisma = new PrismaClient({
-    adapter: guardAdapterFactory(adapter, countRequestStatement),
+    adapter: guardAdapterFactory(adapter, countRequestStatement, inProcess),
     log: [{ emit: 'event', level: 'query' }],
   });
   prisma.$on('query', (event) => {
@@ -116,7 +117,7 @@ function countingClient(adapter: SqlDriverAdapterFactory) {
   const counted =
     (run: (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>): SqlReader =>
     async <Row extends Record<string, unknown>>(sql: string, params: readonly unknown[]) => {
-      await guardStatement(sql, countRequestStatement);
+      await guardStatement(sql, countRequestStatement, inProcess);
       statements += 1;
       return (await run(sql, [...params])) as Row[];
     };
@@ -150,7 +151,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       connectionString: options.DATABASE_URL,
       connectionTimeoutMillis: options.DB_CONNECT_TIMEOUT_MS,
     });
-    const { prisma, statementCount, requestStatementCount, counted } = countingClient(new PrismaPg(pool));
+    const { prisma, statementCount, requestStatementCount, counted } = countingClient(new PrismaPg(pool), false);
     return {
       kind: 'postgresql',
       prisma,
@@ -186,7 +187,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     await lock?.release();
     throw error;
   });
-  const { prisma, statementCount, requestStatementCount, counted } = countingClient(new PrismaPGlite(pglite));
+  const { prisma, statementCount, requestStatementCount, counted } = countingClient(new PrismaPGlite(pglite), true);
   return {
     kind: 'pglite',
     prisma,

@@ -5,11 +5,11 @@ import { guardStatement } from './statement-guard.js';
 function wrap(target: PGlite | Transaction): Omit<SqlExecutor, 'transaction'> {
   return {
     async exec(sql) {
-      await guardStatement(sql);
+      await guardStatement(sql, undefined, true);
       await target.exec(sql);
     },
     async query<Row extends Record<string, unknown>>(sql: string, params: unknown[] = []) {
-      await guardStatement(sql);
+      await guardStatement(sql, undefined, true);
       const result = await target.query<Row>(sql, params);
       return result.rows;
     },

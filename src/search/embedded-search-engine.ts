@@ -46,6 +46,7 @@ import {
 import { eachWord, normalizeWord, termsOf, wordsOf } from './text-tokens.js';
 import { allowedTypos } from './typo-tolerance.js';
 import { SearchUnavailableError } from '../errors.js';
+import { inCpuLane } from '../domain/cpu-lane.js';
 type IndexedField = 'title' | 'codes' | 'body';
 const INDEXED_FIELDS: IndexedField[] = ['title', 'codes', 'body'];
 /** Title matches rank above body matches; a code word above both. */
@@ -170,7 +171,13 @@ export class EmbeddedSearchEngine implements SearchEngine {
     this.index = this.createIndex();
   }
 
+  /** Searches in the process's CPU lane (domain/cpu-lane.ts): a search holds the event loop while it runs. */
   async search(request: SearchRequest): Promise<SearchResponse> {
+    this.assertOpen();
+    return inCpuLane(() => this.searchNow(request));
+  }
+
+  private searchNow(request: SearchRequest): SearchResponse {
     this.assertOpen();
     const started = performance.now();
     if (!Number.isInteger(request.offset) || request.offset < 0) throw new RangeError('offset must be an integer >= 0');

@@ -136,7 +136,11 @@ export async function startService(
       : {}),
     requestDeadlineMs: config.REQUEST_DEADLINE_MS,
     responseMaxBytes: config.RESPONSE_MAX_BYTES,
-    heavyQueries: { minCost: config.HEAVY_QUERY_COST, concurrency: config.HEAVY_QUERY_CONCURRENCY },
+    heavyQueries: {
+      minCost: config.HEAVY_QUERY_COST,
+      concurrency: config.HEAVY_QUERY_CONCURRENCY,
+      laneCost: config.CPU_LANE_COST,
+    },
     graphqlEdge: edge,
     rateBudgets,
     trustProxy: config.TRUST_PROXY,

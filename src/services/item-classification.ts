@@ -17,6 +17,7 @@ import { apiRegimeOf, encodedRegimeOf } from '../classification/regime-mapping.j
 import type { EncodedRegime, Rulebook } from '../classification/rulebook.js';
 import { anyOf, type Outcome } from '../classification/three-valued.js';
 import { workCheckpoint } from '../domain/cancellable-work.js';
+import { inCpuLane } from '../domain/cpu-lane.js';
 import { isoDay } from '../domain/calendar-date.js';
 import { provisionVersionWhere } from '../domain/point-in-time.js';
 import { InvalidArgumentError } from '../errors.js';
@@ -267,7 +268,7 @@ export async function classifyItem(
   );
   // The evaluation is the costly part (tens of milliseconds): not started for a stopped request.
   await workCheckpoint();
-  const classification = classifyFacts(rulebook, item.facts, encodedRequested, item.declared);
+  const classification = await inCpuLane(() => classifyFacts(rulebook, item.facts, encodedRequested, item.declared));
 
   // Codes to cite: every listed paragraph and entry, with their ancestors.
   const codes = new Map<Regime, Set<string>>();

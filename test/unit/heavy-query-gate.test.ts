@@ -1,9 +1,11 @@
 // Costly operations take turns: one waits for a place while another executes, cheap ones never
-// wait, and a waiting operation whose request is stopped leaves the queue without taking a place.
+// wait, a waiting operation whose request is stopped leaves the queue without taking a place,
+// and operations from the lane cost on have their pieces of work take turns in the CPU lane.
 import type { GraphQLRequestContextExecutionDidStart, GraphQLRequestListener } from '@apollo/server';
 import { expect, it } from 'vitest';
 import { runCancellable } from '../../src/domain/cancellable-work.js';
 import type { GraphQLContext } from '../../src/graphql/context.js';
+import { inCpuLane } from '../../src/domain/cpu-lane.js';
 import { heavyQueryGate } from '../../src/graphql/plugins/heavy-query-gate.js';
 import type { OperationCount } from '../../src/graphql/query-cost.js';
 
@@ -35,7 +37,7 @@ const settled = async (promise: Promise<unknown>): Promise<boolean> => {
 };
 
 it('lets one costly operation execute at a time; the next starts when it ends', async () => {
-  const gate = heavyQueryGate({ minCost: MIN_COST, concurrency: 1 });
+  const gate = heavyQueryGate({ minCost: MIN_COST, concurrency: 1, laneCost: 1_000_000 });
   const endFirst = await execute(gate, { nodes: 10, cost: MIN_COST });
   const second = execute(gate, { nodes: 10, cost: 500 });
   expect(await settled(second)).toBe(false);
@@ -49,7 +51,7 @@ it('lets one costly operation execute at a time; the next starts when it ends', 
 });
 
 it('never holds an operation cheaper than the threshold, nor one the limits refuse', async () => {
-  const gate = heavyQueryGate({ minCost: MIN_COST, concurrency: 1 });
+  const gate = heavyQueryGate({ minCost: MIN_COST, concurrency: 1, laneCost: 1_000_000 });
   await execute(gate, { nodes: 10, cost: 500 });
   expect(await settled(execute(gate, { nodes: 10, cost: MIN_COST - 1 }))).toBe(true);
   expect(await settled(execute(gate, { nodes: 10_000_000, cost: 100_000 }))).toBe(true);
@@ -57,7 +59,7 @@ it('never holds an operation cheaper than the threshold, nor one the limits refu
 });
 
 it('admits as many costly operations at once as its concurrency', async () => {
-  const gate = heavyQueryGate({ minCost: MIN_COST, concurrency: 2 });
+  const gate = heavyQueryGate({ minCost: MIN_COST, concurrency: 2, laneCost: 1_000_000 });
   await execute(gate, { nodes: 10, cost: 200 });
   await execute(gate, { nodes: 10, cost: 200 });
   expect(await settled(execute(gate, { nodes: 10, cost: 200 }))).toBe(false);
@@ -65,7 +67,7 @@ it('admits as many costly operations at once as its concurrency', async () => {
 });
 
 it('a waiting operation whose request is stopped leaves the queue and takes no place', async () => {
-  const gate = heavyQueryGate({ minCost: MIN_COST, concurrency: 1 });
+  const gate = heavyQueryGate({ minCost: MIN_COST, concurrency: 1, laneCost: 1_000_000 });
   const endFirst = await execute(gate, { nodes: 10, cost: 500 });
   const stop = new AbortController();
   const waiting = runCancellable(stop.signal, () => execute(gate, { nodes: 10, cost: 500 }));
@@ -81,4 +83,20 @@ it('a waiting operation whose request is stopped leaves the queue and takes no p
   await endFirst();
   await settled(Promise.resolve());
   expect(gate.running()).toBe(0);
+});
+
+it('sends the pieces of an operation costing the lane cost or more through the CPU lane, not cheaper ones', async () => {
+  const gate = heavyQueryGate({ minCost: 1_000_000, concurrency: 1, laneCost: 50 });
+  /** Whether a piece of the request under `signal` runs at once (not laned) or waits for a turn. */
+  const runsAtOnce = (signal: AbortSignal): boolean => {
+    let ran = false;
+    void runCancellable(signal, () => inCpuLane(() => (ran = true)));
+    return ran;
+  };
+  const cheap = new AbortController();
+  await runCancellable(cheap.signal, () => execute(gate, { nodes: 10, cost: 49 }));
+  expect(runsAtOnce(cheap.signal)).toBe(true);
+  const costly = new AbortController();
+  await runCancellable(costly.signal, () => execute(gate, { nodes: 10, cost: 50 }));
+  expect(runsAtOnce(costly.signal)).toBe(false);
 });

@@ -10,6 +10,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import PQueue from 'p-queue';
 import { currentWorkSignal } from '../../domain/cancellable-work.js';
+import { sendThroughCpuLane } from '../../domain/cpu-lane.js';
 import type { GraphQLContext } from '../context.js';
 import { isOverCountLimits, operationCountOf } from './query-limits.js';
 
@@ -18,6 +19,11 @@ export interface HeavyQueryGateOptions {
   minCost: number;
   /** Costly operations executing at once. */
   concurrency: number;
+  /**
+   * Points from which an operation's pieces of work (searches, evaluations, statements) take
+   * turns with those of other such operations, one per turn of the event loop (domain/cpu-lane.ts).
+   */
+  laneCost: number;
 }
 
 export interface HeavyQueryGate {
@@ -66,7 +72,10 @@ export function heavyQueryGate(options: HeavyQueryGateOptions): HeavyQueryGate {
         return {
           async executionDidStart(requestContext) {
             const count = operationCountOf(requestContext);
-            if (!count || isOverCountLimits(count) || count.cost < options.minCost) return;
+            if (!count || isOverCountLimits(count)) return;
+            const signal = currentWorkSignal();
+            if (signal && count.cost >= options.laneCost) sendThroughCpuLane(signal);
+            if (count.cost < options.minCost) return;
             const giveBack = await takeTurn();
             return {
               async executionDidEnd() {
