@@ -35,7 +35,8 @@ import {
   type SearchResponse,
 } from './search-engine.js';
 import { ScoredIndex } from './scored-index.js';
-import { buildSynonymTable, expandSynonyms, type SynonymTable } from './synonym-expansion.js';
+import { lowInformationPositions } from './low-information-words.js';
+import { buildSynonymTable, expandSynonyms, type QueryConcept, type SynonymTable } from './synonym-expansion.js';
 import {
   canonicalSpelling,
   compileSpellingVariants,
@@ -113,6 +114,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
   /** Document id -> the entry it belongs to (see entry-key.ts), for grouping. */
   private readonly entryKeys = new Map<string, string>();
   private stopWords: ReadonlySet<string> = new Set();
+  private lowInformationWords: ReadonlySet<string> = new Set();
   private synonyms: SynonymTable = buildSynonymTable({}, new Set());
   private variants: SpellingVariants = NO_SPELLING_VARIANTS;
   private index: ScoredIndex<SearchDocument> = this.createIndex();
@@ -134,6 +136,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
       [...stopWords].some((word) => !this.stopWords.has(word)) ||
       !sameVariants(variants, this.variants);
     this.stopWords = stopWords;
+    this.lowInformationWords = new Set((settings.lowInformationWords ?? []).map(normalizeWord));
     this.variants = variants;
     this.synonyms = buildSynonymTable(
       settings.synonyms,
@@ -419,7 +422,14 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const matched = new Map<string, number>();
     this.listings.clear();
     let coveredAny = 0;
-    const matchers = this.matchersOf(terms, lastIsPrefix);
+    // Typos are forgiven before synonyms apply, so a misspelt lay word ("termal camera") still
+    // reaches its equivalents: a word no text holds that is a typo away from a key word reads as it.
+    const concepts = expandSynonyms(
+      terms.map((term) => this.asKeyWord(term)),
+      this.synonyms,
+      lastIsPrefix,
+    );
+    const matchers = this.matchersOf(terms, concepts, lastIsPrefix);
     const finders = matchers.filter((matcher) => matcher.findsAlone !== false);
     const rankers = matchers.filter((matcher) => matcher.findsAlone === false);
     for (const matcher of [...finders, ...rankers]) coveredAny |= this.cover(byId, matcher, matched);
@@ -441,19 +451,16 @@ export class EmbeddedSearchEngine implements SearchEngine {
       }
     }
     const candidates = [...byId.values()];
-    rank(candidates, terms.length, this.documents.size);
+    rank(candidates, terms.length, this.documents.size, lowInformationPositions(concepts, this.lowInformationWords));
     const unmatched = terms.filter((_, position) => (coveredAny & (1 << position)) === 0);
     return { candidates, matched, unmatched };
   }
 
   /** The ways the query's words can match: each word, each synonym stretch, each pair written as one word. */
-  private matchersOf(terms: readonly string[], lastIsPrefix: boolean): Matcher[] {
+  private matchersOf(terms: readonly string[], concepts: readonly QueryConcept[], lastIsPrefix: boolean): Matcher[] {
     const matchers: Matcher[] = [];
     let position = 0;
-    // Typos are forgiven before synonyms apply, so a misspelt lay word ("termal camera") still
-    // reaches its equivalents: a word no text holds that is a typo away from a key word reads as it.
-    const corrected = terms.map((term) => this.asKeyWord(term));
-    for (const concept of expandSynonyms(corrected, this.synonyms, lastIsPrefix)) {
+    for (const concept of concepts) {
       const width = concept.terms.length;
       const own = concept.terms.map((term, index) =>
         this.wordQuery(

@@ -9,7 +9,9 @@
 // entry's best-ranked document standing for it; entry-key.ts). The paragraphs under each
 // entry hit (`subHits`) come from a second request, one multi-search with a query per entry.
 // The index settings (meilisearch-settings.ts) carry the embedded engine's typo rule (1 typo
-// from 5 letters, 2 from 9, none on numbers), its stop words and synonyms.
+// from 5 letters, 2 from 9, none on numbers), its stop words and synonyms. Low-information
+// words ("module", "kit"; low-information-words.ts) are left out of the query sent while it has
+// another word: Meilisearch cannot weigh a word down, and its words rule would count them.
 //
 // Where the two engines still differ (needs Meilisearch 1.15 or later for `disableOnNumbers`):
 // - Stemming ("cameras" finds "camera") is the embedded engine's only, and with it synonym
@@ -52,7 +54,13 @@ import {
   toMeilisearchDocument,
   type MeilisearchDocument,
 } from './meilisearch-filter.js';
-import { desiredSettings, settingsToUpdate, type MeilisearchSettingsInput } from './meilisearch-settings.js';
+import { withoutLowInformationWords } from './low-information-words.js';
+import {
+  desiredSettings,
+  meilisearchSynonyms,
+  settingsToUpdate,
+  type MeilisearchSettingsInput,
+} from './meilisearch-settings.js';
 import {
   FACET_FIELDS,
   MAX_SUB_HITS,
@@ -69,6 +77,8 @@ import {
   type SearchRequest,
   type SearchResponse,
 } from './search-engine.js';
+import { buildSynonymTable, type SynonymTable } from './synonym-expansion.js';
+import { normalizeWord } from './text-tokens.js';
 import { SearchUnavailableError } from '../errors.js';
 
 export interface MeilisearchEngineOptions {
@@ -120,6 +130,16 @@ export class MeilisearchSearchEngine implements SearchEngine {
   private readonly taskPollMs: number;
   private readonly batchSize: number;
   private closed = false;
+  /** What `queryText` needs to leave out low-information words as the embedded engine ranks them. */
+  private queryWords: {
+    table: SynonymTable;
+    stopWords: ReadonlySet<string>;
+    lowInformationWords: ReadonlySet<string>;
+  } = {
+    table: buildSynonymTable({}, new Set()),
+    stopWords: new Set(),
+    lowInformationWords: new Set(),
+  };
 
   constructor(private readonly options: MeilisearchEngineOptions) {
     const common = {
@@ -146,6 +166,12 @@ export class MeilisearchSearchEngine implements SearchEngine {
       if (Object.keys(update).length === 0) return;
       await this.waitFor(this.adminIndex.updateSettings(update), `settings ${Object.keys(update).join(', ')}`);
     });
+    const stopWords = new Set(settings.stopWords.map(normalizeWord));
+    this.queryWords = {
+      table: buildSynonymTable(meilisearchSynonyms(settings.synonyms), stopWords),
+      stopWords,
+      lowInformationWords: new Set((settings.lowInformationWords ?? []).map(normalizeWord)),
+    };
   }
 
   async upsert(documents: SearchDocument[]): Promise<void> {
@@ -205,12 +231,13 @@ export class MeilisearchSearchEngine implements SearchEngine {
       ...(grouped ? { distinct: ENTRY_KEY_ATTRIBUTE } : {}),
       ...HIT_PARAMS,
     } satisfies SearchParams;
-    const response = await this.guard('search', () => this.searchIndex.search(request.query, params));
+    const query = this.queryText(request.query);
+    const response = await this.guard('search', () => this.searchIndex.search(query, params));
     const page = response.hits.slice(window.skip, window.skip + request.limit);
     const hits: SearchHit[] = page.map(toHit);
     let processingTimeMs = response.processingTimeMs;
     if (grouped) {
-      const paragraphs = await this.entryParagraphs(request.query, filter, page);
+      const paragraphs = await this.entryParagraphs(query, filter, page);
       for (const [index, hit] of hits.entries()) hit.subHits = paragraphs.subHits[index] ?? [];
       processingTimeMs += paragraphs.processingTimeMs;
     }
@@ -221,6 +248,15 @@ export class MeilisearchSearchEngine implements SearchEngine {
       facets: facetCounts(response.facetDistribution, facets),
       processingTimeMs,
     };
+  }
+
+  /**
+   * The query as sent: without its low-information words while it has another word, since
+   * Meilisearch's words rule would count them as the embedded engine does not.
+   */
+  private queryText(query: string): string {
+    const { table, stopWords, lowInformationWords } = this.queryWords;
+    return withoutLowInformationWords(query, table, stopWords, lowInformationWords);
   }
 
   /**

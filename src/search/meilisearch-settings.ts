@@ -84,10 +84,15 @@ export function spellingVariantSynonyms(words: Readonly<Record<string, string>>)
   return synonyms;
 }
 
-/** What configure() receives (SearchEngine port); the spelling variants are optional. */
+/** What configure() receives (SearchEngine port); the spelling variants and low-information words are optional. */
 export interface MeilisearchSettingsInput {
   synonyms: Readonly<Record<string, readonly string[]>>;
   stopWords: readonly string[];
+  /**
+   * No index setting: Meilisearch has none that weighs a word down, so the adapter leaves these
+   * words out of the query it sends (see low-information-words.ts); nothing here is sent.
+   */
+  lowInformationWords?: readonly string[];
   spellingVariants?: { words: Readonly<Record<string, string>> };
 }
 

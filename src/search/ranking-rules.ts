@@ -62,8 +62,10 @@ export function isEntryDocument(document: SearchDocument): boolean {
  * holding the one rare word of a long question ranks above one holding three common words) and
  * its rarest-first run, from the words' document counts. Weighing by rarity rather than counting
  * words won 2 cases of the relevance suite's tune part (and lost none of the older cases).
+ * `lowInformation` (bit i: word i) marks words that weigh nothing here and come last in the
+ * run (see low-information-words.ts).
  */
-export function rank(candidates: readonly Candidate[], words: number, total: number): void {
+export function rank(candidates: readonly Candidate[], words: number, total: number, lowInformation = 0): void {
   const counts = new Array<number>(words).fill(0);
   for (const candidate of candidates) {
     for (let position = 0; position < words; position += 1)
@@ -71,12 +73,14 @@ export function rank(candidates: readonly Candidate[], words: number, total: num
   }
   const rarestFirst = counts
     .map((count, position) => ({ count, position }))
-    .filter(({ count }) => count > 0)
+    .filter(({ count, position }) => count > 0 && (lowInformation & (1 << position)) === 0)
     .sort((a, b) => a.count - b.count || a.position - b.position)
     .map(({ position }) => position);
   // A word weighs by how rare it is among the matches (ln(1 + N / documents holding it)), in
   // half units so that words of about the same rarity tie and the later rules decide.
-  const weights = counts.map((count) => Math.round(WORD_WEIGHT_STEPS * Math.log(1 + total / Math.max(count, 1))));
+  const weights = counts.map((count, position) =>
+    lowInformation & (1 << position) ? 0 : Math.round(WORD_WEIGHT_STEPS * Math.log(1 + total / Math.max(count, 1))),
+  );
   const maxTier = weights.reduce((sum, weight) => sum + weight, 0);
   for (const candidate of candidates) {
     let tier = 0;

@@ -138,6 +138,8 @@ export interface SearchHealth {
 export interface EngineSettings {
   synonyms: Record<string, string[]>;
   stopWords: string[];
+  /** Query words that do not count in the words rule while another word is typed (see low-information-words.ts). */
+  lowInformationWords?: string[];
   /** British/American spellings indexed as one (the embedded engine; Meilisearch gets them as synonyms). */
   spellingVariants?: {
     words: Record<string, string>;

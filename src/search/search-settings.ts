@@ -1,6 +1,7 @@
 // Index settings from seed/search (editable data): synonyms map each lay term to the list
 // terms (one way, as Meilisearch applies them: "thermal camera" also finds "thermal imaging",
-// not the reverse) and to the other lay terms of its entry; stop words are ignored in queries.
+// not the reverse) and to the other lay terms of its entry; stop words are ignored in queries;
+// low-information words ("module", "kit") do not count in the words rule beside another word.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { z } from 'zod';
@@ -12,8 +13,8 @@ const SynonymsFile = z.object({
     z.object({ terms: z.array(z.string().min(1)).min(1), listTerms: z.array(z.string().min(1)).min(1) }),
   ),
 });
-const StopWordsFile = z.object({ stopWords: z.array(z.string().min(1)) });
 const LowerCaseWord = z.string().regex(/^[a-z]+$/u, 'a lower-case word of letters a-z');
+const StopWordsFile = z.object({ stopWords: z.array(z.string().min(1)), lowInformationWords: z.array(LowerCaseWord) });
 const SpellingVariantsFile = z.object({
   words: z.record(LowerCaseWord, LowerCaseWord),
   suffixes: z.array(z.object({ from: LowerCaseWord, to: LowerCaseWord, minLength: z.number().int().min(1) }).strict()),
@@ -25,6 +26,8 @@ export type SpellingVariantTable = z.infer<typeof SpellingVariantsFile>;
 export interface SearchSettings {
   synonyms: Record<string, string[]>;
   stopWords: string[];
+  /** Words that do not count in the words rule while the query has another word (low-information-words.ts). */
+  lowInformationWords: string[];
   spellingVariants: SpellingVariantTable;
 }
 
@@ -52,6 +55,7 @@ export async function loadSearchSettings(directory = SEARCH_SETTINGS_DIR): Promi
   return {
     synonyms: synonymMap(synonyms.entries),
     stopWords: stopWords.stopWords.map((word) => word.toLowerCase()),
+    lowInformationWords: stopWords.lowInformationWords,
     spellingVariants,
   };
 }

@@ -1,7 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { EmbeddedSearchEngine } from '../../src/search/embedded-search-engine.js';
 import { describeSearchEngineContract } from './search-engine-contract.js';
+import type { SearchDocument } from '../../src/search/search-engine.js';
 import { SearchUnavailableError } from '../../src/errors.js';
+
+function provision(id: string, title: string): SearchDocument {
+  return {
+    id: `PROVISION:${id}`,
+    type: 'PROVISION',
+    recordId: id,
+    title,
+    codes: [],
+    body: title,
+    regime: null,
+    jurisdiction: null,
+    category: null,
+    audience: [],
+    date: null,
+  };
+}
 
 describeSearchEngineContract('embedded', async () => new EmbeddedSearchEngine());
 
@@ -39,5 +56,38 @@ describe('embedded search engine', () => {
     expect((await engine.search({ query: 'items list', offset: 0, limit: 10 })).hits[0]?.highlights).toEqual([
       { field: 'title', snippet: '<mark>Items</mark> of the list' },
     ]);
+  });
+
+  it('does not count a low-information word in the words rule beside another word, nor inside a synonym phrase', async () => {
+    const documents = [
+      provision('h1', 'Hydrophone arrays'),
+      provision('h2', 'Towed hydrophone'),
+      provision('h3', 'Hydrophone groups'),
+      provision('k1', 'Food testing kit'),
+      provision('t1', 'Thermal batteries'),
+      provision('i1', 'Imaging cameras'),
+    ];
+    const ids = async (engine: EmbeddedSearchEngine, query: string): Promise<string[]> =>
+      (await engine.search({ query, offset: 0, limit: 10 })).hits.map((hit) => hit.document.recordId);
+    const plain = new EmbeddedSearchEngine();
+    await plain.configure({ synonyms: { 'thermal core': ['imaging cameras'] }, stopWords: [] });
+    await plain.upsert(documents);
+    // By rarity alone the one "kit" outweighs the three hydrophones.
+    expect((await ids(plain, 'hydrophone kit'))[0]).toBe('k1');
+
+    const engine = new EmbeddedSearchEngine();
+    await engine.configure({
+      synonyms: { 'thermal core': ['imaging cameras'] },
+      stopWords: [],
+      lowInformationWords: ['kit', 'core'],
+    });
+    await engine.upsert(documents);
+    const found = await ids(engine, 'hydrophone kit');
+    expect(found.slice(0, 3).sort()).toEqual(['h1', 'h2', 'h3']);
+    expect(found).toContain('k1');
+    // Alone it is the topic.
+    expect(await ids(engine, 'kit')).toEqual(['k1']);
+    // "core" is part of the phrase "thermal core": the equivalent holding both words comes first.
+    expect((await ids(engine, 'thermal core'))[0]).toBe('i1');
   });
 });

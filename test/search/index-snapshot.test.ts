@@ -180,6 +180,7 @@ describe('embedded index snapshot', () => {
     const otherSettings = await indexFingerprint({
       synonyms: {},
       stopWords: ['the'],
+      lowInformationWords: [],
       spellingVariants: { words: {}, suffixes: [] },
     });
     expect(await loadIndexSnapshot(path, engine, otherSettings, db.prisma)).toMatchObject({

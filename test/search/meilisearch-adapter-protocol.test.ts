@@ -272,6 +272,24 @@ describe('Meilisearch adapter protocol (fake HTTP server, not Meilisearch releva
     expect(flat).not.toHaveProperty('distinct');
   });
 
+  it('leaves low-information words out of the query sent while it has another word, never from a synonym phrase', async () => {
+    await engine.configure({
+      ...SETTINGS,
+      synonyms: { ...SETTINGS.synonyms, 'thermal core': ['imaging cameras'] },
+      lowInformationWords: ['module', 'core', 'kit'],
+    });
+    for (const query of ['Thermal camera core-module', 'thermal core module', 'module kit', 'hydrophone of the kit'])
+      await engine.search({ query, offset: 0, limit: 10 });
+    const sent = server.requests
+      .filter((request) => request.path === '/indexes/kb_test/search')
+      .map((request) => (request.body as Record<string, unknown>).q);
+    expect(sent).toEqual(['Thermal camera', 'thermal core', 'module kit', 'hydrophone of the']);
+    // Nothing of it is an index setting.
+    const patch = server.requests.find((request) => request.method === 'PATCH')?.body as Record<string, unknown>;
+    expect(Object.keys(patch)).not.toContain('lowInformationWords');
+    expect(patch.stopWords).toEqual(['of', 'the']);
+  });
+
   it('returns one hit per entry, and its best other provisions as subHits from one multi-search', async () => {
     await engine.configure(SETTINGS);
     const entry = doc('e', { codes: ['6A003'], title: 'Cameras' });
