@@ -433,6 +433,8 @@ export function interpretQuery(query: string, rules: QueryUnderstandingRules): Q
   const typeHints: { at: number; type: SearchableType }[] = [];
   const regimeHints: { at: number; regime: Regime }[] = [];
   let destination: { at: number; code: string; name: string } | null = null;
+  /** Destination names taken out: [start, last] with the preposition, the name from `at`. */
+  const places: { start: number; at: number; last: number }[] = [];
   // In a query typed all in capitals, "US" may be the pronoun: entries in capitals do not count.
   const shouting = !LOWER_CASE.test(query) && words.filter((word) => word.code === null).length >= 3;
 
@@ -461,6 +463,11 @@ export function interpretQuery(query: string, rules: QueryUnderstandingRules): Q
     return found;
   };
 
+  /** The length of the generic list word ("list", "export controls") starting at `at`, 0 when none does. */
+  const listWordAt = (at: number): number =>
+    matchesAt(rules.listWords, at).find(({ entries }) => entries.some((entry) => exactMatches(entry.exact, at)))
+      ?.length ?? 0;
+
   // 1. Topic words and phrases are claimed first, so no other rule takes their words.
   for (let at = 0; at < count; at++) {
     if (!free(at)) continue;
@@ -474,24 +481,35 @@ export function interpretQuery(query: string, rules: QueryUnderstandingRules): Q
     }
   }
 
-  // 2. A template frames the whole query: its prefix starts it, its suffix ends it.
+  // 2. A template frames the question: its prefix starts the query and its suffix closes the slot
+  // ("what does {topic} mean"). The slot is the term asked about, so its words are the topic even
+  // where they are stop words elsewhere ("what does required mean"). Words after the suffix stay
+  // searched as the context of the question ("what does required mean for technology"); the last
+  // place the suffix fits closes the slot, so a term holding the suffix's word stays whole.
   const first = words[0];
   const templates = first === undefined ? undefined : rules.templates.get(first.key);
   if (templates !== undefined) {
     const size = (template: Template): number => template.prefix.length + template.suffix.length;
-    const fits = (template: Template): boolean =>
-      size(template) < count &&
-      template.prefix.every((key, offset) => free(offset) && keyAt(offset) === key) &&
-      template.suffix.every((key, offset) => {
-        const at = count - template.suffix.length + offset;
-        return free(at) && keyAt(at) === key;
-      });
-    let template: Template | undefined;
-    for (const candidate of templates)
-      if (fits(candidate) && (template === undefined || size(candidate) > size(template))) template = candidate;
-    if (template !== undefined) {
+    /** Where the slot ends (exclusive) when `template` fits, else -1. */
+    const slotEnd = (template: Template): number => {
+      if (size(template) >= count || !template.prefix.every((key, offset) => free(offset) && keyAt(offset) === key))
+        return -1;
+      if (template.suffix.length === 0) return count;
+      for (let end = count - template.suffix.length; end > template.prefix.length; end--)
+        if (template.suffix.every((key, offset) => free(end + offset) && keyAt(end + offset) === key)) return end;
+      return -1;
+    };
+    let chosen: { template: Template; end: number } | undefined;
+    for (const candidate of templates) {
+      const end = slotEnd(candidate);
+      if (end >= 0 && (chosen === undefined || size(candidate) > size(chosen.template)))
+        chosen = { template: candidate, end };
+    }
+    if (chosen !== undefined) {
+      const { template, end } = chosen;
       remove(0, template.prefix.length - 1, 'QUESTION');
-      if (template.suffix.length > 0) remove(count - template.suffix.length, count - 1, 'QUESTION');
+      for (let at = template.prefix.length; at < end; at++) if (free(at)) labels[at] = 'topic';
+      if (template.suffix.length > 0) remove(end, end + template.suffix.length - 1, 'QUESTION');
       for (const type of template.preferTypes) typeHints.push({ at: 0, type });
     }
   }
@@ -508,10 +526,11 @@ export function interpretQuery(query: string, rules: QueryUnderstandingRules): Q
       );
       const regime = applicable.find((entry) => entry.kind === 'regime');
       const question = applicable.find((entry) => entry.kind === 'question');
-      // "UK", "US", "United Kingdom" name a list and a country: a country only when sent "to" it.
+      // "UK", "US", "United Kingdom" name a list and a country: a country only when sent "to" it,
+      // and not when a list word follows ("subject to US export controls" names the list).
       const chosen =
         place !== undefined && regime !== undefined
-          ? rules.regimeNameAsDestinationAfter.has(previous)
+          ? rules.regimeNameAsDestinationAfter.has(previous) && !listWordAt(last + 1)
             ? place
             : regime
           : (place ?? regime ?? question);
@@ -528,6 +547,7 @@ export function interpretQuery(query: string, rules: QueryUnderstandingRules): Q
               ? preposition
               : at;
           remove(start, last, 'DESTINATION');
+          places.push({ start, at, last });
           // Reported, not a ranking preference: the item's entry answers "do I need a licence to
           // ship X to Y" first; the destination is a hint for the exemptions and general
           // authorisations a client offers next.
@@ -535,10 +555,7 @@ export function interpretQuery(query: string, rules: QueryUnderstandingRules): Q
         }
       } else if (chosen.kind === 'regime') {
         // A generic list word right after the mention goes with it ("Wassenaar list").
-        const listWord = matchesAt(rules.listWords, last + 1).find(({ entries }) =>
-          entries.some((entry) => exactMatches(entry.exact, last + 1)),
-        );
-        remove(at, last + (listWord?.length ?? 0), 'REGIME');
+        remove(at, last + listWordAt(last + 1), 'REGIME');
         regimeHints.push({ at, regime: chosen.regime });
       } else if (chosen.kind === 'question') {
         remove(at, last, 'QUESTION');
@@ -548,6 +565,19 @@ export function interpretQuery(query: string, rules: QueryUnderstandingRules): Q
       break;
     }
   }
+
+  // A question asking for an exemption searches its destinations too: a general authorisation or
+  // licence exception is defined by the destinations it covers ("to Japan without an individual
+  // licence" is EU001, whose text lists Japan), where a control entry never names one.
+  if (typeHints.some((hint) => hint.type === 'EXEMPTION'))
+    for (const place of places) {
+      spans.splice(
+        spans.findIndex((span) => span.first === place.start),
+        1,
+      );
+      mark(place.start, place.at - 1, 'free');
+      mark(place.at, place.last, 'topic');
+    }
 
   // 4. Stop words go, unless no topic word remains: then the query is searched as typed.
   const stopAt = words.map((word, at) => free(at) && rules.stopWords.has(word.key));

@@ -105,6 +105,12 @@ describe('interpretQuery on questions users ask', () => {
     expect(definition.preferTypes).toEqual(['LIST_TEXT']);
     expect(read('what does ROIC mean').searchText).toBe('ROIC');
     expect(read('what does ROIC mean').preferTypes).toEqual(['LIST_TEXT']);
+    // The term asked about is the topic even when it is a stop word elsewhere, and words after
+    // the template are its context.
+    const term = read('what does required mean for controlled technology');
+    expect(term.searchText).toBe('required technology');
+    expect(term.preferTypes).toEqual(['LIST_TEXT']);
+    expect(read('what does mean time between failures mean').searchText).toBe('mean time between failures');
 
     const count = read('how many universities did BIS reach out to');
     expect(count.searchText).toBe('universities reach out');
@@ -147,6 +153,21 @@ describe('interpretQuery: regimes, pronouns and destinations', () => {
     expect(read('selling sonar to the US').destination).toEqual({ code: 'US', name: 'United States' });
     expect(read('lasers in the UK').destination).toBeNull();
     expect(read('lasers in the UK').preferRegimes).toEqual(['UK']);
+    // A list word after the name makes it the list: "subject to US export controls".
+    const list = read('are AI model weights subject to US export controls');
+    expect(list.destination).toBeNull();
+    expect(list.preferRegimes).toEqual(['US_EAR']);
+    expect(list.searchText).toBe('AI model weights');
+  });
+
+  it('searches the destination of a question that asks for an exemption', () => {
+    const exemption = read('can my firm ship dual-use goods to Japan without an individual licence');
+    expect(exemption.destination).toEqual({ code: 'JP', name: 'Japan' });
+    expect(exemption.preferTypes).toEqual(['EXEMPTION']);
+    expect(exemption.searchText).toBe('dual-use goods Japan');
+    expect(removed(exemption.original)).toContain('to: STOP_WORD');
+    // Without an exemption asked for, the item's entry answers: the destination is not searched.
+    expect(read('can my firm ship dual-use goods to Japan').searchText).toBe('dual-use goods');
   });
 
   it('reads two-letter codes only in capitals after "to", and an origin after "from" is no destination', () => {
@@ -197,7 +218,7 @@ describe('interpretQuery: what is searched when little is left', () => {
   });
 
   it('keeps the separators inside kept words', () => {
-    expect(read('is it legal to export dual-use items under EAR 734.7').searchText).toBe('dual-use items under 734.7');
+    expect(read('is it legal to export dual-use items under EAR 734.7').searchText).toBe('dual-use items 734.7');
   });
 
   it('costs well under 0.1 ms for a ten-word question', () => {
