@@ -183,6 +183,8 @@ async function main(): Promise<void> {
     LOG_LEVEL: 'silent',
     NODE_ENV: 'production',
     RATE_LIMIT_ENABLED: 'false',
+    // To compare with the CPU lane off (LOADTEST_CPU_LANE_COST=1000000).
+    ...(process.env.LOADTEST_CPU_LANE_COST ? { CPU_LANE_COST: process.env.LOADTEST_CPU_LANE_COST } : {}),
   });
   const logger = createLogger(config);
   const db = await openDatabase(config);

@@ -1,7 +1,7 @@
 // Synchronous work that holds the event loop for milliseconds at a time (a search over the
 // embedded index, a classification's evaluation) takes turns in one lane per process, one
 // piece per turn of the event loop, with the loop's input and timers handled between two
-// pieces. Without the lane, the fifteen searches of one admitted query start in the same turn
+// pieces. A piece that finds the lane empty, with no piece run in this turn, runs at once. Without the lane, the fifteen searches of one admitted query start in the same turn
 // and run back to back: every other request, however light, waits for all of them. With it, a
 // light request waits for one piece at most per step it takes.
 //
@@ -34,10 +34,28 @@ export function cpuLaneDepth(): number {
   return queued;
 }
 
+/** Whether a piece ran in this turn of the event loop (cleared when the loop reaches its next check phase). */
+let pieceRanThisTurn = false;
+
+function notePieceRan(): void {
+  if (pieceRanThisTurn) return;
+  pieceRanThisTurn = true;
+  setImmediate(() => {
+    pieceRanThisTurn = false;
+  });
+}
+
 /** Runs `work` when its turn in the lane comes (at once for work not sent through the lane). */
 export async function inCpuLane<T>(work: () => T): Promise<T> {
   const signal = currentWorkSignal();
   if (!signal || !laned.has(signal)) return work();
+  // Nobody waits and no piece ran in this turn: waiting for turns would only slow the work down.
+  if (queued === 0 && !pieceRanThisTurn) {
+    const stopped = cancellationOf(signal);
+    if (stopped) throw stopped;
+    notePieceRan();
+    return work();
+  }
   const before = tail;
   let release: () => void = () => undefined;
   tail = new Promise<void>((resolve) => {
@@ -52,6 +70,7 @@ export async function inCpuLane<T>(work: () => T): Promise<T> {
     await nextTurn();
     const stopped = cancellationOf(signal);
     if (stopped) throw stopped;
+    notePieceRan();
     return work();
   } finally {
     queued -= 1;

@@ -60,16 +60,35 @@ it('takes a light request between the pieces of a heavy one, not after all of th
 });
 
 it('refuses a waiting piece whose request was stopped, without running it', async () => {
+  await nextTurn();
   const heavy = new AbortController();
   sendThroughCpuLane(heavy.signal);
   const ran: string[] = [];
-  const [first, second] = runCancellable(heavy.signal, () => [
+  const [first, second, third] = runCancellable(heavy.signal, () => [
     inCpuLane(() => ran.push('first')),
     inCpuLane(() => ran.push('second')),
+    inCpuLane(() => ran.push('third')),
   ]);
   heavy.abort(new Error('deadline passed'));
-  await expect(first).rejects.toThrow('deadline passed');
+  // The first found the lane empty and ran at once; the others were waiting.
+  await expect(first).resolves.toBe(1);
   await expect(second).rejects.toThrow('deadline passed');
-  expect(ran).toEqual([]);
+  await expect(third).rejects.toThrow('deadline passed');
+  expect(ran).toEqual(['first']);
   expect(cpuLaneDepth()).toBe(0);
+});
+
+it('runs a piece at once when the lane is empty and no piece ran in this turn', async () => {
+  await nextTurn();
+  const heavy = new AbortController();
+  sendThroughCpuLane(heavy.signal);
+  const marks: string[] = [];
+  const [first, second] = runCancellable(heavy.signal, () => [
+    inCpuLane(() => marks.push('first')),
+    inCpuLane(() => marks.push('second')),
+  ]);
+  // Synchronously: the first ran, the second waits for a later turn.
+  expect(marks).toEqual(['first']);
+  await Promise.all([first, second]);
+  expect(marks).toEqual(['first', 'second']);
 });

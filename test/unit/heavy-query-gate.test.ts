@@ -87,11 +87,11 @@ it('a waiting operation whose request is stopped leaves the queue and takes no p
 
 it('sends the pieces of an operation costing the lane cost or more through the CPU lane, not cheaper ones', async () => {
   const gate = heavyQueryGate({ minCost: 1_000_000, concurrency: 1, laneCost: 50 });
-  /** Whether a piece of the request under `signal` runs at once (not laned) or waits for a turn. */
+  /** Whether two pieces of the request under `signal` both run at once (not laned: the second would wait for a turn). */
   const runsAtOnce = (signal: AbortSignal): boolean => {
-    let ran = false;
-    void runCancellable(signal, () => inCpuLane(() => (ran = true)));
-    return ran;
+    let ran = 0;
+    void runCancellable(signal, () => Promise.all([inCpuLane(() => (ran += 1)), inCpuLane(() => (ran += 1))]));
+    return ran === 2;
   };
   const cheap = new AbortController();
   await runCancellable(cheap.signal, () => execute(gate, { nodes: 10, cost: 49 }));
