@@ -9,7 +9,7 @@
 import type { AsPlainObject, Options, Query } from 'minisearch';
 import { facetCounts, matchesFilter } from './candidate-filters.js';
 import { highlightSnippet, highlightWhole, scanStart } from './highlight-snippet.js';
-import { editDistance, matchWeight } from './match-weight.js';
+import { matchWeight, typoDistance } from './match-weight.js';
 import {
   byRank,
   contenders,
@@ -424,11 +424,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     let coveredAny = 0;
     // Typos are forgiven before synonyms apply, so a misspelt lay word ("termal camera") still
     // reaches its equivalents: a word no text holds that is a typo away from a key word reads as it.
-    const concepts = expandSynonyms(
-      terms.map((term) => this.asKeyWord(term)),
-      this.synonyms,
-      lastIsPrefix,
-    );
+    const concepts = expandSynonyms(this.asKeyWords(terms), this.synonyms, lastIsPrefix);
     const matchers = this.matchersOf(terms, concepts, lastIsPrefix);
     const finders = matchers.filter((matcher) => matcher.findsAlone !== false);
     const rankers = matchers.filter((matcher) => matcher.findsAlone === false);
@@ -497,17 +493,48 @@ export class EmbeddedSearchEngine implements SearchEngine {
     return matchers;
   }
 
-  /** The synonym key word `term` is a typo of (within the typos its length allows), when no text holds `term` itself. */
-  private asKeyWord(term: string): string {
+  /** The query's words, each misspelt synonym key word read as the key word it misspells (see `asKeyWord`). */
+  private asKeyWords(terms: readonly string[]): string[] {
+    const read: string[] = [];
+    terms.forEach((term, index) => read.push(this.asKeyWord(term, read[index - 1], terms[index + 1])));
+    return read;
+  }
+
+  /**
+   * The synonym key word `term` is a typo of, or `term` itself. Typos are counted as Meilisearch
+   * counts them (a swap of two letters is one) within the typos the word's length allows; a
+   * four-letter word, allowed none elsewhere, may miss one letter of a key word ("lidr"), since
+   * it is read so only when no text holds it. Among equally close key words, one that makes a
+   * key phrase with a neighbouring word wins. A word some text holds is read as a key word only
+   * when that makes a key phrase with a neighbour which the word as typed does not: a typo may
+   * happen to be another word, or one some text misspells too, and the phrase tells them apart.
+   */
+  private asKeyWord(term: string, previous: string | undefined, next: string | undefined): string {
+    const { keyWords, keyPairs, formOf } = this.synonyms;
+    if (keyWords.has(term) || /\p{N}/u.test(term)) return term;
+    const length = [...term].length;
     const typos = allowedTypos(term);
-    if (typos === 0 || this.synonyms.keyWords.has(term) || this.holds(term)) return term;
-    let best: { word: string; distance: number } | undefined;
-    for (const word of this.synonyms.keyWords) {
-      if (Math.abs(word.length - term.length) > typos) continue;
-      const distance = editDistance(term, word);
-      if (distance <= typos && (best === undefined || distance < best.distance)) best = { word, distance };
+    const short = typos === 0 && length >= SHORT_TYPO_LENGTH;
+    if (typos === 0 && !short) return term;
+    const pairs = (word: string): boolean =>
+      (previous !== undefined && keyPairs.has(`${formOf(previous)} ${formOf(word)}`)) ||
+      (next !== undefined && keyPairs.has(`${formOf(word)} ${formOf(next)}`));
+    const held = this.holds(term);
+    if (held && (short || (previous === undefined && next === undefined) || pairs(term))) return term;
+    let best: string[] = [];
+    let bestDistance = Infinity;
+    for (const word of keyWords) {
+      const difference = [...word].length - length;
+      if (short ? difference !== 1 : Math.abs(difference) > typos) continue;
+      const distance = typoDistance(term, word);
+      if (distance > Math.max(typos, 1) || distance > bestDistance) continue;
+      if (distance < bestDistance) best = [];
+      bestDistance = distance;
+      best.push(word);
     }
-    return best === undefined ? term : best.word;
+    const paired = best.find(pairs);
+    if (held) return paired ?? term;
+    return paired ?? best[0] ?? term;
   }
 
   /** A word's MiniSearch query: its canonical spelling (with typos and prefix as allowed) or its stem. */
@@ -782,6 +809,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
 /** The part of a word's weight its stem carries (see `wordQuery`). */
 const STEM_SHARE = 0.5;
+/** A word this long, allowed no typo against the texts, may still miss one letter of a synonym key word (see `asKeyWord`). */
+const SHORT_TYPO_LENGTH = 4;
+
 /** A query word held as typed by this many documents gets no typo tolerance (see `documentsOf`). */
 const TYPO_FREE_FROM = 20;
 /** Query words past this many are ignored (each word is a bit of `Candidate.covered`). */

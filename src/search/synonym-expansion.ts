@@ -13,6 +13,8 @@ export interface SynonymTable {
   readonly longestKey: number;
   /** Every word of every key (typo correction looks for a misspelt key word among them). */
   readonly keyWords: ReadonlySet<string>;
+  /** Each two words that follow each other in a key, as their forms joined by one space ("thermal camera"). */
+  readonly keyPairs: ReadonlySet<string>;
   /** The form a word is compared in: a key and a query stretch match when their words' forms do. */
   readonly formOf: (word: string) => string;
 }
@@ -24,11 +26,15 @@ export function buildSynonymTable(
 ): SynonymTable {
   const equivalents = new Map<string, string[][]>();
   const keyWords = new Set<string>();
+  const keyPairs = new Set<string>();
   let longestKey = 0;
   for (const [key, values] of Object.entries(synonyms)) {
     const keyTerms = termsOf(key, stopWords);
     if (keyTerms.length === 0) continue;
     for (const term of keyTerms) keyWords.add(term);
+    for (let index = 0; index + 1 < keyTerms.length; index += 1) {
+      keyPairs.add(`${formOf(keyTerms[index] as string)} ${formOf(keyTerms[index + 1] as string)}`);
+    }
     const joinedKey = keyTerms.map(formOf).join(' ');
     const list = equivalents.get(joinedKey) ?? [];
     for (const value of values) {
@@ -45,7 +51,7 @@ export function buildSynonymTable(
     equivalents.set(joinedKey, list);
     longestKey = Math.max(longestKey, keyTerms.length);
   }
-  return { equivalents, longestKey, keyWords, formOf };
+  return { equivalents, longestKey, keyWords, keyPairs, formOf };
 }
 
 export interface QueryConcept {

@@ -90,4 +90,55 @@ describe('embedded search engine', () => {
     // "core" is part of the phrase "thermal core": the equivalent holding both words comes first.
     expect((await ids(engine, 'thermal core'))[0]).toBe('i1');
   });
+
+  describe('reads a misspelt synonym key word as the key word', () => {
+    const ids = async (engine: EmbeddedSearchEngine, query: string): Promise<string[]> =>
+      (await engine.search({ query, offset: 0, limit: 10 })).hits.map((hit) => hit.document.recordId);
+    async function engineWith(synonyms: Record<string, string[]>, documents: SearchDocument[]) {
+      const engine = new EmbeddedSearchEngine();
+      await engine.configure({ synonyms, stopWords: [] });
+      await engine.upsert(documents);
+      return engine;
+    }
+
+    it('counts two letters swapped as one typo, as Meilisearch does', async () => {
+      const engine = await engineWith({ 'night vision': ['image intensifier'] }, [
+        provision('n1', 'Image intensifier tubes'),
+        provision('v1', 'Machine vision systems'),
+      ]);
+      expect((await ids(engine, 'nigth vision '))[0]).toBe('n1');
+    });
+
+    it('reads a four-letter word no text holds as a key word missing one letter, and no other way', async () => {
+      const engine = await engineWith({ lidar: ['laser radar'], sonar: ['acoustic systems'] }, [
+        provision('l1', 'Laser radar equipment'),
+        provision('a1', 'Acoustic systems'),
+        provision('k1', 'Test kits'),
+      ]);
+      expect(await ids(engine, 'lidr ')).toEqual(['l1']);
+      // One letter changed, not missing: four letters allow no typo.
+      expect(await ids(engine, 'sinr ')).toEqual([]);
+      expect(await ids(engine, 'kits ')).toEqual(['k1']);
+    });
+
+    it('prefers, among equally close key words, the one that makes a key phrase with its neighbour', async () => {
+      // "sokar" is one letter from "solar" and from "sonar"; "array" decides.
+      const engine = await engineWith(
+        { 'solar panel': ['photovoltaic cells'], 'sonar array': ['towed hydrophone arrays'] },
+        [provision('p1', 'Photovoltaic cells'), provision('a1', 'Towed hydrophone arrays')],
+      );
+      expect(await ids(engine, 'sokar array ')).toEqual(['a1']);
+      expect(await ids(engine, 'sokar panel ')).toEqual(['p1']);
+    });
+
+    it('reads a word some text holds as a key word only where that makes a key phrase', async () => {
+      const engine = await engineWith({ 'star tracker': ['stellar attitude sensors'] }, [
+        provision('s1', 'Stellar attitude sensors'),
+        provision('t1', 'Tracer rounds'),
+      ]);
+      expect(await ids(engine, 'star tracer ')).toContain('s1');
+      expect(await ids(engine, 'tracer ')).toEqual(['t1']);
+      expect(await ids(engine, 'tracer rounds ')).toEqual(['t1']);
+    });
+  });
 });
