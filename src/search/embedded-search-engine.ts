@@ -510,7 +510,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
    * happen to be another word, or one some text misspells too, and the phrase tells them apart.
    */
   private asKeyWord(term: string, previous: string | undefined, next: string | undefined): string {
-    const { keyWords, keyPairs, formOf } = this.synonyms;
+    const { keyWords, keyPairs, pairedForms, formOf } = this.synonyms;
     if (keyWords.has(term) || /\p{N}/u.test(term)) return term;
     const length = [...term].length;
     const typos = allowedTypos(term);
@@ -519,8 +519,11 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const pairs = (word: string): boolean =>
       (previous !== undefined && keyPairs.has(`${formOf(previous)} ${formOf(word)}`)) ||
       (next !== undefined && keyPairs.has(`${formOf(word)} ${formOf(next)}`));
+    const neighbourPairs =
+      (previous !== undefined && pairedForms.has(formOf(previous))) ||
+      (next !== undefined && pairedForms.has(formOf(next)));
     const held = this.holds(term);
-    if (held && (short || (previous === undefined && next === undefined) || pairs(term))) return term;
+    if (held && (short || !neighbourPairs || pairs(term))) return term;
     let best: string[] = [];
     let bestDistance = Infinity;
     for (const word of keyWords) {
@@ -532,7 +535,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
       bestDistance = distance;
       best.push(word);
     }
-    const paired = best.find(pairs);
+    const paired = neighbourPairs ? best.find(pairs) : undefined;
     if (held) return paired ?? term;
     return paired ?? best[0] ?? term;
   }

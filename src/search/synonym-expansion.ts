@@ -15,6 +15,8 @@ export interface SynonymTable {
   readonly keyWords: ReadonlySet<string>;
   /** Each two words that follow each other in a key, as their forms joined by one space ("thermal camera"). */
   readonly keyPairs: ReadonlySet<string>;
+  /** The forms of the words in `keyPairs`: a word outside it makes no key phrase with any neighbour. */
+  readonly pairedForms: ReadonlySet<string>;
   /** The form a word is compared in: a key and a query stretch match when their words' forms do. */
   readonly formOf: (word: string) => string;
 }
@@ -27,13 +29,16 @@ export function buildSynonymTable(
   const equivalents = new Map<string, string[][]>();
   const keyWords = new Set<string>();
   const keyPairs = new Set<string>();
+  const pairedForms = new Set<string>();
   let longestKey = 0;
   for (const [key, values] of Object.entries(synonyms)) {
     const keyTerms = termsOf(key, stopWords);
     if (keyTerms.length === 0) continue;
     for (const term of keyTerms) keyWords.add(term);
     for (let index = 0; index + 1 < keyTerms.length; index += 1) {
-      keyPairs.add(`${formOf(keyTerms[index] as string)} ${formOf(keyTerms[index + 1] as string)}`);
+      const pair = [formOf(keyTerms[index] as string), formOf(keyTerms[index + 1] as string)];
+      keyPairs.add(pair.join(' '));
+      for (const form of pair) pairedForms.add(form);
     }
     const joinedKey = keyTerms.map(formOf).join(' ');
     const list = equivalents.get(joinedKey) ?? [];
@@ -51,7 +56,7 @@ export function buildSynonymTable(
     equivalents.set(joinedKey, list);
     longestKey = Math.max(longestKey, keyTerms.length);
   }
-  return { equivalents, longestKey, keyWords, keyPairs, formOf };
+  return { equivalents, longestKey, keyWords, keyPairs, pairedForms, formOf };
 }
 
 export interface QueryConcept {
