@@ -1,9 +1,10 @@
 // Synchronous work that holds the event loop for milliseconds at a time (a search over the
 // embedded index, a classification's evaluation) takes turns in one lane per process, one
 // piece per turn of the event loop, with the loop's input and timers handled between two
-// pieces. A piece that finds the lane empty, with no piece run in this turn, runs at once. Without the lane, the fifteen searches of one admitted query start in the same turn
-// and run back to back: every other request, however light, waits for all of them. With it, a
-// light request waits for one piece at most per step it takes.
+// pieces; a piece that finds the lane empty, with no piece run in this turn, runs at once.
+// Without the lane, the fifteen searches of one admitted query start in the same turn and run
+// back to back: every other request, however light, waits for all of them. With it, a light
+// request waits for one piece at most per step it takes.
 //
 // Only the work of a request sent through the lane (`sendThroughCpuLane`, for an operation whose
 // cost says it is heavy) queues, and each of its pieces does: its searches and evaluations, and
@@ -29,7 +30,7 @@ let tail: Promise<void> = Promise.resolve();
 /** Pieces queued or running now. */
 let queued = 0;
 
-/** Pieces waiting for their turn or running now (for metrics and tests). */
+/** Pieces waiting for their turn or running now (tests check the lane empties). */
 export function cpuLaneDepth(): number {
   return queued;
 }

@@ -9,7 +9,7 @@
 import type { AsPlainObject, Options, Query } from 'minisearch';
 import { facetCounts, matchesFilter } from './candidate-filters.js';
 import { highlightSnippet, highlightWhole, scanStart } from './highlight-snippet.js';
-import { matchWeight, typoDistance } from './match-weight.js';
+import { editDistance, matchWeight } from './match-weight.js';
 import {
   byRank,
   contenders,
@@ -529,7 +529,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     for (const word of keyWords) {
       const difference = [...word].length - length;
       if (short ? difference !== 1 : Math.abs(difference) > typos) continue;
-      const distance = typoDistance(term, word);
+      const distance = editDistance(term, word, true);
       if (distance > Math.max(typos, 1) || distance > bestDistance) continue;
       if (distance < bestDistance) best = [];
       bestDistance = distance;

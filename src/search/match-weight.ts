@@ -14,28 +14,12 @@ export function matchWeight(word: string, term: string, prefix: boolean): number
   return (TYPO_WEIGHT * term.length) / (term.length + editDistance(word, term));
 }
 
-/** Levenshtein distance (only for typo matches, short words). */
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      current[j] = Math.min(
-        (previous[j] as number) + 1,
-        (current[j - 1] as number) + 1,
-        (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length] as number;
-}
-
 /**
- * Edit distance counting a swap of two neighbouring letters as one edit ("nigth" for "night"),
- * as Meilisearch's typo tolerance does (optimal string alignment).
+ * Levenshtein distance (only for typo matches, short words). `swapIsOneEdit`: a swap of two
+ * neighbouring letters counts as one edit ("nigth" for "night"), as Meilisearch's typo tolerance
+ * counts it (optimal string alignment).
  */
-export function typoDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string, swapIsOneEdit = false): number {
   let before: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
   for (let i = 1; i <= a.length; i += 1) {
@@ -46,7 +30,7 @@ export function typoDistance(a: string, b: string): number {
         (current[j - 1] as number) + 1,
         (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
       );
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+      if (swapIsOneEdit && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
         best = Math.min(best, (before[j - 2] as number) + 1);
       }
       current[j] = best;

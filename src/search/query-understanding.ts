@@ -571,10 +571,8 @@ export function interpretQuery(query: string, rules: QueryUnderstandingRules): Q
   // licence" is EU001, whose text lists Japan), where a control entry never names one.
   if (typeHints.some((hint) => hint.type === 'EXEMPTION'))
     for (const place of places) {
-      spans.splice(
-        spans.findIndex((span) => span.first === place.start),
-        1,
-      );
+      const removal = spans.findIndex((span) => span.first === place.start);
+      if (removal >= 0) spans.splice(removal, 1);
       mark(place.start, place.at - 1, 'free');
       mark(place.at, place.last, 'topic');
     }
