@@ -53,6 +53,11 @@ export interface StartOptions {
   searchEngine?: SearchEngine;
   /** Use these threshold encodings instead of the committed ones (tests). */
   rulebook?: Rulebook;
+  /**
+   * Keep the embedded index in this snapshot file, whatever the database (tests start from one
+   * snapshot built once per run instead of rebuilding the index in every test file).
+   */
+  searchSnapshotPath?: string;
 }
 
 /** Migrates, then seeds when asked; logs what was done. */
@@ -98,6 +103,7 @@ export async function startService(
     search = await openSearch(config, db, {
       logger,
       ...(options.searchEngine ? { engine: options.searchEngine } : {}),
+      ...(options.searchSnapshotPath !== undefined ? { snapshotPath: options.searchSnapshotPath } : {}),
     });
     await rateBudgets.connected();
     return createServices({ db, rulebook, exemptionRules, searchEngine: search.engine });

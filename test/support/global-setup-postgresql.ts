@@ -1,11 +1,16 @@
-// Creates a throwaway PostgreSQL database for this run, migrates and seeds it, and drops it
-// at the end. Without a reachable server the suite is skipped with the reason, except under
-// CI=true, where the PostgreSQL run is required and its absence fails the run.
+// Creates a throwaway PostgreSQL database for this run, migrates and seeds it, builds the search
+// index snapshot the test files start from, and drops it all at the end. Without a reachable
+// server the suite is skipped with the reason, except under CI=true, where the PostgreSQL run is
+// required and its absence fails the run.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../src/db/database.js';
 import { assertThrowawayDatabaseName, newThrowawayDatabaseName } from './database-guard.js';
 import { prepareTestDatabase } from './prepare-test-database.js';
+import { buildSearchSnapshot } from './search-snapshot.js';
 import './provided-context.js';
 
 const ADMIN_URL = process.env.TEST_POSTGRES_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -27,6 +32,7 @@ export default async function setup(project: TestProject) {
     }
     console.warn(`[integration-postgresql] skipped: ${reason}`);
     project.provide('testDatabase', { kind: 'unavailable', reason });
+    project.provide('testSearchSnapshot', null);
     return;
   }
 
@@ -40,14 +46,17 @@ export default async function setup(project: TestProject) {
     DB_CONNECT_TIMEOUT_MS: 5000,
     DB_STATEMENT_TIMEOUT_MS: 120_000,
   });
+  const directory = await mkdtemp(join(tmpdir(), 'kb-postgresql-'));
   try {
     await prepareTestDatabase(db);
+    project.provide('testSearchSnapshot', await buildSearchSnapshot(db, directory));
   } finally {
     await db.close();
   }
   project.provide('testDatabase', { kind: 'postgresql', url, database });
 
   return async () => {
+    await rm(directory, { recursive: true, force: true });
     await admin.query(`DROP DATABASE IF EXISTS "${assertThrowawayDatabaseName(database)}" WITH (FORCE)`);
     await admin.end();
   };

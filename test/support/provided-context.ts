@@ -7,6 +7,8 @@ export type TestDatabaseTarget =
 declare module 'vitest' {
   export interface ProvidedContext {
     testDatabase: TestDatabaseTarget;
+    /** The search index snapshot of the test database, built once per run (test/support/search-snapshot.ts). */
+    testSearchSnapshot: string | null;
     /** The service the browser tests open (test/support/global-setup-browser.ts). */
     webBaseUrl: string;
   }

@@ -11,8 +11,10 @@ import type { ResponseCache } from '../../src/graphql/plugins/response-cache.js'
 import { startService, type RunningService } from '../../src/server/service.js';
 import type { AppServices } from '../../src/services/app-services.js';
 import './provided-context.js';
+import { privateSnapshot } from './search-snapshot.js';
 
 export const testDatabase = inject('testDatabase');
+const testSearchSnapshot = inject('testSearchSnapshot') ?? null;
 
 export interface GraphQLResponse<TData> {
   status: number;
@@ -67,11 +69,13 @@ async function openTestDatabase(applicationName?: string): Promise<Database> {
 /**
  * `env`: further configuration variables (e.g. CORS_ORIGINS, WEB_DIST_DIR); `logger`: log there
  * instead of a logger made from the configuration (tests read the lines back);
- * `applicationName`: names the service's PostgreSQL connections (test files share the database).
+ * `applicationName`: names the service's PostgreSQL connections (test files share the database);
+ * `rebuildSearchIndex`: build the index from the database instead of starting from the run's
+ * snapshot (see search-snapshot.ts).
  */
 export async function startTestService(
   env: Record<string, string> = {},
-  options: { logger?: Logger; applicationName?: string } = {},
+  options: { logger?: Logger; applicationName?: string; rebuildSearchIndex?: boolean } = {},
 ): Promise<TestService> {
   const config = loadConfig({
     PORT: '0',
@@ -85,8 +89,17 @@ export async function startTestService(
   });
   const db = await openTestDatabase(options.applicationName);
   const logger = options.logger ?? createLogger(config);
-  const service: RunningService = await startService(config, logger, { database: db, prepared: true });
+  const snapshot =
+    testSearchSnapshot === null || options.rebuildSearchIndex === true
+      ? undefined
+      : await privateSnapshot(testSearchSnapshot);
+  const service: RunningService = await startService(config, logger, {
+    database: db,
+    prepared: true,
+    ...(snapshot ? { searchSnapshotPath: snapshot.path } : {}),
+  });
   const services = await service.ready;
+  await snapshot?.handBack();
   const endpoint = `${service.url}/graphql`;
 
   const post = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
@@ -106,6 +119,9 @@ export async function startTestService(
     },
     inFlight: () => service.inFlight(),
     working: () => service.working(),
-    stop: () => service.stop(),
+    async stop() {
+      await service.stop();
+      await snapshot?.remove();
+    },
   };
 }
