@@ -25,6 +25,21 @@ const ARRAY_READS_PER_LOOKUP = 16;
  */
 const MAX_POSTING_COPIES = 1 << 22;
 
+/** What `scoresOf` keeps per short id while it scores (see `scoringArrays`). */
+interface ScoringArrays {
+  fieldCount: number;
+  /** 1 for a document asked about. */
+  asked: Uint8Array;
+  /** The document's score so far, before the count of terms it holds. */
+  sums: Float64Array;
+  /** How many of the terms the document holds. */
+  held: Uint16Array;
+  /** The last term (1-based) counted in `held`, so a term held in two fields counts once. */
+  lastTerm: Uint16Array;
+  /** Short id x field -> the field's length (in words; MiniSearch counts them), read once per document rather than once per posting. */
+  fieldLengths: Uint32Array;
+}
+
 /** A word's postings in one field, copied from MiniSearch's map into arrays, in the map's order. */
 interface FieldPostings {
   fieldId: number;
@@ -47,6 +62,7 @@ export class ScoredIndex<T> extends MiniSearch<T> {
    */
   private readonly postingCopies = new Map<string, FieldPostings[]>();
   private postingCopiesHeld = 0;
+  private scoring: ScoringArrays | undefined;
 
   /**
    * `MiniSearch.loadJS` for this class (MiniSearch's own always builds its base class), given
@@ -208,11 +224,9 @@ export class ScoredIndex<T> extends MiniSearch<T> {
   ): Map<number, number> {
     // Sums kept in arrays indexed by short id: a common word's shortlist runs to thousands of
     // documents, and a map entry per document cost more than the arithmetic.
-    const asked = new Uint8Array(this._nextId);
-    const shortIds: number[] = [];
-    /** Short id x field -> the field's length (in words), read once per document rather than once per posting. */
     const fieldCount = Object.keys(this._fieldIds).length;
-    const fieldLengths = new Uint32Array(this._nextId * fieldCount);
+    const { asked, sums, held, lastTerm, fieldLengths } = this.scoringArrays(fieldCount);
+    const shortIds: number[] = [];
     for (const shortId of ids) {
       if (this.documentsByShortId[shortId] === undefined || asked[shortId] === 1) continue;
       asked[shortId] = 1;
@@ -222,10 +236,6 @@ export class ScoredIndex<T> extends MiniSearch<T> {
         fieldLengths[shortId * fieldCount + fieldId] = lengths[fieldId] ?? 0;
       }
     }
-    const sums = new Float64Array(this._nextId);
-    const held = new Uint16Array(this._nextId);
-    /** The last term (1-based) counted in `held`, so a term held in two fields counts once. */
-    const lastTerm = new Uint16Array(this._nextId);
     let termNumber = 0;
     for (const [term, weight] of terms) {
       termNumber += 1;
@@ -270,8 +280,35 @@ export class ScoredIndex<T> extends MiniSearch<T> {
     for (const shortId of shortIds) {
       const count = held[shortId] as number;
       if (count > 0) scores.set(shortId, (sums[shortId] as number) * count);
+      // Left as found for the next query: only the documents asked about were touched.
+      asked[shortId] = 0;
+      sums[shortId] = 0;
+      held[shortId] = 0;
+      lastTerm[shortId] = 0;
     }
     return scores;
+  }
+
+  /**
+   * The arrays `scoresOf` works in, indexed by short id, all zero between two calls: kept from
+   * one query to the next (a query scoring a handful of documents would otherwise allocate and
+   * clear arrays the size of the collection), made anew when the collection has grown.
+   */
+  private scoringArrays(fieldCount: number): ScoringArrays {
+    const bound = this._nextId;
+    if (this.scoring === undefined || this.scoring.asked.length < bound || this.scoring.fieldCount !== fieldCount) {
+      // Room to grow, so that adding documents between queries does not reallocate every time.
+      const length = bound + (bound >> 3) + 64;
+      this.scoring = {
+        fieldCount,
+        asked: new Uint8Array(length),
+        sums: new Float64Array(length),
+        held: new Uint16Array(length),
+        lastTerm: new Uint16Array(length),
+        fieldLengths: new Uint32Array(length * fieldCount),
+      };
+    }
+    return this.scoring;
   }
 }
 
