@@ -1,5 +1,6 @@
 // Filters and facet counts over the embedded engine's matches: the same rules Meilisearch
 // applies to its filter expression and facet distribution.
+import type { DocumentAttributes } from './document-attributes.js';
 import type { FacetCount, FacetField, SearchDocument, SearchFilter } from './search-engine.js';
 
 /** Whether a document is in force on `asOf`, or current when no day is asked for. */
@@ -34,40 +35,44 @@ export function matchesFilter(document: SearchDocument, filter: SearchFilter | u
   return true;
 }
 
-/** Each facet's value read with a fixed property name (a property chosen at run time reads slower, per document). */
-const VALUE_OF: Record<Exclude<FacetField, 'audience'>, (document: SearchDocument) => string | null> = {
-  type: (document) => document.type,
-  regime: (document) => document.regime,
-  jurisdiction: (document) => document.jurisdiction,
-  category: (document) => document.category,
-};
-
-export function facetCounts(documents: readonly SearchDocument[], fields: readonly FacetField[]): FacetCount[] {
+/**
+ * The facet counts of the documents `shortIds` (each counted once per value it has), each
+ * field's values by count, then by value. Values are read as numbers (document-attributes.ts):
+ * a common word's thousands of matches are counted in an array.
+ */
+export function facetCounts(
+  shortIds: readonly number[],
+  attributes: DocumentAttributes,
+  fields: readonly FacetField[],
+): FacetCount[] {
   const facets: FacetCount[] = [];
   for (const field of new Set(fields)) {
-    // A facet has a handful of values: a list searched in place counts a common word's
-    // thousands of matches faster than a map.
-    const values: string[] = [];
-    const counts: number[] = [];
-    const add = (value: string | null): void => {
-      if (value === null) return;
-      const at = values.indexOf(value);
-      if (at >= 0) counts[at] = (counts[at] as number) + 1;
-      else {
-        values.push(value);
-        counts.push(1);
-      }
-    };
+    let counts: Uint32Array;
+    let values: readonly (string | null)[];
     if (field === 'audience') {
-      for (const document of documents) for (const value of new Set(document.audience)) add(value);
+      const audience = attributes.audience();
+      values = audience.values;
+      counts = new Uint32Array(values.length);
+      for (const shortId of shortIds) {
+        for (const value of audience.at[shortId] as readonly number[]) counts[value] = (counts[value] as number) + 1;
+      }
     } else {
-      const valueOf = VALUE_OF[field];
-      for (const document of documents) add(valueOf(document));
+      const facet = attributes.facet(field);
+      values = facet.values;
+      counts = new Uint32Array(values.length);
+      const at = facet.at;
+      for (const shortId of shortIds) {
+        const value = at[shortId] as number;
+        counts[value] = (counts[value] as number) + 1;
+      }
     }
-    const sorted = values
-      .map((value, at): [string, number] => [value, counts[at] as number])
-      .sort(([va, ca], [vb, cb]) => cb - ca || (va < vb ? -1 : va > vb ? 1 : 0));
-    for (const [value, count] of sorted) facets.push({ field, value, count });
+    const found: [string, number][] = [];
+    // Number 0 stands for no value, which is not counted.
+    for (let number = 1; number < values.length; number += 1) {
+      if ((counts[number] as number) > 0) found.push([values[number] as string, counts[number] as number]);
+    }
+    found.sort(([va, ca], [vb, cb]) => cb - ca || (va < vb ? -1 : va > vb ? 1 : 0));
+    for (const [value, count] of found) facets.push({ field, value, count });
   }
   return facets;
 }

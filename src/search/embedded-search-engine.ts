@@ -5,7 +5,10 @@
 // (words matched, rarest-first run, BM25), compounds, did-you-mean, grouping by entry, filters,
 // facets and the exact-code rule are computed here over those matches. Matches are listed and
 // the shortlist scored through ScoredIndex (scored-index.ts), which reads MiniSearch's postings
-// without scoring every match of a common word.
+// without scoring every match of a common word. A match is its document's short id until it
+// can reach the page: the words it covers, its entry and its facet values are read from arrays
+// indexed by short id, and only the matches of the groups that can reach the page become
+// `Candidate` objects (a common word matches tens of thousands of documents).
 import type { AsPlainObject, Options, Query } from 'minisearch';
 import { facetCounts, matchesFilter } from './candidate-filters.js';
 import { highlightSnippet, highlightWhole, scanStart } from './highlight-snippet.js';
@@ -15,13 +18,21 @@ import {
   contenders,
   isEntryDocument,
   newCandidate,
-  rank,
+  preferenceOf,
+  rankKey,
+  rarestRunOf,
+  regimeFit,
   spreadRegimeCopies,
+  tierOf,
+  wordRules,
   type Candidate,
+  type WordRules,
 } from './ranking-rules.js';
 import { entryCodeOf, entryKeyOf } from './entry-key.js';
+import { DocumentAttributes } from './document-attributes.js';
 import { ancestorsFirst } from './result-grouping.js';
-import { bestGroups, groupsReachingPage, keyedGroups } from './page-shortlist.js';
+import { bestGroups, groupsReaching, keyedGroups, pageThreshold, type KeyedGroups } from './page-shortlist.js';
+import { intersection, ShortIdList, union } from './short-id-sets.js';
 import {
   MAX_SUB_HITS,
   type EngineSettings,
@@ -30,6 +41,7 @@ import {
   type SearchEngine,
   type SearchFilter,
   type SearchHealth,
+  type SearchPreference,
   type SearchHit,
   type SearchRequest,
   type SearchResponse,
@@ -70,10 +82,25 @@ interface StemmedWord {
 }
 
 interface QueryPlan {
-  candidates: Candidate[];
+  /** The short ids of the documents the query matches, before filters, in the order found. */
+  matches: number[];
+  /** Short id -> the query words the document matches (bit i: word i); 0 for any other document. */
+  covered: Uint32Array;
+  /** Short id -> the lower-cased codes of the document that the query names exactly (see `exactCodeMatches`). */
+  exactCodes: Map<number, ReadonlySet<string>>;
+  /** The word rules' weights and order for this query's words. */
+  rules: WordRules;
   /** Every indexed word the query matched (typo and prefix matches included) -> its weight in BM25. */
   matched: Map<string, number>;
   unmatched: string[];
+}
+
+/** The documents a query's matchers have found so far (see `cover`). */
+interface FoundMatches {
+  /** Short ids, in the order found. */
+  matches: number[];
+  /** Short id -> the query words it holds (bit i: word i). */
+  covered: Uint32Array;
 }
 
 /** One way a stretch of query words [from, to) can match: the words, an equivalent, a compound. */
@@ -108,11 +135,13 @@ export class EmbeddedSearchEngine implements SearchEngine {
   /** Lower-cased code -> ids of the documents carrying it, for the exact-code rule. */
   private readonly codeIndex = new Map<string, Set<string>>();
   /** The listings of the query being planned (see `listDocuments`); emptied for each query. */
-  private readonly listings = new Map<string, { ids: ReadonlySet<string>; terms: ReadonlyMap<string, number> }>();
+  private readonly listings = new Map<string, { ids: ShortIdList; terms: ReadonlyMap<string, number> }>();
   /** The word queries built by `wordQuery` that pair a word with its stem (see `stemmedDocuments`). */
   private readonly stemmedWords = new WeakMap<Query & object, StemmedWord>();
   /** Document id -> the entry it belongs to (see entry-key.ts), for grouping. */
   private readonly entryKeys = new Map<string, string>();
+  /** Entry and facet values by short id, for grouping and counting every match (see document-attributes.ts). */
+  private readonly attributes = new DocumentAttributes();
   private stopWords: ReadonlySet<string> = new Set();
   private lowInformationWords: ReadonlySet<string> = new Set();
   private synonyms: SynonymTable = buildSynonymTable({}, new Set());
@@ -146,7 +175,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
     // Stop words are left out of the index and variants shape its words: a change means re-indexing what we hold.
     if (reindex && this.documents.size > 0) {
       this.index = this.createIndex();
-      this.index.addAll([...this.documents.values()]);
+      this.attributes.clear();
+      for (const document of this.documents.values()) this.addToIndex(document);
     }
   }
 
@@ -157,7 +187,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
       const copy = frozen(structuredClone(document));
       this.documents.set(copy.id, copy);
       this.addCodes(copy);
-      this.index.add(copy);
+      this.addToIndex(copy);
     }
   }
 
@@ -171,6 +201,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     this.documents.clear();
     this.codeIndex.clear();
     this.entryKeys.clear();
+    this.attributes.clear();
     this.index = this.createIndex();
   }
 
@@ -189,35 +220,36 @@ export class EmbeddedSearchEngine implements SearchEngine {
     }
     let plan = this.plan(request.query);
     const { unmatched } = plan;
-    let candidates = plan.candidates.filter((candidate) => matchesFilter(candidate.document, request.filter));
+    let matches = this.filtered(plan.matches, request.filter);
     let didYouMean: string | null = null;
     let relaxedQuery: string | null = null;
-    if (candidates.length === 0 && plan.unmatched.length > 0) {
+    if (matches.length === 0 && plan.unmatched.length > 0) {
       didYouMean = this.suggestion(request.query, plan.unmatched);
       if (didYouMean !== null) {
         plan = this.plan(didYouMean);
-        candidates = plan.candidates.filter((candidate) => matchesFilter(candidate.document, request.filter));
-        if (candidates.length > 0) relaxedQuery = didYouMean;
+        matches = this.filtered(plan.matches, request.filter);
+        if (matches.length > 0) relaxedQuery = didYouMean;
       }
     }
     const grouped = request.groupParagraphs !== false;
     const exhaustive = this.ranking === 'exhaustive';
-    const keyed = keyedGroups(
-      candidates,
-      request.prefer,
-      grouped ? (candidate) => this.entryKeys.get(candidate.document.id) ?? candidate.document.id : null,
-    );
-    const { groups } = keyed;
+    const keyed = this.keyed(plan, matches, request.prefer, grouped);
     // BM25 only orders what the word rules leave tied: only the groups that can reach the
-    // page are scored (a common word's thousands of other matches never are).
+    // page become candidates and are scored (a common word's thousands of other matches never are).
     const reach = request.offset + request.limit;
     // The same entry in other regimes moves down the page (see `spreadRegimeCopies`): twice the
     // page's groups are scored, so the groups that move up to replace them are ranked too.
     const spread = grouped && (request.prefer?.regimes ?? []).length === 0;
     const scoredGroups = spread ? reach * 2 : reach;
-    const reaching = exhaustive ? groups : groupsReachingPage(keyed, scoredGroups);
-    this.score(plan.matched, new Set(exhaustive ? candidates : reaching.flatMap(contenders)));
-    if (!grouped) this.rollUpParagraphs(candidates);
+    const reaching = groupsReaching(
+      keyed,
+      exhaustive ? Number.NEGATIVE_INFINITY : pageThreshold(keyed, scoredGroups),
+      (position, key) => this.candidateOf(plan, matches[position] as number, request.prefer, key),
+    );
+    this.score(plan.matched, exhaustive ? reaching.flat() : reaching.flatMap(contenders));
+    // Only a scored paragraph raises its entry, and only an entry among the groups reaching the
+    // page can be shown: rolling up within them is rolling up within every match.
+    if (!grouped) this.rollUpParagraphs(reaching.flat());
     // Groups tied on the word rules at the last place that can reach the page (a common word's
     // thousands of matches) are cut to the page's count by BM25 before any is ranked in full.
     // Not when listing without grouping: an entry's BM25 can still be raised to a paragraph's.
@@ -267,12 +299,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
     });
     return {
       hits,
-      totalCount: groups.length,
-      // The members of a group share type, regime, jurisdiction and category: any one counts for it.
-      facets: facetCounts(
-        groups.map((members) => (members[0] as Candidate).document),
-        request.facets ?? [],
-      ),
+      totalCount: keyed.firstMembers.length,
+      // The members of a group share type, regime, jurisdiction and category: its first counts for it.
+      facets: facetCounts(keyed.firstMembers, this.attributes, request.facets ?? []),
       processingTimeMs: Math.round(performance.now() - started),
       unmatchedWords: unmatched,
       didYouMean,
@@ -317,17 +346,23 @@ export class EmbeddedSearchEngine implements SearchEngine {
    */
   importState(state: EmbeddedIndexState): void {
     this.assertOpen();
-    const index = ScoredIndex.restore<SearchDocument>(state.index, this.indexOptions());
-    if (index.documentCount !== state.documents.length) {
-      throw new Error(`index holds ${index.documentCount} documents, the state lists ${state.documents.length}`);
+    const documents = state.documents.map(frozen);
+    const index = ScoredIndex.restore<SearchDocument>(state.index, this.indexOptions(), documents);
+    if (index.documentCount !== documents.length) {
+      throw new Error(`index holds ${index.documentCount} documents, the state lists ${documents.length}`);
     }
+    const shortIds = documents.map((document) => index.shortIdOf(document.id));
+    const missing = documents.findIndex((_, at) => shortIds[at] === undefined);
+    if (missing >= 0) throw new Error(`the state's document ${documents[missing]?.id} is not in its index`);
     this.documents.clear();
     this.codeIndex.clear();
     this.entryKeys.clear();
-    for (const document of state.documents) {
-      this.documents.set(document.id, frozen(document));
+    this.attributes.clear();
+    documents.forEach((document, at) => {
+      this.documents.set(document.id, document);
       this.addCodes(document);
-    }
+      this.attributes.record(shortIds[at] as number, document);
+    });
     this.index = index;
   }
 
@@ -357,6 +392,12 @@ export class EmbeddedSearchEngine implements SearchEngine {
     };
   }
 
+  /** Indexes a document (held in `documents`) and records its attributes under its short id. */
+  private addToIndex(document: SearchDocument): void {
+    this.index.add(document);
+    this.attributes.record(this.index.shortIdOf(document.id) as number, document);
+  }
+
   private addCodes(document: SearchDocument): void {
     this.entryKeys.set(document.id, entryKeyOf(document));
     for (const code of document.codes) {
@@ -381,6 +422,53 @@ export class EmbeddedSearchEngine implements SearchEngine {
     }
   }
 
+  /** The matches (short ids) whose documents pass the filter, in order. */
+  private filtered(matches: readonly number[], filter: SearchFilter | undefined): number[] {
+    return matches.filter((shortId) => matchesFilter(this.index.documentAt(shortId) as SearchDocument, filter));
+  }
+
+  /**
+   * Keys the matches (the ranking rules before BM25) and groups them by entry, or one group per
+   * match when not `grouped`; a document the query names by its exact code is a group of its
+   * own: the user asked for that paragraph, not its entry.
+   */
+  private keyed(
+    plan: QueryPlan,
+    matches: readonly number[],
+    prefer: SearchPreference | undefined,
+    grouped: boolean,
+  ): KeyedGroups {
+    const { covered, exactCodes, rules } = plan;
+    const keyOf = (shortId: number): number => {
+      const document = this.index.documentAt(shortId) as SearchDocument;
+      const held = covered[shortId] as number;
+      return rankKey({
+        regimeFit: regimeFit(document, prefer),
+        tier: tierOf(rules, held, exactCodes.has(shortId)),
+        preferred: preferenceOf(document, prefer),
+        rarest: rarestRunOf(rules, held),
+      });
+    };
+    const entryOf = (shortId: number): number => (exactCodes.has(shortId) ? -1 : this.attributes.entryOf(shortId));
+    return keyedGroups(matches, keyOf, grouped ? entryOf : null, this.attributes.entryCount);
+  }
+
+  /** A match as a candidate for the page, its key (see `keyed`) given. */
+  private candidateOf(plan: QueryPlan, shortId: number, prefer: SearchPreference | undefined, key: number): Candidate {
+    const document = this.index.documentAt(shortId) as SearchDocument;
+    const held = plan.covered[shortId] as number;
+    const exactCodes = plan.exactCodes.get(shortId);
+    const candidate = newCandidate(document, shortId);
+    candidate.covered = held;
+    candidate.tier = tierOf(plan.rules, held, exactCodes !== undefined);
+    candidate.rarest = rarestRunOf(plan.rules, held);
+    candidate.preferred = preferenceOf(document, prefer);
+    candidate.regimeFit = regimeFit(document, prefer);
+    candidate.key = key;
+    if (exactCodes !== undefined) candidate.exactCodes = exactCodes;
+    return candidate;
+  }
+
   /** The entry document of a paragraph's group (same regime, in force under the filter), as a candidate. */
   private entryOf(paragraph: Candidate, filter: SearchFilter | undefined): Candidate | undefined {
     if (paragraph.exactCodes.size > 0 || isEntryDocument(paragraph.document)) return undefined;
@@ -395,7 +483,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
         this.entryKeys.get(id) === key &&
         matchesFilter(document, filter)
       ) {
-        return { ...newCandidate(document), tier: paragraph.tier, key: paragraph.key, raw: paragraph.raw };
+        const shortId = this.index.shortIdOf(id) as number;
+        return { ...newCandidate(document, shortId), tier: paragraph.tier, key: paragraph.key, raw: paragraph.raw };
       }
     }
     return undefined;
@@ -411,14 +500,21 @@ export class EmbeddedSearchEngine implements SearchEngine {
    */
   private plan(query: string): QueryPlan {
     const terms = termsOf(query, this.stopWords).slice(0, MAX_QUERY_WORDS);
+    const bound = this.index.shortIdBound;
+    const covered = new Uint32Array(bound);
+    const exactCodes = new Map<number, ReadonlySet<string>>();
     if (terms.length === 0) {
-      // Placeholder search, as Meilisearch: an empty query lists everything.
-      const candidates = [...this.documents.values()].map((document) => newCandidate(document));
-      return { candidates, matched: new Map(), unmatched: [] };
+      // Placeholder search, as Meilisearch: an empty query lists everything (in the order
+      // indexed, which short ids follow).
+      const matches: number[] = [];
+      for (let shortId = 0; shortId < bound; shortId += 1) {
+        if (this.index.documentAt(shortId) !== undefined) matches.push(shortId);
+      }
+      return { matches, covered, exactCodes, rules: wordRules([], 0), matched: new Map(), unmatched: [] };
     }
     // A trailing space means the last word is complete (Meilisearch does the same).
     const lastIsPrefix = !/\s$/u.test(query);
-    const byId = new Map<string, Candidate>();
+    const found: FoundMatches = { matches: [], covered };
     const matched = new Map<string, number>();
     this.listings.clear();
     let coveredAny = 0;
@@ -428,28 +524,34 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const matchers = this.matchersOf(terms, concepts, lastIsPrefix);
     const finders = matchers.filter((matcher) => matcher.findsAlone !== false);
     const rankers = matchers.filter((matcher) => matcher.findsAlone === false);
-    for (const matcher of [...finders, ...rankers]) coveredAny |= this.cover(byId, matcher, matched);
+    for (const matcher of [...finders, ...rankers]) coveredAny |= this.cover(found, matcher, matched);
     // A word found nowhere may be a compound written joined ("focalplane"): its two halves.
     terms.forEach((term, position) => {
       if ((coveredAny & (1 << position)) !== 0) return;
       const halves = this.split(term);
       if (halves === null) return;
       const query: Query = { combineWith: 'AND', queries: halves.map((half) => this.wordQuery(half, 0, false)) };
-      coveredAny |= this.cover(byId, { from: position, to: position + 1, query }, matched);
+      coveredAny |= this.cover(found, { from: position, to: position + 1, query }, matched);
     });
+    const { matches } = found;
     for (const [code, ids] of this.exactCodeMatches(query)) {
       for (const id of ids) {
-        const document = this.documents.get(id);
-        if (document === undefined) continue;
-        const candidate = byId.get(id) ?? newCandidate(document);
-        candidate.exactCodes = new Set([...candidate.exactCodes, code]);
-        byId.set(id, candidate);
+        const shortId = this.index.shortIdOf(id);
+        if (shortId === undefined) continue;
+        const codes = exactCodes.get(shortId);
+        if (codes === undefined && covered[shortId] === 0) matches.push(shortId);
+        exactCodes.set(shortId, new Set([...(codes ?? []), code]));
       }
     }
-    const candidates = [...byId.values()];
-    rank(candidates, terms.length, this.documents.size, lowInformationPositions(concepts, this.lowInformationWords));
+    // How many matches hold each word, for the words' weights and rarest-first order.
+    const counts = new Array<number>(terms.length).fill(0);
+    for (const shortId of matches) {
+      const held = covered[shortId] as number;
+      for (let position = 0; position < terms.length; position += 1) if (held & (1 << position)) counts[position]! += 1;
+    }
+    const rules = wordRules(counts, this.documents.size, lowInformationPositions(concepts, this.lowInformationWords));
     const unmatched = terms.filter((_, position) => (coveredAny & (1 << position)) === 0);
-    return { candidates, matched, unmatched };
+    return { matches, covered, exactCodes, rules, matched, unmatched };
   }
 
   /** The ways the query's words can match: each word, each synonym stretch, each pair written as one word. */
@@ -558,28 +660,23 @@ export class EmbeddedSearchEngine implements SearchEngine {
   }
 
   /**
-   * Adds the documents a matcher finds to `byId` and marks the words it covers in them; returns
+   * Adds the documents a matcher finds to `found` and marks the words it covers in them; returns
    * the words covered (none when it found nothing). Nothing is scored here (see `score`).
    */
-  private cover(
-    byId: Map<string, Candidate>,
-    { from, to, query, findsAlone }: Matcher,
-    matched: Map<string, number>,
-  ): number {
+  private cover(found: FoundMatches, { from, to, query, findsAlone }: Matcher, matched: Map<string, number>): number {
     const mask = ((1 << (to - from)) - 1) << from;
-    const ids = this.documentsOf(query, matched);
-    for (const id of ids) {
-      let candidate = byId.get(id);
-      if (candidate === undefined) {
+    const { ids } = this.documentsOf(query, matched);
+    const { matches, covered } = found;
+    for (const shortId of ids) {
+      const held = covered[shortId] as number;
+      // Every matcher covers at least one word: a document covering none is not found yet.
+      if (held === 0) {
         if (findsAlone === false) continue;
-        const document = this.documents.get(id);
-        if (document === undefined) continue;
-        candidate = newCandidate(document);
-        byId.set(id, candidate);
+        matches.push(shortId);
       }
-      candidate.covered |= mask;
+      covered[shortId] = held | mask;
     }
-    return ids.size > 0 ? mask : 0;
+    return ids.length > 0 ? mask : 0;
   }
 
   /**
@@ -587,8 +684,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
    * (`ScoredIndex.collectHolders`), then combined as the query's AND and OR say. Records each indexed word found in `matched`, with the weight
    * MiniSearch gives a match of its kind (exact 1, prefix and typo matches less).
    */
-  private documentsOf(query: Query, matched: Map<string, number>, weight = 1): ReadonlySet<string> {
-    if (typeof query !== 'object') return new Set();
+  private documentsOf(query: Query, matched: Map<string, number>, weight = 1): ShortIdList {
+    if (typeof query !== 'object') return new ShortIdList(0);
     const stemmed = this.stemmedWords.get(query);
     if (stemmed !== undefined) return this.stemmedDocuments(stemmed, matched, weight);
     const [word] = query.queries;
@@ -601,13 +698,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
       return this.listDocuments(word, typos, prefix, matched, scaled);
     }
     const parts = query.queries.map((part: Query) => this.documentsOf(part, matched, scaled));
-    if (query.combineWith === 'AND') {
-      const [smallest, ...others] = parts.sort((x: ReadonlySet<string>, y: ReadonlySet<string>) => x.size - y.size);
-      return new Set([...(smallest ?? [])].filter((id) => others.every((part) => part.has(id))));
-    }
-    const union = new Set<string>();
-    for (const part of parts) for (const id of part) union.add(id);
-    return union;
+    const bound = this.index.shortIdBound;
+    return query.combineWith === 'AND' ? intersection(parts, bound) : union(parts, bound);
   }
 
   /**
@@ -615,16 +707,14 @@ export class EmbeddedSearchEngine implements SearchEngine {
    * stem too, so listing the stem is enough unless typos or a prefix widen the word itself (the
    * word as typed is still recorded, for BM25 and highlights).
    */
-  private stemmedDocuments(word: StemmedWord, matched: Map<string, number>, weight: number): ReadonlySet<string> {
+  private stemmedDocuments(word: StemmedWord, matched: Map<string, number>, weight: number): ShortIdList {
     const { canonical, stem, prefix } = word;
     const found = this.listDocuments(stem, 0, false, matched, weight * STEM_SHARE);
     const wordWeight = weight * (1 - STEM_SHARE);
     if (wordWeight > (matched.get(canonical) ?? 0)) matched.set(canonical, wordWeight);
     const typos = word.typos > 0 && this.heldAsTyped(canonical) ? 0 : word.typos;
     if (typos === 0 && !prefix) return found;
-    const widened = new Set(found);
-    for (const id of this.listDocuments(canonical, typos, prefix, matched, wordWeight)) widened.add(id);
-    return widened;
+    return union([found, this.listDocuments(canonical, typos, prefix, matched, wordWeight)], this.index.shortIdBound);
   }
 
   /** Whether the word is spelled as meant: TYPO_FREE_FROM documents hold it exactly (typo neighbours would only cost time). */
@@ -644,11 +734,11 @@ export class EmbeddedSearchEngine implements SearchEngine {
     prefix: boolean,
     matched: Map<string, number>,
     weight: number,
-  ): ReadonlySet<string> {
+  ): ShortIdList {
     const key = `${word}\u0000${typos}\u0000${prefix}`;
     let listing = this.listings.get(key);
     if (listing === undefined) {
-      const ids = new Set<string>();
+      const ids = new ShortIdList(this.index.shortIdBound);
       const terms = new Map<string, number>();
       for (const [term, reached] of this.index.wordsReached(word, typos, prefix)) {
         if (this.index.collectHolders(term, ids)) terms.set(term, matchWeight(word, term, reached.prefix));
@@ -663,12 +753,12 @@ export class EmbeddedSearchEngine implements SearchEngine {
     return listing.ids;
   }
 
-  /** BM25 score of the `shortlist` over the words the query matched, in one pass. */
-  private score(matched: ReadonlyMap<string, number>, shortlist: ReadonlySet<Candidate>): void {
-    if (matched.size === 0 || shortlist.size === 0) return;
-    const byId = new Map([...shortlist].map((candidate) => [candidate.document.id, candidate]));
-    for (const [id, score] of this.index.scoresOf(byId.keys(), matched, FIELD_BOOST)) {
-      const candidate = byId.get(id);
+  /** BM25 score of the `shortlist` (distinct matches) over the words the query matched, in one pass. */
+  private score(matched: ReadonlyMap<string, number>, shortlist: readonly Candidate[]): void {
+    if (matched.size === 0 || shortlist.length === 0) return;
+    const byShortId = new Map(shortlist.map((candidate) => [candidate.shortId, candidate]));
+    for (const [shortId, score] of this.index.scoresOf(byShortId.keys(), matched, FIELD_BOOST)) {
+      const candidate = byShortId.get(shortId);
       if (candidate !== undefined) candidate.raw += score;
     }
   }

@@ -4,51 +4,86 @@
 // page's last place (a common word's thousands of matches) only as many as the page needs are
 // ranked in full. Exhaustive ranking (every match scored, every group ranked) must give the
 // same page: a test compares the two on every query of the relevance suite.
-import { byRank, preferenceOf, rankKey, regimeFit, type Candidate } from './ranking-rules.js';
-import { groupKeyOf } from './result-grouping.js';
-import type { SearchPreference } from './search-engine.js';
+import { byRank, type Candidate } from './ranking-rules.js';
 
+/**
+ * A query's matches (short ids, in the order found) keyed and grouped. Members are not listed
+ * here: only the groups that can reach the page get theirs (see `groupsReaching`), as candidates.
+ */
 export interface KeyedGroups {
-  /** The matches grouped (by entry, or one group per match), in the order their first member appears. */
-  groups: Candidate[][];
+  /** Per match (by its position among the matches), its key. */
+  keys: Float64Array;
+  /** Per match, the number of its group. */
+  groupOfMatch: Int32Array;
+  /** Per group (numbered in the order their first member appears), that member's short id. */
+  firstMembers: number[];
   /** Each group's best key. */
   bestKeys: Float64Array;
 }
 
 /**
- * Sets each match's preference, regime fit and key, and groups the matches by `entryKeyOf`
- * (null: one group per match), in one pass.
+ * Keys each match (`keyOf`) and groups the matches by `entryOf`, in one pass: matches of one
+ * entry number (below `entryCount`) share a group, a match of entry -1 is a group of its own,
+ * and with no `entryOf` every match is.
  */
 export function keyedGroups(
-  candidates: readonly Candidate[],
-  prefer: SearchPreference | undefined,
-  entryKeyOf: ((candidate: Candidate) => string) | null,
+  matches: readonly number[],
+  keyOf: (shortId: number) => number,
+  entryOf: ((shortId: number) => number) | null,
+  entryCount: number,
 ): KeyedGroups {
-  const groups: Candidate[][] = [];
+  const keys = new Float64Array(matches.length);
+  const groupOfMatch = new Int32Array(matches.length);
+  const firstMembers: number[] = [];
   const bests: number[] = [];
-  const byKey = new Map<string, number>();
-  for (const candidate of candidates) {
-    candidate.preferred = preferenceOf(candidate.document, prefer);
-    candidate.regimeFit = regimeFit(candidate.document, prefer);
-    candidate.key = rankKey(candidate);
-    const at = entryKeyOf === null ? undefined : byKey.get(groupKeyOf(candidate, entryKeyOf));
-    if (at === undefined) {
-      if (entryKeyOf !== null) byKey.set(groupKeyOf(candidate, entryKeyOf), groups.length);
-      groups.push([candidate]);
-      bests.push(Math.max(candidate.key, 0));
-    } else {
-      (groups[at] as Candidate[]).push(candidate);
-      if (candidate.key > (bests[at] as number)) bests[at] = candidate.key;
-    }
+  /** Entry number -> its group's number, -1 until one of its documents is met. */
+  const groupOfEntry = new Int32Array(entryOf === null ? 0 : entryCount).fill(-1);
+  for (let position = 0; position < matches.length; position += 1) {
+    const shortId = matches[position] as number;
+    const key = keyOf(shortId);
+    keys[position] = key;
+    const entry = entryOf === null ? -1 : entryOf(shortId);
+    let group = entry < 0 ? -1 : (groupOfEntry[entry] as number);
+    if (group < 0) {
+      group = firstMembers.length;
+      if (entry >= 0) groupOfEntry[entry] = group;
+      firstMembers.push(shortId);
+      bests.push(Math.max(key, 0));
+    } else if (key > (bests[group] as number)) bests[group] = key;
+    groupOfMatch[position] = group;
   }
-  return { groups, bestKeys: Float64Array.from(bests) };
+  return { keys, groupOfMatch, firstMembers, bestKeys: Float64Array.from(bests) };
 }
 
-/** The groups whose best key is at least that of the `count`-th best group (ties included). */
-export function groupsReachingPage({ groups, bestKeys }: KeyedGroups, count: number): Candidate[][] {
+/** The best key a group must have to be among the `count` best groups (ties included). */
+export function pageThreshold({ bestKeys }: KeyedGroups, count: number): number {
   // A typed array sorts numbers natively, ascending.
-  const threshold = bestKeys.slice().sort()[Math.max(bestKeys.length - count, 0)] ?? 0;
-  return groups.filter((_, index) => (bestKeys[index] as number) >= threshold);
+  return bestKeys.slice().sort()[Math.max(bestKeys.length - count, 0)] ?? 0;
+}
+
+/**
+ * The groups whose best key is at least `threshold`, in order, each with its members in the
+ * order found, made candidates by `candidateAt` (given a match's position among the matches).
+ */
+export function groupsReaching(
+  { keys, groupOfMatch, bestKeys }: KeyedGroups,
+  threshold: number,
+  candidateAt: (position: number, key: number) => Candidate,
+): Candidate[][] {
+  /** Group number -> its members, for the groups that reach. */
+  const membersOf: (Candidate[] | undefined)[] = [];
+  const reaching: Candidate[][] = [];
+  for (let group = 0; group < bestKeys.length; group += 1) {
+    if ((bestKeys[group] as number) < threshold) continue;
+    const members: Candidate[] = [];
+    membersOf[group] = members;
+    reaching.push(members);
+  }
+  if (reaching.length === 0) return reaching;
+  for (let position = 0; position < groupOfMatch.length; position += 1) {
+    membersOf[groupOfMatch[position] as number]?.push(candidateAt(position, keys[position] as number));
+  }
+  return reaching;
 }
 
 /**
@@ -58,10 +93,17 @@ export function groupsReachingPage({ groups, bestKeys }: KeyedGroups, count: num
  */
 export function bestGroups(groups: readonly Candidate[][], count: number): Candidate[][] {
   if (groups.length <= count) return [...groups];
-  const bests = groups.map((members) => ({
-    members,
-    best: members.reduce((best, member) => (byRank(member, best) < 0 ? member : best)),
-  }));
-  bests.sort((x, y) => byRank(x.best, y.best));
-  return bests.slice(0, count).map(({ members }) => members);
+  // The first `count` kept in rank order as the groups are read: most of a common word's
+  // thousands of tied groups rank below the last one kept and cost one comparison.
+  const kept: { members: Candidate[]; best: Candidate }[] = [];
+  for (const members of groups) {
+    const best = members.reduce((leader, member) => (byRank(member, leader) < 0 ? member : leader));
+    const last = kept[kept.length - 1];
+    if (kept.length === count && last !== undefined && byRank(best, last.best) >= 0) continue;
+    let at = kept.length;
+    while (at > 0 && byRank(best, (kept[at - 1] as { best: Candidate }).best) < 0) at -= 1;
+    kept.splice(at, 0, { members, best });
+    if (kept.length > count) kept.pop();
+  }
+  return kept.map(({ members }) => members);
 }

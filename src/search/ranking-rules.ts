@@ -7,6 +7,8 @@ import { MAX_SUB_HITS, type SearchDocument, type SearchPreference } from './sear
 
 export interface Candidate {
   document: SearchDocument;
+  /** The document's short id in the index (see scored-index.ts). */
+  shortId: number;
   /** Query words the document matches (bit i: word i), through any of its forms or equivalents. */
   covered: number;
   /** Query words matched, each weighing by its rarity, above all for an exact code (Meilisearch "words"). */
@@ -32,9 +34,10 @@ const NO_CODES: ReadonlySet<string> = new Set<string>();
 /** Units per natural-log unit of a word's rarity weight (see `rank`). */
 const WORD_WEIGHT_STEPS = 2;
 
-export function newCandidate(document: SearchDocument): Candidate {
+export function newCandidate(document: SearchDocument, shortId: number): Candidate {
   return {
     document,
+    shortId,
     covered: 0,
     tier: 0,
     rarest: 0,
@@ -47,8 +50,13 @@ export function newCandidate(document: SearchDocument): Candidate {
 }
 
 /** The ranking rules before BM25 in one number (each rule's value stays below its factor). */
-export function rankKey(candidate: Candidate): number {
-  return ((candidate.regimeFit * 4096 + candidate.tier) * 64 + candidate.preferred) * 64 + candidate.rarest;
+export function rankKey({
+  regimeFit,
+  tier,
+  preferred,
+  rarest,
+}: Pick<Candidate, 'regimeFit' | 'tier' | 'preferred' | 'rarest'>): number {
+  return ((regimeFit * 4096 + tier) * 64 + preferred) * 64 + rarest;
 }
 
 /** A provision document whose first code is an entry code ("6A003"), not a paragraph ("6A003.b"); any other record. */
@@ -57,20 +65,25 @@ export function isEntryDocument(document: SearchDocument): boolean {
   return document.type !== 'PROVISION' || (code !== undefined && !code.includes('.'));
 }
 
+/** What the words rule and the rarest-first run need to know of a query's words (see `wordRules`). */
+export interface WordRules {
+  /** Per query word, its weight in the words rule. */
+  weights: readonly number[];
+  /** The positions of the words that count in the run, rarest first. */
+  rarestFirst: readonly number[];
+  /** The tier of a document holding every word (an exact code ranks above it). */
+  maxTier: number;
+}
+
 /**
- * Sets each candidate's tier (the query words it holds, each weighing by its rarity: a document
- * holding the one rare word of a long question ranks above one holding three common words) and
- * its rarest-first run, from the words' document counts. Weighing by rarity rather than counting
- * words won 2 cases of the relevance suite's tune part (and lost none of the older cases).
- * `lowInformation` (bit i: word i) marks words that weigh nothing here and come last in the
- * run (see low-information-words.ts).
+ * The words' weights (each by its rarity: a document holding the one rare word of a long
+ * question ranks above one holding three common words) and their rarest-first order, from how
+ * many matches hold each word (`counts`, by position) among `total` documents. Weighing by
+ * rarity rather than counting words won 2 cases of the relevance suite's tune part (and lost
+ * none of the older cases). `lowInformation` (bit i: word i) marks words that weigh nothing
+ * here and come last in the run (see low-information-words.ts).
  */
-export function rank(candidates: readonly Candidate[], words: number, total: number, lowInformation = 0): void {
-  const counts = new Array<number>(words).fill(0);
-  for (const candidate of candidates) {
-    for (let position = 0; position < words; position += 1)
-      if (candidate.covered & (1 << position)) counts[position]! += 1;
-  }
+export function wordRules(counts: readonly number[], total: number, lowInformation = 0): WordRules {
   const rarestFirst = counts
     .map((count, position) => ({ count, position }))
     .filter(({ count, position }) => count > 0 && (lowInformation & (1 << position)) === 0)
@@ -81,16 +94,24 @@ export function rank(candidates: readonly Candidate[], words: number, total: num
   const weights = counts.map((count, position) =>
     lowInformation & (1 << position) ? 0 : Math.round(WORD_WEIGHT_STEPS * Math.log(1 + total / Math.max(count, 1))),
   );
-  const maxTier = weights.reduce((sum, weight) => sum + weight, 0);
-  for (const candidate of candidates) {
-    let tier = 0;
-    for (let position = 0; position < words; position += 1)
-      if (candidate.covered & (1 << position)) tier += weights[position] as number;
-    candidate.tier = candidate.exactCodes.size > 0 ? maxTier + 1 : tier;
-    let run = 0;
-    while (run < rarestFirst.length && candidate.covered & (1 << rarestFirst[run]!)) run += 1;
-    candidate.rarest = run;
-  }
+  return { weights, rarestFirst, maxTier: weights.reduce((sum, weight) => sum + weight, 0) };
+}
+
+/** The tier of a match holding the words `covered` (bit i: word i); above all for an exact code. */
+export function tierOf(rules: WordRules, covered: number, exactCode: boolean): number {
+  if (exactCode) return rules.maxTier + 1;
+  let tier = 0;
+  for (let position = 0; position < rules.weights.length; position += 1)
+    if (covered & (1 << position)) tier += rules.weights[position] as number;
+  return tier;
+}
+
+/** How many of the words, taken rarest first, a match holding `covered` holds before one it lacks. */
+export function rarestRunOf(rules: WordRules, covered: number): number {
+  const { rarestFirst } = rules;
+  let run = 0;
+  while (run < rarestFirst.length && covered & (1 << (rarestFirst[run] as number))) run += 1;
+  return run;
 }
 
 export function byRank(a: Candidate, b: Candidate): number {

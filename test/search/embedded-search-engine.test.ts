@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EmbeddedSearchEngine } from '../../src/search/embedded-search-engine.js';
 import { describeSearchEngineContract } from './search-engine-contract.js';
-import type { SearchDocument } from '../../src/search/search-engine.js';
+import type { SearchDocument, SearchResponse } from '../../src/search/search-engine.js';
 import { SearchUnavailableError } from '../../src/errors.js';
 
 function provision(id: string, title: string): SearchDocument {
@@ -31,6 +31,46 @@ describe('embedded search engine', () => {
     await expect(engine.search({ query: 'laser', offset: 0, limit: 10 })).rejects.toBeInstanceOf(
       SearchUnavailableError,
     );
+  });
+
+  it('groups and counts facets as documents stand after a replacement, a deletion and a snapshot', async () => {
+    // Entries and facet values are held per indexed document (by MiniSearch short id): a
+    // replaced document is indexed anew, a deleted one must no longer count.
+    const paragraph = (id: string, code: string, regime: string): SearchDocument => ({
+      ...provision(id, `Cameras ${code}`),
+      codes: [code],
+      regime,
+      jurisdiction: regime,
+    });
+    const engine = new EmbeddedSearchEngine();
+    await engine.upsert([
+      paragraph('1', '6A003', 'EU'),
+      paragraph('2', '6A003.a', 'EU'),
+      paragraph('3', '6A003.b', 'EU'),
+      paragraph('4', '6A003.b', 'UK'),
+    ]);
+    const request = { query: 'cameras', offset: 0, limit: 10, facets: ['regime' as const] };
+    const regimes = (response: SearchResponse): [string, number][] =>
+      response.facets.map((facet) => [facet.value, facet.count]);
+    let response = await engine.search(request);
+    expect(response.totalCount).toBe(2);
+    expect(regimes(response)).toEqual([
+      ['EU', 1],
+      ['UK', 1],
+    ]);
+    // Paragraph 3 moves to the US list, paragraph 4 goes.
+    await engine.upsert([paragraph('3', '6A003.b', 'US')]);
+    await engine.delete(['PROVISION:4']);
+    response = await engine.search(request);
+    expect(response.totalCount).toBe(2);
+    expect(regimes(response)).toEqual([
+      ['EU', 1],
+      ['US', 1],
+    ]);
+    const restored = new EmbeddedSearchEngine();
+    restored.importState(engine.exportState());
+    const again = await restored.search(request);
+    expect({ ...again, processingTimeMs: 0 }).toEqual({ ...response, processingTimeMs: 0 });
   });
 
   it('re-indexes what it holds when the stop words change', async () => {

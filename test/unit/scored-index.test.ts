@@ -2,6 +2,7 @@
 // two must agree, document for document, or an upgrade of MiniSearch has changed what they read.
 import { describe, expect, it } from 'vitest';
 import { ScoredIndex } from '../../src/search/scored-index.js';
+import { ShortIdList } from '../../src/search/short-id-sets.js';
 
 interface Doc {
   id: string;
@@ -19,6 +20,25 @@ const DOCS: Doc[] = [
 ];
 const BOOST = { title: 3, body: 1 };
 const OPTIONS = { fields: ['title', 'body'], tokenize: (text: string) => text.split(/[^a-z0-9]+/iu) };
+
+/** The short ids of the documents `ids` (-1 for one not indexed), for the reads that take them. */
+function shortIds(index: ScoredIndex<Doc>, ids: readonly string[]): number[] {
+  return ids.map((id) => index.shortIdOf(id) ?? -1);
+}
+
+/** Scores by document id. */
+function scoresById(
+  index: ScoredIndex<Doc>,
+  ids: readonly string[],
+  terms: ReadonlyMap<string, number>,
+): Map<string, number> {
+  const scores = index.scoresOf(
+    shortIds(index, ids).filter((shortId) => shortId >= 0),
+    terms,
+    BOOST,
+  );
+  return new Map([...scores].map(([shortId, score]) => [index.documentAt(shortId)?.id as string, score]));
+}
 
 function build(discard = true): ScoredIndex<Doc> {
   const index = new ScoredIndex<Doc>(OPTIONS);
@@ -46,11 +66,11 @@ describe('ScoredIndex', () => {
         )
         .map((result) => [String(result.id), result.score]),
     );
-    const ours = index.scoresOf(['a', 'b', 'c', 'd', 'e', 'unknown'], terms, BOOST);
+    const ours = scoresById(index, ['a', 'b', 'c', 'd', 'e', 'unknown'], terms);
     expect([...ours.keys()].sort()).toEqual(['a', 'b', 'c', 'd']);
     for (const [id, score] of ours) expect(score).toBeCloseTo(theirs.get(id) as number, 10);
     // Asking about fewer documents changes none of their scores.
-    expect(index.scoresOf(['c'], terms, BOOST).get('c')).toBeCloseTo(theirs.get('c') as number, 10);
+    expect(scoresById(index, ['c'], terms).get('c')).toBeCloseTo(theirs.get('c') as number, 10);
   });
 
   it('reaches the words and documents MiniSearch finds with typos and a prefix', () => {
@@ -63,10 +83,11 @@ describe('ScoredIndex', () => {
       ['nothing', 1, true],
     ] as const) {
       const found = index.search(word, { fuzzy: typos, prefix });
-      const ids = new Set<string>();
+      const holders = new ShortIdList(index.shortIdBound);
       const reached = index.wordsReached(word, typos, prefix);
-      for (const term of reached.keys()) index.collectHolders(term, ids);
-      expect([...ids].sort(), word).toEqual(found.map((result) => String(result.id)).sort());
+      for (const term of reached.keys()) index.collectHolders(term, holders);
+      const ids = holders.ids.map((shortId) => index.documentAt(shortId)?.id);
+      expect(ids.sort(), word).toEqual(found.map((result) => String(result.id)).sort());
       const theirTerms = new Set(found.flatMap((result) => result.terms));
       for (const term of theirTerms) expect(reached.has(term), `${word} -> ${term}`).toBe(true);
     }
@@ -76,7 +97,9 @@ describe('ScoredIndex', () => {
 
   it('counts postings up to a limit and skips discarded documents', () => {
     const index = build();
-    expect(index.scoresOf(['f'], new Map([['camera', 1]]), BOOST).size).toBe(0);
+    const discarded = build(false).shortIdOf('f') as number;
+    expect(index.documentAt(discarded)).toBeUndefined();
+    expect(index.scoresOf([discarded], new Map([['camera', 1]]), BOOST).size).toBe(0);
     // b, c and d hold "camera" in their body, d in its title too (a holds "cameras"; f is discarded).
     expect(index.countPostings('camera', 100)).toBe(4);
     expect(index.countPostings('camera', 2)).toBe(2);
@@ -85,9 +108,12 @@ describe('ScoredIndex', () => {
 
   it('keeps its reads after a round trip through MiniSearch serialization', () => {
     const index = build();
-    const restored = ScoredIndex.restore<Doc>(JSON.parse(JSON.stringify(index)), OPTIONS);
+    const restored = ScoredIndex.restore<Doc>(JSON.parse(JSON.stringify(index)), OPTIONS, DOCS);
     expect(restored).toBeInstanceOf(ScoredIndex);
     const terms = new Map([['camera', 1]]);
-    expect(restored.scoresOf(['b', 'd'], terms, BOOST)).toEqual(index.scoresOf(['b', 'd'], terms, BOOST));
+    expect(scoresById(restored, ['b', 'd'], terms)).toEqual(scoresById(index, ['b', 'd'], terms));
+    // The documents are found again by short id, a discarded one not.
+    expect(shortIds(restored, ['a', 'f'])).toEqual([index.shortIdOf('a'), -1]);
+    expect(restored.documentAt(restored.shortIdOf('b') as number)).toBe(DOCS[1]);
   });
 });
