@@ -88,12 +88,8 @@ const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers
 const LIVENESS_SLOW_AFTER_MS = 1000;
 const LIVENESS_INTERVAL_MS = 500;
 
-/**
- * Statements of the search index's background work, never of a request: the outbox drain
- * (src/search/search-indexer.ts) and the snapshot's mark (src/search/index-snapshot.ts), which
- * reads the database's identifier beside the outbox sequence.
- */
-const BACKGROUND_STATEMENT = /"SearchOutbox"|pg_control_system\(\)/;
+/** Statements of the search outbox drain (src/search/search-indexer.ts), not of any request. */
+const BACKGROUND_STATEMENT = /"SearchOutbox"/;
 
 /**
  * Runs one read-only parameterised statement outside Prisma and returns its rows, on whichever

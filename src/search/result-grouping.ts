@@ -1,30 +1,7 @@
-// One result per control-list entry, as Meilisearch's `distinct`: matches collapse into
-// groups by entry (regime + entry code, see entry-key.ts). A paragraph the query names by its
-// exact code is a group of its own: the user asked for that paragraph, not its entry.
+// One result per control-list entry, as Meilisearch's `distinct`: the embedded engine groups
+// matches by entry (regime + entry code, see entry-key.ts and page-shortlist.ts), and this orders
+// the paragraphs shown under an entry.
 import type { SearchDocument } from './search-engine.js';
-
-/** The matches grouped by `keyOf`, groups in the order their first member appears. */
-export function groupByEntry<T extends { document: SearchDocument; exactCodes: ReadonlySet<string> }>(
-  matches: readonly T[],
-  keyOf: (match: T) => string,
-): T[][] {
-  const groups = new Map<string, T[]>();
-  for (const match of matches) {
-    const key = groupKeyOf(match, keyOf);
-    const group = groups.get(key);
-    if (group === undefined) groups.set(key, [match]);
-    else group.push(match);
-  }
-  return [...groups.values()];
-}
-
-/** The key of a match's group: its entry's (`keyOf`), or its own when the query names its exact code. */
-export function groupKeyOf<T extends { document: SearchDocument; exactCodes: ReadonlySet<string> }>(
-  match: T,
-  keyOf: (match: T) => string,
-): string {
-  return match.exactCodes.size > 0 ? `exact:${match.document.id}` : keyOf(match);
-}
 
 /**
  * The paragraphs shown under an entry, in rank order, except that a paragraph matching the

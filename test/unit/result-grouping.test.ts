@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ancestorsFirst, groupByEntry } from '../../src/search/result-grouping.js';
+import { ancestorsFirst } from '../../src/search/result-grouping.js';
 import type { SearchDocument } from '../../src/search/search-engine.js';
 
-function paragraph(code: string, key: number): { document: SearchDocument; key: number; exactCodes: Set<string> } {
+function paragraph(code: string, key: number): { document: SearchDocument; key: number } {
   const document: SearchDocument = {
     id: `PROVISION:${code}`,
     recordId: code,
@@ -18,7 +18,7 @@ function paragraph(code: string, key: number): { document: SearchDocument; key: 
     validFrom: null,
     validTo: null,
   };
-  return { document, key, exactCodes: new Set() };
+  return { document, key };
 }
 
 const codes = (members: readonly { document: SearchDocument }[]): string[] =>
@@ -49,12 +49,5 @@ describe('paragraphs under an entry', () => {
       paragraph('6A003.b', 9),
     ];
     expect(codes(ancestorsFirst(ranked))).toEqual(['6A003.b', '6A003.b.4', '6A003.b.4.b', '6A003.b.40']);
-  });
-
-  it('keeps a paragraph named by its exact code apart from its entry', () => {
-    const named = paragraph('6A001.a.2', 5);
-    named.exactCodes.add('6a001.a.2');
-    const groups = groupByEntry([paragraph('6A001.a.1', 5), named, paragraph('6A001.b', 5)], () => 'EU:6A001');
-    expect(groups.map(codes)).toEqual([['6A001.a.1', '6A001.b'], ['6A001.a.2']]);
   });
 });
