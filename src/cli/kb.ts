@@ -1,4 +1,5 @@
 // The one `kb` command: serve, migrate, seed, reindex.
+import './production-default.js';
 import { Presets, SingleBar } from 'cli-progress';
 import { Command } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config.js';

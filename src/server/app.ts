@@ -146,6 +146,10 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   const app = express();
   app.disable('x-powered-by');
+  // No ETag on answers sent whole (GraphQL, health): hashing each answer cost more than any
+  // client saved, POST answers are not revalidated, and the web app's files get theirs from
+  // the static file server.
+  app.set('etag', false);
   app.use(securityHeaders());
   app.set('trust proxy', typeof options.trustProxy === 'object' ? [...options.trustProxy] : options.trustProxy);
   let inFlight = 0;
