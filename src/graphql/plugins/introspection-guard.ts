@@ -36,7 +36,15 @@ function matchesOneOf(key: string, keys: readonly Buffer[]): boolean {
   return matched;
 }
 
+/**
+ * Answers by document: Apollo Server hands a repeated query the same parsed document from its
+ * cache, so the walk runs once per document, not once per request.
+ */
+const askedByDocument = new WeakMap<DocumentNode, boolean>();
+
 export function asksForSchema(document: DocumentNode): boolean {
+  const known = askedByDocument.get(document);
+  if (known !== undefined) return known;
   let found = false;
   visit(document, {
     [Kind.FIELD](node) {
@@ -47,6 +55,7 @@ export function asksForSchema(document: DocumentNode): boolean {
       return undefined;
     },
   });
+  askedByDocument.set(document, found);
   return found;
 }
 
