@@ -99,12 +99,17 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 /** Keys of nested relation arguments this module reads; any other key is not compiled. */
 const RELATION_ARGUMENT_KEYS = new Set(['select', 'include', 'where', 'orderBy', 'take', 'skip']);
 
-/** The json_build_object of one row of `model` under `alias`, with its relations. */
+/**
+ * The json_build_object of one row of `model` under `alias`, with its relations. A to-one
+ * relation in `joined` (joined at `alias` to order by it) is built from the joined row instead
+ * of a subquery that would look the same row up again.
+ */
 function compileObject(
   parts: StatementParts,
   model: string,
   alias: string,
   selection: Selection,
+  joined?: ReadonlyMap<string, string>,
 ): { sql: string; shape: RowShape } {
   if (selection.select !== undefined && selection.include !== undefined) throw new NotCompilableError('select+include');
   const wanted = new Map<string, unknown>();
@@ -135,19 +140,30 @@ function compileObject(
       throw new NotCompilableError(`arguments of ${model}.${name}`);
     }
     const link = relationLink(model, field);
-    const child = parts.alias();
-    const related = compileObject(parts, link.target, child, nested);
-    const from = `${quoteIdentifier(link.target)} ${child}`;
-    shape.relations.push([name, related.shape, link.isList]);
     if (!link.isList) {
       if (nested.where !== undefined || nested.orderBy !== undefined || nested.take !== undefined) {
         throw new NotCompilableError(`arguments of to-one ${model}.${name}`);
       }
+      const on = joined?.get(name);
+      if (on !== undefined) {
+        const related = compileObject(parts, link.target, on, nested);
+        shape.relations.push([name, related.shape, false]);
+        pairs.push(`${key}, CASE WHEN ${on}."id" IS NULL THEN NULL ELSE ${related.sql} END`);
+        continue;
+      }
+      const child = parts.alias();
+      const related = compileObject(parts, link.target, child, nested);
+      shape.relations.push([name, related.shape, false]);
+      const from = `${quoteIdentifier(link.target)} ${child}`;
       pairs.push(`${key}, (SELECT ${related.sql} FROM ${from} WHERE ${link.condition(alias, child)})`);
       continue;
     }
-    const where = compileWhere(parts, link.target, child, nested.where);
+    const child = parts.alias();
+    const from = `${quoteIdentifier(link.target)} ${child}`;
     const order = compileOrder(parts, link.target, child, nested.orderBy);
+    const related = compileObject(parts, link.target, child, nested, order.joined);
+    shape.relations.push([name, related.shape, true]);
+    const where = compileWhere(parts, link.target, child, nested.where, order.joined);
     const body = `FROM ${from} ${order.joins.join(' ')} WHERE ${link.condition(alias, child)} AND (${where})`;
     const orderSql = order.terms.length > 0 ? ` ORDER BY ${orderByClause(order.terms)}` : '';
     const { take, skip } = nested;
@@ -223,9 +239,9 @@ export function compileFindMany(model: string, args: FindManyArgs): CompiledStat
   if ((take !== undefined && !Number.isSafeInteger(take)) || !isCount(skip)) throw new NotCompilableError('take/skip');
   const parts = new StatementParts();
   const alias = parts.alias();
-  const object = compileObject(parts, model, alias, args);
-  const where = compileWhere(parts, model, alias, args.where);
   const order = compileOrder(parts, model, alias, args.orderBy);
+  const object = compileObject(parts, model, alias, args, order.joined);
+  const where = compileWhere(parts, model, alias, args.where, order.joined);
   const backward = take !== undefined && take < 0;
   const conditions = [`(${where})`];
   if (args.cursor !== undefined) {

@@ -166,6 +166,7 @@ function relationCondition(
   field: ModelField,
   alias: string,
   filter: unknown,
+  context: { asserted: boolean; joinedAlias?: string | undefined },
 ): string {
   const link = relationLink(model, field);
   const child = parts.alias();
@@ -184,17 +185,45 @@ function relationCondition(
     if (key === 'every') return `NOT ${exists(filter.every, true)}`;
     throw new NotCompilableError(`${key} on ${field.name}`);
   }
+  // A to-one filter reads as Prisma's: false without a related row, else the filter's value on
+  // it, which may be NULL (a comparison with a NULL column). Where the whole condition asserts
+  // it, NULL and false both drop the row, and EXISTS (or the joined row, when the statement
+  // joins the relation to order by it) says the same; under NOT the NULL must stay NULL.
+  const { asserted, joinedAlias } = context;
+  const related = (where: unknown): string => {
+    if (joinedAlias !== undefined) {
+      const inner = compileWhere(parts, link.target, joinedAlias, where, undefined, asserted);
+      return `${joinedAlias}."id" IS NOT NULL AND (${inner})`;
+    }
+    if (asserted) return exists(where);
+    const inner = compileWhere(parts, link.target, child, where, undefined, false);
+    const value = `SELECT CASE WHEN (${inner}) THEN 1 WHEN NOT (${inner}) THEN 0 ELSE 2 END FROM ${quoteIdentifier(link.target)} ${child} WHERE ${link.condition(alias, child)}`;
+    return `CASE coalesce((${value}), 0) WHEN 1 THEN TRUE WHEN 0 THEN FALSE END`;
+  };
   if (keys.includes('is') || keys.includes('isNot')) {
     if (keys.length !== 1 || filter.is === null || filter.isNot === null) {
       throw new NotCompilableError(`is/isNot on ${field.name}`);
     }
-    return keys[0] === 'is' ? exists(filter.is) : `NOT ${exists(filter.isNot)}`;
+    if (keys[0] === 'is') return related(filter.is);
+    return `NOT (${relationCondition(parts, model, field, alias, filter.isNot, { asserted: false, joinedAlias })})`;
   }
-  return exists(filter);
+  return related(filter);
 }
 
-/** The condition `where` sets on rows of `model` under `alias` ('TRUE' when none). */
-export function compileWhere(parts: StatementParts, model: string, alias: string, where: unknown): string {
+/**
+ * The condition `where` sets on rows of `model` under `alias` ('TRUE' when none). `joined` names
+ * the to-one relations the statement joins at `alias` (relation -> joined alias), whose filters
+ * read the joined row. `asserted`: whether the whole condition asserts this part (it is not
+ * under a NOT), so that NULL and false need not be told apart.
+ */
+export function compileWhere(
+  parts: StatementParts,
+  model: string,
+  alias: string,
+  where: unknown,
+  joined?: ReadonlyMap<string, string>,
+  asserted = true,
+): string {
   if (where === undefined) return 'TRUE';
   if (!isPlainObject(where)) throw new NotCompilableError(`where of ${model}`);
   const conditions: string[] = [];
@@ -202,19 +231,22 @@ export function compileWhere(parts: StatementParts, model: string, alias: string
   for (const [key, value] of Object.entries(where)) {
     if (value === undefined) continue;
     if (key === 'AND') {
-      conditions.push(...many(value).map((item) => compileWhere(parts, model, alias, item)));
+      conditions.push(...many(value).map((item) => compileWhere(parts, model, alias, item, joined, asserted)));
     } else if (key === 'OR') {
       if (!Array.isArray(value)) throw new NotCompilableError('OR must be a list');
-      const branches = value.map((item) => `(${compileWhere(parts, model, alias, item)})`);
+      const branches = value.map((item) => `(${compileWhere(parts, model, alias, item, joined, asserted)})`);
       conditions.push(branches.length === 0 ? 'FALSE' : branches.join(' OR '));
     } else if (key === 'NOT') {
       const items = many(value);
       if (items.length === 0) throw new NotCompilableError('empty NOT');
-      conditions.push(...items.map((item) => `NOT (${compileWhere(parts, model, alias, item)})`));
+      conditions.push(...items.map((item) => `NOT (${compileWhere(parts, model, alias, item, joined, false)})`));
     } else {
       const field = fieldOf(model, key);
-      if (field.kind === 'object') conditions.push(relationCondition(parts, model, field, alias, value));
-      else conditions.push(scalarCondition(parts, field, `${alias}.${quoteIdentifier(key)}`, value));
+      if (field.kind === 'object') {
+        conditions.push(
+          relationCondition(parts, model, field, alias, value, { asserted, joinedAlias: joined?.get(key) }),
+        );
+      } else conditions.push(scalarCondition(parts, field, `${alias}.${quoteIdentifier(key)}`, value));
     }
   }
   return conditions.length === 0 ? 'TRUE' : conditions.map((condition) => `(${condition})`).join(' AND ');
@@ -233,6 +265,8 @@ export interface CompiledOrder {
   terms: OrderTerm[];
   /** LEFT JOINs the terms need (to-one relations ordered by). */
   joins: string[];
+  /** The alias each joined to-one relation has (by relation field), for the select and where to reuse. */
+  joined: Map<string, string>;
 }
 
 function direction(value: unknown, name: string): Pick<OrderTerm, 'descending' | 'nulls'> {
@@ -245,7 +279,7 @@ function direction(value: unknown, name: string): Pick<OrderTerm, 'descending' |
 
 /** `orderBy` (one object or a list) as ORDER BY terms, in Prisma's order. */
 export function compileOrder(parts: StatementParts, model: string, alias: string, orderBy: unknown): CompiledOrder {
-  const order: CompiledOrder = { terms: [], joins: [] };
+  const order: CompiledOrder = { terms: [], joins: [], joined: new Map() };
   if (orderBy === undefined) return order;
   for (const entry of Array.isArray(orderBy) ? orderBy : [orderBy]) {
     if (!isPlainObject(entry)) throw new NotCompilableError('orderBy entry');
@@ -265,6 +299,7 @@ export function compileOrder(parts: StatementParts, model: string, alias: string
       if (link.isList || !isPlainObject(value)) throw new NotCompilableError(`order by ${name}`);
       const joined = parts.alias();
       order.joins.push(`LEFT JOIN ${quoteIdentifier(link.target)} ${joined} ON ${link.condition(alias, joined)}`);
+      if (!order.joined.has(name)) order.joined.set(name, joined);
       for (const [relatedName, relatedValue] of Object.entries(value)) {
         const related = fieldOf(link.target, relatedName);
         if (related.kind === 'object') throw new NotCompilableError(`order by ${name}.${relatedName}`);

@@ -82,6 +82,44 @@ describeWithDatabase('compiled reads', () => {
     );
   });
 
+  it('reads a to-one relation it orders by from the joined row, nulls and filters included, as Prisma does', async () => {
+    // The parent is ordered by, selected and filtered: one join serves all three. Entries have no
+    // parent (a NULL join), paragraphs have one.
+    const byParent = {
+      select: { id: true, code: true, parent: { select: { id: true, code: true, category: true } } },
+      orderBy: [{ parent: { code: 'asc' } }, { code: 'asc' }, { id: 'asc' }],
+    };
+    const mixed = await compare({ ...byParent, where: { regime: 'US_EAR', category: '6' } });
+    expect(mixed.some((row) => row.parent === null)).toBe(true);
+    expect(mixed.some((row) => row.parent !== null)).toBe(true);
+    // Asserted filters on the joined parent (plain and `is`)...
+    const asserted = await compare({
+      ...byParent,
+      where: { regime: 'US_EAR', parent: { code: { startsWith: '6A00' } } },
+    });
+    expect(asserted.length).toBeGreaterThan(0);
+    expect(asserted.every((row) => (row.parent as { code: string }).code.startsWith('6A00'))).toBe(true);
+    await compare({ ...byParent, where: { AND: [{ regime: 'EU' }, { parent: { is: { category: '6' } } }] } });
+    // ...and filters under NOT: Prisma keeps rows without a parent, and drops rows whose parent
+    // has NULL in the column compared (no US parent has a Wassenaar code), as SQL's NOT of NULL.
+    const negated = await compare({ ...byParent, where: { regime: 'US_EAR', NOT: { parent: { category: '6' } } } });
+    expect(negated.some((row) => row.parent === null)).toBe(true);
+    const unknownColumn = { regime: 'US_EAR', category: '6', NOT: { parent: { wassenaarCode: '6A003' } } };
+    const unknown = await compare({ ...byParent, where: unknownColumn });
+    expect(unknown.some((row) => row.parent === null)).toBe(true);
+    expect(unknown.some((row) => row.parent !== null)).toBe(false);
+    // The same without the join (not ordered by the parent): the filter reads the related row alone.
+    const byCode = { ...byParent, orderBy: [{ code: 'asc' }, { id: 'asc' }] };
+    expect(await compare({ ...byCode, where: unknownColumn })).toHaveLength(unknown.length);
+    await compare({
+      ...byCode,
+      where: { regime: 'US_EAR', category: '6', parent: { isNot: { wassenaarCode: '6A003' } } },
+    });
+    await compare({ ...byCode, where: { regime: 'US_EAR', NOT: { parent: { is: { category: '6' } } } } });
+    await compare({ ...byParent, where: { OR: [{ parent: { category: '6' } }, { code: { startsWith: '6A00' } }] } });
+    await compare({ ...byParent, where: { regime: 'US_EAR', parent: { isNot: { category: '6' } } } });
+  });
+
   it('pages by cursor forward and backward as Prisma does, and finds nothing after an unknown cursor', async () => {
     const base = { select: { id: true, code: true }, where: usCategory6, orderBy: PROVISION_ORDER };
     const all = await compare(base);
