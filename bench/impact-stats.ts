@@ -4,7 +4,7 @@
 // GraphQL requests answered from the cache. Prints p50, p95, their ratio, cache hits/misses,
 // and how long the generator took. Load: autocannon in its own process (load-runner.ts),
 // latencies in an HDR histogram.
-import './production-mode.js';
+import '../src/cli/production-default.js';
 import { createServer } from 'node:http';
 import pg from 'pg';
 import { generateSyntheticMetrics } from '../src/analytics/synthetic-metrics.js';

@@ -7,7 +7,7 @@
 // Load comes from autocannon (fixed request count, fixed concurrency) in its own process
 // (load-runner.ts); each response time is recorded in an HDR histogram, because autocannon's
 // summary has no p95.
-import './production-mode.js';
+import '../src/cli/production-default.js';
 import { createServer } from 'node:http';
 import pg from 'pg';
 import { loadConfig } from '../src/config.js';

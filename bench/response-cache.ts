@@ -4,7 +4,7 @@
 // no-op statement on a catalogue table bumps the generation before each request, untimed: the
 // execution plus the two generation reads) and as a hit (the generation read alone). Prints
 // p50 and p95 in ms and the statements each request ran.
-import './production-mode.js';
+import '../src/cli/production-default.js';
 import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/database.js';
 import { createLogger } from '../src/logger.js';

@@ -4,7 +4,7 @@
 // sides run the same request (first 20, all facets) one at a time, alternating query by query;
 // prints p50/p95 and the ratio. The HTTP client runs in a separate process, as a real client
 // would. Part of `npm run bench`, run with the Node flags of `npm start` (--max-semi-space-size=32).
-import './production-mode.js';
+import '../src/cli/production-default.js';
 import { fork } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

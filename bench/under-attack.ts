@@ -6,7 +6,7 @@
 // alone, during the refused attacks and during the admitted ones, and what each attack was
 // answered. Target: the reader's p95 stays within 100 ms. The embedded default (PGlite), rate budgets off: an attacker
 // with many addresses is not slowed by them, so the limits and deadlines must hold on their own.
-import './production-mode.js';
+import '../src/cli/production-default.js';
 import { fork } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

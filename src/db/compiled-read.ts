@@ -145,17 +145,14 @@ function compileObject(
         throw new NotCompilableError(`arguments of to-one ${model}.${name}`);
       }
       const on = joined?.get(name);
-      if (on !== undefined) {
-        const related = compileObject(parts, link.target, on, nested);
-        shape.relations.push([name, related.shape, false]);
-        pairs.push(`${key}, CASE WHEN ${on}."id" IS NULL THEN NULL ELSE ${related.sql} END`);
-        continue;
-      }
-      const child = parts.alias();
+      const child = on ?? parts.alias();
       const related = compileObject(parts, link.target, child, nested);
       shape.relations.push([name, related.shape, false]);
-      const from = `${quoteIdentifier(link.target)} ${child}`;
-      pairs.push(`${key}, (SELECT ${related.sql} FROM ${from} WHERE ${link.condition(alias, child)})`);
+      pairs.push(
+        on !== undefined
+          ? `${key}, CASE WHEN ${on}."id" IS NULL THEN NULL ELSE ${related.sql} END`
+          : `${key}, (SELECT ${related.sql} FROM ${quoteIdentifier(link.target)} ${child} WHERE ${link.condition(alias, child)})`,
+      );
       continue;
     }
     const child = parts.alias();

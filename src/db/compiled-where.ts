@@ -189,25 +189,27 @@ function relationCondition(
   // it, which may be NULL (a comparison with a NULL column). Where the whole condition asserts
   // it, NULL and false both drop the row, and EXISTS (or the joined row, when the statement
   // joins the relation to order by it) says the same; under NOT the NULL must stay NULL.
-  const { asserted, joinedAlias } = context;
-  const related = (where: unknown): string => {
+  // Without a join, the value is 1 (true), 0 (false) or 2 (NULL) from the related row, and 0
+  // when there is none.
+  const { joinedAlias } = context;
+  const related = (where: unknown, asserted: boolean): string => {
     if (joinedAlias !== undefined) {
       const inner = compileWhere(parts, link.target, joinedAlias, where, undefined, asserted);
       return `${joinedAlias}."id" IS NOT NULL AND (${inner})`;
     }
     if (asserted) return exists(where);
     const inner = compileWhere(parts, link.target, child, where, undefined, false);
-    const value = `SELECT CASE WHEN (${inner}) THEN 1 WHEN NOT (${inner}) THEN 0 ELSE 2 END FROM ${quoteIdentifier(link.target)} ${child} WHERE ${link.condition(alias, child)}`;
+    const value = `SELECT CASE (${inner}) WHEN TRUE THEN 1 WHEN FALSE THEN 0 ELSE 2 END FROM ${quoteIdentifier(link.target)} ${child} WHERE ${link.condition(alias, child)}`;
     return `CASE coalesce((${value}), 0) WHEN 1 THEN TRUE WHEN 0 THEN FALSE END`;
   };
   if (keys.includes('is') || keys.includes('isNot')) {
     if (keys.length !== 1 || filter.is === null || filter.isNot === null) {
       throw new NotCompilableError(`is/isNot on ${field.name}`);
     }
-    if (keys[0] === 'is') return related(filter.is);
-    return `NOT (${relationCondition(parts, model, field, alias, filter.isNot, { asserted: false, joinedAlias })})`;
+    if (keys[0] === 'is') return related(filter.is, context.asserted);
+    return `NOT (${related(filter.isNot, false)})`;
   }
-  return related(filter);
+  return related(filter, context.asserted);
 }
 
 /**
