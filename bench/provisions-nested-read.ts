@@ -217,7 +217,8 @@ async function main() {
     (db.prisma as unknown as PrismaClient<'query'>).$on('query', (event) =>
       captured.push({ query: event.query, params: JSON.parse(event.params) as unknown[] }),
     );
-    // A page read in one compiled statement (src/db/compiled-read.ts) goes to the pool directly.
+    // A page read in one compiled statement (src/db/compiled-read.ts), or rendered by the database
+    // (src/db/compiled-projection.ts), goes to the pool directly.
     const projectPool = db.pool;
     if (projectPool) {
       const query = projectPool.query.bind(projectPool) as (text: unknown, params?: unknown) => Promise<unknown>;
@@ -237,7 +238,8 @@ async function main() {
         const statement = captured.find(
           (each) =>
             /^SELECT .*FROM "public"\."ControlProvision" AS "t0"/.test(each.query) ||
-            /^SELECT json_build_object\(.*\) AS "row" FROM "ControlProvision" t1 /s.test(each.query),
+            /^SELECT json_build_object\(.*\) AS "row" FROM "ControlProvision" t1 /s.test(each.query) ||
+            /^SELECT t1\."id" AS "k0", json_build_object\(.*\)::text AS "text" FROM "ControlProvision" t1 /s.test(each.query),
         );
         if (!statement) throw new Error('no page statement captured');
         const cost = await statementCost(pool, statement);

@@ -99,6 +99,59 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 /** Keys of nested relation arguments this module reads; any other key is not compiled. */
 const RELATION_ARGUMENT_KEYS = new Set(['select', 'include', 'where', 'orderBy', 'take', 'skip']);
 
+/** Builds the JSON object of one related row of `target` under `alias` (`joined`: as compileObject's). */
+export type RelatedObject = (target: string, alias: string, joined?: ReadonlyMap<string, string>) => string;
+
+/**
+ * The value of relation `field` of the row of `model` under `alias`: the related row's object
+ * (null when there is none) or the ordered JSON array of the related rows, filtered and paged as
+ * `nested` (Prisma's where, orderBy, take and skip of a nested read) says. A to-one relation in
+ * `joined` (joined at `alias` to order by it) is built from the joined row instead of a
+ * subquery that would look the same row up again.
+ */
+export function relationSql(
+  parts: StatementParts,
+  model: string,
+  alias: string,
+  field: ModelField,
+  nested: Readonly<Record<string, unknown>>,
+  joined: ReadonlyMap<string, string> | undefined,
+  buildObject: RelatedObject,
+): string {
+  if (Object.keys(nested).some((argument) => !RELATION_ARGUMENT_KEYS.has(argument))) {
+    throw new NotCompilableError(`arguments of ${model}.${field.name}`);
+  }
+  const link = relationLink(model, field);
+  if (!link.isList) {
+    if (nested.where !== undefined || nested.orderBy !== undefined || nested.take !== undefined) {
+      throw new NotCompilableError(`arguments of to-one ${model}.${field.name}`);
+    }
+    const on = joined?.get(field.name);
+    if (on !== undefined) return `CASE WHEN ${on}."id" IS NULL THEN NULL ELSE ${buildObject(link.target, on)} END`;
+    const child = parts.alias();
+    const object = buildObject(link.target, child);
+    return `(SELECT ${object} FROM ${quoteIdentifier(link.target)} ${child} WHERE ${link.condition(alias, child)})`;
+  }
+  const child = parts.alias();
+  const from = `${quoteIdentifier(link.target)} ${child}`;
+  const order = compileOrder(parts, link.target, child, nested.orderBy);
+  const object = buildObject(link.target, child, order.joined);
+  const where = compileWhere(parts, link.target, child, nested.where, order.joined);
+  const body = `FROM ${from} ${order.joins.join(' ')} WHERE ${link.condition(alias, child)} AND (${where})`;
+  const orderSql = order.terms.length > 0 ? ` ORDER BY ${orderByClause(order.terms)}` : '';
+  const { take, skip } = nested;
+  if (take === undefined && (skip === undefined || skip === 0)) {
+    return `(SELECT coalesce(json_agg(${object}${orderSql}), '[]'::json) ${body})`;
+  }
+  if ((take !== undefined && !(Number.isSafeInteger(take) && (take as number) >= 0)) || !isCount(skip)) {
+    throw new NotCompilableError(`take/skip of ${model}.${field.name}`);
+  }
+  const limit = take === undefined ? '' : ` LIMIT ${take as number}`;
+  const offset = skip === undefined ? '' : ` OFFSET ${skip as number}`;
+  const page = `SELECT ${object} AS o, row_number() OVER (${orderSql}) AS n ${body}${orderSql}${limit}${offset}`;
+  return `(SELECT coalesce(json_agg(p.o ORDER BY p.n), '[]'::json) FROM (${page}) p)`;
+}
+
 /**
  * The json_build_object of one row of `model` under `alias`, with its relations. A to-one
  * relation in `joined` (joined at `alias` to order by it) is built from the joined row instead
@@ -136,45 +189,13 @@ function compileObject(
       continue;
     }
     const nested: Record<string, unknown> = value === true ? {} : isObject(value) ? value : {};
-    if (Object.keys(nested).some((argument) => !RELATION_ARGUMENT_KEYS.has(argument))) {
-      throw new NotCompilableError(`arguments of ${model}.${name}`);
-    }
-    const link = relationLink(model, field);
-    if (!link.isList) {
-      if (nested.where !== undefined || nested.orderBy !== undefined || nested.take !== undefined) {
-        throw new NotCompilableError(`arguments of to-one ${model}.${name}`);
-      }
-      const on = joined?.get(name);
-      const child = on ?? parts.alias();
-      const related = compileObject(parts, link.target, child, nested);
-      shape.relations.push([name, related.shape, false]);
-      pairs.push(
-        on !== undefined
-          ? `${key}, CASE WHEN ${on}."id" IS NULL THEN NULL ELSE ${related.sql} END`
-          : `${key}, (SELECT ${related.sql} FROM ${quoteIdentifier(link.target)} ${child} WHERE ${link.condition(alias, child)})`,
-      );
-      continue;
-    }
-    const child = parts.alias();
-    const from = `${quoteIdentifier(link.target)} ${child}`;
-    const order = compileOrder(parts, link.target, child, nested.orderBy);
-    const related = compileObject(parts, link.target, child, nested, order.joined);
-    shape.relations.push([name, related.shape, true]);
-    const where = compileWhere(parts, link.target, child, nested.where, order.joined);
-    const body = `FROM ${from} ${order.joins.join(' ')} WHERE ${link.condition(alias, child)} AND (${where})`;
-    const orderSql = order.terms.length > 0 ? ` ORDER BY ${orderByClause(order.terms)}` : '';
-    const { take, skip } = nested;
-    if (take === undefined && (skip === undefined || skip === 0)) {
-      pairs.push(`${key}, (SELECT coalesce(json_agg(${related.sql}${orderSql}), '[]'::json) ${body})`);
-    } else {
-      if ((take !== undefined && !(Number.isSafeInteger(take) && (take as number) >= 0)) || !isCount(skip)) {
-        throw new NotCompilableError(`take/skip of ${model}.${name}`);
-      }
-      const limit = take === undefined ? '' : ` LIMIT ${take as number}`;
-      const offset = skip === undefined ? '' : ` OFFSET ${skip as number}`;
-      const page = `SELECT ${related.sql} AS o, row_number() OVER (${orderSql}) AS n ${body}${orderSql}${limit}${offset}`;
-      pairs.push(`${key}, (SELECT coalesce(json_agg(p.o ORDER BY p.n), '[]'::json) FROM (${page}) p)`);
-    }
+    pairs.push(
+      `${key}, ${relationSql(parts, model, alias, field, nested, joined, (target, child, childJoined) => {
+        const related = compileObject(parts, target, child, nested, childJoined);
+        shape.relations.push([name, related.shape, relationLink(model, field).isList]);
+        return related.sql;
+      })}`,
+    );
   }
   return { sql: `json_build_object(${pairs.join(', ')})`, shape };
 }
@@ -221,14 +242,22 @@ function cursorCondition(
   return branches.map((branch) => `(${branch})`).join(' OR ');
 }
 
-interface CompiledStatement {
+/** The select list of a page's statement for the row of `model` under `alias` (`joined`: as compileObject's). */
+export type PageProjection = (parts: StatementParts, alias: string, joined: ReadonlyMap<string, string>) => string;
+
+export interface PageStatement {
   sql: string;
   params: unknown[];
-  shape: RowShape;
+  /** A negative take: the statement reads the page in reverse order, to be reversed back. */
   backward: boolean;
 }
 
-export function compileFindMany(model: string, args: FindManyArgs): CompiledStatement {
+/**
+ * The statement reading the page of `model` that `args` (a findMany's where, orderBy, cursor,
+ * take and skip) describe, each row selected as `project` says. `args.select` and
+ * `args.include` are the projection's business.
+ */
+export function compilePage(model: string, args: FindManyArgs, project: PageProjection): PageStatement {
   for (const [key, value] of Object.entries(args)) {
     if (value !== undefined && !TOP_ARGUMENT_KEYS.has(key)) throw new NotCompilableError(`argument ${key}`);
   }
@@ -237,7 +266,7 @@ export function compileFindMany(model: string, args: FindManyArgs): CompiledStat
   const parts = new StatementParts();
   const alias = parts.alias();
   const order = compileOrder(parts, model, alias, args.orderBy);
-  const object = compileObject(parts, model, alias, args, order.joined);
+  const projection = project(parts, alias, order.joined);
   const where = compileWhere(parts, model, alias, args.where, order.joined);
   const backward = take !== undefined && take < 0;
   const conditions = [`(${where})`];
@@ -250,9 +279,24 @@ export function compileFindMany(model: string, args: FindManyArgs): CompiledStat
   const limit = take === undefined ? '' : ` LIMIT ${Math.abs(take)}`;
   const offset = skip ? ` OFFSET ${skip}` : '';
   const sql =
-    `SELECT ${object.sql} AS "row" FROM ${quoteIdentifier(model)} ${alias} ${order.joins.join(' ')} ` +
+    `SELECT ${projection} FROM ${quoteIdentifier(model)} ${alias} ${order.joins.join(' ')} ` +
     `WHERE ${conditions.join(' AND ')}${orderSql}${limit}${offset}`;
-  return { sql, params: parts.params, shape: object.shape, backward };
+  return { sql, params: parts.params, backward };
+}
+
+interface CompiledStatement extends PageStatement {
+  shape: RowShape;
+}
+
+export function compileFindMany(model: string, args: FindManyArgs): CompiledStatement {
+  let shape: RowShape | undefined;
+  const statement = compilePage(model, args, (parts, alias, joined) => {
+    const object = compileObject(parts, model, alias, args, joined);
+    shape = object.shape;
+    return `${object.sql} AS "row"`;
+  });
+  if (!shape) throw new Error('the page projection was not built');
+  return { ...statement, shape };
 }
 
 function restore(row: Record<string, unknown>, shape: RowShape): Record<string, unknown> {

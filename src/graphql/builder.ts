@@ -11,6 +11,7 @@ import { getDatamodel } from '../generated/pothos-prisma-types.js';
 import type { GraphQLContext } from './context.js';
 import { compiledRowsInnerPlugin, compiledRowsPlugin } from './plugins/compiled-rows.js';
 import KnownFilterValuesPlugin from './plugins/known-filter-values.js';
+import { renderedEdgesPlugin } from './plugins/rendered-edges.js';
 import TextArgumentGuardPlugin from './plugins/text-argument-guard.js';
 import {
   AFTER_DESCRIPTION,
@@ -43,6 +44,8 @@ export const builder = new SchemaBuilder<{
     compiledRowsInnerPlugin,
     TextArgumentGuardPlugin,
     KnownFilterValuesPlugin,
+    // Edges of pages the database rendered resolve to their text (see the plugin).
+    renderedEdgesPlugin,
   ],
   defaultFieldNullability: false,
   prisma: {

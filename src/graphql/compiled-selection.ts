@@ -16,6 +16,7 @@ import {
 } from 'graphql';
 import { readCompiled, type FindManyArgs } from '../db/compiled-read.js';
 import type { GraphQLContext } from './context.js';
+import { readRenderedPage } from './rendered-pages.js';
 import { resolvesFromRow } from './plugins/compiled-rows.js';
 
 type Fragments = Readonly<Record<string, FragmentDefinitionNode>>;
@@ -92,15 +93,20 @@ export function isCompilableSelection(info: GraphQLResolveInfo, type: GraphQLObj
 export async function findManyCompiled<Row>(
   context: GraphQLContext,
   info: GraphQLResolveInfo,
-  target: { model: string; connection: boolean },
+  target: { model: string; connection: false | { cursor: string } },
   args: FindManyArgs,
   viaPrisma: () => Promise<Row[]>,
 ): Promise<Row[]> {
   const type = getNamedType(info.schema.getType(target.model));
+  const { compiledReads } = context.services;
+  if (compiledReads.enabled && compiledReads.rendered && target.connection) {
+    const rows = await readRenderedPage(context, info, target.model, target.connection.cursor, args);
+    if (rows) return rows as Row[];
+  }
   if (
     context.services.compiledReads.enabled &&
     isObjectType(type) &&
-    isCompilableSelection(info, type, target.connection)
+    isCompilableSelection(info, type, target.connection !== false)
   ) {
     const rows = await readCompiled(context.services.db.readRows, target.model, args);
     if (rows) return rows as Row[];

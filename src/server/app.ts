@@ -31,6 +31,7 @@ import { PARSE_OPTIONS, queryLimitRules, queryLimitsPlugin } from '../graphql/pl
 import { unavailabilityStatusPlugin } from '../graphql/plugins/unavailability-status.js';
 import { stoppedRequestPlugin } from '../graphql/plugins/stopped-request.js';
 import { capResponseSize } from '../graphql/response-size-cap.js';
+import { splicedAnswersPlugin } from '../graphql/spliced-answers.js';
 import { heavyQueryGate, type HeavyQueryGateOptions } from '../graphql/plugins/heavy-query-gate.js';
 import { rateLimitPlugin } from '../graphql/plugins/rate-limit.js';
 import type { RateBudgetStore } from './rate-budget.js';
@@ -118,6 +119,9 @@ export async function createApp(options: AppOptions): Promise<App> {
       rateLimitPlugin(options.rateBudgets, () => options.metrics.countRateLimitRejection()),
       // Tells the client which filter values were read as others; before the response cache.
       filterNotesPlugin,
+      // Pages the database rendered take their place in the answer (before the response cache
+      // keeps the answer).
+      splicedAnswersPlugin,
       // Repeated dashboard-aggregate operations answered without re-executing them, never stale.
       options.responseCache.plugin(),
       // Costly operations execute a few at a time, so light requests are not held behind them.

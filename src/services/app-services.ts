@@ -48,9 +48,11 @@ export interface AppServices {
   readonly filterVocabulary: FilterVocabulary;
   /**
    * Whether list fields may read a plain nested selection in one compiled statement
-   * (db/compiled-read.ts) instead of through Prisma; the tests that compare the two turn it off.
+   * (db/compiled-read.ts) instead of through Prisma, and whether connection pages may have
+   * PostgreSQL write their nodes' JSON (`rendered`, graphql/rendered-pages.ts, only while
+   * `enabled`); the tests that compare the paths turn them off.
    */
-  readonly compiledReads: { enabled: boolean };
+  readonly compiledReads: { enabled: boolean; rendered: boolean };
   classifyItem(input: ClassifyItemInput, plan: CitedRowPlan, factsField?: string): Promise<ItemClassification>;
   checkExemptions(input: CheckExemptionsInput): Promise<ExemptionCheckAnswer>;
   compareProvision(input: CompareProvisionInput, plan: CitedRowPlan): Promise<ProvisionComparison>;
@@ -79,7 +81,7 @@ export function createServices(deps: ServiceDependencies): AppServices {
     analytics: new DashboardAnalytics(db),
     search: new SearchPages(db, deps.searchEngine),
     filterVocabulary,
-    compiledReads: { enabled: true },
+    compiledReads: { enabled: true, rendered: true },
     classifyItem: (input, plan, factsField) => classifyItem({ prisma, rulebook }, input, plan, factsField),
     checkExemptions: (input) =>
       checkExemptionsFor({ prisma, exemptionRules, countryTables: () => licences.countryTables() }, input),

@@ -33,6 +33,7 @@ import { translateConnectionError } from '../../db/connection-errors.js';
 import { readGenerations, type GenerationScope } from '../../db/data-generations.js';
 import type { DatabaseUnavailableError } from '../../errors.js';
 import type { GraphQLContext } from '../context.js';
+import { stringifyAnswer } from '../spliced-answers.js';
 import { generationScopes } from './cacheable-operations.js';
 
 /** Which reads a lookup was for: dashboard aggregates only, or catalogue reads (maybe with aggregates). */
@@ -135,7 +136,8 @@ export class ResponseCache {
   }
 
   /**
-   * Apollo's `stringifyResult`: the default (JSON.stringify plus a newline), except that a
+   * Apollo's `stringifyResult`: the default (JSON.stringify plus a newline, with rendered pages
+   * spliced in: spliced-answers.ts), except that a
    * response served from this cache (data only, the very object stored) reuses its text. The
    * text is made from that object once, so it is the same bytes the default would write.
    */
@@ -145,7 +147,7 @@ export class ResponseCache {
       const text = this.serialized.get(data);
       if (text !== undefined) return text;
     }
-    return `${JSON.stringify(value)}\n`;
+    return stringifyAnswer(value);
   }
 
   stats(): ResponseCacheStats {
@@ -219,7 +221,7 @@ export class ResponseCache {
               return;
             const data = body.singleResult.data;
             if ((await generationsIfReadable(context.contextValue.services.db.readRows, scopes)) !== generation) return;
-            const text = `${JSON.stringify({ data })}\n`;
+            const text = stringifyAnswer({ data });
             cache.entries.set(key, { generation, data, text });
             // An answer too large to keep was not stored; its text is not needed either.
             if (cache.entries.has(key)) cache.serialized.set(data, text);

@@ -3,6 +3,7 @@
 import { AmendmentLinkKind } from '../../generated/prisma/client.js';
 import { AMENDING_ACT_ORDER, amendingActWhere } from '../../services/listings/amending-act-listing.js';
 import { builder } from '../builder.js';
+import { nodeIdOf } from '../rendered-pages.js';
 import { connectionTotalCount, TOTAL_COUNT_EXTENSIONS, totalCountDescription } from '../pagination.js';
 import { RegimeEnum } from './control-list.js';
 
@@ -27,7 +28,7 @@ export const AmendmentLinkKindEnum = builder.enumType(AmendmentLinkKind, {
 });
 
 export const AmendingActRef = builder.prismaNode('AmendingAct', {
-  id: { field: 'id' },
+  id: nodeIdOf('AmendingAct'),
   select: { id: true },
   nullable: true,
   description:

@@ -1,6 +1,7 @@
 // Citation: where a record's text or figure comes from (source, URL, section, retrieval date).
 import { SourceType } from '../../generated/prisma/client.js';
 import { builder } from '../builder.js';
+import { nodeIdOf } from '../rendered-pages.js';
 
 export const SourceTypeEnum = builder.enumType(SourceType, {
   name: 'SourceType',
@@ -15,7 +16,7 @@ export const SourceTypeEnum = builder.enumType(SourceType, {
 });
 
 export const CitationRef = builder.prismaNode('Citation', {
-  id: { field: 'id' },
+  id: nodeIdOf('Citation'),
   select: { id: true },
   nullable: true,
   description:

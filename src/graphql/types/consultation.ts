@@ -2,6 +2,7 @@
 import { ConsultationStatus } from '../../generated/prisma/client.js';
 import { CONSULTATION_ORDER, consultationWhere } from '../../services/listings/consultation-listing.js';
 import { builder } from '../builder.js';
+import { nodeIdOf } from '../rendered-pages.js';
 import { ControlProvisionRef } from './control-provision.js';
 import { connectionTotalCount, TOTAL_COUNT_EXTENSIONS, totalCountDescription } from '../pagination.js';
 import { StakeholderRef } from './stakeholder.js';
@@ -40,7 +41,7 @@ export const ConsultationOutcomeRef = builder.prismaObject('ConsultationOutcome'
 });
 
 export const StakeholderConsultationRef = builder.prismaNode('StakeholderConsultation', {
-  id: { field: 'id' },
+  id: nodeIdOf('StakeholderConsultation'),
   select: { id: true },
   nullable: true,
   description:

@@ -1,6 +1,7 @@
 // ControlList (a regime's list in one edition) and the Regime enum.
 import { Regime } from '../../generated/prisma/client.js';
 import { builder } from '../builder.js';
+import { nodeIdOf } from '../rendered-pages.js';
 
 export const RegimeEnum = builder.enumType(Regime, {
   name: 'Regime',
@@ -24,7 +25,7 @@ export const RegimeEnum = builder.enumType(Regime, {
 });
 
 export const ControlListRef = builder.prismaNode('ControlList', {
-  id: { field: 'id' },
+  id: nodeIdOf('ControlList'),
   select: { id: true },
   nullable: true,
   description:

@@ -3,6 +3,7 @@
 import { findProvision, PROVISION_ORDER, provisionWhere } from '../../services/listings/provision-listing.js';
 import { notRetired, thresholdListWhere } from '../../services/listings/threshold-listing.js';
 import { builder } from '../builder.js';
+import { nodeIdOf } from '../rendered-pages.js';
 import { findManyCompiled } from '../compiled-selection.js';
 import { RegimeEnum } from './control-list.js';
 import { ItemTypeEnum, ProvisionFilter, ProvisionKindEnum, VersionStatusEnum } from './provision-filter.js';
@@ -13,7 +14,7 @@ const ASOF_DESCRIPTION =
   'Return the versions valid on this date instead of the current ones. A version counts only when the sources establish it was in force on that date; versions whose validity on the date is unknown are left out.';
 
 export const ControlProvisionRef = builder.prismaNode('ControlProvision', {
-  id: { field: 'id' },
+  id: nodeIdOf('ControlProvision'),
   select: { id: true },
   nullable: true,
   description:
@@ -176,8 +177,12 @@ builder.queryFields((t) => ({
       },
       resolve: (query, _root, args, context, info) => {
         const findArgs = { ...query, where: provisionWhere(args.filter, args.asOf), orderBy: PROVISION_ORDER };
-        return findManyCompiled(context, info, { model: 'ControlProvision', connection: true }, findArgs, () =>
-          context.services.db.prisma.controlProvision.findMany(findArgs),
+        return findManyCompiled(
+          context,
+          info,
+          { model: 'ControlProvision', connection: { cursor: 'id' } },
+          findArgs,
+          () => context.services.db.prisma.controlProvision.findMany(findArgs),
         );
       },
       totalCount: (_root, args, { services }) =>

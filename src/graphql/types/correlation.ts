@@ -3,6 +3,7 @@
 import { reverseCorrelationKind } from '../../domain/correlation-perspective.js';
 import { CorrelationKind, Regime, type ControlProvision, type Correlation } from '../../generated/prisma/client.js';
 import { builder } from '../builder.js';
+import { nodeIdOf } from '../rendered-pages.js';
 import { CitationRef } from './citation.js';
 import { ControlProvisionRef } from './control-provision.js';
 
@@ -31,7 +32,7 @@ export const CorrelationDirectionEnum = builder.enumType('CorrelationDirection',
 });
 
 export const CorrelationRef = builder.prismaNode('Correlation', {
-  id: { field: 'id' },
+  id: nodeIdOf('Correlation'),
   select: { id: true },
   nullable: true,
   description:

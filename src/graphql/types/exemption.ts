@@ -3,9 +3,11 @@ import { prismaConnectionHelpers } from '@pothos/plugin-prisma';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { EXEMPTION_ORDER, exemptionWhere } from '../../services/listings/exemption-listing.js';
 import { builder } from '../builder.js';
+import { nodeIdOf } from '../rendered-pages.js';
 import { findManyCompiled } from '../compiled-selection.js';
 import { RegimeEnum } from './control-list.js';
 import { ControlProvisionRef } from './control-provision.js';
+import './provision-exemption.js';
 import {
   ApplicabilityBasisEnum,
   ExemptionConditionRoleEnum,
@@ -51,24 +53,6 @@ export const ExemptionConditionRef = builder.prismaObject('ExemptionCondition', 
   }),
 });
 
-export const ProvisionExemptionRef = builder.prismaObject('ExemptionProvision', {
-  name: 'ProvisionExemption',
-  select: { exemptionId: true, provisionId: true },
-  description: 'An exemption linked to a provision, with why it is linked.',
-  fields: (t) => ({
-    exemption: t.relation('exemption', { description: 'The exemption.' }),
-    basis: t.expose('basis', {
-      type: ApplicabilityBasisEnum,
-      description: 'Whether the exemption names the provision or covers it by item type.',
-    }),
-    note: t.exposeString('note', {
-      nullable: true,
-      description:
-        'Remarks about this link (e.g. limits of the exemption for this provision); null when there are none.',
-    }),
-  }),
-});
-
 // Pages by the join row's compound key, so its cursors hold two ids (checked as such below).
 const EXEMPTION_PROVISION_CURSOR = 'exemptionId_provisionId';
 
@@ -89,7 +73,7 @@ const exemptionProvisions = prismaConnectionHelpers(builder, 'ExemptionProvision
 });
 
 export const ExemptionRef = builder.prismaNode('Exemption', {
-  id: { field: 'id' },
+  id: nodeIdOf('Exemption'),
   select: { id: true },
   nullable: true,
   description:
@@ -226,8 +210,10 @@ builder.queryField('exemptions', (t) =>
       resolve: async (query, _root, args, context, info) => {
         const where = await exemptionWhere(context.services.db.prisma, args.filter, args.asOf);
         const findArgs = { ...query, where, orderBy: EXEMPTION_ORDER };
-        const viaPrisma = () => context.services.db.prisma.exemption.findMany(findArgs);
-        return findManyCompiled(context, info, { model: 'Exemption', connection: true }, findArgs, viaPrisma);
+        const pages = { model: 'Exemption', connection: { cursor: 'id' } };
+        return findManyCompiled(context, info, pages, findArgs, () =>
+          context.services.db.prisma.exemption.findMany(findArgs),
+        );
       },
       totalCount: async (_root, args, { services }) =>
         services.db.prisma.exemption.count({ where: await exemptionWhere(services.db.prisma, args.filter, args.asOf) }),

@@ -1,13 +1,14 @@
 // GuidanceDocument with the `guidanceDocuments` listing, and Exemption.guidance.
 import { GUIDANCE_ORDER, guidanceWhere } from '../../services/listings/guidance-listing.js';
 import { builder } from '../builder.js';
+import { nodeIdOf } from '../rendered-pages.js';
 import { findManyCompiled } from '../compiled-selection.js';
 import { ControlProvisionRef } from './control-provision.js';
 import { ExemptionRef } from './exemption.js';
 import { connectionTotalCount, TOTAL_COUNT_EXTENSIONS, totalCountDescription } from '../pagination.js';
 
 export const GuidanceDocumentRef = builder.prismaNode('GuidanceDocument', {
-  id: { field: 'id' },
+  id: nodeIdOf('GuidanceDocument'),
   select: { id: true },
   nullable: true,
   description:
@@ -96,8 +97,12 @@ builder.queryField('guidanceDocuments', (t) =>
       args: { filter: t.arg({ type: GuidanceFilter, description: 'Conditions the documents must meet.' }) },
       resolve: (query, _root, args, context, info) => {
         const findArgs = { ...query, where: guidanceWhere(args.filter), orderBy: GUIDANCE_ORDER };
-        return findManyCompiled(context, info, { model: 'GuidanceDocument', connection: true }, findArgs, () =>
-          context.services.db.prisma.guidanceDocument.findMany(findArgs),
+        return findManyCompiled(
+          context,
+          info,
+          { model: 'GuidanceDocument', connection: { cursor: 'id' } },
+          findArgs,
+          () => context.services.db.prisma.guidanceDocument.findMany(findArgs),
         );
       },
       totalCount: (_root, args, { services }) =>

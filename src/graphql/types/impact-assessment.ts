@@ -1,11 +1,12 @@
 // ImpactAssessment (a study or statistical release) with the `impactAssessments` listing.
 import { ASSESSMENT_ORDER, impactAssessmentWhere } from '../../services/listings/impact-assessment-listing.js';
 import { builder } from '../builder.js';
+import { nodeIdOf } from '../rendered-pages.js';
 import { ControlProvisionRef } from './control-provision.js';
 import { connectionTotalCount, TOTAL_COUNT_EXTENSIONS, totalCountDescription } from '../pagination.js';
 
 export const ImpactAssessmentRef = builder.prismaNode('ImpactAssessment', {
-  id: { field: 'id' },
+  id: nodeIdOf('ImpactAssessment'),
   select: { id: true },
   nullable: true,
   description:

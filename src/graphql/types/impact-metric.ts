@@ -1,6 +1,7 @@
 // ImpactMetric: one reported figure with its unit, period, sector, region and source.
 import { MetricDimension, PeriodType } from '../../generated/prisma/client.js';
 import { builder } from '../builder.js';
+import { nodeIdOf } from '../rendered-pages.js';
 
 export const MetricDimensionEnum = builder.enumType(MetricDimension, {
   name: 'MetricDimension',
@@ -29,7 +30,7 @@ export const PeriodTypeEnum = builder.enumType(PeriodType, {
 });
 
 export const ImpactMetricRef = builder.prismaNode('ImpactMetric', {
-  id: { field: 'id' },
+  id: nodeIdOf('ImpactMetric'),
   select: { id: true },
   nullable: true,
   // Synthetic rows are not reported figures; they are not fetchable by id either.

@@ -1,6 +1,7 @@
 // Jurisdiction: a state, union or arrangement that issues controls.
 import { JurisdictionKind } from '../../generated/prisma/client.js';
 import { builder } from '../builder.js';
+import { nodeIdOf } from '../rendered-pages.js';
 
 export const JurisdictionKindEnum = builder.enumType(JurisdictionKind, {
   name: 'JurisdictionKind',
@@ -17,7 +18,7 @@ export const JurisdictionKindEnum = builder.enumType(JurisdictionKind, {
 });
 
 export const JurisdictionRef = builder.prismaNode('Jurisdiction', {
-  id: { field: 'id' },
+  id: nodeIdOf('Jurisdiction'),
   select: { id: true },
   nullable: true,
   description:

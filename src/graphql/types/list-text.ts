@@ -3,6 +3,7 @@
 import { ListTextKind } from '../../generated/prisma/client.js';
 import { LIST_TEXT_ORDER, listTextWhere } from '../../services/listings/list-text-listing.js';
 import { builder } from '../builder.js';
+import { nodeIdOf } from '../rendered-pages.js';
 import { connectionTotalCount, TOTAL_COUNT_EXTENSIONS, totalCountDescription } from '../pagination.js';
 import { RegimeEnum } from './control-list.js';
 
@@ -23,7 +24,7 @@ export const ListTextKindEnum = builder.enumType(ListTextKind, {
 });
 
 export const ListTextRef = builder.prismaNode('ListText', {
-  id: { field: 'id' },
+  id: nodeIdOf('ListText'),
   select: { id: true },
   nullable: true,
   description:

@@ -1,6 +1,7 @@
 // Stakeholder: who made submissions to consultations, with their submissions.
 import { StakeholderLabelOrigin, StakeholderType } from '../../generated/prisma/client.js';
 import { builder } from '../builder.js';
+import { nodeIdOf } from '../rendered-pages.js';
 import { connectionTotalCount, TOTAL_COUNT_EXTENSIONS, totalCountDescription } from '../pagination.js';
 
 export const StakeholderTypeEnum = builder.enumType(StakeholderType, {
@@ -37,7 +38,7 @@ export const StakeholderLabelOriginEnum = builder.enumType(StakeholderLabelOrigi
 });
 
 export const StakeholderRef = builder.prismaNode('Stakeholder', {
-  id: { field: 'id' },
+  id: nodeIdOf('Stakeholder'),
   select: { id: true },
   nullable: true,
   description: 'An organisation or person that made submissions to consultations.',

@@ -1,6 +1,7 @@
 // Submission: one stakeholder's response to a consultation, with its position and themes.
 import { SubmissionPosition } from '../../generated/prisma/client.js';
 import { builder } from '../builder.js';
+import { nodeIdOf } from '../rendered-pages.js';
 
 export const SubmissionPositionEnum = builder.enumType(SubmissionPosition, {
   name: 'SubmissionPosition',
@@ -15,7 +16,7 @@ export const SubmissionPositionEnum = builder.enumType(SubmissionPosition, {
 });
 
 export const SubmissionRef = builder.prismaNode('Submission', {
-  id: { field: 'id' },
+  id: nodeIdOf('Submission'),
   select: { id: true },
   nullable: true,
   description: 'A response to a consultation from one stakeholder, as the public record lists it.',

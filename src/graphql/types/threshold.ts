@@ -2,11 +2,12 @@
 // groups under their provision.
 import { notRetired } from '../../services/listings/threshold-listing.js';
 import { builder } from '../builder.js';
+import { nodeIdOf, PROJECTED_COLUMN, type ProjectedColumn } from '../rendered-pages.js';
 import { RegimeEnum } from './control-list.js';
 import { ComparatorEnum, GroupOperatorEnum, ReferenceSubjectEnum, ThresholdGroupRoleEnum } from './threshold-enums.js';
 
 export const ThresholdRef = builder.prismaNode('Threshold', {
-  id: { field: 'id' },
+  id: nodeIdOf('Threshold'),
   select: { id: true },
   nullable: true,
   description:
@@ -31,12 +32,14 @@ export const ThresholdRef = builder.prismaNode('Threshold', {
       description:
         'Threshold value in `unit`, as the text writes it (lower bound for BETWEEN); null for verbatim rows and conditions with no number.',
       select: { value: true },
+      extensions: { [PROJECTED_COLUMN]: { column: 'value', format: 'float' } satisfies ProjectedColumn },
       resolve: (threshold) => threshold.value?.toNumber() ?? null,
     }),
     valueMax: t.float({
       nullable: true,
       description: 'Upper bound of a BETWEEN threshold in `unit`; null when the threshold is not a range.',
       select: { valueMax: true },
+      extensions: { [PROJECTED_COLUMN]: { column: 'valueMax', format: 'float' } satisfies ProjectedColumn },
       resolve: (threshold) => threshold.valueMax?.toNumber() ?? null,
     }),
     unit: t.exposeString('unit', {
@@ -125,7 +128,7 @@ export const ThresholdRef = builder.prismaNode('Threshold', {
 });
 
 export const ThresholdGroupRef = builder.prismaNode('ThresholdGroup', {
-  id: { field: 'id' },
+  id: nodeIdOf('ThresholdGroup'),
   select: { id: true },
   nullable: true,
   description:
