@@ -143,8 +143,9 @@ async function pageStatement<TData, TVariables extends Record<string, unknown>>(
     (statement) =>
       (/FROM "public"\."(\w+)"/.exec(statement.query)?.[1] === table &&
         /ORDER BY[^)]*LIMIT \$\d+/.test(statement.query)) ||
-      // A compiled read: its nested lists come first in the text, the page's own FROM after them.
-      (/ AS "row" FROM "(\w+)" /.exec(statement.query)?.[1] === table &&
+      // A compiled read (rows as objects, or rendered as the answer's text): its nested lists come
+      // first in the text, the page's own FROM after them.
+      (/ AS "(?:row|text)" FROM "(\w+)" /.exec(statement.query)?.[1] === table &&
         /ORDER BY [^()]*LIMIT \d+( OFFSET \d+)?$/.test(statement.query)),
   );
   expect(reads, `one page read of ${table}`).toHaveLength(1);
@@ -193,9 +194,10 @@ describeWithDatabase('list queries read a page in order from an index', () => {
     await service?.stop();
   });
 
-  describe.each(['compiled', 'Prisma'] as const)('%s reads', (path) => {
+  describe.each(['rendered', 'compiled', 'Prisma'] as const)('%s reads', (path) => {
     beforeAll(() => {
-      service.services.compiledReads.enabled = path === 'compiled';
+      service.services.compiledReads.enabled = path !== 'Prisma';
+      service.services.compiledReads.rendered = path === 'rendered';
     });
 
     const provisionCases: Array<[string, Record<string, unknown>]> = [
@@ -214,12 +216,13 @@ describeWithDatabase('list queries read a page in order from an index', () => {
       await expectPageReadInOrder(await pageStatement('ControlProvision', Provisions, variables), 'ControlProvision');
     });
 
-    it('provisions: the page statement is the compiled one exactly when compiled reads are on', async () => {
+    it('provisions: the page statement is the compiled (or rendered) one exactly when compiled reads are on', async () => {
       const statement = await pageStatement('ControlProvision', Provisions, {
         first: 10,
         filter: { regime: 'US_EAR' },
       });
       expect(/ AS "row" FROM "ControlProvision" /.test(statement.query)).toBe(path === 'compiled');
+      expect(/ AS "text" FROM "ControlProvision" /.test(statement.query)).toBe(path === 'rendered');
     });
 
     it('provisions: the page after a cursor', async () => {
