@@ -9,7 +9,8 @@
 // completing every field of every row, writing it all back to JSON). The page, its filters and
 // its relations' filters and order are the compiled reads' (compiled-read.ts), so a projected
 // page holds exactly the rows a compiled read of the same arguments returns.
-import { compilePage, relationSql, type FindManyArgs } from './compiled-read.js';
+import { LRUCache } from 'lru-cache';
+import { compilePage, relationSql, type FindManyArgs, type PageStatement } from './compiled-read.js';
 import { fieldOf, NotCompilableError, quoteIdentifier, type StatementParts } from './compiled-where.js';
 import type { SqlReader } from './database.js';
 
@@ -110,23 +111,14 @@ function projectionSql(
   return `json_build_object(${pairs.join(', ')})`;
 }
 
-/**
- * The page of `projection.model` that `args` describe (where, orderBy, cursor, take, skip), each
- * row as the JSON text of `projection` with the values of `keyColumns` beside it; undefined
- * when the arguments or the projection ask for anything not translated (the caller then
- * answers another way). A nullable column written into a key the caller requires is the
- * caller's to rule out.
- */
-export async function readProjectedPage(
-  read: SqlReader,
-  args: FindManyArgs,
+/** The statement reading `page` as `projection`, or undefined when it is not translated. */
+function compileStatement(
   projection: Projection,
+  page: FindManyArgs,
   keyColumns: readonly string[],
-): Promise<ProjectedRow[] | undefined> {
-  let statement: ReturnType<typeof compilePage>;
+): PageStatement | undefined {
   try {
-    const { select: _select, include: _include, ...page } = args;
-    statement = compilePage(projection.model, page, (parts, alias, joined) => {
+    return compilePage(projection.model, page, (parts, alias, joined) => {
       const keys = keyColumns.map((column, index) => {
         const field = fieldOf(projection.model, column);
         if (!KEY_COLUMN_TYPES.has(field.type) || field.isList || !field.isRequired) {
@@ -140,6 +132,74 @@ export async function readProjectedPage(
     if (error instanceof NotCompilableError) return undefined;
     throw error;
   }
+}
+
+/**
+ * A key saying exactly which page arguments `value` holds (plain objects, arrays, texts,
+ * numbers, booleans, null and dates), or undefined for anything else (such arguments are
+ * compiled every time).
+ */
+function argumentsKey(value: unknown): string | undefined {
+  if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+    return JSON.stringify(value);
+  }
+  if (value === undefined) return 'u';
+  if (value instanceof Date) return `d${value.getTime()}`;
+  const items: string[] = [];
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const key = argumentsKey(item);
+      if (key === undefined) return undefined;
+      items.push(key);
+    }
+    return `[${items.join(',')}]`;
+  }
+  if (typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return undefined;
+  for (const [name, item] of Object.entries(value)) {
+    const key = argumentsKey(item);
+    if (key === undefined) return undefined;
+    items.push(`${JSON.stringify(name)}:${key}`);
+  }
+  return `{${items.join(',')}}`;
+}
+
+/**
+ * Statements compiled, by projection and page arguments (a repeated request reads the same page
+ * with the same projection). `null`: not translated.
+ */
+const statements = new WeakMap<Projection, LRUCache<string, { statement: PageStatement | null }>>();
+const STATEMENTS_PER_PROJECTION = 8;
+
+function knownStatement(
+  projection: Projection,
+  page: FindManyArgs,
+  keyColumns: readonly string[],
+): PageStatement | undefined {
+  const key = argumentsKey([page, keyColumns]);
+  if (key === undefined) return compileStatement(projection, page, keyColumns);
+  let known = statements.get(projection);
+  if (!known) statements.set(projection, (known = new LRUCache({ max: STATEMENTS_PER_PROJECTION })));
+  let entry = known.get(key);
+  if (!entry) known.set(key, (entry = { statement: compileStatement(projection, page, keyColumns) ?? null }));
+  return entry.statement ?? undefined;
+}
+
+/**
+ * The page of `projection.model` that `args` describe (where, orderBy, cursor, take, skip), each
+ * row as the JSON text of `projection` with the values of `keyColumns` beside it; undefined
+ * when the arguments or the projection ask for anything not translated (the caller then
+ * answers another way). A nullable column written into a key the caller requires is the
+ * caller's to rule out.
+ */
+export async function readProjectedPage(
+  read: SqlReader,
+  args: FindManyArgs,
+  projection: Projection,
+  keyColumns: readonly string[],
+): Promise<ProjectedRow[] | undefined> {
+  const { select: _select, include: _include, ...page } = args;
+  const statement = knownStatement(projection, page, keyColumns);
+  if (!statement) return undefined;
   let rows: Array<Record<string, unknown> & { text: string }>;
   try {
     rows = await read(statement.sql, statement.params);

@@ -2,166 +2,24 @@
 // (db/compiled-projection.ts), which the answer then carries as it is (spliced-answers.ts).
 //
 // A page qualifies when everything selected under its `edges` can be written by the database
-// exactly as graphql-js would complete it: `cursor` and `__typename` on the edge, and under
-// `node` only columns exposed as they are (or declaring how they are written, `projectedColumn`),
-// `__typename`, and relations without a resolver of their own whose selections qualify in turn.
-// Anything else (a `nodes` list, a field computed in code, a related connection, a relation
-// selected under two names) and the page is completed by graphql-js as before. Relations are
-// filtered and ordered by the plan Pothos made from their arguments, so a rendered page holds
-// what the executed one would. graphql-js still runs everything outside `edges` (pageInfo,
-// totalCount, errors, every plugin), and the page's edges resolve to an empty list whose place
-// in the answer the rows' text takes (see renderedEdges).
-import {
-  getNamedType,
-  getNullableType,
-  isEnumType,
-  isListType,
-  isNonNullType,
-  isObjectType,
-  isScalarType,
-  type FieldNode,
-  type GraphQLField,
-  type GraphQLObjectType,
-  type GraphQLOutputType,
-  type GraphQLResolveInfo,
-} from 'graphql';
-import { collectSubfields } from 'graphql/execution/collectFields.js';
-import {
-  readProjectedPage,
-  type ColumnFormat,
-  type Projection,
-  type ProjectedValue,
-} from '../db/compiled-projection.js';
-import { fieldOf, NotCompilableError, type ModelField } from '../db/compiled-where.js';
+// exactly as graphql-js would complete it (node-projection.ts says which fields can): `cursor`
+// and `__typename` on the edge, the node's fields, and no second `edges`. Anything else and the
+// page is completed by graphql-js as before. graphql-js still runs everything outside `edges`
+// (pageInfo, totalCount, errors, every plugin), and the page's edges resolve to an empty list
+// whose place in the answer the rows' text takes (plugins/rendered-edges.ts).
+import { getNamedType, isObjectType, type FieldNode, type GraphQLResolveInfo } from 'graphql';
+import { LRUCache } from 'lru-cache';
+import { readProjectedPage, type Projection } from '../db/compiled-projection.js';
+import { NotCompilableError } from '../db/compiled-where.js';
 import type { FindManyArgs } from '../db/compiled-read.js';
 import type { GraphQLContext } from './context.js';
-import { resolvesFromRow } from './plugins/compiled-rows.js';
-
-/** A field whose value is a column written in SQL declares it in its extensions under this key. */
-export const PROJECTED_COLUMN = 'projectedColumn';
-
-export interface ProjectedColumn {
-  column: string;
-  format: ColumnFormat;
-}
-
-/**
- * The `id` option of a prismaNode of type `typename` keyed by its `id` column: the global id
- * field declares how the database writes it.
- */
-export function nodeIdOf<const Typename extends string>(typename: Typename) {
-  const projected: ProjectedColumn = { column: 'id', format: { globalIdOf: typename } };
-  return { field: 'id', extensions: { [PROJECTED_COLUMN]: projected } } as const;
-}
+import { projectionOf, subfields } from './node-projection.js';
 
 /** The JSON text of each row a rendered page read (a row is the object its cursor is read from). */
 const renderedTexts = new WeakMap<object, string>();
 
 export function renderedTextOf(row: unknown): string | undefined {
   return typeof row === 'object' && row !== null ? renderedTexts.get(row) : undefined;
-}
-
-type Fields = Map<string, ReadonlyArray<FieldNode>>;
-
-/** The fields selected under `nodes` (of type `type`), by response key, as graphql-js collects them. */
-export function subfields(info: GraphQLResolveInfo, type: GraphQLObjectType, nodes: ReadonlyArray<FieldNode>): Fields {
-  return collectSubfields(info.schema, info.fragments, info.variableValues, type, nodes);
-}
-
-const PLAIN_SCALARS = new Set(['String', 'Int', 'Boolean', 'ID']);
-
-/** How an exposed column of scalar (or enum) type `type` is written, or undefined when it cannot be. */
-function exposedFormat(type: GraphQLOutputType, column: ModelField): ColumnFormat | undefined {
-  const named = getNamedType(type);
-  if (isEnumType(named)) {
-    // An enum is written as its stored value: right only when every value is its own name.
-    return named.getValues().every((value) => value.value === value.name) ? 'plain' : undefined;
-  }
-  if (!isScalarType(named)) return undefined;
-  if (isListType(getNullableType(type))) return named.name === 'String' ? 'plain' : undefined;
-  if (PLAIN_SCALARS.has(named.name))
-    return column.type === 'String' || column.type === 'Int' || column.type === 'Boolean' ? 'plain' : undefined;
-  if (named.name === 'Float') return 'float';
-  if (named.name === 'Date') return 'day';
-  if (named.name === 'DateTime') return 'instant';
-  return undefined;
-}
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** The planned selection of relations: Prisma's select (or include) tree Pothos made. */
-function plannedRelations(planned: unknown): Record<string, unknown> | undefined {
-  if (!isObject(planned)) return undefined;
-  const tree = planned.select ?? planned.include;
-  return isObject(tree) ? tree : undefined;
-}
-
-/**
- * The projection of `type` (a Prisma object type of `model`) for the fields `nodes` select, with
- * relations read as `planned` (Pothos' plan for these rows) says; NotCompilableError when a field
- * cannot be written by the database.
- */
-function projectionOf(
-  info: GraphQLResolveInfo,
-  model: string,
-  type: GraphQLObjectType,
-  nodes: ReadonlyArray<FieldNode>,
-  planned: unknown,
-): Projection {
-  const fields = type.getFields();
-  const relations = plannedRelations(planned);
-  const usedRelations = new Set<string>();
-  const entries: Array<readonly [string, ProjectedValue]> = [];
-  for (const [key, fieldNodes] of subfields(info, type, nodes)) {
-    const name = fieldNodes[0]?.name.value;
-    if (name === '__typename') {
-      entries.push([key, { kind: 'text', value: type.name }]);
-      continue;
-    }
-    const field: GraphQLField<unknown, unknown> | undefined = name === undefined ? undefined : fields[name];
-    if (!field) throw new NotCompilableError(`${type.name}.${String(name)}`);
-    const extensions = field.extensions as Record<string, unknown>;
-    const exposed = extensions.pothosExposedField;
-    const declared = extensions[PROJECTED_COLUMN] as ProjectedColumn | undefined;
-    const relation = extensions.pothosPrismaRelationField as ModelField | undefined;
-    if (typeof exposed === 'string' || declared) {
-      const column = fieldOf(model, declared?.column ?? (exposed as string));
-      const format = declared?.format ?? exposedFormat(field.type, column);
-      if (!format) throw new NotCompilableError(`${type.name}.${field.name}`);
-      if (typeof format === 'object' && format.globalIdOf !== type.name) {
-        throw new NotCompilableError(`${type.name}.${field.name} declared for ${format.globalIdOf}`);
-      }
-      // A null in a non-null field is an error graphql-js reports; the database would write it.
-      if (isNonNullType(field.type) && !column.isRequired) throw new NotCompilableError(`nullable ${column.name}`);
-      entries.push([key, { kind: 'column', column: column.name, format }]);
-      continue;
-    }
-    if (relation && resolvesFromRow(extensions)) {
-      const target = getNamedType(field.type);
-      const plan = relations?.[relation.name];
-      if (!isObjectType(target) || !plan || usedRelations.has(relation.name)) {
-        throw new NotCompilableError(`${type.name}.${field.name}`);
-      }
-      usedRelations.add(relation.name);
-      if (isNonNullType(field.type) && !relation.isList && !relation.isRequired) {
-        throw new NotCompilableError(`optional ${relation.name}`);
-      }
-      const { select: _select, include: _include, ...args } = isObject(plan) ? plan : {};
-      entries.push([
-        key,
-        {
-          kind: 'relation',
-          relation: relation.name,
-          args,
-          projection: projectionOf(info, relation.type, target, fieldNodes, plan),
-        },
-      ]);
-      continue;
-    }
-    throw new NotCompilableError(`${type.name}.${field.name}`);
-  }
-  return { model, entries };
 }
 
 /**
@@ -198,6 +56,29 @@ function connectionProjection(info: GraphQLResolveInfo, model: string, planned: 
   }
 }
 
+/** Ids of the connection field nodes of parsed documents, for the keys of `projections`. */
+const fieldNodeIds = new WeakMap<FieldNode, number>();
+let fieldNodeCount = 0;
+
+/**
+ * Projections made, by connection field node, variables and Pothos' plan, which are all a
+ * projection depends on (Apollo hands a repeated query the same parsed document). `null`: the
+ * selection is not rendered.
+ */
+const projections = new LRUCache<string, { projection: Projection | null }>({ max: 128 });
+
+function knownProjection(info: GraphQLResolveInfo, model: string, planned: FindManyArgs): Projection | undefined {
+  const [node, ...more] = info.fieldNodes;
+  if (!node || more.length > 0) return connectionProjection(info, model, planned);
+  let id = fieldNodeIds.get(node);
+  if (id === undefined) fieldNodeIds.set(node, (id = ++fieldNodeCount));
+  const plan = JSON.stringify(planned.select ?? planned.include ?? null);
+  const key = `${id}\u0000${model}\u0000${JSON.stringify(info.variableValues)}\u0000${plan}`;
+  let known = projections.get(key);
+  if (!known) projections.set(key, (known = { projection: connectionProjection(info, model, planned) ?? null }));
+  return known.projection ?? undefined;
+}
+
 /**
  * The page of `model` that `args` (Pothos' plan with the field's where and order) describe, read
  * as rendered rows, or undefined when the connection's selection or the arguments are not
@@ -210,7 +91,7 @@ export async function readRenderedPage(
   cursor: string,
   args: FindManyArgs,
 ): Promise<Array<Record<string, unknown>> | undefined> {
-  const projection = connectionProjection(info, model, args);
+  const projection = knownProjection(info, model, args);
   if (!projection) return undefined;
   const rows = await readProjectedPage(context.services.db.readRows, args, projection, [cursor]);
   return rows?.map(({ keys, text }) => {

@@ -9,7 +9,16 @@ import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation } fro
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { GraphQLError, Kind, type FragmentDefinitionNode, type ValidationContext, type ValidationRule } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql';
 import type { GraphQLContext } from '../context.js';
 import { countOperation, type OperationCount } from '../query-cost.js';
 
@@ -81,6 +90,32 @@ export function queryLimitRules(): ValidationRule[] {
 export const PARSE_OPTIONS = { maxTokens: QUERY_LIMITS.tokens } as const;
 
 /**
+ * Counts already made, by operation (Apollo hands a repeated query the same parsed document) and
+ * variables: a count depends on nothing else. A few variable sets per operation are kept.
+ */
+const knownCounts = new WeakMap<OperationDefinitionNode, Map<string, OperationCount>>();
+const COUNTS_PER_OPERATION = 16;
+
+function countOf(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Readonly<Record<string, unknown>>,
+): OperationCount {
+  const key = JSON.stringify(variables);
+  let counts = knownCounts.get(operation);
+  const known = counts?.get(key);
+  if (known) return known;
+  const fragments = document.definitions.filter(
+    (definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION,
+  );
+  const count = countOperation(schema, operation, fragments, variables);
+  if (!counts || counts.size >= COUNTS_PER_OPERATION) knownCounts.set(operation, (counts = new Map()));
+  counts.set(key, count);
+  return count;
+}
+
+/**
  * The nodes and cost of the request's operation, counted once and kept on the context (the rate
  * budget charges the same count); undefined before the operation is known.
  */
@@ -93,10 +128,7 @@ export function operationCountOf(
   const { document, operation, request, schema, contextValue } = requestContext;
   if (!operation) return undefined;
   if (contextValue.queryCost) return contextValue.queryCost;
-  const fragments = document.definitions.filter(
-    (definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION,
-  );
-  contextValue.queryCost = countOperation(schema, operation, fragments, request.variables ?? {});
+  contextValue.queryCost = countOf(schema, document, operation, request.variables ?? {});
   return contextValue.queryCost;
 }
 

@@ -3,7 +3,8 @@
 // has nothing left to complete under them. Any other page's edges resolve as before.
 import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core';
 import { getNamedType, isObjectType, type GraphQLFieldResolver, type GraphQLResolveInfo } from 'graphql';
-import { renderedTextOf, subfields } from '../rendered-pages.js';
+import { subfields } from '../node-projection.js';
+import { renderedTextOf } from '../rendered-pages.js';
 import { spliceText } from '../spliced-answers.js';
 
 export const renderedEdgesPlugin = 'renderedEdges';

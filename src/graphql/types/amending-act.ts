@@ -3,7 +3,7 @@
 import { AmendmentLinkKind } from '../../generated/prisma/client.js';
 import { AMENDING_ACT_ORDER, amendingActWhere } from '../../services/listings/amending-act-listing.js';
 import { builder } from '../builder.js';
-import { nodeIdOf } from '../rendered-pages.js';
+import { nodeIdOf } from '../node-projection.js';
 import { connectionTotalCount, TOTAL_COUNT_EXTENSIONS, totalCountDescription } from '../pagination.js';
 import { RegimeEnum } from './control-list.js';
 

@@ -1,7 +1,7 @@
 // Citation: where a record's text or figure comes from (source, URL, section, retrieval date).
 import { SourceType } from '../../generated/prisma/client.js';
 import { builder } from '../builder.js';
-import { nodeIdOf } from '../rendered-pages.js';
+import { nodeIdOf } from '../node-projection.js';
 
 export const SourceTypeEnum = builder.enumType(SourceType, {
   name: 'SourceType',

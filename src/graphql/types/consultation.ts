@@ -2,7 +2,7 @@
 import { ConsultationStatus } from '../../generated/prisma/client.js';
 import { CONSULTATION_ORDER, consultationWhere } from '../../services/listings/consultation-listing.js';
 import { builder } from '../builder.js';
-import { nodeIdOf } from '../rendered-pages.js';
+import { nodeIdOf } from '../node-projection.js';
 import { ControlProvisionRef } from './control-provision.js';
 import { connectionTotalCount, TOTAL_COUNT_EXTENSIONS, totalCountDescription } from '../pagination.js';
 import { StakeholderRef } from './stakeholder.js';

@@ -1,7 +1,7 @@
 // ControlList (a regime's list in one edition) and the Regime enum.
 import { Regime } from '../../generated/prisma/client.js';
 import { builder } from '../builder.js';
-import { nodeIdOf } from '../rendered-pages.js';
+import { nodeIdOf } from '../node-projection.js';
 
 export const RegimeEnum = builder.enumType(Regime, {
   name: 'Regime',

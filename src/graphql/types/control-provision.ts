@@ -3,7 +3,7 @@
 import { findProvision, PROVISION_ORDER, provisionWhere } from '../../services/listings/provision-listing.js';
 import { notRetired, thresholdListWhere } from '../../services/listings/threshold-listing.js';
 import { builder } from '../builder.js';
-import { nodeIdOf } from '../rendered-pages.js';
+import { nodeIdOf } from '../node-projection.js';
 import { findManyCompiled } from '../compiled-selection.js';
 import { RegimeEnum } from './control-list.js';
 import { ItemTypeEnum, ProvisionFilter, ProvisionKindEnum, VersionStatusEnum } from './provision-filter.js';

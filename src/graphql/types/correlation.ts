@@ -3,7 +3,7 @@
 import { reverseCorrelationKind } from '../../domain/correlation-perspective.js';
 import { CorrelationKind, Regime, type ControlProvision, type Correlation } from '../../generated/prisma/client.js';
 import { builder } from '../builder.js';
-import { nodeIdOf } from '../rendered-pages.js';
+import { nodeIdOf } from '../node-projection.js';
 import { CitationRef } from './citation.js';
 import { ControlProvisionRef } from './control-provision.js';
 

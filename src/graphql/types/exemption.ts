@@ -3,7 +3,7 @@ import { prismaConnectionHelpers } from '@pothos/plugin-prisma';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { EXEMPTION_ORDER, exemptionWhere } from '../../services/listings/exemption-listing.js';
 import { builder } from '../builder.js';
-import { nodeIdOf } from '../rendered-pages.js';
+import { nodeIdOf } from '../node-projection.js';
 import { findManyCompiled } from '../compiled-selection.js';
 import { RegimeEnum } from './control-list.js';
 import { ControlProvisionRef } from './control-provision.js';

@@ -1,7 +1,7 @@
 // GuidanceDocument with the `guidanceDocuments` listing, and Exemption.guidance.
 import { GUIDANCE_ORDER, guidanceWhere } from '../../services/listings/guidance-listing.js';
 import { builder } from '../builder.js';
-import { nodeIdOf } from '../rendered-pages.js';
+import { nodeIdOf } from '../node-projection.js';
 import { findManyCompiled } from '../compiled-selection.js';
 import { ControlProvisionRef } from './control-provision.js';
 import { ExemptionRef } from './exemption.js';

@@ -1,7 +1,7 @@
 // ImpactAssessment (a study or statistical release) with the `impactAssessments` listing.
 import { ASSESSMENT_ORDER, impactAssessmentWhere } from '../../services/listings/impact-assessment-listing.js';
 import { builder } from '../builder.js';
-import { nodeIdOf } from '../rendered-pages.js';
+import { nodeIdOf } from '../node-projection.js';
 import { ControlProvisionRef } from './control-provision.js';
 import { connectionTotalCount, TOTAL_COUNT_EXTENSIONS, totalCountDescription } from '../pagination.js';
 

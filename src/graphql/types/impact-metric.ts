@@ -1,7 +1,7 @@
 // ImpactMetric: one reported figure with its unit, period, sector, region and source.
 import { MetricDimension, PeriodType } from '../../generated/prisma/client.js';
 import { builder } from '../builder.js';
-import { nodeIdOf } from '../rendered-pages.js';
+import { nodeIdOf } from '../node-projection.js';
 
 export const MetricDimensionEnum = builder.enumType(MetricDimension, {
   name: 'MetricDimension',

@@ -1,7 +1,7 @@
 // Jurisdiction: a state, union or arrangement that issues controls.
 import { JurisdictionKind } from '../../generated/prisma/client.js';
 import { builder } from '../builder.js';
-import { nodeIdOf } from '../rendered-pages.js';
+import { nodeIdOf } from '../node-projection.js';
 
 export const JurisdictionKindEnum = builder.enumType(JurisdictionKind, {
   name: 'JurisdictionKind',

@@ -3,7 +3,7 @@
 import { ListTextKind } from '../../generated/prisma/client.js';
 import { LIST_TEXT_ORDER, listTextWhere } from '../../services/listings/list-text-listing.js';
 import { builder } from '../builder.js';
-import { nodeIdOf } from '../rendered-pages.js';
+import { nodeIdOf } from '../node-projection.js';
 import { connectionTotalCount, TOTAL_COUNT_EXTENSIONS, totalCountDescription } from '../pagination.js';
 import { RegimeEnum } from './control-list.js';
 

@@ -1,7 +1,7 @@
 // Stakeholder: who made submissions to consultations, with their submissions.
 import { StakeholderLabelOrigin, StakeholderType } from '../../generated/prisma/client.js';
 import { builder } from '../builder.js';
-import { nodeIdOf } from '../rendered-pages.js';
+import { nodeIdOf } from '../node-projection.js';
 import { connectionTotalCount, TOTAL_COUNT_EXTENSIONS, totalCountDescription } from '../pagination.js';
 
 export const StakeholderTypeEnum = builder.enumType(StakeholderType, {

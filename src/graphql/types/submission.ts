@@ -1,7 +1,7 @@
 // Submission: one stakeholder's response to a consultation, with its position and themes.
 import { SubmissionPosition } from '../../generated/prisma/client.js';
 import { builder } from '../builder.js';
-import { nodeIdOf } from '../rendered-pages.js';
+import { nodeIdOf } from '../node-projection.js';
 
 export const SubmissionPositionEnum = builder.enumType(SubmissionPosition, {
   name: 'SubmissionPosition',

@@ -2,7 +2,7 @@
 // groups under their provision.
 import { notRetired } from '../../services/listings/threshold-listing.js';
 import { builder } from '../builder.js';
-import { nodeIdOf, PROJECTED_COLUMN, type ProjectedColumn } from '../rendered-pages.js';
+import { nodeIdOf, PROJECTED_COLUMN, type ProjectedColumn } from '../node-projection.js';
 import { RegimeEnum } from './control-list.js';
 import { ComparatorEnum, GroupOperatorEnum, ReferenceSubjectEnum, ThresholdGroupRoleEnum } from './threshold-enums.js';
 
