@@ -239,7 +239,9 @@ async function main() {
           (each) =>
             /^SELECT .*FROM "public"\."ControlProvision" AS "t0"/.test(each.query) ||
             /^SELECT json_build_object\(.*\) AS "row" FROM "ControlProvision" t1 /s.test(each.query) ||
-            /^SELECT t1\."id" AS "k0", json_build_object\(.*\)::text AS "text" FROM "ControlProvision" t1 /s.test(each.query),
+            /^SELECT t1\."id" AS "k0", json_build_object\(.*\)::text AS "text" FROM "ControlProvision" t1 /s.test(
+              each.query,
+            ),
         );
         if (!statement) throw new Error('no page statement captured');
         const cost = await statementCost(pool, statement);
