@@ -17,6 +17,7 @@ import {
 import { readCompiled, type FindManyArgs } from '../db/compiled-read.js';
 import type { GraphQLContext } from './context.js';
 import { readRenderedPage } from './rendered-pages.js';
+import { answerSplices } from './spliced-answers.js';
 import { resolvesFromRow } from './plugins/compiled-rows.js';
 
 type Fragments = Readonly<Record<string, FragmentDefinitionNode>>;
@@ -99,7 +100,7 @@ export async function findManyCompiled<Row>(
 ): Promise<Row[]> {
   const type = getNamedType(info.schema.getType(target.model));
   const { compiledReads } = context.services;
-  if (compiledReads.enabled && compiledReads.rendered && target.connection) {
+  if (compiledReads.enabled && compiledReads.rendered && target.connection && answerSplices(context)) {
     const rows = await readRenderedPage(context, info, target.model, target.connection.cursor, args);
     if (rows) return rows as Row[];
   }

@@ -15,6 +15,18 @@ interface Splice {
   text: string;
 }
 
+/**
+ * Contexts of requests whose answers are written through this module (Apollo's, with the plugin
+ * below). Anything executing the schema otherwise (graphql-js directly) would write the
+ * placeholders: no text is spliced into its answers, and nothing should ask to.
+ */
+const splicingContexts = new WeakSet<object>();
+
+/** Whether the answer of the request of `context` can carry spliced texts. */
+export function answerSplices(context: object): boolean {
+  return splicingContexts.has(context);
+}
+
 /** Splices asked for during a request's execution, by its context. */
 const pendingSplices = new WeakMap<object, Splice[]>();
 /** Objects of an answer holding spliced values: key -> text. */
@@ -24,6 +36,7 @@ const onSplicePath = new WeakSet<object>();
 
 /** Asks for the value of the field `info` resolves (in the request of `context`) to be written as `text`. */
 export function spliceText(context: object, info: GraphQLResolveInfo, text: string): void {
+  if (!splicingContexts.has(context)) throw new Error('a text was spliced into an answer written without splices');
   const splice = { path: responsePathAsArray(info.path), text };
   const pending = pendingSplices.get(context);
   if (pending) pending.push(splice);
@@ -59,7 +72,8 @@ function applySplices(data: Record<string, unknown>, splices: readonly Splice[])
 
 /** The plugin placing each request's splices into its result before it is written. */
 export const splicedAnswersPlugin: ApolloServerPlugin<object> = {
-  async requestDidStart() {
+  async requestDidStart({ contextValue }) {
+    splicingContexts.add(contextValue);
     return {
       async willSendResponse({ contextValue, response }) {
         const splices = pendingSplices.get(contextValue);

@@ -3,7 +3,7 @@
 // left alone where the placeholder's place was nulled by an error.
 import type { GraphQLResolveInfo, ResponsePath } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { spliceText, splicedAnswersPlugin, stringifyAnswer } from '../../src/graphql/spliced-answers.js';
+import { answerSplices, spliceText, splicedAnswersPlugin, stringifyAnswer } from '../../src/graphql/spliced-answers.js';
 
 function pathOf(...keys: Array<string | number>): ResponsePath {
   let path: ResponsePath | undefined;
@@ -13,8 +13,14 @@ function pathOf(...keys: Array<string | number>): ResponsePath {
 
 const infoAt = (...keys: Array<string | number>) => ({ path: pathOf(...keys) }) as GraphQLResolveInfo;
 
-async function send(context: object, singleResult: Record<string, unknown>) {
-  const listener = await splicedAnswersPlugin.requestDidStart?.({} as never);
+/** A request's context, as the plugin sees it when the request starts. */
+async function started() {
+  const contextValue = {};
+  const listener = await splicedAnswersPlugin.requestDidStart?.({ contextValue } as never);
+  return { context: contextValue, listener };
+}
+
+async function send({ context, listener }: Awaited<ReturnType<typeof started>>, singleResult: Record<string, unknown>) {
   await listener?.willSendResponse?.({
     contextValue: context,
     response: { body: { kind: 'single', singleResult } },
@@ -23,12 +29,19 @@ async function send(context: object, singleResult: Record<string, unknown>) {
 }
 
 describe('spliced answers', () => {
+  it('splices only into answers written through the plugin (graphql-js alone would write the placeholder)', async () => {
+    const outside = {};
+    expect(answerSplices(outside)).toBe(false);
+    expect(() => spliceText(outside, infoAt('provisions', 'edges'), '[]')).toThrow(/without splices/);
+    expect(answerSplices((await started()).context)).toBe(true);
+  });
+
   const edges = '[{"node":{"code":"6A003","value":1e-7}},{"node":{"code":"6A004","value":null}}]';
 
   it('writes the text in the placeholder’s place, keys and neighbours as they were', async () => {
-    const context = {};
-    spliceText(context, infoAt('provisions', 'edges'), edges);
-    const result = await send(context, {
+    const request = await started();
+    spliceText(request.context, infoAt('provisions', 'edges'), edges);
+    const result = await send(request, {
       errors: [{ message: 'totalCount failed' }],
       data: { provisions: { totalCount: null, edges: [], pageInfo: { hasNextPage: true } }, other: [1, 2] },
     });
@@ -38,9 +51,9 @@ describe('spliced answers', () => {
   });
 
   it('reads as the parsed value to code holding the result, and writes the same through JSON.stringify', async () => {
-    const context = {};
-    spliceText(context, infoAt('page', 'edges'), edges);
-    const result = await send(context, { data: { page: { edges: [] } } });
+    const request = await started();
+    spliceText(request.context, infoAt('page', 'edges'), edges);
+    const result = await send(request, { data: { page: { edges: [] } } });
     const data = result.data as { page: { edges: Array<{ node: { code: string; value: number | null } }> } };
     expect(data.page.edges.map((edge) => edge.node.code)).toEqual(['6A003', '6A004']);
     expect(data.page.edges[0]?.node.value).toBe(1e-7);
@@ -48,9 +61,9 @@ describe('spliced answers', () => {
   });
 
   it('leaves an answer alone where an error nulled the place, and answers without splices as JSON.stringify does', async () => {
-    const context = {};
-    spliceText(context, infoAt('provisions', 'edges'), edges);
-    const nulled = await send(context, { errors: [{ message: 'failed' }], data: { provisions: null } });
+    const request = await started();
+    spliceText(request.context, infoAt('provisions', 'edges'), edges);
+    const nulled = await send(request, { errors: [{ message: 'failed' }], data: { provisions: null } });
     expect(stringifyAnswer(nulled)).toBe(`${JSON.stringify(nulled)}\n`);
     const plain = { data: { provisions: { edges: [] } } };
     expect(stringifyAnswer(plain)).toBe(`${JSON.stringify(plain)}\n`);
