@@ -175,7 +175,13 @@ function knownStatement(
   page: FindManyArgs,
   keyColumns: readonly string[],
 ): PageStatement | undefined {
-  const key = argumentsKey([page, keyColumns]);
+  let key: string | undefined;
+  try {
+    key = argumentsKey([page, keyColumns]);
+  } catch {
+    // Nested too deep to walk (a RangeError): compiled, or refused, on its own.
+    key = undefined;
+  }
   if (key === undefined) return compileStatement(projection, page, keyColumns);
   let known = statements.get(projection);
   if (!known) statements.set(projection, (known = new LRUCache({ max: STATEMENTS_PER_PROJECTION })));

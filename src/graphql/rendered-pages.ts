@@ -72,8 +72,14 @@ function knownProjection(info: GraphQLResolveInfo, model: string, planned: FindM
   if (!node || more.length > 0) return connectionProjection(info, model, planned);
   let id = fieldNodeIds.get(node);
   if (id === undefined) fieldNodeIds.set(node, (id = ++fieldNodeCount));
-  const plan = JSON.stringify(planned.select ?? planned.include ?? null);
-  const key = `${id}\u0000${model}\u0000${JSON.stringify(info.variableValues)}\u0000${plan}`;
+  let key: string;
+  try {
+    const plan = JSON.stringify(planned.select ?? planned.include ?? null);
+    key = `${id}\u0000${model}\u0000${JSON.stringify(info.variableValues)}\u0000${plan}`;
+  } catch {
+    // Variables nested too deep to be written as JSON: planned each time.
+    return connectionProjection(info, model, planned);
+  }
   let known = projections.get(key);
   if (!known) projections.set(key, (known = { projection: connectionProjection(info, model, planned) ?? null }));
   return known.projection ?? undefined;

@@ -93,6 +93,14 @@ export const PARSE_OPTIONS = { maxTokens: QUERY_LIMITS.tokens } as const;
  * Counts already made, by operation (Apollo hands a repeated query the same parsed document) and
  * variables: a count depends on nothing else. A few variable sets per operation are kept.
  */
+function jsonKey(value: unknown): string | undefined {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return undefined;
+  }
+}
+
 const knownCounts = new WeakMap<OperationDefinitionNode, Map<string, OperationCount>>();
 const COUNTS_PER_OPERATION = 16;
 
@@ -102,14 +110,18 @@ function countOf(
   operation: OperationDefinitionNode,
   variables: Readonly<Record<string, unknown>>,
 ): OperationCount {
-  const key = JSON.stringify(variables);
+  const fragments = () =>
+    document.definitions.filter(
+      (definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION,
+    );
+  // The variables are not yet checked against their types: nested too deep to be written as
+  // JSON, they are counted each time (and refused further on).
+  const key = jsonKey(variables);
+  if (key === undefined) return countOperation(schema, operation, fragments(), variables);
   let counts = knownCounts.get(operation);
   const known = counts?.get(key);
   if (known) return known;
-  const fragments = document.definitions.filter(
-    (definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION,
-  );
-  const count = countOperation(schema, operation, fragments, variables);
+  const count = countOperation(schema, operation, fragments(), variables);
   if (!counts || counts.size >= COUNTS_PER_OPERATION) knownCounts.set(operation, (counts = new Map()));
   counts.set(key, count);
   return count;
