@@ -24,8 +24,8 @@ export function renderedTextOf(row: unknown): string | undefined {
 
 /**
  * The projection of the nodes of the connection `info` resolves, when the connection's selection
- * is one this module renders: edges selected once, holding only `cursor`, `node` and
- * `__typename`, and no `nodes` list.
+ * is one this module renders: edges selected once, holding only `cursor`, `__typename` and
+ * the node selected once.
  */
 function connectionProjection(info: GraphQLResolveInfo, model: string, planned: unknown): Projection | undefined {
   const connection = getNamedType(info.returnType);
@@ -43,8 +43,11 @@ function connectionProjection(info: GraphQLResolveInfo, model: string, planned: 
   let node: ReadonlyArray<FieldNode> | undefined;
   for (const [, fieldNodes] of subfields(info, edgeType, edges)) {
     const name = fieldNodes[0]?.name.value;
-    if (name === 'node') node = fieldNodes;
-    else if (name !== 'cursor' && name !== '__typename') return undefined;
+    if (name === 'node') {
+      // Two names for the node (aliases with their own selections) would share one text.
+      if (node) return undefined;
+      node = fieldNodes;
+    } else if (name !== 'cursor' && name !== '__typename') return undefined;
   }
   const nodeType = node && getNamedType(edgeType.getFields().node?.type);
   if (!node || !isObjectType(nodeType)) return undefined;

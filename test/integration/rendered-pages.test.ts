@@ -158,6 +158,8 @@ describeWithDatabase('connection pages the database renders', () => {
     await same(encoded, {}, false);
     const aliased = `query { provisions(first: 5) { edges { node { code thresholds { id } encoded: thresholds(encoded: true) { id value } } } } }`;
     await same(aliased, {}, false);
+    const twoNodes = `query { provisions(first: 5) { edges { a: node { code } b: node { title } } } }`;
+    await same(twoNodes, {}, false);
     const twice = `query { provisions(first: 5) { edges { node { code } } more: edges { cursor } } }`;
     await same(twice, {}, false);
   });
