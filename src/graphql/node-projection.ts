@@ -47,19 +47,28 @@ export function subfields(info: GraphQLResolveInfo, type: GraphQLObjectType, nod
   return collectSubfields(info.schema, info.fragments, info.variableValues, type, nodes);
 }
 
-const PLAIN_SCALARS = new Set(['String', 'Int', 'Boolean', 'ID']);
+/** The column type each plain scalar is written from as it is (graphql-js would convert any other). */
+const PLAIN_SCALAR_COLUMNS: Readonly<Record<string, string>> = {
+  String: 'String',
+  ID: 'String',
+  Int: 'Int',
+  Boolean: 'Boolean',
+};
 
 /** How an exposed column of scalar (or enum) type `type` is written, or undefined when it cannot be. */
 function exposedFormat(type: GraphQLOutputType, column: ModelField): ColumnFormat | undefined {
   const named = getNamedType(type);
+  const list = isListType(getNullableType(type));
+  if (list !== column.isList) return undefined;
   if (isEnumType(named)) {
     // An enum is written as its stored value: right only when every value is its own name.
-    return named.getValues().every((value) => value.value === value.name) ? 'plain' : undefined;
+    const identity = named.getValues().every((value) => value.value === value.name);
+    return column.kind === 'enum' && identity ? 'plain' : undefined;
   }
   if (!isScalarType(named)) return undefined;
-  if (isListType(getNullableType(type))) return named.name === 'String' ? 'plain' : undefined;
-  if (PLAIN_SCALARS.has(named.name))
-    return column.type === 'String' || column.type === 'Int' || column.type === 'Boolean' ? 'plain' : undefined;
+  if (list) return named.name === 'String' && column.type === 'String' ? 'plain' : undefined;
+  const plainColumn = PLAIN_SCALAR_COLUMNS[named.name];
+  if (plainColumn !== undefined) return plainColumn === column.type ? 'plain' : undefined;
   if (named.name === 'Float') return 'float';
   if (named.name === 'Date') return 'day';
   if (named.name === 'DateTime') return 'instant';
