@@ -218,15 +218,12 @@ async function main() {
       captured.push({ query: event.query, params: JSON.parse(event.params) as unknown[] }),
     );
     // A page read in one compiled statement (src/db/compiled-read.ts), or rendered by the database
-    // (src/db/compiled-projection.ts), goes to the pool directly.
-    const projectPool = db.pool;
-    if (projectPool) {
-      const query = projectPool.query.bind(projectPool) as (text: unknown, params?: unknown) => Promise<unknown>;
-      (projectPool as unknown as { query: typeof query }).query = (text, params) => {
-        if (typeof text === 'string' && Array.isArray(params)) captured.push({ query: text, params });
-        return query(text, params);
-      };
-    }
+    // (src/db/compiled-projection.ts), goes through readRows, which the services read at each call.
+    const readRows = db.readRows;
+    db.readRows = (sql, params) => {
+      captured.push({ query: sql, params: [...params] });
+      return readRows(sql, params);
+    };
     const costs: Record<string, Record<string, number | string>> = {};
     for (const [label, filter] of [
       ['US category 6', { regime: 'US_EAR', category: '6' }],

@@ -11,6 +11,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { Config } from '../config.js';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
 import { PrismaClient } from '../generated/prisma/client.js';
+import { preparedReader } from './pg-prepared-statements.js';
 import { pgExecutor } from './pg-executor.js';
 import { watchPoolLiveness } from './pg-liveness.js';
 import { pgliteExecutor } from './pglite-executor.js';
@@ -156,7 +157,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       kind: 'postgresql',
       prisma,
       sql: pgExecutor(pool),
-      readRows: counted(async (sql, params) => (await pool.query<Record<string, unknown>>(sql, params)).rows),
+      readRows: counted(preparedReader(pool)),
       pool,
       location: `postgresql://${url.host}${url.pathname}`,
       statementCount,
