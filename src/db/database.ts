@@ -63,6 +63,8 @@ export type DatabaseOptions = Pick<
   Config,
   'DATA_DIR' | 'DATABASE_URL' | 'DB_POOL_SIZE' | 'DB_CONNECT_TIMEOUT_MS' | 'DB_STATEMENT_TIMEOUT_MS'
 > & {
+  /** PostgreSQL only: prepare the service's reads once per connection (true unless set false). */
+  DB_PREPARED_STATEMENTS?: boolean;
   /** Embedded only: keep the database in memory (tests). */
   inMemory?: boolean;
   /** Embedded only: start from a data directory dumped by PGlite's dumpDataDir (tests). */
@@ -157,7 +159,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       kind: 'postgresql',
       prisma,
       sql: pgExecutor(pool),
-      readRows: counted(preparedReader(pool)),
+      readRows: counted(
+        options.DB_PREPARED_STATEMENTS === false
+          ? async (sql, params) => (await pool.query<Record<string, unknown>>(sql, params)).rows
+          : preparedReader(pool),
+      ),
       pool,
       location: `postgresql://${url.host}${url.pathname}`,
       statementCount,

@@ -3,6 +3,7 @@
 // connection, so every read shares the connection whose prepared statements are listed.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/database.js';
 import { preparedReader, statementName } from '../../src/db/pg-prepared-statements.js';
 import { testDatabase } from '../support/test-service.js';
 
@@ -59,5 +60,28 @@ suite(suiteName, () => {
     const sql = 'SELECT 10 / $1::int AS q';
     await expect(read(sql, [0])).rejects.toThrow(/division by zero/);
     expect(await read(sql, [5])).toEqual([{ q: 2 }]);
+  });
+
+  it.each([
+    ['by default', undefined, true],
+    ['not when DB_PREPARED_STATEMENTS is false', false, false],
+  ])('the database opened for the service prepares its reads %s', async (_name, setting, prepares) => {
+    if (testDatabase.kind !== 'postgresql') return;
+    const db = await openDatabase({
+      DATA_DIR: 'unused',
+      DATABASE_URL: testDatabase.url,
+      DB_POOL_SIZE: 1,
+      DB_CONNECT_TIMEOUT_MS: 5000,
+      DB_STATEMENT_TIMEOUT_MS: 60_000,
+      ...(setting === undefined ? {} : { DB_PREPARED_STATEMENTS: setting }),
+    });
+    try {
+      const sql = 'SELECT $1::int + 100 AS n';
+      expect(await db.readRows(sql, [1])).toEqual([{ n: 101 }]);
+      const names = await db.pool!.query<{ name: string }>('SELECT name FROM pg_prepared_statements');
+      expect(names.rows.map((row) => row.name).includes(statementName(sql))).toBe(prepares);
+    } finally {
+      await db.close();
+    }
   });
 });
