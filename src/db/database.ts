@@ -15,6 +15,7 @@ import { preparedReader } from './pg-prepared-statements.js';
 import { pgExecutor } from './pg-executor.js';
 import { watchPoolLiveness } from './pg-liveness.js';
 import { pgliteExecutor } from './pglite-executor.js';
+import { preparedPgliteReader } from './pglite-prepared-statements.js';
 import type { SqlExecutor } from './sql-executor.js';
 import { cancelStatementsOfStoppedWork } from './pg-statement-cancel.js';
 import { guardAdapterFactory, guardStatement } from './statement-guard.js';
@@ -63,7 +64,7 @@ export type DatabaseOptions = Pick<
   Config,
   'DATA_DIR' | 'DATABASE_URL' | 'DB_POOL_SIZE' | 'DB_CONNECT_TIMEOUT_MS' | 'DB_STATEMENT_TIMEOUT_MS'
 > & {
-  /** PostgreSQL only: prepare the service's reads once per connection (true unless set false). */
+  /** Prepare the service's reads once per connection, or once in the embedded database (true unless set false). */
   DB_PREPARED_STATEMENTS?: boolean;
   /** Embedded only: keep the database in memory (tests). */
   inMemory?: boolean;
@@ -199,7 +200,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     kind: 'pglite',
     prisma,
     sql: pgliteExecutor(pglite),
-    readRows: counted(async (sql, params) => (await pglite.query<Record<string, unknown>>(sql, params)).rows),
+    readRows: counted(
+      options.DB_PREPARED_STATEMENTS === false
+        ? async (sql, params) => (await pglite.query<Record<string, unknown>>(sql, params)).rows
+        : preparedPgliteReader(pglite),
+    ),
     pglite,
     location: dataDir ?? 'memory://',
     statementCount,
