@@ -43,7 +43,8 @@ const schema = z.object({
   // does not answer fails requests within a few seconds instead of holding them.
   DB_CONNECT_TIMEOUT_MS: positiveInt('DB_CONNECT_TIMEOUT_MS', 2000, 120_000),
   DB_STATEMENT_TIMEOUT_MS: positiveInt('DB_STATEMENT_TIMEOUT_MS', 15_000, 600_000),
-  // Reads prepared once per connection (db/pg-prepared-statements.ts). Off behind a pooler that
+  // The service's reads prepared once per connection, or once in the embedded database
+  // (db/pg-prepared-statements.ts, db/pglite-prepared-statements.ts). Off behind a pooler that
   // hands each transaction another server connection (PgBouncer's transaction mode before 1.21),
   // where a statement prepared on one connection is not there on the next.
   DB_PREPARED_STATEMENTS: z
