@@ -30,7 +30,7 @@ export function statementName(sql: string): string {
 export function preparedReader(pool: pg.Pool, perConnection = PREPARED_PER_CONNECTION) {
   // Per connection, names in the order of their last use (a Map keeps insertion order).
   const usedNames = new WeakMap<pg.PoolClient, Map<string, true>>();
-  return async <Row extends Record<string, unknown>>(sql: string, params: unknown[]): Promise<Row[]> => {
+  return async <Row extends Record<string, unknown>>(sql: string, params: readonly unknown[]): Promise<Row[]> => {
     const name = statementName(sql);
     const client = await pool.connect();
     try {
@@ -41,7 +41,7 @@ export function preparedReader(pool: pg.Pool, perConnection = PREPARED_PER_CONNE
       }
       names.delete(name);
       names.set(name, true);
-      const result = await client.query<Row>({ name, text: sql, values: params });
+      const result = await client.query<Row>({ name, text: sql, values: [...params] });
       for (const oldest of names.keys()) {
         if (names.size <= perConnection) break;
         names.delete(oldest);

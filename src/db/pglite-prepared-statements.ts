@@ -15,7 +15,6 @@ const PREPARED_STATEMENTS = 100;
 
 type BackendMessages = Awaited<ReturnType<PGlite['execProtocolStream']>>;
 
-/** Reads rows with `sql` prepared once in `pglite`, keeping `kept` prepared. */
 /**
  * Per database, parameter types by statement name, in the order of their last use (a Map keeps
  * insertion order). Kept with the database, not the reader: a name is prepared once per session,
@@ -23,6 +22,7 @@ type BackendMessages = Awaited<ReturnType<PGlite['execProtocolStream']>>;
  */
 const preparedIn = new WeakMap<PGlite, Map<string, number[]>>();
 
+/** Reads rows with `sql` prepared once in `pglite`, keeping `kept` prepared. */
 export function preparedPgliteReader(pglite: PGlite, kept = PREPARED_STATEMENTS) {
   const prepared = preparedIn.get(pglite) ?? new Map<string, number[]>();
   preparedIn.set(pglite, prepared);

@@ -1,12 +1,12 @@
 // The embedded database's reads are prepared once (src/db/pglite-prepared-statements.ts), through
-// the protocol messages PGlite's own `query` sends. Checked on an in-memory PGlite: what is
-// prepared (pg_prepared_statements lists protocol-level statements too), how values of each kind
-// reach the database, errors, and waiting for a running transaction.
+// the protocol messages PGlite's own `query` sends. Checked on an in-memory PGlite: what both
+// databases' readers must do (test/support/prepared-reads.ts; pg_prepared_statements lists
+// protocol-level statements too), then how values of each kind reach the database, errors, and
+// waiting for a running transaction.
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/database.js';
-import { statementName } from '../../src/db/pg-prepared-statements.js';
 import { preparedPgliteReader } from '../../src/db/pglite-prepared-statements.js';
+import { preparedReadTests } from '../support/prepared-reads.js';
 
 describe('prepared reads in the embedded database', () => {
   let pglite: PGlite;
@@ -20,15 +20,11 @@ describe('prepared reads in the embedded database', () => {
     await pglite?.close();
   });
 
-  const prepared = async () =>
-    (await pglite.query<{ name: string }>('SELECT name FROM pg_prepared_statements')).rows.map((row) => row.name);
-
-  it('prepares a statement once and runs it with other values', async () => {
-    const read = preparedPgliteReader(pglite, 2);
-    const sql = 'SELECT $1::int * 2 AS doubled';
-    expect(await read(sql, [3])).toEqual([{ doubled: 6 }]);
-    expect(await read(sql, [21])).toEqual([{ doubled: 42 }]);
-    expect((await prepared()).filter((name) => name === statementName(sql))).toHaveLength(1);
+  preparedReadTests({
+    reader: (kept) => preparedPgliteReader(pglite, kept),
+    preparedNames: async () =>
+      (await pglite.query<{ name: string }>('SELECT name FROM pg_prepared_statements')).rows.map((row) => row.name),
+    databaseAt: () => ({ inMemory: true }),
   });
 
   it('sends every kind of value as PGlite would, and reads the columns back with its parsers', async () => {
@@ -42,25 +38,9 @@ describe('prepared reads in the embedded database', () => {
     ]);
   });
 
-  it('keeps at most the given number, closing the one used longest ago, and prepares a closed one again', async () => {
+  it('goes on to transactions after a failing run', async () => {
     const read = preparedPgliteReader(pglite, 2);
-    const [a, b, c] = ['SELECT 1 + $1::int AS n', 'SELECT 2 + $1::int AS n', 'SELECT 3 + $1::int AS n'];
-    await read(a, [0]);
-    await read(b, [0]);
-    await read(a, [0]);
-    await read(c, [0]);
-    const names = await prepared();
-    expect(names).toContain(statementName(a));
-    expect(names).toContain(statementName(c));
-    expect(names).not.toContain(statementName(b));
-    expect(await read(b, [40])).toEqual([{ n: 42 }]);
-  });
-
-  it('rejects with the database error of a failing run, and reads and transactions go on afterwards', async () => {
-    const read = preparedPgliteReader(pglite, 2);
-    const sql = 'SELECT 10 / $1::int AS q';
-    await expect(read(sql, [0])).rejects.toThrow(/division by zero/);
-    expect(await read(sql, [5])).toEqual([{ q: 2 }]);
+    await expect(read('SELECT 10 / $1::int AS q', [0])).rejects.toThrow(/division by zero/);
     await pglite.transaction(async (tx) => {
       await tx.query('INSERT INTO item VALUES (1, $1)', ['one']);
     });
@@ -95,27 +75,5 @@ describe('prepared reads in the embedded database', () => {
     release();
     await transaction;
     expect(await reading).toEqual([{ label: 'two' }]);
-  });
-
-  it.each([
-    ['by default', undefined, true],
-    ['not when DB_PREPARED_STATEMENTS is false', false, false],
-  ])('the embedded database opened for the service prepares its reads %s', async (_name, setting, prepares) => {
-    const db = await openDatabase({
-      DATA_DIR: 'unused',
-      inMemory: true,
-      DB_POOL_SIZE: 1,
-      DB_CONNECT_TIMEOUT_MS: 5000,
-      DB_STATEMENT_TIMEOUT_MS: 60_000,
-      ...(setting === undefined ? {} : { DB_PREPARED_STATEMENTS: setting }),
-    });
-    try {
-      const sql = 'SELECT $1::int + 100 AS n';
-      expect(await db.readRows(sql, [1])).toEqual([{ n: 101 }]);
-      const names = await db.sql.query<{ name: string }>('SELECT name FROM pg_prepared_statements', []);
-      expect(names.map((row) => row.name).includes(statementName(sql))).toBe(prepares);
-    } finally {
-      await db.close();
-    }
   });
 });

@@ -89,10 +89,7 @@ export function queryLimitRules(): ValidationRule[] {
 /** The parser's own token limit (graphql-js stops reading a document past it). */
 export const PARSE_OPTIONS = { maxTokens: QUERY_LIMITS.tokens } as const;
 
-/**
- * Counts already made, by operation (Apollo hands a repeated query the same parsed document) and
- * variables: a count depends on nothing else. A few variable sets per operation are kept.
- */
+/** `value` written as JSON, or undefined when it cannot be (nested too deep). */
 function jsonKey(value: unknown): string | undefined {
   try {
     return JSON.stringify(value);
@@ -101,6 +98,10 @@ function jsonKey(value: unknown): string | undefined {
   }
 }
 
+/**
+ * Counts already made, by operation (Apollo hands a repeated query the same parsed document) and
+ * variables: a count depends on nothing else. A few variable sets per operation are kept.
+ */
 const knownCounts = new WeakMap<OperationDefinitionNode, Map<string, OperationCount>>();
 const COUNTS_PER_OPERATION = 16;
 
